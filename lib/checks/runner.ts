@@ -1,0 +1,58 @@
+import type { Disclosure } from '../model/types';
+import type { Finding, Rule, RuleResult } from './types';
+
+export interface RuleRun {
+  findings: Finding[];
+  rules: RuleResult[];
+}
+
+/** Runs every rule; a rule that throws becomes an internal finding and the others still run. */
+export function runRules(disclosure: Disclosure, rules: readonly Rule[]): RuleRun {
+  const findings: Finding[] = [];
+  const results: RuleResult[] = [];
+  for (const rule of rules) {
+    const { id } = rule.meta;
+    const missing = rule.meta.tables.filter((t) => !disclosure.tables[t]);
+    if (missing.length > 0) {
+      results.push({ id, outcome: 'not-applicable', detail: `missing ${missing.join(', ')}` });
+      continue;
+    }
+    const own: Finding[] = [];
+    let notApplicable: string | null = null;
+    try {
+      rule.run({
+        disclosure,
+        report: (f) => own.push({ ...f, rule: f.rule ?? id }),
+        notApplicable: (reason) => {
+          notApplicable = reason ?? '';
+        },
+      });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      findings.push({
+        rule: id,
+        severity: 'warning',
+        message: {
+          zh: `规则 ${id} 内部错误，未能完成校验：${reason}`,
+          en: `Rule ${id} failed internally and could not complete: ${reason}`,
+        },
+        expected: null,
+        actual: null,
+        cells: [],
+        spans: [],
+        quote: null,
+      });
+      results.push({ id, outcome: 'internal-error', detail: reason });
+      continue;
+    }
+    findings.push(...own);
+    if (notApplicable !== null && own.length === 0) {
+      results.push({ id, outcome: 'not-applicable', detail: notApplicable || undefined });
+    } else {
+      // Only error/warning findings make a rule fail; notices (尾数差异) are information.
+      const failed = own.some((f) => f.severity !== 'notice');
+      results.push({ id, outcome: failed ? 'fail' : 'pass' });
+    }
+  }
+  return { findings, rules: results };
+}

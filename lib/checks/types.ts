@@ -1,0 +1,75 @@
+/**
+ * Findings and rules (design.md, "Contracts"; style.md, "A catalog of checks").
+ */
+import type { Disclosure, ModelCell, TableKey } from '../model/types';
+import type { ParagraphBlock } from '../extract/types';
+
+export type Severity = 'error' | 'warning' | 'notice';
+export type CellRole = 'total' | 'part' | 'value';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface CellRef {
+  cell: ModelCell;
+  role: CellRole;
+}
+
+/** A sentence (or any span) of a paragraph; offsets are into `paragraph.text`. */
+export interface TextSpan {
+  paragraph: ParagraphBlock;
+  start: number;
+  end: number;
+}
+
+export interface Finding {
+  /** Catalog id: I-xx, N-xx, S-xx, or X-00 for an internal error. */
+  rule: string;
+  severity: Severity;
+  /** Chinese first; English available. Must state expected vs stated. */
+  message: Bilingual;
+  expected: string | null;
+  actual: string | null;
+  cells: CellRef[];
+  spans: TextSpan[];
+  /** The sentence exactly as on the page, for narrative findings; null otherwise. */
+  quote: string | null;
+}
+
+export type RuleOutcome = 'pass' | 'fail' | 'not-applicable' | 'internal-error';
+
+export interface RuleMeta {
+  /** Catalog id from domain.md, e.g. "I-07". */
+  id: string;
+  title: Bilingual;
+  /** What the rule checks and why (may cite the regulation). */
+  rationale: Bilingual;
+  severity: Severity;
+  /** Tables the rule needs; if any is absent the rule is not applicable. */
+  tables: TableKey[];
+}
+
+export interface RuleContext {
+  disclosure: Disclosure;
+  report(finding: Omit<Finding, 'rule'> & { rule?: string }): void;
+  /** Mark the rule not applicable (e.g. the page has no narrative section for it). */
+  notApplicable(reason?: string): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  run(ctx: RuleContext): void;
+}
+
+export interface RuleResult {
+  id: string;
+  outcome: RuleOutcome;
+  /** Reason for not-applicable or internal-error. */
+  detail?: string;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

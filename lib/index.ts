@@ -1,0 +1,65 @@
+/**
+ * The core's data path: DOM → blocks → disclosure model → findings.
+ * Pure TypeScript over standard DOM interfaces; no extension APIs here.
+ */
+import { extractDocument } from './extract';
+import { recognize } from './recognize';
+import { runRules } from './checks/runner';
+import { RULES, REPORT_EXTRAS } from './checks/registry';
+import type { ExtractedDocument } from './extract/types';
+import type { Disclosure } from './model/types';
+import type { Finding, Rule, RuleResult } from './checks/types';
+
+export interface SectionPresence {
+  id: string;
+  title: string;
+  present: boolean;
+}
+
+export interface ClaimStats {
+  found: number;
+  reconciled: number;
+  skipped: number;
+}
+
+export interface CheckRun {
+  extracted: ExtractedDocument;
+  disclosure: Disclosure;
+  findings: Finding[];
+  rules: RuleResult[];
+  /** Required parts and whether each is present (filled by the S-xx rules). */
+  sections: SectionPresence[];
+  claims: ClaimStats | null;
+}
+
+export interface CheckOptions {
+  rules?: readonly Rule[];
+}
+
+export function checkDocument(root: Document | Element, options: CheckOptions = {}): CheckRun {
+  const extracted = extractDocument(root);
+  const disclosure = recognize(extracted);
+  return checkDisclosure(extracted, disclosure, options);
+}
+
+export function checkDisclosure(
+  extracted: ExtractedDocument,
+  disclosure: Disclosure,
+  options: CheckOptions = {},
+): CheckRun {
+  const hasTables = Object.keys(disclosure.tables).length > 0;
+  const { findings, rules } = hasTables
+    ? runRules(disclosure, options.rules ?? RULES)
+    : { findings: [], rules: [] };
+  return {
+    extracted,
+    disclosure,
+    findings,
+    rules,
+    sections: hasTables && REPORT_EXTRAS.sections ? REPORT_EXTRAS.sections(disclosure) : [],
+    claims: hasTables && REPORT_EXTRAS.claims ? REPORT_EXTRAS.claims(disclosure) : null,
+  };
+}
+
+export { toReport } from './report/build';
+export type { Report } from './report/schema';

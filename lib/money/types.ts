@@ -1,0 +1,29 @@
+import type Decimal from 'decimal.js';
+
+/**
+ * A parsed cell. Three distinct kinds, never conflated:
+ * - number: a printed amount, with the decimals it was printed with (interval ±½·10⁻ᵈ);
+ * - empty: blank / "-" / "—" / "— —" / "/" — counts as exact 0 in sums, but is not a printed 0;
+ * - nan: text in a numeric place ("单位不需填列", "见附表") — never silently 0.
+ */
+export type Amount =
+  | {
+      kind: 'number';
+      value: Decimal;
+      /** Precision the value stands for: max(printed decimals, the table's precision). */
+      decimals: number;
+      /** Decimals as printed ("10" → 0, "880.8" → 1, "880.80" → 2). */
+      printedDecimals: number;
+      text: string;
+    }
+  | { kind: 'empty'; text: string }
+  | { kind: 'nan'; text: string };
+
+/** Outcome of a rounding-aware comparison (domain.md, "Rounding"). */
+export type Verdict = 'pass' | 'notice' | 'error';
+
+/** A closed interval [lo, hi] of exact decimals. */
+export interface Interval {
+  lo: Decimal;
+  hi: Decimal;
+}

@@ -1,0 +1,66 @@
+/**
+ * The CLI's JSON report — a public contract (design.md, "Contracts the rest of the world sees").
+ * Fields beyond the contract are optional additions; never rename or remove a contract field.
+ */
+import { z } from 'zod';
+
+export const ReportCellSchema = z.object({
+  table: z.string(),
+  row: z.number().int(),
+  col: z.number().int(),
+  text: z.string(),
+  role: z.enum(['total', 'part', 'value']),
+});
+
+export const ReportFindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'notice']),
+  message: z.string(),
+  /** English message (addition to the contract). */
+  messageEn: z.string().optional(),
+  expected: z.string().nullable(),
+  actual: z.string().nullable(),
+  cells: z.array(ReportCellSchema),
+  quote: z.string().nullable(),
+});
+
+export const ReportSchema = z.object({
+  source: z.string(),
+  document: z.object({
+    title: z.string(),
+    department: z.string().nullable(),
+    year: z.number().int().nullable(),
+    unit: z.string().nullable(),
+  }),
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      marker: z.string().nullable(),
+      rows: z.number().int(),
+      cols: z.number().int(),
+    }),
+  ),
+  /** Tables that looked like disclosure tables but could not be read (addition). */
+  unrecognised: z.array(z.object({ title: z.string(), reason: z.string() })).optional(),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), present: z.boolean() })),
+  findings: z.array(ReportFindingSchema),
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      outcome: z.enum(['pass', 'fail', 'not-applicable', 'internal-error']),
+      detail: z.string().optional(),
+    }),
+  ),
+  /** Narrative claims found / reconciled / skipped (addition, issue "narrative"). */
+  claims: z.object({ found: z.number().int(), reconciled: z.number().int(), skipped: z.number().int() }).optional(),
+  summary: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    notices: z.number().int(),
+    rulesRun: z.number().int(),
+  }),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportFinding = z.infer<typeof ReportFindingSchema>;
