@@ -1,0 +1,560 @@
+/**
+ * lib/money — parsing printed amounts and rounding-aware comparisons (domain.md, "Rounding").
+ *
+ * A number printed with d decimals stands for the interval v ± ½·10⁻ᵈ. Sums add intervals; a
+ * relation holds when the stated interval meets the computed one (the XBRL Calculations 1.1 model,
+ * as in Arelle's ValidateXbrlCalcs). Exactly equal → pass; inside the tolerance → notice (尾数差异);
+ * outside → error. No ad-hoc thresholds. All arithmetic is exact decimal (decimal.js).
+ */
+import Decimal from 'decimal.js';
+import type { Amount, Interval, Verdict } from './types';
+
+export type { Amount, Interval, Verdict } from './types';
+
+/**
+ * Private Decimal constructor: 60 significant digits (sums of printed amounts stay exact) and
+ * plain (non-exponential) toString for any amount a page can print.
+ */
+const D = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -80,
+  toExpPos: 80,
+});
+
+const ZERO = new D(0);
+
+/** Longest compact numeric text accepted; anything longer is not a printed amount. */
+const MAX_NUMBER_CHARS = 80;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+/** Characters folded before parsing. Full-width forms, minus look-alikes, dashes, spaces. */
+function foldChar(code: number): string | null {
+  // Full-width digits ０–９.
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+  switch (code) {
+    case 0xff0e: // ．
+      return '.';
+    case 0xff0c: // ，
+      return ',';
+    case 0xff0d: // －
+    case 0x2212: // − minus sign
+    case 0x2010: // ‐ hyphen
+    case 0x2011: // ‑ non-breaking hyphen
+    case 0x2013: // – en dash
+    case 0xfe63: // ﹣ small hyphen-minus
+      return '-';
+    case 0x2014: // — em dash
+    case 0x2015: // ― horizontal bar
+    case 0x2500: // ─ box drawing (Word tables)
+    case 0x2e3a: // ⸺
+    case 0x2e3b: // ⸻
+    case 0xfe58: // ﹘
+      return '—';
+    case 0xff08: // （
+      return '(';
+    case 0xff09: // ）
+      return ')';
+    case 0xff0f: // ／
+      return '/';
+    case 0xff0b: // ＋
+      return '+';
+    case 0xff05: // ％
+      return '%';
+    case 0x200b: // zero-width space / joiners / BOM / word joiner: invisible junk
+    case 0x200c:
+    case 0x200d:
+    case 0x2060:
+    case 0xfeff:
+      return '';
+    default:
+      return null;
+  }
+}
+
+const WS = /\s/; // JS \s covers U+3000, NBSP, U+2000–200A, U+1680, U+202F, U+205F …
+
+/** Fold to ASCII-ish form; every whitespace becomes one ASCII space; result is trimmed. */
+function normalize(text: string): string {
+  let out = '';
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) continue;
+    plain = false;
+    break;
+  }
+  if (plain) return text.trim();
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const folded = foldChar(text.charCodeAt(i));
+    if (folded !== null) out += folded;
+    else if (WS.test(ch)) out += ' ';
+    else out += ch;
+  }
+  return out.trim();
+}
+
+/** Blank-like placeholders: "-", "—", "— —", "——", "--", "/", "／" (after folding). */
+const EMPTY_RE = /^(?:[-—]+|\/+)$/;
+/** The plain fast path: "123", "-1.5", "0.00". */
+const PLAIN_RE = /^-?\d+(?:\.\d+)?$/;
+/** Sign, optional parentheses, grouped or plain integer part, optional fraction. */
+const NUMBER_RE = /^([-+]?)(\(?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(\)?)$/;
+
+interface ParsedNumber {
+  value: Decimal;
+  printedDecimals: number;
+}
+
+function parseCompact(s: string): ParsedNumber | null {
+  if (s.length === 0 || s.length > MAX_NUMBER_CHARS) return null;
+  if (PLAIN_RE.test(s)) {
+    const dot = s.indexOf('.');
+    return { value: nonNegZero(new D(s)), printedDecimals: dot < 0 ? 0 : s.length - dot - 1 };
+  }
+  const m = NUMBER_RE.exec(s);
+  if (!m) return null;
+  const [, sign, open, intPart, frac, close] = m;
+  if (open !== close.replace(')', '(')) return null; // parentheses must pair
+  if (open && sign) return null; // "-(1.23)" is ambiguous
+  const fracDigits = frac ?? '';
+  if (intPart.length === 0 && fracDigits.length === 0) return null; // ".", "-", "()"
+  const digits = `${intPart.replace(/,/g, '') || '0'}.${fracDigits || '0'}`;
+  let value = new D(digits);
+  if (sign === '-' || open) value = value.neg();
+  return { value: nonNegZero(value), printedDecimals: fracDigits.length };
+}
+
+/** "-0.00" is 0: never print or compare a negative zero. */
+function nonNegZero(d: Decimal): Decimal {
+  return d.isZero() ? ZERO : d;
+}
+
+/** Remove spaces; a space between two digits acts as a thousands separator ("1 234.56"). */
+function compact(s: string): string {
+  if (s.indexOf(' ') < 0) return s;
+  return s.replace(/(\d) +(?=\d)/g, '$1,').replace(/ +/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+export interface ParseOptions {
+  /**
+   * Decimals the table prints its amounts with (e.g. 2). An integer "10" in a 2-decimal table
+   * stands for 10.00 ± 0.005: decimals = max(printed decimals, precision).
+   */
+  precision?: number;
+}
+
+/**
+ * Parse a cell's text. Never throws.
+ * - number: thousands separators (, ，), full-width digits/dot/comma, minus look-alikes (－ − ‐ –)
+ *   when leading, "(1.23)" / "（1.23）" negatives, any spaces (U+3000, NBSP …) around or inside;
+ * - empty: blank, "-", "—", "— —", "——", "－", "/", "／" (exact 0 in sums, not a printed 0);
+ * - nan: anything else ("单位不需填列", "见附表", "1.2.3", "12a", "98%") — never 0.
+ */
+export function parseAmount(text: string, opts?: ParseOptions): Amount {
+  const raw = typeof text === 'string' ? text : String(text ?? '');
+  const s = normalize(raw);
+  const c = compact(s);
+  if (c.length === 0 || EMPTY_RE.test(c)) return { kind: 'empty', text: raw };
+  const n = parseCompact(c);
+  if (!n) return { kind: 'nan', text: raw };
+  const precision = sanitizePrecision(opts?.precision);
+  return {
+    kind: 'number',
+    value: n.value,
+    decimals: Math.max(n.printedDecimals, precision),
+    printedDecimals: n.printedDecimals,
+    text: raw,
+  };
+}
+
+function sanitizePrecision(p: number | undefined): number {
+  if (p === undefined || !Number.isFinite(p) || p < 0) return 0;
+  return Math.min(Math.floor(p), 20);
+}
+
+/** The value to use in arithmetic: empty → 0, nan → null (the caller must report it, not guess). */
+export function amountDecimal(a: Amount): Decimal | null {
+  if (a.kind === 'number') return a.value;
+  if (a.kind === 'empty') return ZERO;
+  return null;
+}
+
+/** True for kind 'empty' (blank-like), as opposed to a printed 0. */
+export function isEmptyAmount(a: Amount): boolean {
+  return a.kind === 'empty';
+}
+
+/** Fixed-point text with `decimals` places (half-up), no thousands separators; never "-0.00". */
+export function formatAmount(d: Decimal, decimals: number): string {
+  const places = sanitizePrecision(decimals);
+  const s = new D(d).toFixed(places);
+  return /^-0(?:\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intervals
+
+/** ½·10⁻ᵈ — half a unit of the last printed decimal. */
+export function halfUnit(decimals: number): Decimal {
+  return HALF_UNITS[sanitizePrecision(decimals)];
+}
+
+/** One unit of the d-th decimal: 10⁻ᵈ. */
+export function unit(decimals: number): Decimal {
+  return UNITS[sanitizePrecision(decimals)];
+}
+
+// Precomputed 10⁻ᵈ and ½·10⁻ᵈ for d = 0…20 (sanitizePrecision caps at 20).
+const UNITS: Decimal[] = Array.from({ length: 21 }, (_, d) => new D(10).pow(-d));
+const HALF_UNITS: Decimal[] = UNITS.map((u) => u.div(2));
+
+/** v ± ½·10⁻ᵈ for a number, [0, 0] for empty, null for nan. */
+export function intervalOf(a: Amount): Interval | null {
+  if (a.kind === 'empty') return { lo: ZERO, hi: ZERO };
+  if (a.kind === 'nan') return null;
+  const h = halfUnit(a.decimals);
+  return { lo: a.value.minus(h), hi: a.value.plus(h) };
+}
+
+/** Sum of intervals. */
+export function addIntervals(...xs: Interval[]): Interval {
+  let lo: Decimal = ZERO;
+  let hi: Decimal = ZERO;
+  for (const x of xs) {
+    lo = lo.plus(x.lo);
+    hi = hi.plus(x.hi);
+  }
+  return { lo, hi };
+}
+
+/** a − b. */
+export function subIntervals(a: Interval, b: Interval): Interval {
+  return { lo: new D(a.lo).minus(b.hi), hi: new D(a.hi).minus(b.lo) };
+}
+
+/** Interval times an exact scalar (e.g. 100 for percentages). */
+export function scaleInterval(a: Interval, k: Decimal | number): Interval {
+  const x = new D(a.lo).times(k);
+  const y = new D(a.hi).times(k);
+  return x.lte(y) ? { lo: x, hi: y } : { lo: y, hi: x };
+}
+
+/**
+ * a ÷ b, or null when b contains 0 (the ratio is unbounded). Bounds are rounded outward so the
+ * result always contains the exact ratio interval.
+ */
+export function divIntervals(a: Interval, b: Interval): Interval | null {
+  const blo = new D(b.lo);
+  const bhi = new D(b.hi);
+  if (blo.lte(0) && bhi.gte(0)) return null;
+  const Lo = D.clone({ precision: 60, rounding: Decimal.ROUND_FLOOR });
+  const Hi = D.clone({ precision: 60, rounding: Decimal.ROUND_CEIL });
+  const los: Decimal[] = [];
+  const his: Decimal[] = [];
+  for (const n of [a.lo, a.hi]) {
+    for (const d of [blo, bhi]) {
+      los.push(new Lo(n).div(d));
+      his.push(new Hi(n).div(d));
+    }
+  }
+  return { lo: new D(Decimal.min(...los)), hi: new D(Decimal.max(...his)) };
+}
+
+/** Closed intervals meet. */
+export function intersects(a: Interval, b: Interval): boolean {
+  return new D(a.lo).lte(b.hi) && new D(b.lo).lte(a.hi);
+}
+
+/** x ∈ [lo, hi]. */
+export function contains(a: Interval, x: Decimal): boolean {
+  return new D(a.lo).lte(x) && new D(x).lte(a.hi);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons
+
+/** Result of a rounding-aware comparison; 'unreadable' when an operand is not a number. */
+export type Comparison =
+  | {
+      verdict: Verdict;
+      /** The computed value (Σ parts, the other printing, the whole …). */
+      expected: Decimal;
+      /** The stated value being checked. */
+      actual: Decimal;
+      /** actual − expected. */
+      difference: Decimal;
+      /** Largest |difference| explained by rounding. */
+      tolerance: Decimal;
+      /** Decimals to print expected/actual/difference with in messages. */
+      decimals: number;
+    }
+  | { verdict: 'unreadable'; texts: string[] };
+
+/** A term of a linear identity: +amount or −amount. */
+export interface Term {
+  amount: Amount;
+  sign: 1 | -1;
+}
+
+/** pass if difference is exactly 0, notice if |difference| ≤ tolerance, error beyond. */
+export function verdictOf(difference: Decimal, tolerance: Decimal): Verdict {
+  if (difference.isZero()) return 'pass';
+  return difference.abs().lte(tolerance) ? 'notice' : 'error';
+}
+
+function unreadableTexts(amounts: Amount[]): string[] | null {
+  const bad = amounts.filter((a) => a.kind === 'nan').map((a) => a.text);
+  return bad.length > 0 ? bad : null;
+}
+
+function maxDecimals(amounts: Amount[]): number {
+  let d = 0;
+  for (const a of amounts) if (a.kind === 'number' && a.decimals > d) d = a.decimals;
+  return d;
+}
+
+/**
+ * total = Σ sign·terms (e.g. 年初 + 本年收入 − 本年支出 = 年末). Tolerance = Σ half-units of every
+ * printed operand including the total (empty operands are exact 0 and add nothing): the total's
+ * interval must meet the interval of the computed side.
+ */
+export function compareLinear(total: Amount, terms: Term[]): Comparison {
+  const all = [total, ...terms.map((t) => t.amount)];
+  const bad = unreadableTexts(all);
+  if (bad) return { verdict: 'unreadable', texts: bad };
+  let expected: Decimal = ZERO;
+  let tolerance: Decimal = ZERO;
+  for (const t of terms) {
+    const v = amountDecimal(t.amount) as Decimal;
+    expected = t.sign === 1 ? expected.plus(v) : expected.minus(v);
+  }
+  for (const a of all) if (a.kind === 'number') tolerance = tolerance.plus(halfUnit(a.decimals));
+  const actual = amountDecimal(total) as Decimal;
+  const difference = nonNegZero(actual.minus(expected));
+  return {
+    verdict: verdictOf(difference, tolerance),
+    expected: nonNegZero(expected),
+    actual,
+    difference,
+    tolerance,
+    decimals: maxDecimals(all),
+  };
+}
+
+/**
+ * total = Σ parts (I-01, I-06 …). Exactly equal → pass; |diff| ≤ Σ half-units of all printed
+ * operands (total included) → notice; beyond → error. 880.81 vs 582.12 + 298.68 → notice (±0.015).
+ */
+export function compareSum(total: Amount, parts: Amount[]): Comparison {
+  return compareLinear(
+    total,
+    parts.map((amount) => ({ amount, sign: 1 as const })),
+  );
+}
+
+/**
+ * result = minuend − Σ subtrahends + Σ addends (I-24: 年末 = 年初 + 本年收入 − 本年支出).
+ */
+export function compareDifference(
+  result: Amount,
+  minuend: Amount,
+  subtrahends: Amount[],
+  addends: Amount[] = [],
+): Comparison {
+  return compareLinear(result, [
+    { amount: minuend, sign: 1 },
+    ...subtrahends.map((amount) => ({ amount, sign: -1 as const })),
+    ...addends.map((amount) => ({ amount, sign: 1 as const })),
+  ]);
+}
+
+/**
+ * The same quantity printed in two places (I-09, I-10 …): `a` is the stated value, `b` the
+ * reference. They agree when |a − b| ≤ 10⁻ᵈ, d = the coarser (smaller) decimals of the two.
+ */
+export function compareEqual(a: Amount, b: Amount): Comparison {
+  const bad = unreadableTexts([a, b]);
+  if (bad) return { verdict: 'unreadable', texts: bad };
+  const nums = [a, b].filter((x) => x.kind === 'number') as Extract<Amount, { kind: 'number' }>[];
+  const d = nums.length === 0 ? 0 : Math.min(...nums.map((x) => x.decimals));
+  const tolerance = nums.length === 0 ? ZERO : unit(d);
+  const actual = amountDecimal(a) as Decimal;
+  const expected = amountDecimal(b) as Decimal;
+  const difference = nonNegZero(actual.minus(expected));
+  return {
+    verdict: verdictOf(difference, tolerance),
+    expected,
+    actual,
+    difference,
+    tolerance,
+    decimals: maxDecimals([a, b]),
+  };
+}
+
+/**
+ * part ≤ whole (I-15, I-21, I-23: a subset cannot exceed its whole). One-sided: any shortfall
+ * passes; an excess within the summed half-units is a notice; beyond is an error.
+ */
+export function compareAtMost(part: Amount, whole: Amount): Comparison {
+  const bad = unreadableTexts([part, whole]);
+  if (bad) return { verdict: 'unreadable', texts: bad };
+  let tolerance: Decimal = ZERO;
+  for (const x of [part, whole]) if (x.kind === 'number') tolerance = tolerance.plus(halfUnit(x.decimals));
+  const actual = amountDecimal(part) as Decimal;
+  const expected = amountDecimal(whole) as Decimal;
+  const difference = nonNegZero(actual.minus(expected));
+  const verdict: Verdict = difference.lte(0) ? 'pass' : difference.lte(tolerance) ? 'notice' : 'error';
+  return { verdict, expected, actual, difference, tolerance, decimals: maxDecimals([part, whole]) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percentages
+
+/** A printed percentage: value in percent units (98.24 for "98.24%") and its printed decimals. */
+export interface Percent {
+  value: Decimal;
+  decimals: number;
+}
+
+/**
+ * Parse "98.24%", "0.00 %", "100%", "－5.2％", "12.3 ％". The % sign is required unless
+ * `requireSign: false` (a bare number is then read as percent units). Returns null otherwise.
+ */
+export function parsePercent(text: string, opts?: { requireSign?: boolean }): Percent | null {
+  const raw = typeof text === 'string' ? text : String(text ?? '');
+  let s = normalize(raw);
+  if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
+  else if (opts?.requireSign !== false) return null;
+  const n = parseCompact(compact(s));
+  return n ? { value: n.value, decimals: n.printedDecimals } : null;
+}
+
+/** An operand of a ratio: a parsed cell, a value with its decimals, or a value with an interval. */
+export type RatioOperand = Amount | { value: Decimal; decimals: number } | { value: Decimal; interval: Interval };
+
+/**
+ * A derived operand for ratios whose base is itself computed, e.g. N-01's previous year X − D:
+ * value = Σ sign·amount, interval = Σ of the operand intervals. Null if any operand is nan.
+ */
+export function linearOperand(terms: Term[]): { value: Decimal; interval: Interval } | null {
+  let value: Decimal = ZERO;
+  let lo: Decimal = ZERO;
+  let hi: Decimal = ZERO;
+  for (const t of terms) {
+    const v = amountDecimal(t.amount);
+    const i = intervalOf(t.amount);
+    if (v === null || i === null) return null;
+    if (t.sign === 1) {
+      value = value.plus(v);
+      lo = lo.plus(i.lo);
+      hi = hi.plus(i.hi);
+    } else {
+      value = value.minus(v);
+      lo = lo.minus(i.hi);
+      hi = hi.minus(i.lo);
+    }
+  }
+  return { value, interval: { lo, hi } };
+}
+
+function operandOf(x: RatioOperand): { value: Decimal; interval: Interval } | { nan: string } {
+  if ('kind' in x) {
+    if (x.kind === 'nan') return { nan: x.text };
+    return { value: amountDecimal(x) as Decimal, interval: intervalOf(x) as Interval };
+  }
+  if ('interval' in x) return { value: new D(x.value), interval: x.interval };
+  const h = halfUnit(x.decimals);
+  const v = new D(x.value);
+  return { value: v, interval: { lo: v.minus(h), hi: v.plus(h) } };
+}
+
+/** Why a percentage check was not a plain pass/error. */
+export type PercentReason = 'exact' | 'rounding' | 'truncated' | 'plug' | 'mismatch';
+
+/** Outcome of checkPercent. */
+export type PercentCheck =
+  | {
+      verdict: Verdict;
+      /**
+       * exact: stated = computed rounded half-up; rounding: the intervals meet (尾数差异);
+       * truncated: stated = computed truncated (99.868 → 99.86); plug: one unit off (a share
+       * adjusted so a set sums to 100); mismatch: none of these.
+       */
+      reason: PercentReason;
+      stated: Decimal;
+      decimals: number;
+      /** numerator / denominator × 100 (60 significant digits). */
+      computed: Decimal;
+      /** Interval of the ratio ×100 from the operands' intervals. */
+      computedInterval: Interval;
+      truncated: boolean;
+      plug: boolean;
+    }
+  | { verdict: 'undefined-base'; stated: Decimal; decimals: number }
+  | { verdict: 'unreadable'; texts: string[] };
+
+/**
+ * Is `stated` % = numerator / denominator × 100? Pass when stated equals the computed value rounded
+ * to its decimals; notice when the intervals still meet (rounding), when it equals the truncated value,
+ * or is one unit off (a plug; `allowPlug: false` makes that an error, for shares not summing to 100);
+ * error otherwise. A zero or empty denominator → 'undefined-base' (a share of nothing is not a number).
+ */
+export function checkPercent(
+  stated: Percent,
+  numerator: RatioOperand,
+  denominator: RatioOperand,
+  opts?: { allowPlug?: boolean },
+): PercentCheck {
+  const num = operandOf(numerator);
+  const den = operandOf(denominator);
+  const texts = [num, den].filter((o): o is { nan: string } => 'nan' in o).map((o) => o.nan);
+  if (texts.length > 0) return { verdict: 'unreadable', texts };
+  const n = num as { value: Decimal; interval: Interval };
+  const d = den as { value: Decimal; interval: Interval };
+  const p = sanitizePrecision(stated.decimals);
+  const sv = new D(stated.value);
+  const ratio = divIntervals(n.interval, d.interval);
+  if (d.value.isZero() || ratio === null) return { verdict: 'undefined-base', stated: sv, decimals: p };
+
+  const computed = new D(n.value).div(d.value).times(100);
+  const computedInterval = scaleInterval(ratio, 100);
+  const u = unit(p);
+  const h = halfUnit(p);
+  const statedInterval = { lo: sv.minus(h), hi: sv.plus(h) };
+  // Truncation toward zero: the stated value is the start of the unit the true value lies in.
+  const truncInterval = sv.isZero()
+    ? { lo: u.neg(), hi: u }
+    : sv.isPositive()
+      ? { lo: sv, hi: sv.plus(u) }
+      : { lo: sv.minus(u), hi: sv };
+  const truncated = intersects(truncInterval, computedInterval);
+  // One unit off: the stated interval widened by one unit on each side meets the computed one.
+  const plug = intersects({ lo: statedInterval.lo.minus(u), hi: statedInterval.hi.plus(u) }, computedInterval);
+
+  let verdict: Verdict;
+  let reason: PercentReason;
+  if (computed.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).eq(sv)) {
+    verdict = 'pass';
+    reason = 'exact';
+  } else if (intersects(statedInterval, computedInterval)) {
+    verdict = 'notice';
+    reason = 'rounding';
+  } else if (truncated) {
+    verdict = 'notice';
+    reason = 'truncated';
+  } else if (plug) {
+    verdict = opts?.allowPlug === false ? 'error' : 'notice';
+    reason = 'plug';
+  } else {
+    verdict = 'error';
+    reason = 'mismatch';
+  }
+  return { verdict, reason, stated: sv, decimals: p, computed, computedInterval, truncated, plug };
+}
