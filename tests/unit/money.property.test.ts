@@ -17,7 +17,7 @@ import {
 const printed = fc
   .record({
     neg: fc.boolean(),
-    int: fc.bigInt({ min: 0n, max: 999_999_999_999n }),
+    int: fc.bigInt({ min: BigInt(0), max: BigInt(999_999_999_999) }),
     decimals: fc.integer({ min: 0, max: 4 }),
     frac: fc.integer({ min: 0, max: 9999 }),
   })
