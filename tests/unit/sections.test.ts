@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumeral, parseMarker, splitSections } from '../../lib/recognize/sections';
+import type { Block } from '../../lib/extract/types';
+import type { Section } from '../../lib/model/types';
+
+/** Tiny builder: strings are paragraphs, `T` is a table, `{h: 'H2', t}` a paragraph from an <h2>. */
+type Spec = string | typeof T | { h: string; t: string };
+const T = Symbol('table');
+function blocks(...specs: Spec[]): Block[] {
+  return specs.map((s, index): Block => {
+    if (s === T) return { kind: 'table', index, el: null, grid: [], rows: 0, cols: 0, caption: '' };
+    if (typeof s === 'string') return { kind: 'paragraph', index, text: s, el: null };
+    const el = { tagName: s.h } as unknown as Element;
+    return { kind: 'paragraph', index, text: s.t, el };
+  });
+}
+
+/** Flatten to "id|depth|title" lines for compact assertions. */
+function outline(sections: Section[]): string[] {
+  const out: string[] = [];
+  const walk = (s: Section) => {
+    out.push(`${s.id}|${s.depth}|${s.title}`);
+    s.children.forEach(walk);
+  };
+  sections.forEach(walk);
+  return out;
+}
+
+function find(sections: Section[], id: string): Section {
+  const stack = [...sections];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (s.id === id) return s;
+    stack.push(...s.children);
+  }
+  throw new Error(`no section ${id}`);
+}
+
+describe('chineseNumeral / parseMarker', () => {
+  it.each([
+    ['一', 1],
+    ['九', 9],
+    ['十', 10],
+    ['十三', 13],
+    ['二十', 20],
+    ['二十六', 26],
+  ])('%s = %d', (s, n) => expect(chineseNumeral(s)).toBe(n));
+
+  it.each(['', '十十', '二二', '一十二三'])('rejects %j', (s) => expect(chineseNumeral(s)).toBeNaN());
+
+  it.each([
+    ['第三部分 情况说明', 'part', 3],
+    ['　第一部分', 'part', 1],
+    ['十一、关于政府采购支出说明', 'cn', 11],
+    ['（二）绩效评价结果。', 'pcn', 2],
+    ['(三)评价结果应用情况', 'pcn', 3],
+    ['1、一般公共服务支出（类）', 'ar', 1],
+    ['2.公务用车购置费', 'ar', 2],
+    ['3．公务接待费', 'ar', 3],
+    ['（1）独立编制机构。', 'par', 1],
+    ['②其他', 'circled', 2],
+  ])('%s → %s %d', (text, style, n) => {
+    const m = parseMarker(text);
+    expect(m?.style).toBe(style);
+    expect(m?.n).toBe(n);
+  });
+
+  it.each(['一是绩效自评开展情况。', '二是部门评价', '1.8万元用于', '2024.12.31', '2024年度收入合计', '一般公共服务支出', '第二季度'])(
+    '%s is not a heading',
+    (text) => expect(parseMarker(text)).toBeNull(),
+  );
+});
+
+describe('splitSections', () => {
+  it('parts with the title on the next line or on the same line, tables inside their section', () => {
+    const b = blocks(
+      '中共某某部门2024年度部门决算公开', // page title before the first heading: in no section
+      '第一部分',
+      '中共某某部门部门概况',
+      '一、部门职责',
+      '主要职责是……',
+      '二、机构设置',
+      '第二部分\n部门决算表',
+      '收入支出决算总表',
+      T,
+      '第三部分',
+      '2024年度部门决算情况说明',
+      '一、收入支出决算总体情况说明',
+      '2024年度收、支总计896.57万元。',
+      '第四部分    名词解释',
+      '一、财政拨款收入：是指单位从同级财政部门取得的财政预算资金。',
+    );
+    const { sections, tocBlocks } = splitSections(b, new Set([7, 8]));
+    expect(tocBlocks).toEqual([]);
+    expect(outline(sections)).toEqual([
+      'P1|1|第一部分 中共某某部门部门概况',
+      'P1/1|2|一、部门职责',
+      'P1/2|2|二、机构设置',
+      'P2|1|第二部分 部门决算表',
+      'P3|1|第三部分 2024年度部门决算情况说明',
+      'P3/1|2|一、收入支出决算总体情况说明',
+      'P4|1|第四部分 名词解释',
+      'P4/1|2|一、财政拨款收入',
+    ]);
+    const p2 = find(sections, 'P2');
+    expect([p2.start, p2.end]).toEqual([6, 9]); // covers the table and its title
+    expect(p2.paragraphs).toEqual([]); // table titles are not body text
+    expect(find(sections, 'P1/1').paragraphs.map((p) => p.text)).toEqual(['主要职责是……']);
+    expect(find(sections, 'P1').start).toBe(1);
+    expect(find(sections, 'P1').end).toBe(6);
+    expect(find(sections, 'P4').end).toBe(b.length);
+    // The glossary entry holds its body on the heading line: listed as a body paragraph too.
+    expect(find(sections, 'P4/1').paragraphs.map((p) => p.index)).toEqual([14]);
+  });
+
+  it('heading + body in one paragraph: title is the heading part; "一是" lines are body', () => {
+    const b = blocks(
+      '十三、关于2024年度预算绩效情况的说明',
+      '（一）绩效评价工作开展情况。',
+      '一是绩效自评开展情况。组织对2024年度本部门整体支出开展绩效自评。',
+      '二是部门评价开展情况。',
+      '（三）评价结果应用情况。2025年度年初收入预算为934.23万元。',
+    );
+    const { sections } = splitSections(b, new Set());
+    expect(outline(sections)).toEqual([
+      '13|2|十三、关于2024年度预算绩效情况的说明',
+      '13/1|3|（一）绩效评价工作开展情况',
+      '13/3|3|（三）评价结果应用情况',
+    ]);
+    expect(find(sections, '13/1').paragraphs.map((p) => p.index)).toEqual([2, 3]);
+    expect(find(sections, '13/3').paragraphs.map((p) => p.index)).toEqual([4]);
+  });
+
+  it('documents without 第N部分 have 一、 at the top level; lists nest by style', () => {
+    const b = blocks(
+      '一、部门基本情况',
+      '（一）部门职责',
+      '（二）机构设置',
+      '（1）独立编制机构。',
+      '（2）独立核算机构',
+      '二、收入支出决算总体情况说明',
+      '1、一般公共服务支出（类）行政运行（项）',
+      '年初预算为622.38万元。',
+      '2、住房保障支出（类）住房公积金（项）',
+    );
+    const { sections } = splitSections(b, new Set());
+    expect(outline(sections)).toEqual([
+      '1|2|一、部门基本情况',
+      '1/1|3|（一）部门职责',
+      '1/2|3|（二）机构设置',
+      '1/2/(1)|4|（1）独立编制机构',
+      '1/2/(2)|4|（2）独立核算机构',
+      '2|2|二、收入支出决算总体情况说明',
+      '2/1|4|1、一般公共服务支出（类）行政运行（项）',
+      '2/2|4|2、住房保障支出（类）住房公积金（项）',
+    ]);
+    expect(find(sections, '1').end).toBe(5);
+    expect(find(sections, '2/1').paragraphs.map((p) => p.text)).toEqual(['年初预算为622.38万元。']);
+  });
+
+  it('an attachment with its own 一、二、 nests under the attachment entry; a second attachment is its sibling', () => {
+    const b = blocks(
+      '第五部分',
+      '附 件',
+      '一、2024年度部门整体支出绩效自评报告。',
+      '绩效自评报告',
+      '一、部门基本情况',
+      '二、一般公共预算支出情况',
+      '（一）基本支出情况',
+      '三、存在的问题',
+      '二、2024年度项目支出绩效自评报告',
+      '一、项目概况',
+      '二、项目绩效',
+    );
+    const { sections } = splitSections(b, new Set());
+    expect(outline(sections)).toEqual([
+      'P5|1|第五部分 附 件',
+      'P5/1|2|一、2024年度部门整体支出绩效自评报告',
+      'P5/1/1|2|一、部门基本情况',
+      'P5/1/2|2|二、一般公共预算支出情况',
+      'P5/1/2/1|3|（一）基本支出情况',
+      'P5/1/3|2|三、存在的问题',
+      'P5/2|2|二、2024年度项目支出绩效自评报告',
+      'P5/2/1|2|一、项目概况',
+      'P5/2/2|2|二、项目绩效',
+    ]);
+    expect(find(sections, 'P5/1').paragraphs.map((p) => p.text)).toEqual(['绩效自评报告']);
+    expect([find(sections, 'P5/1').start, find(sections, 'P5/1').end]).toEqual([2, 8]);
+  });
+
+  it('a bare 附件 line starts an attachment part in a document without parts', () => {
+    const b = blocks('一、收入决算情况说明', '正文。', '二、支出决算情况说明', '附件：2024年度绩效自评报告', '一、基本情况', '二、绩效目标');
+    const { sections } = splitSections(b, new Set());
+    expect(outline(sections)).toEqual([
+      '1|2|一、收入决算情况说明',
+      '2|2|二、支出决算情况说明',
+      'A1|1|附件：2024年度绩效自评报告',
+      'A1/1|2|一、基本情况',
+      'A1/2|2|二、绩效目标',
+    ]);
+    expect(find(sections, '2').end).toBe(3);
+  });
+
+  it('a table of contents goes to tocBlocks, and the body starts where its first entry repeats', () => {
+    const b = blocks(
+      '目 录',
+      '第一部分 某局概况',
+      '一、主要职能',
+      '第二部分 2025年度部门决算表',
+      '一、收入支出决算总表……………5',
+      '第三部分 情况说明',
+      '第一部分 某局概况',
+      '一、主要职能',
+      '根据三定方案，主要职能包括：制定并实施本区规划。',
+    );
+    const { sections, tocBlocks } = splitSections(b, new Set());
+    expect(tocBlocks).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(outline(sections)).toEqual(['P1|1|第一部分 某局概况', 'P1/1|2|一、主要职能']);
+    expect(find(sections, 'P1').start).toBe(6);
+  });
+
+  it('a Word TOC whose body part number stands alone still ends at the repeat ("第一部分" is a prefix)', () => {
+    const b = blocks('目录', '第一部分 部门概况 3', '第二部分 部门决算表 6', '第一部分', '部门概况', '一、部门职责');
+    const { sections, tocBlocks } = splitSections(b, new Set());
+    expect(tocBlocks).toEqual([0, 1, 2]);
+    expect(outline(sections)).toEqual(['P1|1|第一部分 部门概况', 'P1/1|2|一、部门职责']);
+  });
+
+  it('an unnumbered heading between numbered parts becomes the next part (Shanghai drops 第二部分)', () => {
+    const b = blocks(
+      { h: 'H2', t: '第一部分 某局概况' },
+      { h: 'H3', t: '一、主要职能' },
+      { h: 'H3', t: '二、部门决算单位构成' },
+      { h: 'H2', t: '某局 2025 年度部门决算表' },
+      '收入支出决算总表',
+      T,
+      { h: 'H2', t: '第三部分 某局 2025 年度部门决算情况说明' },
+      { h: 'H3', t: '一、收入支出决算总体情况说明' },
+    );
+    const { sections } = splitSections(b, new Set([4, 5]));
+    expect(outline(sections)).toEqual([
+      'P1|1|第一部分 某局概况',
+      'P1/1|2|一、主要职能',
+      'P1/2|2|二、部门决算单位构成',
+      'P2|1|某局 2025 年度部门决算表',
+      'P3|1|第三部分 某局 2025 年度部门决算情况说明',
+      'P3/1|2|一、收入支出决算总体情况说明',
+    ]);
+    expect(find(sections, 'P1/2').end).toBe(3);
+  });
+
+  it('table-owned paragraphs are never headings, and an Arabic "2." that starts no list is body text', () => {
+    const b = blocks(
+      '第二部分 部门决算表',
+      '一、收入支出决算总表', // a numbered table title, owned by the table
+      T,
+      '注：1.本表反映部门本年度的总收支。',
+      '2.本套报表金额单位转换时可能存在尾数误差。',
+    );
+    const { sections } = splitSections(b, new Set([1, 2]));
+    expect(outline(sections)).toEqual(['P2|1|第二部分 部门决算表']);
+    expect(find(sections, 'P2').paragraphs.map((p) => p.index)).toEqual([3, 4]);
+    expect(find(sections, 'P2').end).toBe(5);
+  });
+
+  it('ids stay unique when numbering repeats irregularly', () => {
+    const b = blocks('一、甲', '（一）子', '（一）又一个子', '（三）跳号');
+    const { sections } = splitSections(b, new Set());
+    const ids = outline(sections).map((l) => l.split('|')[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(['1', '1/1', '1/1~2', '1/3']);
+  });
+
+  it('runs in linear time on a long document', () => {
+    const specs: string[] = [];
+    for (let part = 1; part <= 5; part++) {
+      specs.push(`第${'一二三四五'[part - 1]}部分 标题`);
+      for (let i = 0; i < 4000; i++) specs.push(i % 4 === 0 ? '（一）小节' : i % 4 === 1 ? '1、条目' : '正文。正文。');
+    }
+    const b = blocks(...specs);
+    const t0 = performance.now();
+    const { sections } = splitSections(b, new Set());
+    const ms = performance.now() - t0;
+    expect(sections).toHaveLength(5);
+    expect(sections[4].end).toBe(b.length);
+    expect(ms).toBeLessThan(1000);
+  });
+});
