@@ -34,6 +34,12 @@ export interface TableBlock {
   cols: number;
   /** Text of a <caption>, if any. */
   caption: string;
+  /**
+   * Present only for hostile/absurd tables that exceeded the extractor's caps (see lib/extract/grid.ts):
+   * `droppedCells` real cells could not be placed within `maxCols` columns. A table with droppedCells > 0
+   * is incomplete and must be reported as unrecognised, never given a verdict.
+   */
+  clipped?: { droppedCells: number; maxCols: number };
 }
 
 export interface ParagraphBlock {

@@ -1,0 +1,530 @@
+/**
+ * DOM → blocks in reading order (paragraphs and tables as resolved grids).
+ *
+ * One iterative walk over the nodes (no recursion, so deep nesting cannot overflow the stack),
+ * reading only nodeType/localName/attributes/text data: never innerText (forces layout in the
+ * browser), never innerHTML, no querySelectorAll, no Array.prototype.map/forEach, so page-patched
+ * prototypes have little to bite on. The walk builds a light "flow" (text runs, breaks, tables);
+ * tables are decided (data grid vs. layout wrapper) when they close, and blocks are emitted at the end.
+ */
+import { buildGrid, parseSpan, type RawCell, type RawRow } from './grid';
+import { cleanText } from './text';
+import type { Block, ExtractedDocument, TableBlock } from './types';
+
+export type { Block, ExtractedDocument, ParagraphBlock, TableBlock, SourceCell, GridSlot } from './types';
+export { buildGrid } from './grid';
+
+export interface ExtractOptions {
+  /** Extra visibility test (e.g. computed style in the browser); called once per element, top-down. */
+  isHidden?: (el: Element) => boolean;
+}
+
+// Tag categories.
+const SKIP = 1;
+const BLOCK = 2;
+const BR = 3;
+const TABLE = 4;
+const GROUP = 5;
+const ROW = 6;
+const CELL = 7;
+const CAPTION = 8;
+const COLS = 9;
+const HEAD = 10;
+const FLOAT = 11;
+
+const TAGS: Record<string, number> = Object.create(null);
+const SKIP_TAGS = [
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas',
+  'select', 'textarea', 'datalist', 'title', 'audio', 'video', 'noframes', 'frameset', 'xml', 'meta', 'link',
+];
+const BLOCK_TAGS = [
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'html',
+  'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+];
+for (let i = 0; i < SKIP_TAGS.length; i++) TAGS[SKIP_TAGS[i]] = SKIP;
+for (let i = 0; i < BLOCK_TAGS.length; i++) TAGS[BLOCK_TAGS[i]] = BLOCK;
+TAGS.head = HEAD;
+TAGS.br = BR;
+TAGS.table = TABLE;
+TAGS.thead = GROUP;
+TAGS.tbody = GROUP;
+TAGS.tfoot = GROUP;
+TAGS.tr = ROW;
+TAGS.td = CELL;
+TAGS.th = CELL;
+TAGS.caption = CAPTION;
+TAGS.colgroup = COLS;
+TAGS.col = COLS;
+
+const IS_HEADING: Record<string, boolean> = { h1: true, h2: true, h3: true, h4: true, h5: true, h6: true };
+
+/**
+ * Layout-table heuristics (portal templates wrap whole articles in tables).
+ * A table is "layout" — descended into, its cells emitted as paragraphs and inner tables as their
+ * own blocks — when its nested tables hold at least as many cells as it does itself, or when one of
+ * its cells holds article-like content (a heading, or ≥ LAYOUT_BLOCKS paragraphs, or ≥ 2 paragraphs
+ * in a table of ≤ 2 cells). A data table with a small nested table stays a grid; the nested
+ * table's text is flattened into its cell.
+ */
+const LAYOUT_BLOCKS = 10;
+
+const enum It {
+  Text,
+  Brk,
+  Table,
+  Grid,
+}
+type Item =
+  | { k: It.Text; s: string; owner: Element | null }
+  | { k: It.Brk }
+  | { k: It.Table; t: TableInfo }
+  | { k: It.Grid; t: TableInfo };
+
+const BRK: Item = { k: It.Brk };
+const SPACE: Item = { k: It.Text, s: ' ', owner: null };
+
+interface CellInfo {
+  el: Element;
+  flow: Item[];
+  isHeader: boolean;
+  colSpan: number;
+  rowSpan: number;
+  blocks: number;
+  heading: boolean;
+}
+interface RowInfo {
+  cells: CellInfo[];
+}
+interface GroupInfo {
+  kind: 'head' | 'body' | 'foot';
+  rows: RowInfo[];
+  implicit: boolean;
+}
+interface TableInfo {
+  el: Element;
+  groups: GroupInfo[];
+  caption: Item[];
+  /** Content inside the table but outside any cell (browsers hoist it before the table). */
+  stray: Item[];
+  ownCells: number;
+  /** Cells of all nested tables, transitively. */
+  nestedCells: number;
+  layout: boolean;
+}
+
+interface Frame {
+  el: Element;
+  kind: number;
+  flow: Item[];
+  owner: Element | null;
+  table: TableInfo | null;
+  group: GroupInfo | null;
+  row: RowInfo | null;
+  cell: CellInfo | null;
+}
+
+function lowerName(el: Element): string {
+  const n = el.localName || el.tagName || '';
+  return n.toLowerCase();
+}
+
+/** Inline style, lower-cased and without whitespace, prefixed with ';' for boundary checks. */
+function normStyle(el: Element): string {
+  const s = el.getAttribute('style');
+  return s ? ';' + s.toLowerCase().replace(/\s+/g, '') : '';
+}
+
+function styleHides(st: string): boolean {
+  return (
+    st.indexOf(';display:none') >= 0 ||
+    st.indexOf(';visibility:hidden') >= 0 ||
+    st.indexOf(';visibility:collapse') >= 0 ||
+    st.indexOf(';mso-hide:all') >= 0
+  );
+}
+
+function docTitle(doc: Document | null | undefined): string {
+  if (!doc) return '';
+  const html = doc.documentElement;
+  if (!html) return '';
+  for (let h = html.firstChild; h; h = h.nextSibling) {
+    if (h.nodeType !== 1 || lowerName(h as Element) !== 'head') continue;
+    for (let t = h.firstChild; t; t = t.nextSibling) {
+      if (t.nodeType === 1 && lowerName(t as Element) === 'title') return cleanText(t.textContent || '');
+    }
+  }
+  return '';
+}
+
+/** Items of a table read as a sequence of blocks: stray content, caption, then every cell. */
+function tableItems(t: TableInfo): Item[] {
+  const out: Item[] = [];
+  const push = (items: Item[]) => {
+    for (let i = 0; i < items.length; i++) out.push(items[i]);
+    out.push(BRK);
+  };
+  push(t.stray);
+  push(t.caption);
+  const groups = orderedGroups(t);
+  for (let g = 0; g < groups.length; g++) {
+    const rows = groups[g].rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r].cells;
+      for (let c = 0; c < cells.length; c++) push(cells[c].flow);
+    }
+  }
+  return out;
+}
+
+/** Rendering order: the first thead on top, the first tfoot at the bottom, the rest in source order. */
+function orderedGroups(t: TableInfo): GroupInfo[] {
+  let head: GroupInfo | null = null;
+  let foot: GroupInfo | null = null;
+  const mid: GroupInfo[] = [];
+  for (let i = 0; i < t.groups.length; i++) {
+    const g = t.groups[i];
+    if (g.kind === 'head' && !head) head = g;
+    else if (g.kind === 'foot' && !foot) foot = g;
+    else mid.push(g);
+  }
+  const out: GroupInfo[] = [];
+  if (head) out.push(head);
+  for (let i = 0; i < mid.length; i++) out.push(mid[i]);
+  if (foot) out.push(foot);
+  return out;
+}
+
+/** Plain text of a flow: breaks become spaces, nested tables are flattened cell by cell. */
+function flowText(flow: Item[]): string {
+  const parts: string[] = [];
+  const stack: { items: Item[]; i: number }[] = [{ items: flow, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const it = top.items[top.i++];
+    if (it.k === It.Text) parts.push(it.s);
+    else if (it.k === It.Brk) parts.push(' ');
+    else {
+      parts.push(' ');
+      stack.push({ items: tableItems(it.t), i: 0 });
+    }
+  }
+  return cleanText(parts.join(''));
+}
+
+function decideLayout(t: TableInfo): boolean {
+  if (t.nestedCells > 0 && t.nestedCells >= t.ownCells) return true;
+  for (let g = 0; g < t.groups.length; g++) {
+    const rows = t.groups[g].rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r].cells;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell.heading || cell.blocks >= LAYOUT_BLOCKS) return true;
+        if (t.ownCells <= 2 && cell.blocks >= 2) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function buildTableBlock(t: TableInfo, index: number): TableBlock {
+  const groups = orderedGroups(t);
+  const rawRows: RawRow[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const rows = groups[g].rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r].cells;
+      const raw: RawCell[] = new Array(cells.length);
+      for (let c = 0; c < cells.length; c++) {
+        const ci = cells[c];
+        raw[c] = {
+          el: ci.el,
+          text: flowText(ci.flow),
+          colSpan: ci.colSpan,
+          rowSpan: ci.rowSpan,
+          isHeader: ci.isHeader,
+        };
+      }
+      rawRows.push({ cells: raw, group: g });
+    }
+  }
+  const res = buildGrid(rawRows);
+  const block: TableBlock = {
+    kind: 'table',
+    index,
+    el: t.el,
+    grid: res.grid,
+    rows: res.rows,
+    cols: res.cols,
+    caption: flowText(t.caption),
+  };
+  if (res.clipped) block.clipped = res.clipped;
+  return block;
+}
+
+export function extractDocument(root: Document | Element, opts: ExtractOptions = {}): ExtractedDocument {
+  const isHiddenExtra = opts.isHidden;
+  const isDoc = root.nodeType === 9;
+  const start: Node | null = isDoc ? (root as Document).documentElement : root;
+  const rootFlow: Item[] = [];
+
+  // Walk state.
+  let flow = rootFlow;
+  let owner: Element | null = null;
+  let table: TableInfo | null = null;
+  let group: GroupInfo | null = null;
+  let row: RowInfo | null = null;
+  let cell: CellInfo | null = null;
+  const frames: Frame[] = [];
+
+  // Word field codes: text between mso-element:field-begin and field-separator (or field-end) is the
+  // field instruction ("PAGEREF _Toc… \h"), not visible content. Reset at every block boundary so a
+  // stray begin marker can never swallow more than its own paragraph.
+  const fieldStack: number[] = [];
+  let suppress = 0;
+  const resetField = () => {
+    fieldStack.length = 0;
+    suppress = 0;
+  };
+
+  const pushFrame = (el: Element, kind: number) => {
+    frames.push({ el, kind, flow, owner, table, group, row, cell });
+  };
+
+  const newImplicitGroup = (t: TableInfo): GroupInfo => {
+    const g: GroupInfo = { kind: 'body', rows: [], implicit: true };
+    t.groups.push(g);
+    return g;
+  };
+
+  /** Returns whether to descend into the node's children. */
+  const enter = (node: Node): boolean => {
+    const type = node.nodeType;
+    if (type === 3) {
+      if (suppress > 0) return false;
+      const s = (node as Text).data;
+      if (!s) return false;
+      if (table !== null && cell === null && flow === table.stray && !/\S/.test(s)) return false;
+      flow.push({ k: It.Text, s, owner });
+      return false;
+    }
+    if (type !== 1) return false;
+    const el = node as Element;
+    const name = lowerName(el);
+    const cat = TAGS[name];
+    if (cat === SKIP || cat === HEAD) return false;
+    const st = normStyle(el);
+    if (el.hasAttribute('hidden') || (st && styleHides(st))) return false;
+    if (isHiddenExtra) {
+      let hidden = false;
+      try {
+        hidden = isHiddenExtra(el);
+      } catch {
+        hidden = false;
+      }
+      if (hidden) return false;
+    }
+    if (st.indexOf('mso-element:field-') >= 0) {
+      if (st.indexOf('mso-element:field-begin') >= 0) {
+        fieldStack.push(1);
+        suppress++;
+      } else if (st.indexOf('mso-element:field-separator') >= 0) {
+        if (fieldStack.length > 0 && fieldStack[fieldStack.length - 1] === 1) {
+          fieldStack[fieldStack.length - 1] = 0;
+          suppress--;
+        }
+      } else if (st.indexOf('mso-element:field-end') >= 0) {
+        if (fieldStack.length > 0 && fieldStack.pop() === 1) suppress--;
+      }
+    }
+    if (cat === BR) {
+      flow.push(BRK);
+      return false;
+    }
+    if (cat === TABLE) {
+      pushFrame(el, TABLE);
+      resetField();
+      const t: TableInfo = { el, groups: [], caption: [], stray: [], ownCells: 0, nestedCells: 0, layout: false };
+      table = t;
+      group = null;
+      row = null;
+      cell = null;
+      flow = t.stray;
+      return true;
+    }
+    // Table structure (only directly inside a table, i.e. not within one of its cells).
+    if (table !== null && cell === null) {
+      if (cat === COLS) return false;
+      if (cat === GROUP) {
+        pushFrame(el, GROUP);
+        group = { kind: name === 'thead' ? 'head' : name === 'tfoot' ? 'foot' : 'body', rows: [], implicit: false };
+        table.groups.push(group);
+        row = null;
+        return true;
+      }
+      if (cat === ROW) {
+        // The implicit group must outlive this row (saved in the frame), so create it first.
+        if (group === null) group = newImplicitGroup(table);
+        pushFrame(el, ROW);
+        row = { cells: [] };
+        group.rows.push(row);
+        return true;
+      }
+      if (cat === CELL) {
+        if (group === null) group = newImplicitGroup(table);
+        if (row === null) {
+          row = { cells: [] };
+          group.rows.push(row);
+        }
+        const inHead = group.kind === 'head';
+        pushFrame(el, CELL);
+        resetField();
+        const c: CellInfo = {
+          el,
+          flow: [],
+          isHeader: name === 'th' || inHead,
+          colSpan: parseSpan(el.getAttribute('colspan')),
+          rowSpan: parseSpan(el.getAttribute('rowspan')),
+          blocks: 0,
+          heading: false,
+        };
+        row.cells.push(c);
+        table.ownCells++;
+        cell = c;
+        flow = c.flow;
+        owner = el;
+        return true;
+      }
+      if (cat === CAPTION) {
+        pushFrame(el, CAPTION);
+        flow = table.caption;
+        owner = el;
+        return true;
+      }
+    }
+    if (cat === undefined) {
+      // Inline (span, a, o:p, font, b …): same paragraph. A floated inline box is visually apart
+      // ("部门：… <span style=float:right>单位：万元</span>"), so keep a word boundary around it.
+      if (st.indexOf(';float:') >= 0 && st.indexOf(';float:none') < 0) {
+        flow.push(SPACE);
+        pushFrame(el, FLOAT);
+      }
+      return true;
+    }
+    // Any other block (including stray tr/td outside a table): a paragraph boundary.
+    if (cell !== null) {
+      cell.blocks++;
+      if (IS_HEADING[name]) cell.heading = true;
+    }
+    resetField();
+    flow.push(BRK);
+    pushFrame(el, BLOCK);
+    owner = el;
+    return true;
+  };
+
+  const leave = (node: Node) => {
+    if (frames.length === 0 || frames[frames.length - 1].el !== node) return;
+    const f = frames.pop()!;
+    const closing = table;
+    if (f.kind === FLOAT) flow.push(SPACE);
+    if (f.kind === BLOCK) {
+      flow.push(BRK);
+      resetField();
+    }
+    flow = f.flow;
+    owner = f.owner;
+    table = f.table;
+    group = f.group;
+    row = f.row;
+    cell = f.cell;
+    if (f.kind === CELL) {
+      resetField();
+    } else if (f.kind === TABLE && closing !== null) {
+      resetField();
+      closing.layout = decideLayout(closing);
+      if (table !== null) table.nestedCells += closing.ownCells + closing.nestedCells;
+      flow.push({ k: It.Table, t: closing });
+    }
+  };
+
+  // Iterative pre/post-order walk.
+  let node: Node | null = start;
+  while (node) {
+    if (enter(node) && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node) {
+      leave(node);
+      if (node === start) {
+        node = null;
+        break;
+      }
+      const next: Node | null = node.nextSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node.parentNode;
+    }
+  }
+  // Malformed input can leave frames open (e.g. a detached start); close them in order.
+  while (frames.length > 0) leave(frames[frames.length - 1].el);
+
+  // Emit blocks.
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let pOwner: Element | null = null;
+  let firstH1 = '';
+  const flush = () => {
+    if (parts.length === 0) return;
+    const text = cleanText(parts.join(''));
+    parts = [];
+    const el = pOwner;
+    pOwner = null;
+    if (!text) return;
+    if (!firstH1 && el && lowerName(el) === 'h1') firstH1 = text;
+    blocks.push({ kind: 'paragraph', index: blocks.length, text, el });
+  };
+  const stack: { items: Item[]; i: number }[] = [{ items: rootFlow, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const it = top.items[top.i++];
+    if (it.k === It.Text) {
+      if (pOwner === null && /\S/.test(it.s)) pOwner = it.owner;
+      parts.push(it.s);
+    } else if (it.k === It.Brk) {
+      flush();
+    } else if (it.k === It.Table) {
+      flush();
+      if (it.t.layout) {
+        stack.push({ items: tableItems(it.t), i: 0 });
+      } else {
+        // Stray content first (browsers render it before the table), then the grid.
+        const seq: Item[] = [];
+        for (let i = 0; i < it.t.stray.length; i++) seq.push(it.t.stray[i]);
+        seq.push(BRK, { k: It.Grid, t: it.t });
+        stack.push({ items: seq, i: 0 });
+      }
+    } else {
+      flush();
+      blocks.push(buildTableBlock(it.t, blocks.length));
+    }
+  }
+  flush();
+
+  const doc = isDoc ? (root as Document) : root.ownerDocument;
+  const title = docTitle(doc) || firstH1;
+  return { title, blocks };
+}
