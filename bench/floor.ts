@@ -1,0 +1,61 @@
+/**
+ * The DOM floor the benchmark divides by: the bare cost of walking a DOM and reading table cells'
+ * text, with nothing else (no trimming, no grids, no recognition). Standard DOM only, so the same
+ * code runs in linkedom (Node) and inside Chromium.
+ */
+
+type Root = Document | Element;
+
+/** Rows of one table (direct rows and rows of its thead/tbody/tfoot; nested tables excluded). */
+function* rowsOf(table: Element): Generator<Element> {
+  const kids = table.children;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    const tag = k.tagName.toUpperCase();
+    if (tag === 'TR') yield k;
+    else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
+      const rows = k.children;
+      for (let j = 0; j < rows.length; j++) if (rows[j].tagName.toUpperCase() === 'TR') yield rows[j];
+    }
+  }
+}
+
+function readCells(row: Element): number {
+  let n = 0;
+  const cells = row.children;
+  for (let i = 0; i < cells.length; i++) {
+    const tag = cells[i].tagName.toUpperCase();
+    if (tag === 'TD' || tag === 'TH') n += (cells[i].textContent ?? '').length;
+  }
+  return n;
+}
+
+/** Read every table cell's text once. Returns the characters read (so the work cannot be elided). */
+export function floorAllCells(root: Root): number {
+  let n = 0;
+  const tables = root.getElementsByTagName('table');
+  for (let t = 0; t < tables.length; t++) for (const row of rowsOf(tables[t])) n += readCells(row);
+  return n;
+}
+
+/** Read the first `k` rows of every table (the least a detector must look at). */
+export function floorFirstRows(root: Root, k = 3): number {
+  let n = 0;
+  const tables = root.getElementsByTagName('table');
+  for (let t = 0; t < tables.length; t++) {
+    let seen = 0;
+    for (const row of rowsOf(tables[t])) {
+      n += readCells(row);
+      if (++seen >= k) break;
+    }
+  }
+  return n;
+}
+
+/** Number of td/th cells (for the growth series). */
+export function countCells(root: Root): number {
+  return root.getElementsByTagName('td').length + root.getElementsByTagName('th').length;
+}
+
+/** Rows read by floorFirstRows: the first rows of each table. */
+export const FIRST_ROWS = 3;

@@ -1,0 +1,462 @@
+/**
+ * `npm run bench` — speed of the core against the DOM floor measured in the same run (issue 6).
+ *
+ * For each page: median and spread over repeated runs of the full check (extract + recognise + all
+ * rules) and of the bare floor (walk the DOM, read every table cell's text once; parsing excluded),
+ * and their ratio. For the non-disclosure page: looksLikeDisclosure against the floor of reading
+ * each table's first rows. Both in Node (linkedom, as the CLI) and inside headless Chromium
+ * (the core bundled by esbuild, timed with performance.now in the page).
+ *
+ * Options: --runs=N (12)  --warmup=N (2)  --cases=seed,x10,x100,nodisc  --node  --chromium
+ *          --budget=SECONDS per case (60; at least 3 runs are kept)  --json=FILE
+ * Missing modules are reported as "not available yet"; the floor is measured regardless.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { parseHTML } from 'linkedom';
+import { benchPages, type BenchPage } from './pages';
+import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS } from './floor';
+import { measure, median, spread, type Measured, type MeasureOptions, type Series } from './measure';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const flag = (name: string) => argv.includes(`--${name}`);
+const RUNS = Math.max(1, Number(opt('runs', '12')));
+const WARMUP = Math.max(0, Number(opt('warmup', '2')));
+const BUDGET_MS = Math.max(1, Number(opt('budget', '60'))) * 1000;
+const CASES = opt('cases', 'seed,x10,x100,nodisc').split(',');
+const WANT_NODE = flag('node') || !flag('chromium');
+const WANT_CHROMIUM = flag('chromium') || !flag('node');
+const JSON_OUT = opt('json', '');
+
+const measureOpts: MeasureOptions = {
+  runs: RUNS,
+  warmup: WARMUP,
+  budgetMs: BUDGET_MS,
+  minRuns: Math.min(3, RUNS),
+  minSampleMs: 5,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Loading the core (each part may not exist yet)
+
+type CheckFn = (root: Document) => unknown;
+type DetectFn = (root: Document) => unknown;
+
+interface NodeCore {
+  checkDocument: CheckFn | null;
+  looksLikeDisclosure: DetectFn | null;
+  notes: string[];
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
+}
+
+async function loadNodeCore(): Promise<NodeCore> {
+  const notes: string[] = [];
+  let checkDocument: CheckFn | null = null;
+  let looksLikeDisclosure: DetectFn | null = null;
+  try {
+    const m = await import(new URL('../lib/index.ts', import.meta.url).href);
+    checkDocument = m.checkDocument;
+  } catch (e) {
+    notes.push(`checkDocument (lib/index.ts): not available yet — ${firstLine(e)}`);
+  }
+  try {
+    const m = await import(new URL('../lib/recognize/index.ts', import.meta.url).href);
+    if (typeof m.looksLikeDisclosure === 'function') looksLikeDisclosure = m.looksLikeDisclosure;
+    else notes.push('looksLikeDisclosure (lib/recognize): not available yet — no such export');
+  } catch (e) {
+    notes.push(`looksLikeDisclosure (lib/recognize): not available yet — ${firstLine(e)}`);
+  }
+  return { checkDocument, looksLikeDisclosure, notes };
+}
+
+function summarize(run: unknown): string {
+  const r = run as { disclosure?: { tables?: Record<string, unknown> }; findings?: unknown[] };
+  const keys = Object.keys(r?.disclosure?.tables ?? {});
+  return `${keys.length} tables recognised${keys.length ? ` (${keys.join(' ')})` : ''}, ${r?.findings?.length ?? 0} findings`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+interface CaseResult {
+  env: 'node' | 'chromium';
+  page: BenchPage;
+  cells: number;
+  measured: Measured;
+  summary: string;
+}
+
+interface Row {
+  env: string;
+  case: string;
+  cells: number;
+  what: string;
+  cand: Series | undefined;
+  floorName: string;
+  floor: Series;
+  target: number | null;
+}
+
+function rowsOf(r: CaseResult): Row[] {
+  const base = { env: r.env, case: r.page.id, cells: r.cells };
+  const rows: Row[] = [];
+  const full = r.page.nonDisclosure ? 'full check (bail-out)' : 'full check';
+  rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'all cells', floor: r.measured.floor, target: r.page.id === 'seed' ? 3 : null });
+  rows.push({
+    ...base,
+    what: 'looksLikeDisclosure',
+    cand: r.measured.detect,
+    floorName: `first ${FIRST_ROWS} rows`,
+    floor: r.measured.firstRows,
+    target: r.page.nonDisclosure ? 1.5 : null,
+  });
+  return rows;
+}
+
+const ms = (x: number) => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmtSeries = (s: Series | undefined) => {
+  if (!s) return 'not available yet';
+  if (s.error) return `threw: ${s.error.slice(0, 40)}`;
+  const [lo, hi] = spread(s.samples);
+  return `${ms(median(s.samples))} (${ms(lo)}–${ms(hi)}) n=${s.samples.length}`;
+};
+
+function ratioOf(row: Row): number {
+  if (!row.cand || row.cand.error || row.cand.samples.length === 0) return Number.NaN;
+  return median(row.cand.samples) / median(row.floor.samples);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function printTable(rows: Row[]): string[] {
+  const header = ['env', 'case', 'cells', 'measured', 'median ms (min–max)', 'floor', 'floor ms (min–max)', 'ratio', 'target'];
+  const body = rows.map((r) => {
+    const ratio = ratioOf(r);
+    const verdict = r.target === null || Number.isNaN(ratio) ? '' : ratio <= r.target ? ' ok' : ' MISSED';
+    return [
+      r.env,
+      r.case,
+      String(r.cells),
+      r.what,
+      fmtSeries(r.cand),
+      r.floorName,
+      fmtSeries(r.floor),
+      Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`,
+      r.target === null ? '' : `≤ ${r.target}×${verdict}`,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cols: string[]) => `| ${cols.map((c, i) => pad(c, widths[i])).join(' | ')} |`;
+  const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)];
+  for (const l of out) console.log(l);
+  return out;
+}
+
+function growth(results: CaseResult[]): string[] {
+  const out: string[] = [];
+  for (const env of ['node', 'chromium'] as const) {
+    const series = ['seed', 'x10', 'x100']
+      .map((id) => results.find((r) => r.env === env && r.page.id === id))
+      .filter((r): r is CaseResult => !!r);
+    if (series.length < 2) continue;
+    const base = series[0];
+    const per = (r: CaseResult, k: 'core' | 'floor') => {
+      const s = r.measured[k];
+      return s && !s.error && s.samples.length ? median(s.samples) / r.cells : Number.NaN;
+    };
+    const fmt = (k: 'core' | 'floor') =>
+      series
+        .map((r) => {
+          const rel = per(r, k) / per(base, k);
+          return `${r.page.id} ${Number.isNaN(rel) ? '—' : `${rel.toFixed(2)}`}`;
+        })
+        .join(' / ');
+    const rel100 = per(series[series.length - 1], 'core') / per(base, 'core');
+    const verdict = Number.isNaN(rel100) ? '' : rel100 <= 2 ? ' (linear: ok)' : ' (SUPERLINEAR)';
+    out.push(`${env}: cost per cell relative to 1× — full check: ${fmt('core')}${verdict}; floor: ${fmt('floor')}`);
+  }
+  for (const l of out) console.log(l);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node
+
+async function runNode(pages: BenchPage[], core: NodeCore): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const page of pages) {
+    const t0 = performance.now();
+    const { document } = parseHTML(page.html) as unknown as { document: Document };
+    const parseMs = performance.now() - t0;
+    const cells = countCells(document);
+    const fns: Record<string, () => unknown> = {
+      floor: () => floorAllCells(document),
+      firstRows: () => floorFirstRows(document, FIRST_ROWS),
+    };
+    let summary = 'checkDocument not available yet';
+    if (core.checkDocument) {
+      const check = core.checkDocument;
+      try {
+        summary = summarize(check(document));
+        fns.core = () => check(document);
+      } catch (e) {
+        summary = `checkDocument threw: ${firstLine(e)}`;
+      }
+    }
+    if (core.looksLikeDisclosure) {
+      const detect = core.looksLikeDisclosure;
+      fns.detect = () => detect(document);
+      try {
+        summary += `; looksLikeDisclosure → ${String(detect(document))}`;
+      } catch (e) {
+        summary += `; looksLikeDisclosure threw: ${firstLine(e)}`;
+      }
+    }
+    const measured = measure(fns, measureOpts);
+    console.log(
+      `node     ${pad(page.id, 7)} ${(page.html.length / 1024).toFixed(0)} KiB, ${cells} cells, linkedom parse ${ms(parseMs)} ms (excluded) — ${summary}`,
+    );
+    results.push({ env: 'node', page, cells, measured, summary });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bundles (esbuild)
+
+interface Bundle {
+  code: string | null;
+  bytes: number;
+  gzip: number;
+  error?: string;
+  inputs?: [string, number][];
+}
+
+async function bundle(contents: string, minify = true): Promise<Bundle> {
+  try {
+    const esbuild = await import('esbuild');
+    const r = await esbuild.build({
+      stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-entry.ts' },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      minify,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const code = r.outputFiles[0].text;
+    const out = Object.values(r.metafile.outputs)[0];
+    const byGroup = new Map<string, number>();
+    for (const [path, info] of Object.entries(out.inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+      const key = m ? m[1] : path.replace(/^(lib\/[^/]+)\/.*$/, '$1');
+      byGroup.set(key, (byGroup.get(key) ?? 0) + info.bytesInOutput);
+    }
+    const inputs = [...byGroup.entries()].sort((a, b) => b[1] - a[1]);
+    return { code, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length, inputs };
+  } catch (e) {
+    const errs = (e as { errors?: { text: string; location?: { file: string } | null }[] }).errors;
+    const msg = errs?.length ? errs.map((x) => `${x.text}${x.location ? ` (${x.location.file})` : ''}`).join('; ') : firstLine(e);
+    return { code: null, bytes: 0, gzip: 0, error: msg.slice(0, 200) };
+  }
+}
+
+const abs = (p: string) => JSON.stringify(join(ROOT, p));
+const HARNESS_ENTRY = `import ${abs('bench/browser-harness.ts')};`;
+const CHECK_ENTRY = `import { checkDocument } from ${abs('lib/index.ts')};
+const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { checkDocument });`;
+const DETECT_ENTRY = `import { looksLikeDisclosure } from ${abs('lib/recognize/index.ts')};
+const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { looksLikeDisclosure });`;
+
+// ---------------------------------------------------------------------------------------------
+// Chromium
+
+function serve(pages: BenchPage[]): Promise<{ server: Server; base: string }> {
+  const byPath = new Map(pages.map((p) => [`/${p.id}.html`, p.html]));
+  const server = createServer((req, res) => {
+    const html = byPath.get((req.url ?? '').split('?')[0]);
+    if (html === undefined) {
+      res.writeHead(404).end();
+      return;
+    }
+    // Cross-origin isolation gives performance.now() its fine (5 µs) resolution in Chromium.
+    res
+      .writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      })
+      .end(html);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      resolve({ server, base: `http://127.0.0.1:${port}` });
+    }),
+  );
+}
+
+async function runChromium(pages: BenchPage[], harness: Bundle, check: Bundle, detect: Bundle): Promise<CaseResult[]> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`chromium: ${CHROMIUM} not installed — Chromium part skipped`);
+    return [];
+  }
+  if (!harness.code) {
+    console.log(`chromium: harness bundle failed (${harness.error}) — Chromium part skipped`);
+    return [];
+  }
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    console.log(`chromium: playwright-core not available (${firstLine(e)})`);
+    return [];
+  }
+  const { server, base } = await serve(pages);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const results: CaseResult[] = [];
+  try {
+    for (const page of pages) {
+      const tab = await browser.newPage();
+      try {
+        const t0 = performance.now();
+        await tab.goto(`${base}/${page.id}.html`, { waitUntil: 'load', timeout: 600_000 });
+        const loadMs = performance.now() - t0;
+        await tab.evaluate(harness.code);
+        if (check.code) await tab.evaluate(check.code);
+        if (detect.code) await tab.evaluate(detect.code);
+        const r = (await tab.evaluate(
+          (o) =>
+            (globalThis as unknown as { __dcBench: { run: (x: unknown) => unknown } }).__dcBench.run(o),
+          { ...measureOpts, nonDisclosure: page.nonDisclosure },
+        )) as { cells: number; measured: Measured; summary: string };
+        console.log(`chromium ${pad(page.id, 7)} ${r.cells} cells, load ${ms(loadMs)} ms (excluded) — ${r.summary}`);
+        results.push({ env: 'chromium', page, cells: r.cells, measured: r.measured, summary: r.summary });
+      } catch (e) {
+        console.log(`chromium ${pad(page.id, 7)} failed: ${firstLine(e)}`);
+      } finally {
+        await tab.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+function contentScriptSizes(): string[] {
+  const dir = join(ROOT, '.output/chrome-mv3');
+  if (!existsSync(dir)) return ['content script: .output/chrome-mv3 not built (npx wxt build) — size not reported'];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/content/i.test(p) && p.endsWith('.js')) {
+        const buf = readFileSync(p);
+        out.push(`content script ${p.slice(ROOT.length)}: ${(buf.length / 1024).toFixed(1)} KiB (${(gzipSync(buf).length / 1024).toFixed(1)} KiB gzip)`);
+      }
+    }
+  };
+  walk(dir);
+  return out.length ? out : ['content script: no content-script JS found under .output/chrome-mv3'];
+}
+
+function bundleLine(name: string, b: Bundle): string {
+  if (!b.code) return `${name}: not available yet (${b.error})`;
+  const top = (b.inputs ?? [])
+    .slice(0, 5)
+    .map(([k, n]) => `${k} ${(n / 1024).toFixed(1)}`)
+    .join(', ');
+  return `${name}: ${(b.bytes / 1024).toFixed(1)} KiB minified, ${(b.gzip / 1024).toFixed(1)} KiB gzip — largest inputs (KiB): ${top}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  console.log(
+    `Disclosure Checker bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}, ` +
+      `${RUNS} runs (+${WARMUP} warm-up), budget ${BUDGET_MS / 1000}s/case; times in ms, parse/load excluded`,
+  );
+  const pages = benchPages(CASES);
+  const results: CaseResult[] = [];
+  const notes: string[] = [];
+
+  if (WANT_NODE) {
+    const core = await loadNodeCore();
+    for (const n of core.notes) console.log(`node: ${n}`);
+    notes.push(...core.notes.map((n) => `node: ${n}`));
+    results.push(...(await runNode(pages, core)));
+  }
+
+  const [harness, check, detect] = await Promise.all([bundle(HARNESS_ENTRY), bundle(CHECK_ENTRY), bundle(DETECT_ENTRY)]);
+  if (WANT_CHROMIUM) {
+    if (!check.code) console.log(`chromium: checkDocument bundle not available yet (${check.error})`);
+    if (!detect.code) console.log(`chromium: looksLikeDisclosure bundle not available yet (${detect.error})`);
+    results.push(...(await runChromium(pages, harness, check, detect)));
+  }
+
+  console.log('');
+  const rows = results.flatMap(rowsOf);
+  const table = printTable(rows);
+  console.log('');
+  const grow = growth(results);
+  const sizes = [bundleLine('core bundle (checkDocument, esbuild)', check), bundleLine('detector bundle (looksLikeDisclosure)', detect), ...contentScriptSizes()];
+  for (const s of sizes) console.log(s);
+
+  if (JSON_OUT) {
+    writeFileSync(
+      JSON_OUT,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: `${cpus()[0]?.model} ×${cpus().length}`,
+          node: process.version,
+          rows: rows.map((r) => ({ ...r, ratio: ratioOf(r), candMedian: r.cand ? median(r.cand.samples) : null, floorMedian: median(r.floor.samples) })),
+          growth: grow,
+          sizes,
+          notes,
+          table,
+        },
+        null,
+        2,
+      ),
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
