@@ -3,11 +3,13 @@
  *
  * Follows the HTML spec's span rules (colspan 0 → 1, max 1000; rowspan 0 → to the end of the row
  * group, max 65534, always clipped to the row group) but never allocates more than the table needs:
- * - the laid-out width is capped by a slot budget proportional to the real cell count, so a hostile
- *   `colspan=10000` on 200k cells cannot allocate millions of slots;
+ * - layout runs on column intervals, never on slots, so `colspan=1000` costs nothing;
  * - columns no cell starts or ends at are merged (a lone `<td colspan=3>` becomes one column),
- *   which keeps the structure identical while dropping empty span-only columns.
- * Cells that cannot be placed inside the cap are dropped and reported in `clipped`.
+ *   which keeps the structure identical while dropping empty span-only columns; the width is then
+ *   at most 2 × cells + 1;
+ * - the dense grid is capped by a slot budget proportional to the real cell count (and at MAX_COLS
+ *   columns), and the layout work by the same budget (hostile rowspan=0 on every cell).
+ * Cells that do not fit are dropped and reported in `clipped`; normal tables never come near.
  * Pure: no DOM access, so property tests can drive it with synthetic rows.
  */
 import type { GridSlot, SourceCell } from './types';
@@ -67,8 +69,10 @@ function clampRowSpan(n: number, row: number, groupEnd: number): number {
 
 interface Placed {
   cell: SourceCell;
-  c0: number; // raw column start
-  c1: number; // raw column end (exclusive)
+  /** Raw (uncompressed) column interval [c0, c1) and last row covered. */
+  c0: number;
+  c1: number;
+  last: number;
 }
 
 export function buildGrid(rawRows: readonly RawRow[]): GridResult {
@@ -76,7 +80,6 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   let realCells = 0;
   for (let r = 0; r < R; r++) realCells += rawRows[r].cells.length;
   const budget = Math.max(MIN_SLOTS, SLOTS_PER_CELL * realCells);
-  const colCap = Math.max(1, Math.min(MAX_COLS, Math.floor(budget / Math.max(1, R))));
 
   // End (exclusive) of each row's group.
   const groupEnd: number[] = new Array(R);
@@ -84,99 +87,106 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
     groupEnd[r] = r + 1 < R && rawRows[r + 1].group === rawRows[r].group ? groupEnd[r + 1] : r + 1;
   }
 
-  const occ: (Placed | undefined)[][] = new Array(R);
-  for (let r = 0; r < R; r++) occ[r] = [];
+  // Phase 1: layout in raw column coordinates without allocating slots. Each row is placed against
+  // the sorted, disjoint intervals of cells spanning down from above, so the cost is
+  // O(cells + Σ active spans), itself capped by the budget (hostile rowspan=0 everywhere).
   const placed: Placed[] = [];
+  let active: Placed[] = [];
+  let work = 0;
   let dropped = 0;
-  let cut = false;
-  let width = 0;
-
   for (let r = 0; r < R; r++) {
-    const row = occ[r];
     const cells = rawRows[r].cells;
-    let c = 0;
+    work += active.length + cells.length;
+    if (work > budget) {
+      dropped += cells.length;
+      continue;
+    }
+    let cursor = 0;
+    let ai = 0;
+    const here: Placed[] = [];
     for (let i = 0; i < cells.length; i++) {
       const raw = cells[i];
-      while (c < colCap && row[c] !== undefined) c++;
-      if (c >= colCap) {
-        dropped++;
-        continue;
+      while (ai < active.length && active[ai].c0 <= cursor) {
+        if (active[ai].c1 > cursor) cursor = active[ai].c1;
+        ai++;
       }
-      const cs = clampColSpan(raw.colSpan);
       const rs = clampRowSpan(raw.rowSpan, r, groupEnd[r]);
-      let end = c + cs;
-      if (end > colCap) {
-        end = colCap;
-        cut = true;
-      }
-      // A colspan running into a slot already taken by a rowspan from above stops there (no overlaps).
-      for (let k = c + 1; k < end; k++) {
-        if (row[k] !== undefined) {
-          end = k;
-          break;
-        }
-      }
+      let end = cursor + clampColSpan(raw.colSpan);
+      // A colspan running into a cell spanning down from above stops there (no overlaps).
+      if (ai < active.length && active[ai].c0 < end) end = active[ai].c0;
       const cell: SourceCell = {
         el: raw.el,
         text: raw.text,
         row: r,
-        col: c,
+        col: 0,
         rowSpan: rs,
-        colSpan: end - c,
+        colSpan: 1,
         isHeader: raw.isHeader,
       };
-      const p: Placed = { cell, c0: c, c1: end };
+      const p: Placed = { cell, c0: cursor, c1: end, last: r + rs - 1 };
       placed.push(p);
-      for (let rr = r; rr < r + rs; rr++) {
-        const target = occ[rr];
-        for (let k = c; k < end; k++) if (target[k] === undefined) target[k] = p;
-      }
-      if (end > width) width = end;
-      c = end;
+      here.push(p);
+      cursor = end;
     }
+    // Next row's active list: survivors of both lists, merged by column (both are sorted).
+    const next: Placed[] = [];
+    let a = 0;
+    let h = 0;
+    while (a < active.length || h < here.length) {
+      const takeActive = h >= here.length || (a < active.length && active[a].c0 < here[h].c0);
+      const p = takeActive ? active[a++] : here[h++];
+      if (p.last > r) next.push(p);
+    }
+    active = next;
   }
 
-  // Column compression: keep only boundaries some cell starts or ends at.
-  const used = new Uint8Array(width + 1);
-  used[0] = 1;
-  for (let i = 0; i < placed.length; i++) {
-    used[placed[i].c0] = 1;
-    used[placed[i].c1] = 1;
+  // Phase 2: column compression — keep only boundaries some cell starts or ends at.
+  const bounds: number[] = [0];
+  for (let i = 0; i < placed.length; i++) bounds.push(placed[i].c0, placed[i].c1);
+  bounds.sort((x, y) => x - y);
+  const uniq: number[] = [];
+  for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[i - 1]) uniq.push(bounds[i]);
+  const rank = new Map<number, number>();
+  for (let i = 0; i < uniq.length; i++) rank.set(uniq[i], i);
+  let cols = placed.length === 0 ? 0 : uniq.length - 1;
+
+  // Slot budget on the compressed grid: clip the width, dropping cells that start past it.
+  const colCap = Math.max(1, Math.min(MAX_COLS, Math.floor(budget / Math.max(1, R))));
+  let cut = false;
+  if (cols > colCap) {
+    cols = colCap;
+    cut = true;
   }
-  const rank = new Int32Array(width + 1); // boundary → compressed boundary index
-  const starts: number[] = []; // compressed column → raw start column
-  let n = 0;
-  for (let b = 0; b <= width; b++) {
-    if (used[b]) {
-      rank[b] = n++;
-      if (b < width) starts.push(b);
-    } else {
-      rank[b] = -1;
-    }
-  }
-  const cols = width === 0 ? 0 : n - 1;
+
+  // Phase 3: fill the dense grid (≤ budget slots).
+  const grid: GridSlot[][] = new Array(R);
+  for (let r = 0; r < R; r++) grid[r] = new Array(cols);
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i];
-    p.cell.col = rank[p.c0];
-    p.cell.colSpan = rank[p.c1] - rank[p.c0];
+    const c0 = rank.get(p.c0)!;
+    if (c0 >= cols) {
+      dropped++;
+      continue;
+    }
+    const c1 = Math.min(rank.get(p.c1)!, cols);
+    const cell = p.cell;
+    cell.col = c0;
+    cell.colSpan = c1 - c0;
+    for (let r = cell.row; r <= p.last; r++) {
+      const row = grid[r];
+      for (let c = c0; c < c1; c++) row[c] = { cell, isCopy: r !== cell.row || c !== c0 };
+    }
   }
-
-  const grid: GridSlot[][] = new Array(R);
   for (let r = 0; r < R; r++) {
-    const src = occ[r];
-    const out: GridSlot[] = new Array(cols);
+    const row = grid[r];
     for (let c = 0; c < cols; c++) {
-      const p = src[starts[c]];
-      if (p === undefined) {
-        out[c] = {
+      if (row[c] === undefined) {
+        row[c] = {
           cell: { el: null, text: '', row: r, col: c, rowSpan: 1, colSpan: 1, isHeader: false },
           isCopy: false,
         };
-      } else {
-        out[c] = { cell: p.cell, isCopy: p.cell.row !== r || p.cell.col !== c };
       }
     }
-    grid[r] = out;
   }
 
   const result: GridResult = { grid, rows: R, cols };
