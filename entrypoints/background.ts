@@ -1,0 +1,126 @@
+/**
+ * Background: badge per tab (error count, coloured by the worst severity), cleared on navigation;
+ * injects the content script when the user asks (activeTab); keeps the user's auto-check hosts
+ * registered as content scripts. Makes no network requests.
+ */
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { StateMessageSchema, ToBackgroundSchema, parseMessage, type InjectResult } from '../lib/ext/messages';
+import { readSettings, SETTINGS_KEY, hostPattern } from '../lib/ext/settings';
+import { badgeFor } from '../lib/ext/badge';
+
+const CONTENT_FILE = '/content-scripts/content.js';
+const USER_SCRIPT_ID = 'dc-user-hosts';
+
+type ActionApi = {
+  setBadgeText(d: { tabId?: number; text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(d: { tabId?: number; color: string }): Promise<void> | void;
+  setTitle?(d: { tabId?: number; title: string }): Promise<void> | void;
+};
+
+/** MV3 has `action`; Firefox MV2 has `browserAction`. */
+function actionApi(): ActionApi {
+  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return (b.action ?? b.browserAction)!;
+}
+
+async function setBadge(tabId: number, badge: { text: string; color: string } | null): Promise<void> {
+  const action = actionApi();
+  try {
+    await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+    if (badge) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  } catch {
+    /* tab closed meanwhile */
+  }
+}
+
+/** Inject the content script into a tab (the user clicked the toolbar button: activeTab). */
+async function injectAndRun(tabId: number): Promise<InjectResult> {
+  try {
+    const b = browser as unknown as {
+      scripting?: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+      tabs: { executeScript?(tabId: number, o: { file: string }): Promise<unknown> };
+    };
+    if (b.scripting?.executeScript) await b.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
+    else await b.tabs.executeScript!(tabId, { file: CONTENT_FILE });
+    await browser.tabs.sendMessage(tabId, { type: 'dc:run' });
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Register the user's extra hosts (those whose permission was granted) as auto-check content scripts. */
+async function syncUserHosts(): Promise<void> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  const hosts = readSettings(got[SETTINGS_KEY]).hosts;
+  const patterns: string[] = [];
+  for (const h of hosts) {
+    const origin = hostPattern(h);
+    if (await browser.permissions.contains({ origins: [origin] })) patterns.push(origin);
+  }
+  const b = browser as unknown as {
+    scripting?: {
+      registerContentScripts?(s: unknown[]): Promise<void>;
+      unregisterContentScripts?(f?: { ids: string[] }): Promise<void>;
+      getRegisteredContentScripts?(f?: { ids: string[] }): Promise<unknown[]>;
+    };
+    contentScripts?: { register(o: unknown): Promise<{ unregister(): Promise<void> }> };
+  };
+  if (b.scripting?.registerContentScripts && b.scripting.unregisterContentScripts && b.scripting.getRegisteredContentScripts) {
+    const existing = await b.scripting.getRegisteredContentScripts({ ids: [USER_SCRIPT_ID] });
+    if (existing.length > 0) await b.scripting.unregisterContentScripts({ ids: [USER_SCRIPT_ID] });
+    if (patterns.length > 0) {
+      await b.scripting.registerContentScripts([
+        { id: USER_SCRIPT_ID, matches: patterns, js: [CONTENT_FILE.slice(1)], runAt: 'document_idle' },
+      ]);
+    }
+  } else if (b.contentScripts) {
+    await registered?.unregister();
+    registered = patterns.length > 0
+      ? await b.contentScripts.register({ matches: patterns, js: [{ file: CONTENT_FILE }], runAt: 'document_idle' })
+      : null;
+  }
+}
+let registered: { unregister(): Promise<void> } | null = null;
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener(
+    (raw: unknown, sender: { id?: string; tab?: { id?: number } }, sendResponse: (r: unknown) => void) => {
+      if (sender.id !== browser.runtime.id) return false;
+      const type = (raw as { type?: unknown } | null)?.type;
+      if (type === 'dc:state') {
+        // From a content script: update that tab's badge.
+        const msg = parseMessage(StateMessageSchema, raw, 'background');
+        const tabId = sender.tab?.id;
+        if (msg && tabId != null) void setBadge(tabId, badgeFor(msg.state));
+        return false;
+      }
+      const msg = parseMessage(ToBackgroundSchema, raw, 'background');
+      if (!msg) return false;
+      if (msg.type === 'dc:inject') {
+        injectAndRun(msg.tabId).then(sendResponse);
+        return true;
+      }
+      if (msg.type === 'dc:sync-hosts') {
+        syncUserHosts().then(
+          () => sendResponse({ ok: true }),
+          (err) => sendResponse({ ok: false, error: String(err) }),
+        );
+        return true;
+      }
+      return false;
+    },
+  );
+
+  // Cleared on navigation: a new page has not been checked yet.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') void setBadge(tabId, null);
+  });
+
+  browser.runtime.onInstalled.addListener(() => void syncUserHosts().catch(() => undefined));
+  browser.runtime.onStartup?.addListener(() => void syncUserHosts().catch(() => undefined));
+
+  // Test hook: e2e tests drive the same path as the popup from the service worker.
+  (globalThis as { dcInjectAndRun?: typeof injectAndRun }).dcInjectAndRun = injectAndRun;
+});

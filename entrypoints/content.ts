@@ -1,0 +1,247 @@
+/**
+ * Content script: runs the core on the page, marks findings in place, answers the popup.
+ * Auto-runs on *.gov.cn (manifest match) and on hosts the user added (registered at runtime);
+ * anywhere else it is injected when the user clicks the toolbar button (activeTab).
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { looksLikeDisclosure } from '../lib/recognize';
+import { toReport } from '../lib/report/build';
+import { RULES } from '../lib/checks/registry';
+import type { CheckRun } from '../lib/index';
+import { checkDocumentSliced, buildItems, type Progress } from '../lib/ext/page-check';
+import { MarkSession, planMarks, toMarkable, type TooltipEntry } from '../lib/marks';
+import { ToContentSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
+import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
+import { t, pick } from '../lib/i18n';
+
+declare global {
+  interface Window {
+    __dcContent?: boolean;
+  }
+}
+
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*'],
+  runAt: 'document_idle',
+  main() {
+    // Injected by the toolbar action on a page where we already run: keep the first instance.
+    if (window.__dcContent) return;
+    window.__dcContent = true;
+    new PageController().start();
+  },
+});
+
+const AJAX_WAIT_MS = 60_000;
+const QUIET_MS = 400;
+
+class PageController {
+  private state: PageState = {
+    status: 'idle',
+    url: location.href,
+    progress: null,
+    error: null,
+    marksOn: true,
+    report: null,
+    items: [],
+    trigger: 'auto',
+  };
+  private run: CheckRun | null = null;
+  private marks = new MarkSession(document, {
+    describe: (ix) => this.describe(ix),
+    moreText: (n) => t(this.settings.lang, 'tipMore', { n }),
+  });
+  private settings: Settings = DEFAULT_SETTINGS;
+  private running: Promise<void> | null = null;
+  private observer: MutationObserver | null = null;
+
+  start(): void {
+    // sendResponse + `return true` works in both Chrome and Firefox.
+    browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
+      if (sender.id !== browser.runtime.id) return false;
+      const msg = parseMessage(ToContentSchema, raw, 'content');
+      if (!msg) return false;
+      this.handle(msg).then(sendResponse, (err) => sendResponse({ error: String(err) }));
+      return true;
+    });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+      this.settings = readSettings(changes[SETTINGS_KEY].newValue);
+      if (this.run && this.state.marksOn) this.applyMarks();
+    });
+    void this.loadSettings().then(() => this.whenSettled(() => this.autoDetect()));
+  }
+
+  private async loadSettings(): Promise<void> {
+    try {
+      const got = await browser.storage.local.get(SETTINGS_KEY);
+      this.settings = readSettings(got[SETTINGS_KEY]);
+    } catch {
+      this.settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  private async handle(msg: ToContent): Promise<PageState> {
+    switch (msg.type) {
+      case 'dc:get-state':
+        break;
+      case 'dc:run':
+        // The user asked: run the full check, whatever the cheap detection said.
+        this.state.trigger = 'user';
+        this.stopObserving();
+        if (!this.running) void this.check();
+        break;
+      case 'dc:set-marks':
+        this.state.marksOn = msg.on;
+        if (msg.on && this.run) this.applyMarks();
+        else this.marks.remove();
+        this.broadcast();
+        break;
+      case 'dc:reveal':
+        if (this.run && !this.marks.isActive) {
+          this.state.marksOn = true;
+          this.applyMarks();
+          this.broadcast();
+        }
+        this.marks.reveal(msg.finding);
+        break;
+    }
+    return this.state;
+  }
+
+  /** Wait until the page is idle (its own scripts first), then go. */
+  private whenSettled(fn: () => void): void {
+    const ric = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (ric) ric(fn, { timeout: 1500 });
+    else setTimeout(fn, 200);
+  }
+
+  private detect(): boolean {
+    try {
+      return looksLikeDisclosure(document.body ?? document.documentElement);
+    } catch (err) {
+      console.warn('[disclosure-checker] detection failed', err);
+      return false;
+    }
+  }
+
+  private autoDetect(): void {
+    if (this.running || this.state.status !== 'idle') return;
+    this.setState({ status: 'detecting' });
+    if (this.detect()) {
+      void this.check();
+      return;
+    }
+    this.setState({ status: 'no-disclosure' });
+    this.watchForArticle();
+  }
+
+  /** AJAX pages: retry detection once when an article with a table appears. No polling. */
+  private watchForArticle(): void {
+    const target = document.body;
+    if (!target || typeof MutationObserver === 'undefined') return;
+    let quiet: ReturnType<typeof setTimeout> | null = null;
+    const retry = () => {
+      this.stopObserving();
+      if (this.running || this.run) return;
+      if (this.detect()) void this.check();
+    };
+    this.observer = new MutationObserver((records) => {
+      const hasTable = records.some((r) =>
+        Array.from(r.addedNodes).some(
+          (n) => n.nodeType === 1 && ((n as Element).localName === 'table' || !!(n as Element).querySelector?.('table')),
+        ),
+      );
+      if (!hasTable && !quiet) return;
+      // Let the article finish arriving, then detect once.
+      if (quiet) clearTimeout(quiet);
+      quiet = setTimeout(retry, QUIET_MS);
+    });
+    this.observer.observe(target, { childList: true, subtree: true });
+    setTimeout(() => this.stopObserving(), AJAX_WAIT_MS);
+  }
+
+  private stopObserving(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+
+  private check(): Promise<void> {
+    this.marks.remove();
+    this.run = null;
+    this.setState({ status: 'checking', progress: null, error: null, report: null, items: [] });
+    const p = (async () => {
+      try {
+        performance.mark?.('dc:check:start');
+        let lastSent = 0;
+        const run = await checkDocumentSliced(document, {
+          onProgress: (pr: Progress) => {
+            const now = performance.now();
+            // A few updates per second at most: the popup shows progress, the page stays responsive.
+            if (now - lastSent > 150 || pr.stage !== this.state.progress?.stage) {
+              lastSent = now;
+              this.setState({ progress: pr });
+            }
+          },
+        });
+        performance.mark?.('dc:check:end');
+        performance.measure?.('dc:check', 'dc:check:start', 'dc:check:end');
+        const report = toReport(run, location.href);
+        this.run = run;
+        const items = buildItems(run, RULES);
+        const none = report.tables.length === 0;
+        this.state = { ...this.state, report, items };
+        if (!none && this.state.marksOn) {
+          this.setState({ progress: { stage: 'marks', done: 0, total: 1 } });
+          this.applyMarks();
+        }
+        this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
+      } catch (err) {
+        console.warn('[disclosure-checker] check failed', err);
+        this.setState({ status: 'failed', progress: null, error: err instanceof Error ? err.message : String(err) });
+      } finally {
+        this.running = null;
+      }
+    })();
+    this.running = p;
+    return p;
+  }
+
+  private applyMarks(): void {
+    if (!this.run) return;
+    const plan = planMarks(this.run.findings.map(toMarkable), { showNotices: this.settings.showNotices });
+    this.marks.apply(plan);
+    this.state.items = this.state.items.map((it) => ({ ...it, marked: this.marks.elementsFor(it.index).length > 0 }));
+  }
+
+  private describe(indices: number[]): TooltipEntry[] {
+    const run = this.run;
+    if (!run) return [];
+    const lang = this.settings.lang;
+    const out: TooltipEntry[] = [];
+    for (const i of indices) {
+      const f = run.findings[i];
+      const item = this.state.items[i];
+      if (!f) continue;
+      const lines: [string, string][] = [];
+      if (f.expected != null) lines.push([t(lang, 'expected'), f.expected]);
+      if (f.actual != null) lines.push([t(lang, 'stated'), f.actual]);
+      if (item?.difference) lines.push([t(lang, 'difference'), item.difference]);
+      const title = item?.ruleTitle ? `${f.rule} ${pick(lang, item.ruleTitle)}` : f.rule;
+      out.push({ severity: f.severity, title: `${t(lang, `severity_${f.severity}`)} · ${title}`, message: pick(lang, f.message), lines });
+    }
+    return out;
+  }
+
+  private setState(patch: Partial<PageState>): void {
+    this.state = { ...this.state, ...patch, url: location.href };
+    this.broadcast();
+  }
+
+  private broadcast(): void {
+    browser.runtime.sendMessage({ type: 'dc:state', state: this.state }).catch(() => {
+      /* no listener (popup closed, background asleep): the state is fetched on demand */
+    });
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * Popup (Preact): verdict first, then findings grouped by table / narrative section; click to
+ * jump; severity filters; marks toggle; copy Markdown; download JSON / CSV.
+ * `popup.html?tab=<id>` points it at a given tab (used by the e2e tests).
+ */
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t, pick, type Lang } from '../../lib/i18n';
+import {
+  PageStateSchema,
+  InjectResultSchema,
+  StateMessageSchema,
+  parseMessage,
+  type PageState,
+  type FindingItem,
+  type ReportLike,
+} from '../../lib/ext/messages';
+import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../../lib/ext/settings';
+import { groupItems } from '../../lib/ext/groups';
+import { renderMarkdown } from '../../lib/report/markdown';
+import { renderCsv } from '../../lib/report/csv';
+import type { Report } from '../../lib/report/schema';
+import './style.css';
+
+type Sev = 'error' | 'warning' | 'notice';
+const SEVS: Sev[] = ['error', 'warning', 'notice'];
+
+type View =
+  | { kind: 'connecting' }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'state'; state: PageState };
+
+async function resolveTabId(): Promise<number | null> {
+  const q = new URLSearchParams(location.search).get('tab');
+  if (q && /^\d+$/.test(q)) return Number(q);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function getState(tabId: number): Promise<PageState | null> {
+  try {
+    const raw = await browser.tabs.sendMessage(tabId, { type: 'dc:get-state' });
+    return parseMessage(PageStateSchema, raw, 'popup');
+  } catch {
+    return null; // no content script in the tab yet
+  }
+}
+
+function App() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [view, setView] = useState<View>({ kind: 'connecting' });
+  const [filter, setFilter] = useState<Record<Sev, boolean>>({ error: true, warning: true, notice: true });
+  const [toast, setToast] = useState<string | null>(null);
+  const lang: Lang = settings.lang;
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'appName');
+  }, [lang]);
+
+  useEffect(() => {
+    let id: number | null = null;
+    const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
+      if (sender.id !== browser.runtime.id || (raw as { type?: string } | null)?.type !== 'dc:state') return;
+      if (id == null || sender.tab?.id !== id) return;
+      const msg = parseMessage(StateMessageSchema, raw, 'popup');
+      if (msg) setView({ kind: 'state', state: msg.state });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    void (async () => {
+      const got = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+      const s = readSettings((got as Record<string, unknown>)[SETTINGS_KEY]);
+      setSettings(s);
+      setFilter({ error: true, warning: true, notice: s.showNotices });
+      id = await resolveTabId();
+      setTabId(id);
+      if (id == null) return setView({ kind: 'unavailable', reason: 'no tab' });
+      let state = await getState(id);
+      if (!state) {
+        // Not a portal page: the toolbar click is the user's request to check it (activeTab).
+        const res = InjectResultSchema.safeParse(await browser.runtime.sendMessage({ type: 'dc:inject', tabId: id }));
+        if (!res.success || !res.data.ok) {
+          return setView({ kind: 'unavailable', reason: res.success ? (res.data.error ?? '') : 'invalid reply' });
+        }
+        state = await getState(id);
+      } else if (state.status === 'no-disclosure' && state.trigger === 'auto') {
+        // Cheap detection said no; the user asked, so run the full check once.
+        await browser.tabs.sendMessage(id, { type: 'dc:run' }).catch(() => undefined);
+        state = (await getState(id)) ?? state;
+      }
+      if (state) setView({ kind: 'state', state });
+    })();
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  const send = async (msg: unknown) => {
+    if (tabId == null) return;
+    const raw = await browser.tabs.sendMessage(tabId, msg).catch(() => null);
+    const state = parseMessage(PageStateSchema, raw, 'popup');
+    if (state) setView({ kind: 'state', state });
+  };
+
+  const flash = (text: string) => {
+    setToast(text);
+    setTimeout(() => setToast(null), 1800);
+  };
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>{t(lang, 'appName')}</h1>
+        <button class="link" type="button" onClick={() => browser.runtime.openOptionsPage()}>
+          {t(lang, 'openOptions')}
+        </button>
+      </header>
+      {view.kind === 'connecting' && <p class="state">{t(lang, 'stateConnecting')}</p>}
+      {view.kind === 'unavailable' && (
+        <div class="state failed" data-state="unavailable">
+          <p>{t(lang, 'stateUnavailable')}</p>
+          {view.reason && <p class="reason">{view.reason}</p>}
+        </div>
+      )}
+      {view.kind === 'state' && (
+        <StateView
+          state={view.state}
+          lang={lang}
+          filter={filter}
+          setFilter={setFilter}
+          send={send}
+          flash={flash}
+        />
+      )}
+      {toast && <div class="toast" role="status">{toast}</div>}
+    </main>
+  );
+}
+
+function StateView(props: {
+  state: PageState;
+  lang: Lang;
+  filter: Record<Sev, boolean>;
+  setFilter: (f: Record<Sev, boolean>) => void;
+  send: (msg: unknown) => Promise<void>;
+  flash: (text: string) => void;
+}) {
+  const { state, lang, filter, setFilter, send, flash } = props;
+  const report = state.report;
+  if (state.status === 'idle' || state.status === 'detecting') {
+    return <p class="state" data-state={state.status}>{t(lang, 'stateDetecting')}</p>;
+  }
+  if (state.status === 'checking') {
+    const p = state.progress;
+    const pct = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : null;
+    return (
+      <div class="state" data-state="checking">
+        <p>{t(lang, 'stateChecking')}</p>
+        {p && <p class="progress-label">{t(lang, `progressStage_${p.stage}`, { done: p.done, total: p.total })}</p>}
+        <progress max={100} value={pct ?? undefined} />
+      </div>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <div class="state failed" data-state="failed">
+        <p><strong>{t(lang, 'stateFailed')}</strong></p>
+        <p class="reason">{state.error ?? ''}</p>
+        <button type="button" onClick={() => void send({ type: 'dc:run' })}>{t(lang, 'recheck')}</button>
+      </div>
+    );
+  }
+  if (state.status === 'no-disclosure' || !report) {
+    const unrec = report?.unrecognised ?? [];
+    return (
+      <div class="state" data-state="no-disclosure">
+        <p><strong>{t(lang, 'stateNoDisclosure')}</strong></p>
+        <p class="hint">{t(lang, 'stateNoDisclosureHint')}</p>
+        {unrec.length > 0 && (
+          <p class="hint">{t(lang, 'unrecognisedTables', { list: unrec.map((u) => `${u.title} (${u.reason})`).join('；') })}</p>
+        )}
+      </div>
+    );
+  }
+  return <Results state={state} report={report} lang={lang} filter={filter} setFilter={setFilter} send={send} flash={flash} />;
+}
+
+function Results(props: {
+  state: PageState;
+  report: ReportLike;
+  lang: Lang;
+  filter: Record<Sev, boolean>;
+  setFilter: (f: Record<Sev, boolean>) => void;
+  send: (msg: unknown) => Promise<void>;
+  flash: (text: string) => void;
+}) {
+  const { state, report, lang, filter, setFilter, send, flash } = props;
+  const s = report.summary;
+  const na = report.rules.filter((r) => r.outcome === 'not-applicable').length;
+  const internal = report.rules.filter((r) => r.outcome === 'internal-error').length;
+  const worst: Sev | 'clean' = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : s.notices > 0 ? 'notice' : 'clean';
+  const groups = useMemo(() => groupItems(state.items), [state.items]);
+  const counts: Record<Sev, number> = { error: s.errors, warning: s.warnings, notice: s.notices };
+
+  const copy = async () => {
+    const md = renderMarkdown(report as Report);
+    try {
+      await navigator.clipboard.writeText(md);
+      flash(t(lang, 'copied'));
+    } catch {
+      // Fallback for contexts without clipboard permission.
+      const ta = document.createElement('textarea');
+      ta.value = md;
+      document.body.append(ta);
+      ta.select();
+      const ok = document.execCommand('copy');
+      ta.remove();
+      flash(t(lang, ok ? 'copied' : 'copyFailed'));
+    }
+  };
+  const download = (kind: 'json' | 'csv') => {
+    const body = kind === 'json' ? JSON.stringify(report, null, 2) : renderCsv(report as Report);
+    const blob = new Blob([body], { type: kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `disclosure-check-${(report.document.department ?? 'report').replace(/[\\/:*?"<>|\s]+/g, '_')}.${kind}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  };
+
+  return (
+    <>
+      <section class={`verdict ${worst}`} data-state="done">
+        <p class="counts">
+          {worst === 'clean' ? (
+            <span class="clean">{t(lang, 'verdictClean')}</span>
+          ) : (
+            SEVS.map((sev) => (
+              <span key={sev} class={`count ${sev}`} data-count={sev}>
+                {t(lang, sev === 'error' ? 'verdictErrors' : sev === 'warning' ? 'verdictWarnings' : 'verdictNotices', { n: counts[sev] })}
+              </span>
+            ))
+          )}
+        </p>
+        <dl class="recognised">
+          <dt>{t(lang, 'departmentLabel')}</dt>
+          <dd>{report.document.department ?? t(lang, 'unknown')}</dd>
+          <dt>{t(lang, 'yearLabel')}</dt>
+          <dd>{report.document.year ?? t(lang, 'unknown')}</dd>
+          <dt>{t(lang, 'unitLabel')}</dt>
+          <dd>{report.document.unit ?? t(lang, 'unknown')}</dd>
+          <dt>{t(lang, 'tablesLabel')}</dt>
+          <dd class="tables">{report.tables.map((tb) => tb.id).join(' ')}</dd>
+        </dl>
+        {(report.unrecognised?.length ?? 0) > 0 && (
+          <p class="hint">{t(lang, 'unrecognisedTables', { list: report.unrecognised!.map((u) => u.title || u.reason).join('；') })}</p>
+        )}
+        <p class="rules">
+          {t(lang, 'rulesSummary', { run: s.rulesRun, na })}
+          {internal > 0 ? t(lang, 'rulesInternal', { n: internal }) : ''}
+        </p>
+      </section>
+
+      <section class="controls">
+        <span class="filters">
+          {t(lang, 'filterLabel')}:
+          {SEVS.map((sev) => (
+            <label key={sev} class={`chip ${sev}`}>
+              <input
+                type="checkbox"
+                data-filter={sev}
+                checked={filter[sev]}
+                onChange={(e) => setFilter({ ...filter, [sev]: (e.currentTarget as HTMLInputElement).checked })}
+              />
+              {t(lang, `severity_${sev}`)} {counts[sev]}
+            </label>
+          ))}
+        </span>
+        <label class="toggle">
+          <input
+            type="checkbox"
+            data-action="marks"
+            checked={state.marksOn}
+            onChange={(e) => void send({ type: 'dc:set-marks', on: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          {t(lang, 'marksToggle')}
+        </label>
+        <span class="buttons">
+          <button type="button" data-action="copy" onClick={() => void copy()}>{t(lang, 'copyReport')}</button>
+          <button type="button" data-action="json" onClick={() => download('json')}>{t(lang, 'downloadJson')}</button>
+          <button type="button" data-action="csv" onClick={() => download('csv')}>{t(lang, 'downloadCsv')}</button>
+        </span>
+      </section>
+
+      <section class="findings">
+        <h2>{t(lang, 'findingsTitle')}</h2>
+        {groups.every((g) => g.items.every((it) => !filter[report.findings[it.index]?.severity as Sev])) && (
+          <p class="hint">{t(lang, 'noFindingsShown')}</p>
+        )}
+        {groups.map((g) => {
+          const shown = g.items.filter((it) => filter[report.findings[it.index]?.severity as Sev]);
+          if (shown.length === 0) return null;
+          const title =
+            g.group.kind === 'table'
+              ? `${g.group.key} ${g.group.title}`
+              : g.group.kind === 'section'
+                ? t(lang, 'groupNarrative', { title: g.group.title })
+                : t(lang, 'groupDocument');
+          return (
+            <div class="group" key={`${g.group.kind}:${g.group.key}`}>
+              <h3>{title}</h3>
+              <ul>
+                {shown.map((it) => (
+                  <FindingRow key={it.index} item={it} report={report} lang={lang} onReveal={() => void send({ type: 'dc:reveal', finding: it.index })} />
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </section>
+    </>
+  );
+}
+
+function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; onReveal: () => void }) {
+  const { item, report, lang, onReveal } = props;
+  const f = report.findings[item.index];
+  if (!f) return null;
+  const message = lang === 'en' ? f.messageEn || f.message : f.message;
+  return (
+    <li>
+      <button type="button" class={`finding ${f.severity}`} data-finding={item.index} onClick={onReveal} disabled={!item.marked}>
+        <span class="head">
+          <span class={`sev ${f.severity}`}>{t(lang, `severity_${f.severity}`)}</span>
+          <span class="rule">{f.rule}</span>
+          {item.ruleTitle && <span class="rule-title">{pick(lang, item.ruleTitle)}</span>}
+        </span>
+        <span class="msg">{message}</span>
+        {(f.expected != null || f.actual != null) && (
+          <span class="values">
+            {f.expected != null && <span>{t(lang, 'expected')} <b>{f.expected}</b></span>}
+            {f.actual != null && <span>{t(lang, 'stated')} <b>{f.actual}</b></span>}
+            {item.difference && <span>{t(lang, 'difference')} <b>{item.difference}</b></span>}
+          </span>
+        )}
+        {f.quote && <span class="quote">“{f.quote}”</span>}
+        {!item.marked && <span class="hint">{t(lang, 'notOnPage')}</span>}
+      </button>
+    </li>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

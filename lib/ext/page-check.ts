@@ -1,0 +1,117 @@
+/**
+ * The core run, sliced for the content script: extraction, recognition, then the rules one at a
+ * time, yielding to the page whenever a slice has used its time budget so a huge page never
+ * freezes the tab. The result is the same CheckRun that checkDocument() returns (the CLI's).
+ */
+import { extractDocument } from '../extract';
+import { recognize } from '../recognize';
+import { runRules } from '../checks/runner';
+import { RULES, REPORT_EXTRAS } from '../checks/registry';
+import type { CheckRun } from '../index';
+import type { Finding, Rule, RuleResult } from '../checks/types';
+import type { Disclosure, Section } from '../model/types';
+import { difference } from '../marks/describe';
+import type { FindingGroup, FindingItem } from './messages';
+
+export type Stage = 'extract' | 'recognize' | 'rules' | 'marks';
+export interface Progress {
+  stage: Stage;
+  done: number;
+  total: number;
+}
+
+export interface SlicedOptions {
+  rules?: readonly Rule[];
+  /** Longest stretch of work between two yields to the page, in ms. */
+  budgetMs?: number;
+  onProgress?: (p: Progress) => void;
+  /** Yield to the event loop (default: a macrotask). */
+  yieldTo?: () => Promise<void>;
+  now?: () => number;
+  /** Abort between slices (e.g. the page navigated or the user asked again). */
+  signal?: AbortSignal;
+}
+
+const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function checkDocumentSliced(root: Document | Element, opts: SlicedOptions = {}): Promise<CheckRun> {
+  const rules = opts.rules ?? RULES;
+  const budget = opts.budgetMs ?? 40;
+  const now = opts.now ?? (() => performance.now());
+  const yieldTo = opts.yieldTo ?? defaultYield;
+  let sliceStart = now();
+  const maybeYield = async () => {
+    if (now() - sliceStart < budget) return;
+    await yieldTo();
+    if (opts.signal?.aborted) throw new Error('aborted');
+    sliceStart = now();
+  };
+  const progress = (stage: Stage, done: number, total: number) => opts.onProgress?.({ stage, done, total });
+
+  progress('extract', 0, 1);
+  const extracted = extractDocument(root);
+  await maybeYield();
+  progress('recognize', 0, 1);
+  const disclosure = recognize(extracted);
+  await maybeYield();
+  const hasTables = Object.keys(disclosure.tables).length > 0;
+  const findings: Finding[] = [];
+  const results: RuleResult[] = [];
+  if (hasTables) {
+    for (let i = 0; i < rules.length; i++) {
+      progress('rules', i, rules.length);
+      const r = runRules(disclosure, [rules[i]]);
+      findings.push(...r.findings);
+      results.push(...r.rules);
+      await maybeYield();
+    }
+    progress('rules', rules.length, rules.length);
+  }
+  return {
+    extracted,
+    disclosure,
+    findings,
+    rules: results,
+    sections: hasTables && REPORT_EXTRAS.sections ? REPORT_EXTRAS.sections(disclosure) : [],
+    claims: hasTables && REPORT_EXTRAS.claims ? REPORT_EXTRAS.claims(disclosure) : null,
+  };
+}
+
+/** Innermost section of depth ≤ 2 containing block `index` (narrative grouping in the popup). */
+export function sectionOf(sections: readonly Section[], index: number): Section | null {
+  let found: Section | null = null;
+  let level: readonly Section[] = sections;
+  for (;;) {
+    const s = level.find((x) => x.start <= index && index < x.end);
+    if (!s) return found;
+    found = s;
+    if (s.depth >= 2 || s.children.length === 0) return found;
+    level = s.children;
+  }
+}
+
+export function groupOf(f: Finding, d: Disclosure): FindingGroup {
+  const cell = f.cells[0]?.cell;
+  if (cell) {
+    const t = d.tables[cell.table];
+    return { kind: 'table', key: cell.table, title: t ? t.title || t.name : cell.table };
+  }
+  const span = f.spans[0];
+  if (span) {
+    const s = sectionOf(d.sections, span.paragraph.index);
+    if (s) return { kind: 'section', key: s.id, title: s.title };
+  }
+  return { kind: 'document', key: '', title: '' };
+}
+
+/** Popup list entries, one per finding, in findings order (index = data-dc-finding). */
+export function buildItems(run: CheckRun, rules: readonly Rule[] = RULES): FindingItem[] {
+  const titles = new Map(rules.map((r) => [r.meta.id, r.meta.title] as const));
+  return run.findings.map((f, index) => ({
+    index,
+    group: groupOf(f, run.disclosure),
+    ruleTitle: titles.get(f.rule) ?? null,
+    difference: difference(f.expected, f.actual),
+    marked: f.cells.some((c) => !!c.cell.source?.el) || f.spans.some((s) => !!s.paragraph.el),
+  }));
+}

@@ -1,0 +1,45 @@
+/** User settings (options page), kept in storage.local (never synced: nothing leaves the browser). */
+import * as z from 'zod/mini';
+
+export const SettingsSchema = z.object({
+  lang: z.enum(['zh', 'en']),
+  showNotices: z.boolean(),
+  /** Extra hosts checked automatically besides *.gov.cn, e.g. "www.example.org". */
+  hosts: z.array(z.string()),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [] };
+export const SETTINGS_KEY = 'settings';
+
+/** Read settings from a storage record, falling back field by field to the defaults. */
+export function readSettings(raw: unknown): Settings {
+  const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const r = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...obj });
+  if (r.success) return { ...r.data, hosts: r.data.hosts.filter(isValidHost) };
+  return { ...DEFAULT_SETTINGS };
+}
+
+const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+
+/** Normalise user input ("https://www.example.org/path" → "www.example.org"); null if invalid. */
+export function normaliseHost(input: string): string | null {
+  let s = input.trim().toLowerCase();
+  s = s.replace(/^[a-z]+:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+  return isValidHost(s) ? s : null;
+}
+
+export function isValidHost(h: string): boolean {
+  return HOST.test(h);
+}
+
+/** Match pattern for a host ("*.example.org" included). */
+export function hostPattern(host: string): string {
+  return `*://${host}/*`;
+}
+
+/** True when the host is covered by the built-in *.gov.cn auto-check. */
+export function isPortalHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return h === 'gov.cn' || h.endsWith('.gov.cn');
+}

@@ -1,0 +1,116 @@
+/**
+ * The one i18n mechanism for every user-facing string of the extension (popup, options, tooltip,
+ * badge titles). Chinese is the default; English is the alternative. We don't use browser.i18n
+ * because the language is a user setting (options page), not the browser's locale.
+ */
+export type Lang = 'zh' | 'en';
+export const DEFAULT_LANG: Lang = 'zh';
+
+const S = {
+  appName: { zh: '决算公开校验', en: 'Disclosure Checker' },
+  // verdict / states
+  stateIdle: { zh: '尚未校验此页面。', en: 'This page has not been checked yet.' },
+  stateConnecting: { zh: '正在连接页面…', en: 'Connecting to the page…' },
+  stateDetecting: { zh: '正在识别页面…', en: 'Looking for a disclosure…' },
+  stateChecking: { zh: '正在校验…', en: 'Checking…' },
+  stateNoDisclosure: { zh: '此页面没有决算公开表格。', en: 'No disclosure on this page.' },
+  stateNoDisclosureHint: {
+    zh: '未找到部门决算公开的表格（收入支出决算总表等），因此没有进行校验。',
+    en: 'No final-accounts disclosure tables (收入支出决算总表 …) were found, so nothing was checked.',
+  },
+  stateFailed: { zh: '校验失败', en: 'Checking failed' },
+  stateUnavailable: {
+    zh: '无法在此页面运行（浏览器内部页面或未授权的页面）。',
+    en: 'Cannot run on this page (a browser page or one the extension may not access).',
+  },
+  checkNow: { zh: '校验此页面', en: 'Check this page' },
+  recheck: { zh: '重新校验', en: 'Check again' },
+  progressStage_extract: { zh: '读取页面', en: 'Reading the page' },
+  progressStage_recognize: { zh: '识别表格', en: 'Recognising tables' },
+  progressStage_rules: { zh: '执行规则 {done}/{total}', en: 'Running rules {done}/{total}' },
+  progressStage_marks: { zh: '标注页面', en: 'Marking the page' },
+  // verdict
+  verdictErrors: { zh: '{n} 个错误', en: '{n} errors' },
+  verdictWarnings: { zh: '{n} 个警告', en: '{n} warnings' },
+  verdictNotices: { zh: '{n} 个提示', en: '{n} notices' },
+  verdictClean: { zh: '未发现错误', en: 'No errors found' },
+  recognised: { zh: '已识别', en: 'Recognised' },
+  tablesLabel: { zh: '表格', en: 'Tables' },
+  unitLabel: { zh: '单位', en: 'Unit' },
+  yearLabel: { zh: '年度', en: 'Year' },
+  departmentLabel: { zh: '部门', en: 'Department' },
+  unknown: { zh: '未识别', en: 'unknown' },
+  unrecognisedTables: { zh: '未能读取的表格：{list}', en: 'Tables that could not be read: {list}' },
+  rulesSummary: {
+    zh: '规则：{run} 条已执行，{na} 条不适用',
+    en: 'Rules: {run} run, {na} not applicable',
+  },
+  rulesInternal: { zh: '，{n} 条内部错误', en: ', {n} internal errors' },
+  // findings list
+  findingsTitle: { zh: '问题清单', en: 'Findings' },
+  noFindingsShown: { zh: '没有符合筛选条件的问题。', en: 'No findings match the filter.' },
+  groupDocument: { zh: '整篇文档', en: 'Whole document' },
+  groupNarrative: { zh: '说明：{title}', en: 'Narrative: {title}' },
+  expected: { zh: '应为', en: 'Expected' },
+  stated: { zh: '填报', en: 'Stated' },
+  difference: { zh: '差额', en: 'Difference' },
+  rule: { zh: '规则', en: 'Rule' },
+  notOnPage: { zh: '（未在页面上标注）', en: '(not marked on the page)' },
+  severity_error: { zh: '错误', en: 'Error' },
+  severity_warning: { zh: '警告', en: 'Warning' },
+  severity_notice: { zh: '提示', en: 'Notice' },
+  role_total: { zh: '合计', en: 'total' },
+  // controls
+  filterLabel: { zh: '显示', en: 'Show' },
+  marksToggle: { zh: '在页面上标注', en: 'Marks on the page' },
+  copyReport: { zh: '复制报告（Markdown）', en: 'Copy report (Markdown)' },
+  copied: { zh: '已复制', en: 'Copied' },
+  copyFailed: { zh: '复制失败', en: 'Copy failed' },
+  downloadJson: { zh: '下载 JSON', en: 'Download JSON' },
+  downloadCsv: { zh: '下载 CSV', en: 'Download CSV' },
+  openOptions: { zh: '设置', en: 'Settings' },
+  // options
+  optionsTitle: { zh: '决算公开校验 · 设置', en: 'Disclosure Checker · Settings' },
+  optLanguage: { zh: '界面语言', en: 'Language' },
+  optShowNotices: {
+    zh: '在页面上标注“提示”（尾数差异等）',
+    en: 'Mark notices (rounding differences …) on the page',
+  },
+  optHosts: { zh: '自动校验的网站', en: 'Sites checked automatically' },
+  optHostsHelp: {
+    zh: '*.gov.cn 网站始终自动校验。在此添加其他网站（如 www.example.org）；添加时浏览器会请求访问该网站的权限。',
+    en: '*.gov.cn sites are always checked automatically. Add other sites here (e.g. www.example.org); the browser asks for access to that site when you add it.',
+  },
+  optAddHost: { zh: '添加', en: 'Add' },
+  optRemoveHost: { zh: '删除', en: 'Remove' },
+  optHostInvalid: { zh: '请输入有效的主机名，例如 www.example.org', en: 'Enter a valid host name, e.g. www.example.org' },
+  optHostDenied: { zh: '未获得该网站的访问权限，未添加。', en: 'Access to that site was not granted; not added.' },
+  optNoHosts: { zh: '（尚未添加）', en: '(none yet)' },
+  optSaved: { zh: '已保存', en: 'Saved' },
+  optPrivacy: {
+    zh: '本扩展不发送任何网络请求：所有校验都在浏览器内完成。',
+    en: 'This extension makes no network requests: every check runs inside your browser.',
+  },
+  // tooltip
+  tipMore: { zh: '另有 {n} 个问题', en: '{n} more findings' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type MessageKey = keyof typeof S;
+
+export function isLang(x: unknown): x is Lang {
+  return x === 'zh' || x === 'en';
+}
+
+/** Translate a key; `{name}` placeholders are replaced from `vars` (values are plain text). */
+export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template = S[key][lang] ?? S[key].zh;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** Pick one side of a {zh, en} pair coming from the core (finding messages, rule titles). */
+export function pick(lang: Lang, text: { zh: string; en: string }): string {
+  return lang === 'en' ? text.en || text.zh : text.zh || text.en;
+}
+
+export const ALL_KEYS = Object.keys(S) as MessageKey[];
+export const STRINGS: Readonly<Record<MessageKey, { zh: string; en: string }>> = S;

@@ -1,0 +1,239 @@
+/**
+ * Apply a mark plan to the page and remove it without trace (design.md, "Marks on the page").
+ * Every attribute we touch is recorded with its original value and restored on removal; the
+ * stylesheet, tooltip host and highlights are ours alone and are removed entirely.
+ */
+import type { MarkPlan, ElementMark } from './plan';
+import { locateTextRange } from './text-range';
+import { markStylesheet, STYLE_ID, HIGHLIGHT_PREFIX } from './style';
+import { Tooltip, type TooltipEntry } from './tooltip';
+import type { Severity } from '../checks/types';
+
+export const MARK_ATTRS = [
+  'data-dc-severity',
+  'data-dc-finding',
+  'data-dc-findings',
+  'data-dc-kind',
+  'data-dc-role',
+  'data-dc-flash',
+  'tabindex',
+] as const;
+type MarkAttr = (typeof MARK_ATTRS)[number];
+
+export interface MarkOptions {
+  /** Tooltip entries for the findings on an element (most severe first). */
+  describe?: (findings: number[]) => TooltipEntry[];
+  /** "{n} more findings" text for the tooltip, when entries are cut. */
+  moreText?: (n: number) => string;
+  /** Max entries shown in one tooltip. */
+  maxEntries?: number;
+}
+
+interface HighlightApi {
+  highlights: Map<string, unknown>;
+  Highlight: new (...ranges: Range[]) => unknown;
+}
+
+function highlightApi(doc: Document): HighlightApi | null {
+  const view = doc.defaultView as (Window & { CSS?: { highlights?: Map<string, unknown> }; Highlight?: unknown }) | null;
+  const highlights = view?.CSS?.highlights;
+  const Highlight = view?.Highlight ?? (globalThis as { Highlight?: unknown }).Highlight;
+  if (!highlights || typeof Highlight !== 'function') return null;
+  return { highlights, Highlight: Highlight as HighlightApi['Highlight'] };
+}
+
+export class MarkSession {
+  private readonly originals = new Map<Element, Map<MarkAttr, string | null>>();
+  private readonly marks = new Map<Element, ElementMark>();
+  private readonly byFinding = new Map<number, Element[]>();
+  private style: HTMLStyleElement | null = null;
+  private tooltip: Tooltip | null = null;
+  private highlightNames: string[] = [];
+  private flashTimers = new Map<Element, ReturnType<typeof setTimeout>>();
+  private listeners: [string, EventListener][] = [];
+  private active = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: MarkOptions = {},
+  ) {}
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Number of elements currently carrying a mark. */
+  get size(): number {
+    return this.marks.size;
+  }
+
+  apply(plan: MarkPlan): void {
+    if (this.active) this.remove();
+    this.active = true;
+    const doc = this.doc;
+    const style = doc.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = markStylesheet();
+    (doc.head ?? doc.documentElement).append(style);
+    this.style = style;
+
+    const hl = highlightApi(doc);
+    const ranges: Record<Severity, Range[]> = { error: [], warning: [], notice: [] };
+    const wholeText = new Set<Element>();
+    for (const s of plan.sentences) {
+      let ok = false;
+      if (hl && s.el.isConnected) {
+        const loc = locateTextRange(s.el, s.text, s.start, s.end);
+        if (loc) {
+          try {
+            const r = doc.createRange();
+            r.setStart(loc.start.node, loc.start.offset);
+            r.setEnd(loc.end.node, loc.end.offset);
+            ranges[s.severity].push(r);
+            ok = true;
+          } catch {
+            ok = false;
+          }
+        }
+      }
+      if (!ok) wholeText.add(s.el);
+    }
+    if (hl) {
+      for (const sev of ['notice', 'warning', 'error'] as const) {
+        if (ranges[sev].length === 0) continue;
+        const name = HIGHLIGHT_PREFIX + sev;
+        hl.highlights.set(name, new hl.Highlight(...ranges[sev]));
+        this.highlightNames.push(name);
+      }
+    }
+
+    for (const m of plan.elements) {
+      if (!m.el.isConnected) continue; // removed by the page meanwhile: nothing to mark
+      this.marks.set(m.el, m);
+      this.set(m.el, 'data-dc-severity', m.severity);
+      this.set(m.el, 'data-dc-finding', String(m.primary));
+      this.set(m.el, 'data-dc-findings', m.findings.join(' '));
+      this.set(m.el, 'data-dc-kind', m.kind === 'text' && wholeText.has(m.el) ? 'text-whole' : m.kind);
+      if (m.kind === 'cell') this.set(m.el, 'data-dc-role', m.role ?? 'value');
+      if (!m.el.hasAttribute('tabindex')) this.set(m.el, 'tabindex', '0');
+      for (const f of m.findings) {
+        const list = this.byFinding.get(f) ?? [];
+        list.push(m.el);
+        this.byFinding.set(f, list);
+      }
+    }
+
+    if (this.opts.describe) {
+      this.tooltip = new Tooltip(doc);
+      const over = (ev: Event) => this.onOver(ev);
+      const out = (ev: Event) => this.onOut(ev);
+      const hide = () => this.tooltip?.hide();
+      this.listen('mouseover', over);
+      this.listen('focusin', over);
+      this.listen('mouseout', out);
+      this.listen('focusout', out);
+      this.listen('scroll', hide);
+    }
+  }
+
+  /** Elements marked for a finding (in document order of the plan). */
+  elementsFor(finding: number): Element[] {
+    return (this.byFinding.get(finding) ?? []).filter((el) => el.isConnected);
+  }
+
+  /** Scroll the first element of a finding into view and flash it. Returns false if it has no mark. */
+  reveal(finding: number): boolean {
+    const els = this.elementsFor(finding);
+    if (els.length === 0) return false;
+    const first = els[0];
+    (first as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    for (const el of els) {
+      const prev = this.flashTimers.get(el);
+      if (prev) clearTimeout(prev);
+      this.set(el, 'data-dc-flash', '');
+      this.flashTimers.set(
+        el,
+        setTimeout(() => {
+          this.flashTimers.delete(el);
+          this.restore(el, 'data-dc-flash');
+        }, 1900),
+      );
+    }
+    (first as HTMLElement).focus?.({ preventScroll: true });
+    return true;
+  }
+
+  /** Remove every mark, attribute, stylesheet, highlight and listener this session added. */
+  remove(): void {
+    for (const [type, fn] of this.listeners) this.doc.removeEventListener(type, fn, true);
+    this.listeners = [];
+    for (const t of this.flashTimers.values()) clearTimeout(t);
+    this.flashTimers.clear();
+    this.tooltip?.destroy();
+    this.tooltip = null;
+    const hl = highlightApi(this.doc);
+    for (const name of this.highlightNames) hl?.highlights.delete(name);
+    this.highlightNames = [];
+    for (const [el, attrs] of this.originals) {
+      for (const [name, value] of attrs) {
+        if (value === null) el.removeAttribute(name);
+        else el.setAttribute(name, value);
+      }
+    }
+    this.originals.clear();
+    this.marks.clear();
+    this.byFinding.clear();
+    this.style?.remove();
+    this.style = null;
+    this.active = false;
+  }
+
+  private set(el: Element, name: MarkAttr, value: string): void {
+    let attrs = this.originals.get(el);
+    if (!attrs) this.originals.set(el, (attrs = new Map()));
+    if (!attrs.has(name)) attrs.set(name, el.getAttribute(name));
+    el.setAttribute(name, value);
+  }
+
+  private restore(el: Element, name: MarkAttr): void {
+    const attrs = this.originals.get(el);
+    if (!attrs || !attrs.has(name)) return;
+    const value = attrs.get(name)!;
+    if (value === null) el.removeAttribute(name);
+    else el.setAttribute(name, value);
+    attrs.delete(name);
+  }
+
+  private listen(type: string, fn: EventListener): void {
+    this.doc.addEventListener(type, fn, true);
+    this.listeners.push([type, fn]);
+  }
+
+  private markOf(target: EventTarget | null): ElementMark | null {
+    let el = target instanceof Object && 'nodeType' in target ? (target as Node) : null;
+    while (el && el.nodeType !== 1) el = el.parentNode;
+    for (let e = el as Element | null; e; e = e.parentElement) {
+      const m = this.marks.get(e);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  private onOver(ev: Event): void {
+    const m = this.markOf(ev.target);
+    if (!m || !this.tooltip || !this.opts.describe) return;
+    const max = this.opts.maxEntries ?? 3;
+    const order = [m.primary, ...m.findings.filter((f) => f !== m.primary)];
+    const entries = this.opts.describe(order);
+    const shown = entries.slice(0, max);
+    const more = entries.length > max && this.opts.moreText ? this.opts.moreText(entries.length - max) : null;
+    this.tooltip.show(m.el, shown, more);
+  }
+
+  private onOut(ev: Event): void {
+    const m = this.markOf(ev.target);
+    const related = (ev as MouseEvent).relatedTarget ?? null;
+    if (m && this.markOf(related) === m) return;
+    this.tooltip?.hide();
+  }
+}

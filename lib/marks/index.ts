@@ -1,0 +1,6 @@
+export * from './plan';
+export * from './apply';
+export * from './text-range';
+export * from './style';
+export * from './describe';
+export type { TooltipEntry } from './tooltip';

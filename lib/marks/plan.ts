@@ -1,0 +1,107 @@
+/**
+ * Which page elements to mark for a list of findings (pure, DOM references only).
+ * The plan keeps each finding's index into the run's findings array: that index is the
+ * `data-dc-finding` value of the design.md marks contract.
+ */
+import type { Finding, Severity } from '../checks/types';
+
+export type MarkRole = 'total' | 'part' | 'value' | 'text';
+
+/** The part of a Finding the marks need (so tests can build it without the whole core). */
+export interface MarkableFinding {
+  severity: Severity;
+  cells: { el: Element | null; role: 'total' | 'part' | 'value' }[];
+  spans: { el: Element | null; text: string; start: number; end: number }[];
+}
+
+export function toMarkable(f: Finding): MarkableFinding {
+  return {
+    severity: f.severity,
+    cells: f.cells.map((c) => ({ el: c.cell.source?.el ?? null, role: c.role })),
+    spans: f.spans.map((s) => ({ el: s.paragraph.el, text: s.paragraph.text, start: s.start, end: s.end })),
+  };
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+export function worse(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+
+export interface ElementMark {
+  el: Element;
+  /** The most severe (then earliest) finding on this element: the `data-dc-finding` value. */
+  primary: number;
+  /** Every finding that references this element, in order. */
+  findings: number[];
+  severity: Severity;
+  kind: 'cell' | 'text';
+  /** True when the element is the stated total of a failing (error/warning) comparison. */
+  total: boolean;
+  /** Cell role shown by the marks: a failing total, a part of a sum, or a single value. */
+  role: 'total' | 'part' | 'value' | null;
+}
+
+export interface SentenceMark {
+  finding: number;
+  severity: Severity;
+  el: Element;
+  /** Paragraph text the offsets refer to. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface MarkPlan {
+  elements: ElementMark[];
+  sentences: SentenceMark[];
+}
+
+export interface PlanOptions {
+  showNotices?: boolean;
+}
+
+export function planMarks(findings: readonly MarkableFinding[], opts: PlanOptions = {}): MarkPlan {
+  const showNotices = opts.showNotices ?? true;
+  const byEl = new Map<Element, ElementMark>();
+  const sentences: SentenceMark[] = [];
+  const add = (
+    el: Element,
+    index: number,
+    severity: Severity,
+    kind: 'cell' | 'text',
+    total: boolean,
+    role: 'part' | 'value' | null,
+  ) => {
+    const m = byEl.get(el);
+    if (!m) {
+      byEl.set(el, { el, primary: index, findings: [index], severity, kind, total, role: total ? 'total' : role });
+      return;
+    }
+    if (total) m.role = 'total';
+    else if (role === 'part' && m.role !== 'total') m.role = 'part';
+    else if (role && !m.role) m.role = role;
+    if (!m.findings.includes(index)) m.findings.push(index);
+    if (SEVERITY_RANK[severity] > SEVERITY_RANK[m.severity]) {
+      m.severity = severity;
+      m.primary = index;
+    }
+    m.total ||= total;
+    if (kind === 'cell') m.kind = 'cell';
+  };
+  findings.forEach((f, index) => {
+    if (f.severity === 'notice' && !showNotices) return;
+    const failing = f.severity !== 'notice';
+    for (const c of f.cells) {
+      if (!c.el) continue;
+      const total = failing && c.role === 'total';
+      add(c.el, index, f.severity, 'cell', total, c.role === 'part' ? 'part' : 'value');
+    }
+    for (const s of f.spans) {
+      if (!s.el) continue;
+      add(s.el, index, f.severity, 'text', false, null);
+      if (s.end > s.start) sentences.push({ finding: index, severity: f.severity, el: s.el, text: s.text, start: s.start, end: s.end });
+    }
+  });
+  return { elements: [...byEl.values()], sentences };
+}

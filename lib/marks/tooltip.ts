@@ -1,0 +1,118 @@
+/**
+ * The hover/focus tooltip: one host element with a closed shadow root, so page styles cannot
+ * reach it. Every string is set with textContent (page text is data, never HTML).
+ */
+import type { Severity } from '../checks/types';
+import { COLORS } from './style';
+
+export interface TooltipEntry {
+  severity: Severity;
+  /** e.g. "I-01 本年收入合计 = 各收入项之和" */
+  title: string;
+  message: string;
+  /** Label/value lines, e.g. ["应为", "896.57"]. */
+  lines: [string, string][];
+}
+
+const TIP_CSS = `
+:host{all:initial}
+.tip{position:fixed;z-index:2147483647;max-width:380px;box-sizing:border-box;padding:8px 10px;
+ background:#fff;color:#1a1a1a;border:1px solid #999;border-left-width:5px;border-radius:4px;
+ box-shadow:0 3px 12px rgba(0,0,0,.25);font:13px/1.45 "WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",system-ui,sans-serif;
+ pointer-events:none;white-space:normal;word-break:break-word}
+.entry+.entry{margin-top:6px;padding-top:6px;border-top:1px solid #ddd}
+.title{font-weight:bold;margin-bottom:2px}
+.msg{margin-bottom:3px}
+.line{display:flex;gap:8px}.line .k{color:#555;min-width:3.5em}.line .v{font-family:ui-monospace,Consolas,monospace;font-weight:bold}
+.more{color:#555;margin-top:4px}
+`;
+
+export class Tooltip {
+  private host: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
+  constructor(private readonly doc: Document) {}
+
+  show(anchor: Element, entries: TooltipEntry[], moreText: string | null): void {
+    if (entries.length === 0) return this.hide();
+    this.ensure();
+    const box = this.box!;
+    box.replaceChildren();
+    const worst = entries[0].severity;
+    box.style.borderLeftColor = COLORS[worst].line;
+    for (const e of entries) {
+      const div = this.doc.createElement('div');
+      div.className = 'entry';
+      const title = this.doc.createElement('div');
+      title.className = 'title';
+      title.style.color = COLORS[e.severity].line;
+      title.textContent = e.title;
+      const msg = this.doc.createElement('div');
+      msg.className = 'msg';
+      msg.textContent = e.message;
+      div.append(title, msg);
+      for (const [k, v] of e.lines) {
+        const line = this.doc.createElement('div');
+        line.className = 'line';
+        const ks = this.doc.createElement('span');
+        ks.className = 'k';
+        ks.textContent = k;
+        const vs = this.doc.createElement('span');
+        vs.className = 'v';
+        vs.textContent = v;
+        line.append(ks, vs);
+        div.append(line);
+      }
+      box.append(div);
+    }
+    if (moreText) {
+      const more = this.doc.createElement('div');
+      more.className = 'more';
+      more.textContent = moreText;
+      box.append(more);
+    }
+    box.hidden = false;
+    this.place(anchor);
+  }
+
+  private place(anchor: Element): void {
+    const box = this.box!;
+    const view = this.doc.defaultView;
+    const r = anchor.getBoundingClientRect();
+    const vw = view?.innerWidth ?? 1024;
+    const vh = view?.innerHeight ?? 768;
+    const bw = box.offsetWidth || 300;
+    const bh = box.offsetHeight || 80;
+    let top = r.bottom + 6;
+    if (top + bh > vh && r.top - bh - 6 >= 0) top = r.top - bh - 6;
+    const left = Math.max(4, Math.min(r.left, vw - bw - 4));
+    box.style.top = `${Math.max(4, top)}px`;
+    box.style.left = `${left}px`;
+  }
+
+  hide(): void {
+    if (this.box) this.box.hidden = true;
+  }
+
+  private ensure(): void {
+    if (this.host && this.host.isConnected) return;
+    const host = this.doc.createElement('dc-tooltip');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.doc.createElement('style');
+    style.textContent = TIP_CSS;
+    const box = this.doc.createElement('div');
+    box.className = 'tip';
+    box.setAttribute('role', 'tooltip');
+    box.hidden = true;
+    root.append(style, box);
+    // Outside <body>: the page's layout and body-level selectors never see it.
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.box = box;
+  }
+
+  destroy(): void {
+    this.host?.remove();
+    this.host = null;
+    this.box = null;
+  }
+}
