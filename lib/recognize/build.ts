@@ -1,0 +1,274 @@
+/**
+ * Build the typed model of one recognised table: panels, columns with keys, rows with their
+ * roles, every value linked to its cell. A table split over several <table> blocks is read as
+ * one grid: the rows of the first block, then the body rows of each continuation (their repeated
+ * header rows dropped). Row indices are positions in that concatenated grid; ModelCell.source is
+ * always the real SourceCell, whose own row/col are positions in its source block.
+ */
+import type { GridSlot, ParagraphBlock, SourceCell, TableBlock } from '../extract/types';
+import type { Amount } from '../money';
+import { parseAmount } from '../money';
+import type { Column, ModelCell, Panel, Row, RowKind, TableKey, TableModel, Unit, CodeLevel } from '../model/types';
+import type { Layout } from './layout';
+import { TABLE_SPECS, type ColumnRule } from './specs';
+import { norm } from './text';
+
+export interface TableGroup {
+  key: TableKey;
+  title: string;
+  marker: string | null;
+  unit: Unit | null;
+  /** First block's layout, then continuation layouts. */
+  layouts: Layout[];
+  notes: ParagraphBlock[];
+}
+
+export type BuildResult = { ok: true; model: TableModel } | { ok: false; reason: string };
+
+interface VRow {
+  slots: GridSlot[];
+  block: TableBlock;
+}
+
+const PANEL_IDS: Record<number, string[]> = {
+  1: ['left'],
+  2: ['left', 'right'],
+  3: ['left', 'middle', 'right'],
+};
+
+/** Split columns into panels: a new panel starts at a code/name column after a value column. */
+function splitPanels(layout: Layout): number[][] {
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  let seenValue = false;
+  layout.roles.forEach((role, c) => {
+    if ((role === 'code' || role === 'name') && seenValue) {
+      groups.push(cur);
+      cur = [];
+      seenValue = false;
+    }
+    if (role === 'value' || role === 'line') seenValue = seenValue || role === 'value';
+    cur.push(c);
+  });
+  if (cur.length > 0) groups.push(cur);
+  return groups;
+}
+
+function keyFromRules(path: string[], rules: ColumnRule[]): string | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    for (const r of rules) if (r.re.test(path[i])) return r.key;
+  }
+  return null;
+}
+
+/** Join code parts: "302" + "01" → "30201"; a part that already holds the prefix replaces it. */
+function joinCode(parts: string[]): string | null {
+  let code = '';
+  for (const raw of parts) {
+    const p = raw.replace(/[\s/／\-]/g, '');
+    if (p === '') continue;
+    if (!/^\d+$/.test(p)) return null;
+    code = code !== '' && p.startsWith(code) ? p : code + p;
+  }
+  return code === '' ? null : code;
+}
+
+function levelOf(code: string | null): CodeLevel | null {
+  if (!code) return null;
+  if (code.length === 3) return 'lei';
+  if (code.length === 5) return 'kuan';
+  if (code.length === 7) return 'xiang';
+  return null;
+}
+
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))/;
+
+export function rowKindOf(name: string): RowKind | null {
+  const n = norm(name).replace(NUMBERING, '');
+  if (n === '') return null;
+  if (/总计$/.test(n)) return 'grand-total';
+  if (/^小计$/.test(n)) return 'subtotal';
+  if (/合计$/.test(n)) return 'total';
+  if (/^其中/.test(n)) return 'of-which';
+  return 'data';
+}
+
+const NOTE_ROW = /^(注|说明|备注)\s*[：:]/;
+
+export function buildTable(group: TableGroup): BuildResult {
+  const spec = TABLE_SPECS[group.key];
+  const first = group.layouts[0];
+  const cols = first.block.cols;
+
+  // Concatenated grid: the first block whole, then continuation bodies.
+  const vrows: VRow[] = first.block.grid.map((slots) => ({ slots, block: first.block }));
+  const bodyRows: number[] = [];
+  for (let r = first.bodyStart; r < first.block.grid.length; r++) bodyRows.push(r);
+  for (const cont of group.layouts.slice(1)) {
+    for (let r = cont.bodyStart; r < cont.block.grid.length; r++) {
+      bodyRows.push(vrows.length);
+      vrows.push({ slots: cont.block.grid[r], block: cont.block });
+    }
+  }
+  const bodyHeaderCells = new Set<SourceCell>();
+  for (const l of group.layouts) l.bodyHeaderCells.forEach((c) => bodyHeaderCells.add(c));
+
+  // Panels.
+  let groups = splitPanels(first);
+  let ids: string[];
+  if (spec.layout === 'income-expense') {
+    if (groups.length !== 2) return { ok: false, reason: `expected income and expense halves, found ${groups.length} column group(s)` };
+    ids = ['income', 'expense'];
+  } else if (spec.layout === 'groups') {
+    ids = PANEL_IDS[groups.length];
+    if (!ids) return { ok: false, reason: `expected 1–3 column groups of (code, name, amount), found ${groups.length}` };
+  } else {
+    groups = [first.roles.map((_, c) => c)];
+    ids = ['main'];
+  }
+
+  // Columns with keys.
+  const panelsCols: { id: string; cols: number[]; columns: Column[]; codeCols: number[]; nameCol: number; lineCol: number }[] = [];
+  for (let p = 0; p < groups.length; p++) {
+    const id = ids[p];
+    const rules = spec.columns[id] ?? spec.columns['*'] ?? [];
+    const columns: Column[] = [];
+    const used = new Set<string>();
+    const codeCols: number[] = [];
+    let nameCol = -1;
+    let lineCol = -1;
+    for (const c of groups[p]) {
+      const role = first.roles[c];
+      if (role === 'code') {
+        codeCols.push(c);
+        columns.push({ key: codeCols.length === 1 ? 'code' : `code${codeCols.length}`, col: c, header: first.headers[c], numeric: false });
+        continue;
+      }
+      if (role === 'name') {
+        if (nameCol < 0) {
+          nameCol = c;
+          columns.push({ key: 'name', col: c, header: first.headers[c], numeric: false });
+        }
+        continue;
+      }
+      if (role === 'line') {
+        if (lineCol < 0) {
+          lineCol = c;
+          columns.push({ key: 'line', col: c, header: first.headers[c], numeric: false });
+        }
+        continue;
+      }
+      const path = first.paths[c];
+      if (path.length === 0 && columnIsEmpty(vrows, bodyRows, c)) continue; // junk spacer column
+      let key = spec.keyOf ? spec.keyOf(path) : keyFromRules(path, rules);
+      if (!key || used.has(key)) key = `col${c}`;
+      used.add(key);
+      columns.push({ key, col: c, header: first.headers[c], numeric: true });
+    }
+    const missing = (spec.required[id] ?? spec.required['*'] ?? []).filter((k) => !used.has(k));
+    if (missing.length > 0) {
+      const where = ids.length > 1 ? ` in the ${id} half` : '';
+      return { ok: false, reason: `no column for ${missing.join(', ')}${where} (headers: ${groups[p].map((c) => first.headers[c] || '—').join(' | ')})` };
+    }
+    panelsCols.push({ id, cols: groups[p], columns, codeCols, nameCol, lineCol });
+  }
+
+  // Values: parse once, then apply the table's precision (max printed decimals).
+  const parsed = new Map<SourceCell, Amount>();
+  let precision = 0;
+  for (const r of bodyRows) {
+    const slots = vrows[r].slots;
+    for (const pc of panelsCols) {
+      for (const col of pc.columns) {
+        if (!col.numeric) continue;
+        const s = slots[col.col];
+        if (!s || s.isCopy || bodyHeaderCells.has(s.cell)) continue;
+        const a = parseAmount(s.cell.text);
+        parsed.set(s.cell, a);
+        if (a.kind === 'number' && a.printedDecimals > precision) precision = a.printedDecimals;
+      }
+    }
+  }
+
+  let allEmpty = true;
+  const panels: Panel[] = [];
+  for (const pc of panelsCols) {
+    const lo = pc.cols[0];
+    const hi = pc.cols[pc.cols.length - 1];
+    const inPanel = (s: GridSlot | undefined): s is GridSlot => !!s && s.cell.col >= lo && s.cell.col <= hi;
+    // A slot's text as seen in this panel: copies whose origin lies in another panel are empty.
+    const textAt = (slots: GridSlot[], c: number): string => {
+      const s = slots[c];
+      if (!s) return '';
+      if (s.isCopy && !(vrowsOriginInPanel(s, lo, hi))) return '';
+      return s.cell.text;
+    };
+    const rows: Row[] = [];
+    for (const r of bodyRows) {
+      const slots = vrows[r].slots;
+      const codeTexts = pc.codeCols.map((c) => textAt(slots, c));
+      let name = pc.nameCol >= 0 ? textAt(slots, pc.nameCol).trim() : '';
+      let code = joinCode(codeTexts);
+      if (code === null) {
+        // A label printed across the code columns ("合计" spanning code and name).
+        const label = codeTexts.find((t) => t.trim() !== '' && !/^\d/.test(t.trim()));
+        if (label && name === '') name = label.trim();
+      }
+      if (code === null && pc.codeCols.length === 0) {
+        const m = /^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$/.exec(name);
+        if (m && m[2] !== '') {
+          code = m[1];
+          name = m[2];
+        }
+      }
+      if (NOTE_ROW.test(name) || codeTexts.some((t) => NOTE_ROW.test(t))) continue;
+      let line: number | null = null;
+      if (pc.lineCol >= 0) {
+        const lt = textAt(slots, pc.lineCol).trim();
+        if (/^\d{1,3}$/.test(lt)) line = Number(lt);
+      }
+      const cells: Record<string, ModelCell> = {};
+      let hasValue = false;
+      for (const col of pc.columns) {
+        if (!col.numeric) continue;
+        const s = slots[col.col];
+        if (!inPanel(s) || s.isCopy || bodyHeaderCells.has(s.cell)) continue;
+        const a = parsed.get(s.cell)!;
+        const value: Amount = a.kind === 'number' && a.decimals < precision ? { ...a, decimals: precision } : a;
+        cells[col.key] = { table: group.key, row: r, col: col.col, text: s.cell.text, value, source: s.cell };
+        if (value.kind !== 'empty') hasValue = true;
+        if (value.kind === 'nan' || (value.kind === 'number' && !value.value.isZero())) allEmpty = false;
+      }
+      const kind: RowKind = rowKindOf(name) ?? (code || hasValue ? 'data' : 'blank');
+      rows.push({ row: r, kind, code, level: levelOf(code), name, line, cells });
+    }
+    panels.push({ id: pc.id, columns: pc.columns, rows });
+  }
+
+  const model: TableModel = {
+    key: group.key,
+    title: group.title,
+    name: spec.name,
+    marker: group.marker,
+    unit: group.unit,
+    blocks: group.layouts.map((l) => l.block),
+    rows: vrows.length,
+    cols,
+    panels,
+    allEmpty,
+    notes: group.notes,
+  };
+  return { ok: true, model };
+}
+
+function vrowsOriginInPanel(s: GridSlot, lo: number, hi: number): boolean {
+  return s.cell.col >= lo && s.cell.col <= hi;
+}
+
+function columnIsEmpty(vrows: VRow[], bodyRows: number[], c: number): boolean {
+  for (const r of bodyRows) {
+    const s = vrows[r].slots[c];
+    if (s && !s.isCopy && s.cell.text !== '') return false;
+  }
+  return true;
+}

@@ -1,0 +1,108 @@
+/**
+ * Cheap disclosure detection for the content script: runs on every page, so it never reads the
+ * whole page. It looks only at each <table>'s first rows and at the short element(s) just before
+ * the table, and stops at the first table that carries a disclosure title or header words.
+ */
+
+/** Rows of each table read (title rows inside the table + the header). */
+const FIRST_ROWS = 4;
+/** Previous siblings inspected for a title, and the most characters read from each. */
+const PREV_SIBLINGS = 4;
+const MAX_PREV_TEXT = 200;
+
+// Table titles (T1–T9 and their aliases) and the page markers 公开01表.
+const TITLE_RE =
+  /(收入支出|收支|收入|支出|基本支出|三公.{0,3}经费.{0,12})决算(明细|总)?表|公开\s*0?\d\s*表/;
+// Header words that occur only in disclosure tables; two distinct ones are needed.
+const HEADER_WORDS: RegExp[] = [
+  /本年收入合计/,
+  /本年支出合计/,
+  /财政拨款收入/,
+  /上级补助收入/,
+  /附属单位上缴/,
+  /基本支出/,
+  /项目支出/,
+  /年初结转和结余/,
+  /年末结转和结余/,
+  /功能分类/,
+  /经济分类/,
+  /因公出国/,
+  /公务接待/,
+];
+
+function squash(s: string | null | undefined): string {
+  return (s ?? '').replace(/[\s\u00a0\u3000"“”]+/g, '');
+}
+
+/**
+ * Text of an element only when it is small (a title line). The walk visits at most MAX_NODES
+ * nodes, so a big container before the table costs no more than a short paragraph.
+ */
+const MAX_NODES = 40;
+function shortText(el: Element): string | null {
+  let out = '';
+  let nodes = 0;
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if (++nodes > MAX_NODES) return null;
+    if (n.nodeType === 3) {
+      out += n.nodeValue ?? '';
+      if (out.length > MAX_PREV_TEXT) return null;
+    } else if (n.nodeType === 1) {
+      const tag = (n as Element).tagName;
+      if (tag === 'TABLE' || tag === 'SCRIPT' || tag === 'STYLE') return null;
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) break;
+    n = n.nextSibling;
+  }
+  return out;
+}
+
+function tableHits(table: Element): boolean {
+  const rows = (table as HTMLTableElement).rows;
+  let head = '';
+  const n = rows ? Math.min(rows.length, FIRST_ROWS) : 0;
+  if (rows) {
+    for (let i = 0; i < n; i++) head += rows[i].textContent ?? '';
+  } else {
+    const trs = table.getElementsByTagName('tr');
+    for (let i = 0; i < trs.length && i < FIRST_ROWS; i++) head += trs[i].textContent ?? '';
+  }
+  head = squash(head);
+  if (TITLE_RE.test(head)) return true;
+  let words = 0;
+  for (const re of HEADER_WORDS) if (re.test(head) && ++words >= 2) return true;
+
+  // The short lines just before the table (title paragraph, 公开01表, 单位：万元).
+  let el: Element | null = table;
+  let looked = 0;
+  while (el && looked < PREV_SIBLINGS) {
+    let prev: Element | null = el.previousElementSibling;
+    if (!prev) {
+      // First child: the title may be before the wrapper (<div><table>…).
+      el = el.parentElement;
+      if (!el || el.tagName === 'BODY') break;
+      looked++;
+      continue;
+    }
+    const t = shortText(prev);
+    if (t !== null && TITLE_RE.test(squash(t))) return true;
+    el = prev;
+    looked++;
+  }
+  return false;
+}
+
+/** True when the page holds at least one table that looks like a disclosure table. */
+export function looksLikeDisclosure(root: Document | Element): boolean {
+  const tables = root.getElementsByTagName('table');
+  for (let i = 0; i < tables.length; i++) {
+    if (tableHits(tables[i])) return true;
+  }
+  return false;
+}

@@ -1,0 +1,110 @@
+/**
+ * Text helpers for recognition: a matching form of page text, and the small patterns for
+ * markers, unit lines, department lines and years. Matching is done on `norm(text)`, which drops
+ * every space and quote so "项    目", "“三公”", "2025 年度" all compare equal to their plain forms.
+ */
+import type { Unit } from '../model/types';
+
+// Whitespace (incl. NBSP, U+3000), zero-width junk and every quote style publishers use.
+const NORM_DROP = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff"'“”‘’„‟「」『』〝〞＂＇]+/g;
+
+/** Matching form: no spaces, no quotes, full-width brackets/colon folded to one form. */
+export function norm(text: string): string {
+  return text
+    .replace(NORM_DROP, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/:/g, '：');
+}
+
+/** A page label: "公开01表", "表一", "表 1", "附表3". Null when the text holds none. */
+export function findMarker(text: string): string | null {
+  const m = MARKER_RE.exec(text);
+  if (!m) return null;
+  return (m[1] ?? m[2]).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+// 公开01表 anywhere; 表一 / 表 1 / 附表3 only at the start of the text or after a separator, and
+// not followed by more digits or by 般 ("表一般公共…" is a title running on, not a marker).
+const MARKER_RE =
+  /(公开\s*\d{1,2}\s*表)|(?:^|[\s(（:：、])(附?表\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2}))(?![\d一二三四五六七八九十般])/;
+
+/** The number a marker stands for (公开03表 → 3, 表三 → 3), or null. */
+export function markerNumber(marker: string): number | null {
+  const d = /(\d{1,2})/.exec(marker);
+  if (d) return Number(d[1]);
+  const c = /([一二三四五六七八九十]{1,2})/.exec(marker);
+  if (!c) return null;
+  const s = c[1];
+  const digits = '一二三四五六七八九';
+  if (s === '十') return 10;
+  if (s.length === 1) return digits.indexOf(s) + 1;
+  if (s[0] === '十') return 10 + digits.indexOf(s[1]) + 1;
+  return null;
+}
+
+const UNIT_RE = /(?:金额|计量)?单位\s*[：:]\s*(万元|亿元|元)/;
+const UNIT_PAREN_RE = /[（(]\s*(万元|亿元|元)\s*[）)]/;
+
+/** "单位：万元", "金额单位：元" → the unit. */
+export function findUnit(text: string): Unit | null {
+  const m = UNIT_RE.exec(text);
+  return m ? (m[1] as Unit) : null;
+}
+
+/** "决算数（万元）" in a header cell. */
+export function findParenUnit(text: string): Unit | null {
+  const m = UNIT_PAREN_RE.exec(text);
+  return m ? (m[1] as Unit) : null;
+}
+
+// "部门：XXX", "编制部门：XXX", "填报单位：XXX" (but never "单位：万元"). The name ends at a space
+// before the next label, or at the end of the line.
+const DEPT_RE =
+  /(?:^|[\s])(?:部门|部门名称|编制部门|编制单位|填报单位|单位名称|预算单位|部门\(单位\)|部门（单位）)\s*[：:]\s*([^\s：:]{2,60}?)(?=\s|(?:金额)?单位\s*[：:]|$)/;
+
+export function findDepartment(text: string): string | null {
+  const m = DEPT_RE.exec(text);
+  if (!m) return null;
+  const name = m[1].trim();
+  if (/^(万元|元|亿元)$/.test(name)) return null;
+  return name;
+}
+
+const TITLE_DEPT_YEAR_RE = /^(.{2,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预决算)/;
+
+/** "中共株洲市渌口区委办公室2024年度部门决算公开" → {department, year}. */
+export function departmentYearFromTitle(text: string): { department: string | null; year: number | null } {
+  for (const seg of text.split(/[_|｜]|\s-\s|——/)) {
+    const m = TITLE_DEPT_YEAR_RE.exec(seg.trim());
+    if (m) {
+      const dept = m[1].replace(/[\s\u3000]+$/g, '').trim();
+      return { department: /\d/.test(dept) || dept.length < 2 ? null : dept, year: Number(m[2]) };
+    }
+  }
+  return { department: null, year: null };
+}
+
+const YEAR_RE = /((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预决算|部门决算)/;
+
+/** A report year in a heading such as "2025 年度部门决算" or "2024年度部门决算情况说明". */
+export function findYear(text: string): number | null {
+  const m = YEAR_RE.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** Note paragraphs that belong to a table: "注：…", "说明：…", "…本表无数据…". */
+export function isNoteText(text: string): boolean {
+  const t = text.trimStart();
+  return /^(注|说明|备注|附注)\s*[：:]/.test(t) || /本表(无数据|为空表|为空)|空表/.test(t) || /^\d\s*[.．、]\s*本/.test(t);
+}
+
+/** A line that is only a continuation label ("续表", "（续）"), a page number or a unit/department line. */
+export function isFillerText(text: string): boolean {
+  const t = norm(text);
+  if (t.length === 0) return true;
+  if (/^(\(?续(表)?\)?|续上表|接上表)$/.test(t)) return true;
+  if (/^[-—第]*\d{1,4}[-—页]*(共\d+页)?$/.test(t)) return true;
+  if (findUnit(text) && t.length <= 60) return true;
+  if (findDepartment(text) && t.length <= 80) return true;
+  return false;
+}
