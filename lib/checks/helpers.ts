@@ -1,0 +1,563 @@
+/**
+ * Shared helpers for the table identities (I-xx): finding locating cells by column key / code,
+ * rounding-aware comparisons through lib/money, and bilingual messages with expected vs stated,
+ * difference and tolerance. Every comparison goes through lib/money — no thresholds here.
+ */
+import type Decimal from 'decimal.js';
+import { compareAtMost, compareEqual, compareLinear, compareSum, formatAmount } from '../money';
+import type { Amount, Comparison } from '../money';
+import type { Disclosure, ModelCell, Panel, Row, TableKey, TableModel } from '../model/types';
+import type { Bilingual, CellRef, CellRole, RuleContext, RuleMeta, Severity } from './types';
+
+export const EMPTY: Amount = { kind: 'empty', text: '' };
+
+/** A blank or absent cell is an exact 0; a nan cell is not a number (never 0). */
+export function amountOf(cell: ModelCell | undefined): Amount {
+  return cell ? cell.value : EMPTY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documentation attached to each rule file (rendered by scripts/gen-rule-docs.ts).
+
+export interface RuleDoc {
+  /** The relation, in the catalog's notation. */
+  relation: Bilingual;
+  /** A tiny table (Markdown) that passes. */
+  pass: string;
+  /** A tiny table (Markdown) that fails, with the finding it produces. */
+  fail: string;
+  /** Known limits (what the rule does not see). */
+  limits: Bilingual[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+export const TABLE_NAMES: Record<TableKey, Bilingual> = {
+  T1: { zh: '收入支出决算总表', en: 'income & expenditure summary (T1)' },
+  T2: { zh: '收入决算表', en: 'income table (T2)' },
+  T3: { zh: '支出决算表', en: 'expenditure table (T3)' },
+  T4: { zh: '财政拨款收入支出决算总表', en: 'fiscal appropriation summary (T4)' },
+  T5: { zh: '一般公共预算财政拨款支出决算表', en: 'general public budget expenditure (T5)' },
+  T6: { zh: '一般公共预算财政拨款基本支出决算表', en: 'basic expenditure by economic class (T6)' },
+  T7: { zh: '政府性基金预算财政拨款收入支出决算表', en: 'government fund budget table (T7)' },
+  T8: { zh: '国有资本经营预算财政拨款支出决算表', en: 'state capital budget table (T8)' },
+  T9: { zh: '财政拨款“三公”经费支出决算表', en: '"three public expenses" table (T9)' },
+};
+
+/** Column keys → labels (model/types.ts documents the keys per table). */
+const COLUMN_LABELS: Record<string, Bilingual> = {
+  amount: { zh: '决算数', en: 'amount' },
+  total: { zh: '合计', en: 'total' },
+  fiscal: { zh: '财政拨款收入', en: 'fiscal appropriation' },
+  upper: { zh: '上级补助收入', en: 'subsidy from higher level' },
+  business: { zh: '事业收入', en: 'public-service revenue' },
+  operating: { zh: '经营收入/支出', en: 'operating' },
+  affiliated: { zh: '附属单位上缴收入', en: 'remittances from affiliates' },
+  other: { zh: '其他收入', en: 'other income' },
+  basic: { zh: '基本支出', en: 'basic expenditure' },
+  project: { zh: '项目支出', en: 'project expenditure' },
+  remit: { zh: '上缴上级支出', en: 'remittance to higher level' },
+  subsidy: { zh: '对附属单位补助支出', en: 'subsidies to affiliates' },
+  general: { zh: '一般公共预算财政拨款', en: 'general public budget' },
+  govfund: { zh: '政府性基金预算财政拨款', en: 'government fund budget' },
+  soe: { zh: '国有资本经营预算财政拨款', en: 'state capital budget' },
+  opening: { zh: '年初结转和结余', en: 'opening balance' },
+  income: { zh: '本年收入', en: 'income of the year' },
+  closing: { zh: '年末结转和结余', en: 'closing balance' },
+  'budget.total': { zh: '预算数合计', en: 'budget total' },
+  'budget.abroad': { zh: '预算数因公出国（境）费', en: 'budget travel abroad' },
+  'budget.car': { zh: '预算数公务用车购置及运行费小计', en: 'budget official cars subtotal' },
+  'budget.carPurchase': { zh: '预算数公务用车购置费', en: 'budget car purchase' },
+  'budget.carRunning': { zh: '预算数公务用车运行维护费', en: 'budget car running' },
+  'budget.reception': { zh: '预算数公务接待费', en: 'budget official reception' },
+  'actual.total': { zh: '决算数合计', en: 'actual total' },
+  'actual.abroad': { zh: '决算数因公出国（境）费', en: 'actual travel abroad' },
+  'actual.car': { zh: '决算数公务用车购置及运行费小计', en: 'actual official cars subtotal' },
+  'actual.carPurchase': { zh: '决算数公务用车购置费', en: 'actual car purchase' },
+  'actual.carRunning': { zh: '决算数公务用车运行维护费', en: 'actual car running' },
+  'actual.reception': { zh: '决算数公务接待费', en: 'actual official reception' },
+};
+
+export function columnLabel(key: string, panel?: Panel): Bilingual {
+  const known = COLUMN_LABELS[key];
+  if (known) return known;
+  const header = panel?.columns.find((c) => c.key === key)?.header;
+  return { zh: header || key, en: header || key };
+}
+
+const SPACE_RE = /[\s\u00a0\u3000]+/g;
+const NUMBERING_RE =
+  /^(?:[（(][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十百]+[、.．，,]|[（(]\d+[)）]|\d+[、.．](?!\d))/;
+const LEVEL_TAG_RE = /[（(](?:类|款|项)[)）]/g;
+
+/** Name without spaces, leading numbering ("一、", "（一）", "1、") and （类）/（款）/（项） tags. */
+export function normName(name: string): string {
+  let s = name.replace(SPACE_RE, '');
+  s = s.replace(NUMBERING_RE, '');
+  return s.replace(LEVEL_TAG_RE, '');
+}
+
+/** 功能分类 类 names (2024 catalogue), used to pair a coded 类 row with a T1/T4 row by name. */
+const FUNCTION_CLASS: Record<string, string> = {
+  '201': '一般公共服务', '202': '外交', '203': '国防', '204': '公共安全', '205': '教育',
+  '206': '科学技术', '207': '文化旅游体育与传媒', '208': '社会保障和就业', '209': '社会保险基金',
+  '210': '卫生健康', '211': '节能环保', '212': '城乡社区', '213': '农林水', '214': '交通运输',
+  '215': '资源勘探工业信息等', '216': '商业服务业等', '217': '金融', '219': '援助其他地区',
+  '220': '自然资源海洋气象等', '221': '住房保障', '222': '粮油物资储备', '223': '国有资本经营预算',
+  '224': '灾害防治及应急管理', '227': '预备费', '229': '其他', '230': '转移性', '231': '债务还本',
+  '232': '债务付息', '233': '债务发行费用', '234': '抗疫特别国债安排的',
+};
+
+/** Comparable key of a 功能分类 类 name: normalised, without the trailing 支出. */
+export function classKey(name: string): string {
+  return normName(name).replace(/支出$/, '');
+}
+
+/** The catalogue's 类 key for a 3-digit code, if known. */
+export function classKeyOfCode(code: string | null): string | null {
+  return code && FUNCTION_CLASS[code.slice(0, 3)] !== undefined && code.length === 3 ? FUNCTION_CLASS[code] : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table access
+
+export function table(d: Disclosure, key: TableKey): TableModel | undefined {
+  return d.tables[key];
+}
+
+/** A panel by id; without an id, 'main' or the only/first panel. */
+export function panel(t: TableModel | undefined, id?: string): Panel | undefined {
+  if (!t) return undefined;
+  if (id) return t.panels.find((p) => p.id === id);
+  return t.panels.find((p) => p.id === 'main') ?? t.panels[0];
+}
+
+export function cellOf(row: Row | undefined, key: string): ModelCell | undefined {
+  return row ? (row.cells[key] as ModelCell | undefined) : undefined;
+}
+
+/** Rows that carry values (not blank). */
+export function valueRows(p: Panel | undefined): Row[] {
+  return p ? p.rows.filter((r) => r.kind !== 'blank') : [];
+}
+
+export function rowByName(rows: readonly Row[], re: RegExp, from = 0, to = rows.length): Row | undefined {
+  for (let i = from; i < to; i++) if (re.test(normName(rows[i].name))) return rows[i];
+  return undefined;
+}
+
+export function indexOfRow(rows: readonly Row[], row: Row | undefined): number {
+  return row ? rows.indexOf(row) : -1;
+}
+
+/** The 合计 row of a classification table (a total row without a code), wherever it is printed. */
+export function grandRow(p: Panel | undefined): Row | undefined {
+  if (!p) return undefined;
+  return (
+    p.rows.find((r) => r.kind === 'total' && !r.code && /合计|总计/.test(r.name)) ??
+    p.rows.find((r) => r.kind === 'total' && !r.code) ??
+    p.rows.find((r) => !r.code && /^(?:合计|总计|本年支出合计|本年收入合计)$/.test(normName(r.name)))
+  );
+}
+
+export function codeLevelOf(row: Row): 'lei' | 'kuan' | 'xiang' | null {
+  if (row.level) return row.level;
+  const n = row.code?.length ?? 0;
+  return n === 3 ? 'lei' : n === 5 ? 'kuan' : n === 7 ? 'xiang' : null;
+}
+
+/** 类 rows of a classification table (3-digit codes), excluding 其中 rows. */
+export function classRows(p: Panel | undefined): Row[] {
+  return valueRows(p).filter((r) => r.kind !== 'of-which' && r.code && codeLevelOf(r) === 'lei');
+}
+
+export function rowByCode(p: Panel | undefined, code: string): Row | undefined {
+  return valueRows(p).find((r) => r.code === code && r.kind !== 'of-which');
+}
+
+/** Non-zero numeric value (empty and nan count as not non-zero). */
+export function isNonZero(cell: ModelCell | undefined): boolean {
+  return !!cell && cell.value.kind === 'number' && !cell.value.value.isZero();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Describing cells
+
+interface CellPlace {
+  table: TableModel;
+  panel: Panel;
+  row: Row;
+  key: string;
+}
+
+const placeIndex = new WeakMap<Disclosure, Map<ModelCell, CellPlace>>();
+
+function placeOf(d: Disclosure, cell: ModelCell): CellPlace | undefined {
+  let index = placeIndex.get(d);
+  if (!index) {
+    index = new Map();
+    for (const t of Object.values(d.tables)) {
+      if (!t) continue;
+      for (const p of t.panels)
+        for (const r of p.rows)
+          for (const [key, c] of Object.entries(r.cells)) index.set(c as ModelCell, { table: t, panel: p, row: r, key });
+    }
+    placeIndex.set(d, index);
+  }
+  return index.get(cell);
+}
+
+/** "2013101 行政运行「基本支出」" — row code and name, column label. */
+export function describeCell(d: Disclosure, cell: ModelCell): Bilingual {
+  const place = placeOf(d, cell);
+  if (!place) {
+    const where = `R${cell.row + 1}C${cell.col + 1}`;
+    return { zh: `${cell.table} ${where}`, en: `${cell.table} ${where}` };
+  }
+  const rowName = [place.row.code, place.row.name.replace(SPACE_RE, '')].filter(Boolean).join(' ') || `R${cell.row + 1}`;
+  const col = columnLabel(place.key, place.panel);
+  const single = place.panel.columns.filter((c) => c.numeric).length <= 1;
+  return single
+    ? { zh: rowName, en: rowName }
+    : { zh: `${rowName}「${col.zh}」`, en: `${rowName} [${col.en}]` };
+}
+
+function tableNameOf(cell: ModelCell): Bilingual {
+  return TABLE_NAMES[cell.table] ?? { zh: cell.table, en: cell.table };
+}
+
+function fmt(d: Decimal, decimals: number): string {
+  return formatAmount(d, decimals);
+}
+
+function tol(d: Decimal): string {
+  return d.toFixed();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participation tracing (used by the mutation test to enumerate every cell in an identity).
+
+export type ParticipationKind = 'equality' | 'at-most-part' | 'at-most-whole';
+type Tracer = (cell: ModelCell, kind: ParticipationKind, rule: string) => void;
+let tracer: Tracer | null = null;
+
+/** Observe every cell that takes part in a comparison (tests only); returns an unsubscribe. */
+export function traceParticipation(fn: Tracer): () => void {
+  tracer = fn;
+  return () => {
+    if (tracer === fn) tracer = null;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checker: comparisons → findings
+
+export interface Checker {
+  readonly d: Disclosure;
+  /** stated total = Σ parts. Returns the verdict, or null when skipped (no total cell / unreadable). */
+  sum(total: ModelCell | undefined, parts: Array<ModelCell | undefined>, partsLabel: Bilingual): Comparison | null;
+  /** One quantity printed twice: `stated` vs `reference` (one unit of the last printed decimal). */
+  equal(stated: ModelCell | undefined, reference: ModelCell | undefined, referenceLabel?: Bilingual): Comparison | null;
+  /** part ≤ whole; only a strict excess beyond tolerance is an error. */
+  atMost(part: ModelCell | undefined, whole: ModelCell | undefined): Comparison | null;
+  /** result = Σ sign·terms (年末 = 年初 + 本年收入 − 本年支出). */
+  linear(
+    result: ModelCell | undefined,
+    terms: Array<{ cell: ModelCell | undefined; sign: 1 | -1 }>,
+    termsLabel: Bilingual,
+  ): Comparison | null;
+  /** A notice or finding not produced by a comparison. */
+  report(severity: Severity, message: Bilingual, cells: CellRef[], extra?: { expected?: string | null; actual?: string | null }): void;
+}
+
+export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
+  const d = ctx.disclosure;
+  const nanReported = new Set<ModelCell>();
+
+  const trace = (cells: Array<ModelCell | undefined>, kind: ParticipationKind) => {
+    if (!tracer) return;
+    for (const c of cells) if (c) tracer(c, kind, meta.id);
+  };
+
+  /** Warn once per rule about each cell that is not a number; the identity is skipped. */
+  const unreadable = (cells: Array<ModelCell | undefined>, what: Bilingual): void => {
+    for (const c of cells) {
+      if (!c || c.value.kind !== 'nan' || nanReported.has(c)) continue;
+      nanReported.add(c);
+      const t = tableNameOf(c);
+      const where = describeCell(d, c);
+      ctx.report({
+        severity: 'warning',
+        message: {
+          zh: `${t.zh}：${where.zh} 的内容「${c.text}」不是数字，无法核对${what.zh}（已跳过该项校验，不按 0 处理）`,
+          en: `${t.en}: ${where.en} holds "${c.text}", which is not a number; ${what.en} was not checked (skipped, not treated as 0)`,
+        },
+        expected: null,
+        actual: c.text,
+        cells: [{ cell: c, role: 'value' }],
+        spans: [],
+        quote: null,
+      });
+    }
+  };
+
+  const severityOf = (cmp: Exclude<Comparison, { verdict: 'unreadable' }>): Severity | null =>
+    cmp.verdict === 'pass' ? null : cmp.verdict === 'notice' ? 'notice' : meta.severity;
+
+  const refs = (total: ModelCell, totalRole: CellRole, parts: Array<ModelCell | undefined>, partRole: CellRole): CellRef[] => {
+    const out: CellRef[] = [{ cell: total, role: totalRole }];
+    for (const p of parts) if (p && !out.some((r) => r.cell === p)) out.push({ cell: p, role: partRole });
+    return out;
+  };
+
+  const emit = (
+    cmp: Exclude<Comparison, { verdict: 'unreadable' }>,
+    cells: CellRef[],
+    stated: Bilingual,
+    op: string,
+    computed: Bilingual,
+  ) => {
+    const severity = severityOf(cmp);
+    if (!severity) return;
+    const actual = fmt(cmp.actual, cmp.decimals);
+    const expected = fmt(cmp.expected, cmp.decimals);
+    const diff = fmt(cmp.difference.abs(), cmp.decimals);
+    const tolerance = tol(cmp.tolerance);
+    const rounding = severity === 'notice';
+    const zhTail = rounding ? `（尾数差异：差 ${diff}，容差 ${tolerance}）` : `（差 ${diff}，容差 ${tolerance}）`;
+    const enTail = rounding
+      ? ` (rounding difference: ${diff}, within tolerance ${tolerance})`
+      : ` (difference ${diff}, tolerance ${tolerance})`;
+    ctx.report({
+      severity,
+      message: {
+        zh: `${stated.zh} ${actual} ${op} ${computed.zh} ${expected}${zhTail}`,
+        en: `${stated.en} ${actual} ${op} ${computed.en} ${expected}${enTail}`,
+      },
+      expected,
+      actual,
+      cells,
+      spans: [],
+      quote: null,
+    });
+  };
+
+  const stated = (cell: ModelCell): Bilingual => {
+    const t = tableNameOf(cell);
+    const w = describeCell(d, cell);
+    return { zh: `${t.zh} ${w.zh}`, en: `${t.en} ${w.en}` };
+  };
+
+  return {
+    d,
+    sum(total, parts, partsLabel) {
+      if (!total) return null;
+      trace([total, ...parts], 'equality');
+      const cmp = compareSum(total.value, parts.map(amountOf));
+      if (cmp.verdict === 'unreadable') {
+        unreadable([total, ...parts], { zh: `${stated(total).zh} = ${partsLabel.zh}`, en: `${stated(total).en} = ${partsLabel.en}` });
+        return null;
+      }
+      emit(cmp, refs(total, 'total', parts, 'part'), stated(total), '≠', partsLabel);
+      return cmp;
+    },
+    equal(a, b, referenceLabel) {
+      if (!a || !b) return null;
+      trace([a, b], 'equality');
+      const cmp = compareEqual(a.value, b.value);
+      const label = referenceLabel ?? stated(b);
+      if (cmp.verdict === 'unreadable') {
+        unreadable([a, b], { zh: `${stated(a).zh} = ${label.zh}`, en: `${stated(a).en} = ${label.en}` });
+        return null;
+      }
+      emit(cmp, refs(a, 'value', [b], 'value'), stated(a), '≠', label);
+      return cmp;
+    },
+    atMost(part, whole) {
+      if (!part || !whole) return null;
+      if (tracer) {
+        tracer(part, 'at-most-part', meta.id);
+        tracer(whole, 'at-most-whole', meta.id);
+      }
+      const cmp = compareAtMost(part.value, whole.value);
+      if (cmp.verdict === 'unreadable') {
+        unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
+        return null;
+      }
+      emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], stated(part), '>', stated(whole));
+      return cmp;
+    },
+    linear(result, terms, termsLabel) {
+      if (!result) return null;
+      trace([result, ...terms.map((t) => t.cell)], 'equality');
+      const cmp = compareLinear(
+        result.value,
+        terms.map((t) => ({ amount: amountOf(t.cell), sign: t.sign })),
+      );
+      if (cmp.verdict === 'unreadable') {
+        unreadable([result, ...terms.map((t) => t.cell)], {
+          zh: `${stated(result).zh} = ${termsLabel.zh}`,
+          en: `${stated(result).en} = ${termsLabel.en}`,
+        });
+        return null;
+      }
+      emit(cmp, refs(result, 'total', terms.map((t) => t.cell), 'part'), stated(result), '≠', termsLabel);
+      return cmp;
+    },
+    report(severity, message, cells, extra) {
+      ctx.report({
+        severity,
+        message,
+        expected: extra?.expected ?? null,
+        actual: extra?.actual ?? null,
+        cells,
+        spans: [],
+        quote: null,
+      });
+    },
+  };
+}
+
+/** Label "A + B + C" from cells, for sums across rows. */
+export function sumLabel(d: Disclosure, cells: Array<ModelCell | undefined>, fallback: Bilingual): Bilingual {
+  const present = cells.filter((c): c is ModelCell => !!c);
+  if (present.length === 0 || present.length > 4) return fallback;
+  const parts = present.map((c) => describeCell(d, c));
+  return {
+    zh: `${fallback.zh}（${parts.map((p) => p.zh).join(' + ')}）`,
+    en: `${fallback.en} (${parts.map((p) => p.en).join(' + ')})`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary tables (T1, T4): rows located by their printed names, never by position.
+
+/** The row whose normalised name matches `re`, searched in [from, to). */
+export function named(p: Panel | undefined, re: RegExp, from = 0, to?: number): Row | undefined {
+  if (!p) return undefined;
+  return rowByName(p.rows, re, from, to ?? p.rows.length);
+}
+
+/** Item rows above a stated total (其中 rows are parts of the row above, never extra terms). */
+export function itemRowsBefore(p: Panel | undefined, total: Row | undefined): Row[] {
+  if (!p || !total) return [];
+  const end = p.rows.indexOf(total);
+  return p.rows
+    .slice(0, end)
+    .filter((r) => r.kind === 'data' && !/^其中/.test(normName(r.name)) && Object.keys(r.cells).length > 0);
+}
+
+/** Income source rows of T1 (or fund rows of T4) by their names. */
+export const INCOME_SOURCES: Array<{ key: string; re: RegExp }> = [
+  { key: 'general', re: /^一般公共预算财政拨款(?:收入)?$/ },
+  { key: 'govfund', re: /^政府性基金预算财政拨款(?:收入)?$/ },
+  { key: 'soe', re: /^国有资本经营预算财政拨款(?:收入)?$/ },
+  { key: 'fiscal', re: /^财政拨款(?:收入)?$/ },
+  { key: 'upper', re: /^上级补助收入$/ },
+  { key: 'business', re: /^事业收入$/ },
+  { key: 'operating', re: /^经营收入$/ },
+  { key: 'affiliated', re: /^附属单位上缴收入$/ },
+  { key: 'other', re: /^其他收入$/ },
+];
+
+export function sourceRow(p: Panel | undefined, key: string, before?: Row): Row | undefined {
+  const src = INCOME_SOURCES.find((s) => s.key === key);
+  if (!p || !src) return undefined;
+  const end = before ? p.rows.indexOf(before) : p.rows.length;
+  return named(p, src.re, 0, end < 0 ? p.rows.length : end);
+}
+
+export const RE_INCOME_TOTAL = /^本年收入合计$/;
+export const RE_EXPENSE_TOTAL = /^本年支出合计$/;
+export const RE_GRAND_TOTAL = /^总计$/;
+
+/** The 总计 row after `after` (or anywhere). */
+export function grandTotalRow(p: Panel | undefined, after?: Row): Row | undefined {
+  if (!p) return undefined;
+  const from = after ? p.rows.indexOf(after) + 1 : 0;
+  return named(p, RE_GRAND_TOTAL, from) ?? p.rows.slice(from).find((r) => r.kind === 'grand-total');
+}
+
+/**
+ * Pair coded 类 rows (T3/T5/T7…) with the 类 rows of a summary table (T1/T4, names only) and
+ * compare `codedKey` with `summaryKey`. A non-zero class on one side with no row on the other is
+ * reported (the missing side counts as 0); a coded row that cannot be named is a warning.
+ */
+export function matchClasses(
+  c: Checker,
+  coded: Row[],
+  codedKey: string,
+  summary: Row[],
+  summaryKey: string,
+): void {
+  const used = new Set<Row>();
+  const byKey = new Map<string, Row>();
+  for (const r of summary) byKey.set(classKey(r.name), r);
+  for (const r of coded) {
+    const key = classKeyOfCode(r.code);
+    const s = (key !== null ? byKey.get(key) : undefined) ?? byKey.get(classKey(r.name));
+    const cell = cellOf(r, codedKey);
+    if (!s) {
+      if (isNonZero(cell)) missingCounterpart(c, cell!);
+      continue;
+    }
+    used.add(s);
+    c.equal(cell, cellOf(s, summaryKey));
+  }
+  for (const s of summary) {
+    if (used.has(s)) continue;
+    const cell = cellOf(s, summaryKey);
+    if (isNonZero(cell)) missingCounterpart(c, cell!);
+  }
+}
+
+function missingCounterpart(c: Checker, cell: ModelCell): void {
+  const where = describeCell(c.d, cell);
+  const t = tableNameOf(cell);
+  const v = cell.value.kind === 'number' ? formatAmount(cell.value.value, cell.value.decimals) : cell.text;
+  c.report(
+    'error',
+    {
+      zh: `${t.zh} ${where.zh} ${v} 在对应表中没有同一功能分类的行（应为 ${v}，实际为 0）`,
+      en: `${t.en} ${where.en} ${v} has no row for the same function class in the corresponding table (expected ${v}, found 0)`,
+    },
+    [{ cell, role: 'value' }],
+    { expected: v, actual: '0' },
+  );
+}
+
+// T4: opening / closing balance rows.
+export const RE_T4_OPENING = /^年初财政拨款结转和结余$|^年初结转和结余$/;
+export const RE_T4_CLOSING = /^年末财政拨款结转和结余$|^年末结转和结余$/;
+
+/** Rows between T4's 年初 row and 总计: the opening balance by fund. */
+export function openingParts(p: Panel | undefined, opening: Row | undefined, grand: Row | undefined): Row[] {
+  if (!p || !opening) return [];
+  const end = grand ? p.rows.indexOf(grand) : p.rows.length;
+  return p.rows
+    .slice(p.rows.indexOf(opening) + 1, end)
+    .filter((r) => r.kind !== 'blank' && Object.keys(r.cells).length > 0 && r.name.trim() !== '');
+}
+
+
+// T6: rows across its side-by-side panels.
+
+/** Every row of T6 (all panels), in panel order. */
+export function t6Rows(t: TableModel | undefined): Row[] {
+  return t ? t.panels.flatMap((p) => p.rows) : [];
+}
+
+/** T6's 人员经费合计 and 公用经费合计 rows, by name. */
+export function t6Totals(t: TableModel | undefined): { personnel?: Row; office?: Row } {
+  const rows = t6Rows(t).filter((r) => !r.code);
+  return {
+    personnel: rows.find((r) => /^人员经费(?:合计)?$/.test(normName(r.name))),
+    office: rows.find((r) => /^公用经费(?:合计)?$/.test(normName(r.name))),
+  };
+}
+
+/** T6 row by economic code (e.g. "30212"), not a 其中 row. */
+export function t6Code(t: TableModel | undefined, code: string): Row | undefined {
+  return t6Rows(t).find((r) => r.code === code && r.kind !== 'of-which');
+}
