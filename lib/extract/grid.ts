@@ -67,14 +67,6 @@ function clampRowSpan(n: number, row: number, groupEnd: number): number {
   return s > left ? left : s;
 }
 
-interface Placed {
-  cell: SourceCell;
-  /** Raw (uncompressed) column interval [c0, c1) and last row covered. */
-  c0: number;
-  c1: number;
-  last: number;
-}
-
 export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   const R = rawRows.length;
   let realCells = 0;
@@ -82,7 +74,7 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   const budget = Math.max(MIN_SLOTS, SLOTS_PER_CELL * realCells);
 
   // End (exclusive) of each row's group.
-  const groupEnd: number[] = new Array(R);
+  const groupEnd = new Int32Array(R);
   for (let r = R - 1; r >= 0; r--) {
     groupEnd[r] = r + 1 < R && rawRows[r + 1].group === rawRows[r].group ? groupEnd[r + 1] : r + 1;
   }
@@ -90,8 +82,14 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   // Phase 1: layout in raw column coordinates without allocating slots. Each row is placed against
   // the sorted, disjoint intervals of cells spanning down from above, so the cost is
   // O(cells + Σ active spans), itself capped by the budget (hostile rowspan=0 everywhere).
-  const placed: Placed[] = [];
-  let active: Placed[] = [];
+  // Placed cells live in parallel arrays (index = placement order) to keep allocation low.
+  const cellsOut: SourceCell[] = [];
+  const c0s: number[] = [];
+  const c1s: number[] = [];
+  const lasts: number[] = [];
+  let active: number[] = [];
+  let here: number[] = [];
+  let next: number[] = [];
   let work = 0;
   let dropped = 0;
   for (let r = 0; r < R; r++) {
@@ -103,52 +101,69 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
     }
     let cursor = 0;
     let ai = 0;
-    const here: Placed[] = [];
+    here.length = 0;
     for (let i = 0; i < cells.length; i++) {
       const raw = cells[i];
-      while (ai < active.length && active[ai].c0 <= cursor) {
-        if (active[ai].c1 > cursor) cursor = active[ai].c1;
+      while (ai < active.length && c0s[active[ai]] <= cursor) {
+        const e = c1s[active[ai]];
+        if (e > cursor) cursor = e;
         ai++;
       }
       const rs = clampRowSpan(raw.rowSpan, r, groupEnd[r]);
       let end = cursor + clampColSpan(raw.colSpan);
       // A colspan running into a cell spanning down from above stops there (no overlaps).
-      if (ai < active.length && active[ai].c0 < end) end = active[ai].c0;
-      const cell: SourceCell = {
-        el: raw.el,
-        text: raw.text,
-        row: r,
-        col: 0,
-        rowSpan: rs,
-        colSpan: 1,
-        isHeader: raw.isHeader,
-      };
-      const p: Placed = { cell, c0: cursor, c1: end, last: r + rs - 1 };
-      placed.push(p);
-      here.push(p);
+      if (ai < active.length && c0s[active[ai]] < end) end = c0s[active[ai]];
+      const id = cellsOut.length;
+      cellsOut.push({ el: raw.el, text: raw.text, row: r, col: 0, rowSpan: rs, colSpan: 1, isHeader: raw.isHeader });
+      c0s.push(cursor);
+      c1s.push(end);
+      lasts.push(r + rs - 1);
+      if (rs > 1) here.push(id);
       cursor = end;
     }
+    if (active.length === 0 && here.length === 0) continue;
     // Next row's active list: survivors of both lists, merged by column (both are sorted).
-    const next: Placed[] = [];
+    next.length = 0;
     let a = 0;
     let h = 0;
     while (a < active.length || h < here.length) {
-      const takeActive = h >= here.length || (a < active.length && active[a].c0 < here[h].c0);
-      const p = takeActive ? active[a++] : here[h++];
-      if (p.last > r) next.push(p);
+      const takeActive = h >= here.length || (a < active.length && c0s[active[a]] < c0s[here[h]]);
+      const id = takeActive ? active[a++] : here[h++];
+      if (lasts[id] > r) next.push(id);
     }
+    const t = active;
     active = next;
+    next = t;
   }
+  const n = cellsOut.length;
 
   // Phase 2: column compression — keep only boundaries some cell starts or ends at.
-  const bounds: number[] = [0];
-  for (let i = 0; i < placed.length; i++) bounds.push(placed[i].c0, placed[i].c1);
-  bounds.sort((x, y) => x - y);
-  const uniq: number[] = [];
-  for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[i - 1]) uniq.push(bounds[i]);
-  const rank = new Map<number, number>();
-  for (let i = 0; i < uniq.length; i++) rank.set(uniq[i], i);
-  let cols = placed.length === 0 ? 0 : uniq.length - 1;
+  let maxB = 0;
+  for (let i = 0; i < n; i++) if (c1s[i] > maxB) maxB = c1s[i];
+  let rankOf: (b: number) => number;
+  let cols: number;
+  if (maxB <= 4 * n + 64) {
+    // Common case: boundaries are small integers; rank them with a dense table.
+    const used = new Uint8Array(maxB + 1);
+    used[0] = 1;
+    for (let i = 0; i < n; i++) {
+      used[c0s[i]] = 1;
+      used[c1s[i]] = 1;
+    }
+    const rank = new Int32Array(maxB + 1);
+    let k = 0;
+    for (let b = 0; b <= maxB; b++) rank[b] = used[b] ? k++ : -1;
+    rankOf = (b) => rank[b];
+    cols = n === 0 ? 0 : k - 1;
+  } else {
+    const bounds: number[] = [0];
+    for (let i = 0; i < n; i++) bounds.push(c0s[i], c1s[i]);
+    bounds.sort((x, y) => x - y);
+    const rank = new Map<number, number>();
+    for (let i = 0; i < bounds.length; i++) if (!rank.has(bounds[i])) rank.set(bounds[i], rank.size);
+    rankOf = (b) => rank.get(b)!;
+    cols = n === 0 ? 0 : rank.size - 1;
+  }
 
   // Slot budget on the compressed grid: clip the width, dropping cells that start past it.
   const colCap = Math.max(1, Math.min(MAX_COLS, Math.floor(budget / Math.max(1, R))));
@@ -158,23 +173,26 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
     cut = true;
   }
 
-  // Phase 3: fill the dense grid (≤ budget slots).
+  // Phase 3: fill the dense grid (≤ budget slots). All copies of a cell share one slot object.
   const grid: GridSlot[][] = new Array(R);
   for (let r = 0; r < R; r++) grid[r] = new Array(cols);
-  for (let i = 0; i < placed.length; i++) {
-    const p = placed[i];
-    const c0 = rank.get(p.c0)!;
+  for (let i = 0; i < n; i++) {
+    const c0 = rankOf(c0s[i]);
     if (c0 >= cols) {
       dropped++;
       continue;
     }
-    const c1 = Math.min(rank.get(p.c1)!, cols);
-    const cell = p.cell;
+    const c1 = Math.min(rankOf(c1s[i]), cols);
+    const cell = cellsOut[i];
     cell.col = c0;
     cell.colSpan = c1 - c0;
-    for (let r = cell.row; r <= p.last; r++) {
+    const row0 = grid[cell.row];
+    row0[c0] = { cell, isCopy: false };
+    if (c1 - c0 === 1 && cell.rowSpan === 1) continue;
+    const copy: GridSlot = { cell, isCopy: true };
+    for (let r = cell.row, last = lasts[i]; r <= last; r++) {
       const row = grid[r];
-      for (let c = c0; c < c1; c++) row[c] = { cell, isCopy: r !== cell.row || c !== c0 };
+      for (let c = c0; c < c1; c++) if (r !== cell.row || c !== c0) row[c] = copy;
     }
   }
   for (let r = 0; r < R; r++) {

@@ -85,7 +85,7 @@ type Item =
 const BRK: Item = { k: It.Brk };
 const SPACE: Item = { k: It.Text, s: ' ', owner: null };
 
-interface CellInfo {
+interface CellInfo extends RawCell {
   el: Element;
   flow: Item[];
   isHeader: boolean;
@@ -198,6 +198,16 @@ function orderedGroups(t: TableInfo): GroupInfo[] {
 
 /** Plain text of a flow: breaks become spaces, nested tables are flattened cell by cell. */
 function flowText(flow: Item[]): string {
+  // Fast path: plain text runs and breaks only (nearly every cell).
+  let simple = '';
+  let i = 0;
+  for (; i < flow.length; i++) {
+    const it = flow[i];
+    if (it.k === It.Text) simple += it.s;
+    else if (it.k === It.Brk) simple += ' ';
+    else break;
+  }
+  if (i === flow.length) return cleanText(simple);
   const parts: string[] = [];
   const stack: { items: Item[]; i: number }[] = [{ items: flow, i: 0 }];
   while (stack.length > 0) {
@@ -240,18 +250,8 @@ function buildTableBlock(t: TableInfo, index: number): TableBlock {
     const rows = groups[g].rows;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r].cells;
-      const raw: RawCell[] = new Array(cells.length);
-      for (let c = 0; c < cells.length; c++) {
-        const ci = cells[c];
-        raw[c] = {
-          el: ci.el,
-          text: flowText(ci.flow),
-          colSpan: ci.colSpan,
-          rowSpan: ci.rowSpan,
-          isHeader: ci.isHeader,
-        };
-      }
-      rawRows.push({ cells: raw, group: g });
+      for (let c = 0; c < cells.length; c++) cells[c].text = flowText(cells[c].flow);
+      rawRows.push({ cells, group: g });
     }
   }
   const res = buildGrid(rawRows);
@@ -289,7 +289,7 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
   const fieldStack: number[] = [];
   let suppress = 0;
   const resetField = () => {
-    fieldStack.length = 0;
+    if (fieldStack.length > 0) fieldStack.length = 0;
     suppress = 0;
   };
 
@@ -387,6 +387,7 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
         resetField();
         const c: CellInfo = {
           el,
+          text: '',
           flow: [],
           isHeader: name === 'th' || inHead,
           colSpan: parseSpan(el.getAttribute('colspan')),
