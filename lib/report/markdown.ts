@@ -1,0 +1,102 @@
+/**
+ * Markdown rendering of a Report ("copy report" in the popup, `--format md` in the CLI).
+ * Pure and browser-safe. Page text is data: it is escaped so it can never become markup.
+ */
+import type { Report } from './schema';
+import { NO_DISCLOSURE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, formatCells, isNoDisclosure, ruleCoverage } from './text';
+
+/** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
+export function mdEscape(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#~])/g, '\\$1');
+}
+
+export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export interface MarkdownOptions {
+  /** Heading level of the report title (2 when the report is a section of a batch document). */
+  level?: number;
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const h = '#'.repeat(options.level ?? 1);
+  const hh = '#'.repeat((options.level ?? 1) + 1);
+  const d = report.document;
+  const out: string[] = [];
+  out.push(`${h} 决算公开校验 · Disclosure Checker — ${mdEscape(d.department ?? report.source)}`);
+  out.push('');
+  out.push(`- 来源 Source: ${mdEscape(report.source)}`);
+  if (d.title) out.push(`- 标题 Title: ${mdEscape(d.title)}`);
+  out.push(`- 部门 Department: ${mdEscape(d.department ?? '—')}`);
+  out.push(`- 年度 Year: ${d.year ?? '—'} · 单位 Unit: ${mdEscape(d.unit ?? '—')}`);
+  out.push('');
+
+  const unrecognised = report.unrecognised ?? [];
+  if (isNoDisclosure(report)) {
+    out.push(`**${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}**`);
+    out.push('');
+    return out.join('\n');
+  }
+
+  out.push(`${hh} 识别的表格 Recognised tables (${report.tables.length})`);
+  out.push('');
+  out.push(
+    mdTable(
+      ['表 Table', '标记 Marker', '名称 Name', '行×列 Rows×cols'],
+      report.tables.map((t) => [t.id, mdEscape(t.marker ?? '—'), mdEscape(t.name), `${t.rows}×${t.cols}`]),
+    ),
+  );
+  out.push('');
+  if (unrecognised.length > 0) {
+    out.push(`未识别的表格 Unrecognised tables: ${unrecognised.map((u) => `${mdEscape(u.title || '—')} (${mdEscape(u.reason)})`).join('; ')}`);
+    out.push('');
+  }
+  const missing = report.sections.filter((s) => !s.present);
+  if (report.sections.length > 0) {
+    out.push(
+      `必备部分 Required parts: ${report.sections.length - missing.length}/${report.sections.length}` +
+        (missing.length ? ` — 缺少 missing: ${missing.map((s) => `${mdEscape(s.id)} ${mdEscape(s.title)}`).join('、')}` : ''),
+    );
+    out.push('');
+  }
+
+  const s = report.summary;
+  out.push(`${hh} 发现 Findings: ${s.errors} 错误 errors · ${s.warnings} 警告 warnings · ${s.notices} 提示 notices`);
+  out.push('');
+  const groups = findingsBySeverity(report);
+  for (const sev of SEVERITIES) {
+    const list = groups[sev];
+    if (list.length === 0) continue;
+    out.push(`**${SEVERITY_LABEL[sev].zh} ${SEVERITY_LABEL[sev].en} (${list.length})**`);
+    out.push('');
+    out.push(
+      mdTable(
+        ['规则 Rule', '说明 Message', '应为 Expected', '所列 Stated', '单元格 / 原文 Cells / quote'],
+        list.map((f) => [
+          f.rule,
+          mdEscape(f.message) + (f.messageEn ? `<br>${mdEscape(f.messageEn)}` : ''),
+          mdEscape(f.expected ?? '—'),
+          mdEscape(f.actual ?? '—'),
+          mdEscape([formatCells(f.cells), f.quote !== null ? `“${f.quote}”` : ''].filter(Boolean).join(' ')),
+        ]),
+      ),
+    );
+    out.push('');
+  }
+  const cov = ruleCoverage(report);
+  out.push(
+    `规则 Rules: ${cov.ran} 运行 ran · ${cov.passed} 通过 passed · ${cov.failed} 未通过 failed · ${cov.notApplicable} 不适用 not applicable` +
+      (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : '') +
+      '. 单元格位置从 0 开始 · cell positions are 0-based.',
+  );
+  out.push('');
+  return out.join('\n');
+}

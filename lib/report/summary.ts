@@ -1,0 +1,209 @@
+/**
+ * A summary across documents (batch checking): one row per document, worst first.
+ * Pure and browser-safe; the CLI feeds it reports and the inputs it could not read.
+ */
+import type { Report } from './schema';
+import { csvDocument } from './csv';
+import { mdEscape, mdTable } from './markdown';
+import { NO_DISCLOSURE } from './text';
+
+/** One checked input: a report, or the reason it could not be read. */
+export type SummaryItem = { source: string; report: Report; error?: undefined } | { source: string; report?: undefined; error: string };
+
+export type Verdict = 'unreadable' | 'errors' | 'warnings' | 'clean' | 'no-disclosure';
+
+export const VERDICT_LABEL: Record<Verdict, { zh: string; en: string }> = {
+  unreadable: { zh: '无法读取', en: 'unreadable' },
+  errors: { zh: '有错误', en: 'errors' },
+  warnings: { zh: '有警告', en: 'warnings' },
+  clean: { zh: '未发现问题', en: 'clean' },
+  'no-disclosure': NO_DISCLOSURE,
+};
+
+export interface SummaryRow {
+  source: string;
+  verdict: Verdict;
+  department: string | null;
+  year: number | null;
+  tables: number;
+  unrecognised: number;
+  errors: number;
+  warnings: number;
+  notices: number;
+  rulesRun: number;
+  /** The first few error/warning findings as "RULE message" (notices only when nothing worse). */
+  top: string[];
+  /** Why the input could not be read (verdict "unreadable"). */
+  error: string | null;
+}
+
+export const TOP_FINDINGS = 3;
+const TOP_MESSAGE_CHARS = 80;
+
+function clip(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+}
+
+export function verdictOf(report: Report): Verdict {
+  if (report.tables.length === 0) return 'no-disclosure';
+  if (report.summary.errors > 0) return 'errors';
+  if (report.summary.warnings > 0) return 'warnings';
+  return 'clean';
+}
+
+/** Unreadable inputs first (nothing was verified), then by errors, warnings, notices; pages without disclosure last. */
+const VERDICT_RANK: Record<Verdict, number> = { unreadable: 0, errors: 1, warnings: 2, clean: 3, 'no-disclosure': 4 };
+
+export function compareRows(a: SummaryRow, b: SummaryRow): number {
+  return (
+    VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
+    b.errors - a.errors ||
+    b.warnings - a.warnings ||
+    b.notices - a.notices ||
+    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)
+  );
+}
+
+export function summaryRow(item: SummaryItem): SummaryRow {
+  if (!item.report) {
+    return {
+      source: item.source,
+      verdict: 'unreadable',
+      department: null,
+      year: null,
+      tables: 0,
+      unrecognised: 0,
+      errors: 0,
+      warnings: 0,
+      notices: 0,
+      rulesRun: 0,
+      top: [],
+      error: item.error,
+    };
+  }
+  const r = item.report;
+  const serious = r.findings.filter((f) => f.severity !== 'notice');
+  const pick = serious.length > 0 ? [...serious].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)) : r.findings;
+  return {
+    source: item.source,
+    verdict: verdictOf(r),
+    department: r.document.department,
+    year: r.document.year,
+    tables: r.tables.length,
+    unrecognised: r.unrecognised?.length ?? 0,
+    errors: r.summary.errors,
+    warnings: r.summary.warnings,
+    notices: r.summary.notices,
+    rulesRun: r.summary.rulesRun,
+    top: pick.slice(0, TOP_FINDINGS).map((f) => `${f.rule} ${clip(f.message, TOP_MESSAGE_CHARS)}`),
+    error: null,
+  };
+}
+
+/** Rows sorted worst first; ties broken by source so the order is deterministic. */
+export function summarize(items: readonly SummaryItem[]): SummaryRow[] {
+  return items.map(summaryRow).sort(compareRows);
+}
+
+export interface SummaryTotals {
+  documents: number;
+  verdicts: Record<Verdict, number>;
+  errors: number;
+  warnings: number;
+  notices: number;
+}
+
+export function summaryTotals(rows: readonly SummaryRow[]): SummaryTotals {
+  const verdicts: Record<Verdict, number> = { unreadable: 0, errors: 0, warnings: 0, clean: 0, 'no-disclosure': 0 };
+  let errors = 0;
+  let warnings = 0;
+  let notices = 0;
+  for (const r of rows) {
+    verdicts[r.verdict]++;
+    errors += r.errors;
+    warnings += r.warnings;
+    notices += r.notices;
+  }
+  return { documents: rows.length, verdicts, errors, warnings, notices };
+}
+
+function totalsLine(t: SummaryTotals): string {
+  const parts = (Object.keys(VERDICT_LABEL) as Verdict[])
+    .filter((v) => t.verdicts[v] > 0)
+    .map((v) => `${t.verdicts[v]} ${VERDICT_LABEL[v].zh} ${VERDICT_LABEL[v].en}`);
+  return (
+    `${t.documents} 份文档 documents: ${parts.join(' · ') || '—'}; ` +
+    `${t.errors} 错误 errors · ${t.warnings} 警告 warnings · ${t.notices} 提示 notices`
+  );
+}
+
+export const SUMMARY_CSV_HEADER = [
+  'source',
+  'verdict',
+  'department',
+  'year',
+  'tables',
+  'unrecognised_tables',
+  'errors',
+  'warnings',
+  'notices',
+  'rules_run',
+  'top_findings',
+  'read_error',
+] as const;
+
+export function renderSummaryCsv(rows: readonly SummaryRow[]): string {
+  return csvDocument(
+    SUMMARY_CSV_HEADER,
+    rows.map((r) => [
+      r.source,
+      r.verdict,
+      r.department,
+      r.year,
+      r.tables,
+      r.unrecognised,
+      r.errors,
+      r.warnings,
+      r.notices,
+      r.rulesRun,
+      r.top.join(' | '),
+      r.error,
+    ]),
+  );
+}
+
+export function renderSummaryMarkdown(rows: readonly SummaryRow[], options: { level?: number } = {}): string {
+  const h = '#'.repeat(options.level ?? 1);
+  return [
+    `${h} 汇总 Summary`,
+    '',
+    totalsLine(summaryTotals(rows)),
+    '',
+    mdTable(
+      ['结论 Verdict', '部门 Department', '年度 Year', '表 Tables', '错误 Errors', '警告 Warnings', '提示 Notices', '主要问题 Top findings', '来源 Source'],
+      rows.map((r) => [
+        `${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}`,
+        mdEscape(r.department ?? '—'),
+        r.year === null ? '—' : String(r.year),
+        String(r.tables),
+        String(r.errors),
+        String(r.warnings),
+        String(r.notices),
+        r.error !== null ? mdEscape(r.error) : r.top.map(mdEscape).join('<br>') || '—',
+        mdEscape(r.source),
+      ]),
+    ),
+    '',
+  ].join('\n');
+}
+
+export function renderSummaryText(rows: readonly SummaryRow[]): string {
+  const out: string[] = ['汇总 Summary (最严重在前 worst first)', totalsLine(summaryTotals(rows))];
+  for (const r of rows) {
+    const counts = r.verdict === 'unreadable' ? (r.error ?? '') : `${r.tables} 表 tables · E${r.errors} W${r.warnings} N${r.notices}`;
+    out.push(`  ${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}  ${r.department ?? '—'}  ${r.year ?? '—'}  ${counts}  ${r.source}`);
+    for (const t of r.top) out.push(`      ${t}`);
+  }
+  return out.join('\n') + '\n';
+}

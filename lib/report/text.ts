@@ -1,0 +1,137 @@
+/**
+ * Plain-text rendering of a Report for people (the CLI's default format).
+ * Pure and browser-safe: a function of the JSON report only, no Node APIs, no clock.
+ */
+import type { Report, ReportFinding } from './schema';
+
+type Severity = ReportFinding['severity'];
+type Cell = ReportFinding['cells'][number];
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+export const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: '错误', en: 'Errors' },
+  warning: { zh: '警告', en: 'Warnings' },
+  notice: { zh: '提示', en: 'Notices' },
+};
+
+export const NO_DISCLOSURE = { zh: '未识别到决算公开表格', en: 'no disclosure tables recognised' };
+
+/** How many cells a human-readable finding lists before "… +N more" (JSON/CSV keep them all). */
+export const MAX_CELLS_SHOWN = 8;
+
+/** `T1[r27,c2] "896.58" (total)` — 0-based grid positions, as in the JSON report. */
+export function formatCell(c: Cell): string {
+  return `${c.table}[r${c.row},c${c.col}] "${c.text}" (${c.role})`;
+}
+
+export function formatCells(cells: readonly Cell[], max = MAX_CELLS_SHOWN): string {
+  const shown = cells.slice(0, max).map(formatCell);
+  if (cells.length > max) shown.push(`… +${cells.length - max}`);
+  return shown.join('; ');
+}
+
+export interface RuleCoverage {
+  ran: number;
+  passed: number;
+  failed: number;
+  notApplicable: number;
+  internalErrors: number;
+  total: number;
+}
+
+export function ruleCoverage(report: Report): RuleCoverage {
+  const n = (o: Report['rules'][number]['outcome']) => report.rules.filter((r) => r.outcome === o).length;
+  const passed = n('pass');
+  const failed = n('fail');
+  return {
+    ran: passed + failed,
+    passed,
+    failed,
+    notApplicable: n('not-applicable'),
+    internalErrors: n('internal-error'),
+    total: report.rules.length,
+  };
+}
+
+export function findingsBySeverity(report: Report): Record<Severity, ReportFinding[]> {
+  const out: Record<Severity, ReportFinding[]> = { error: [], warning: [], notice: [] };
+  for (const f of report.findings) out[f.severity].push(f);
+  return out;
+}
+
+/** True when the page has no recognised disclosure table (reported as such, exit status 0). */
+export function isNoDisclosure(report: Report): boolean {
+  return report.tables.length === 0;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function renderText(report: Report): string {
+  const out: string[] = [];
+  const d = report.document;
+  out.push('决算公开校验 · Disclosure Checker');
+  out.push(`来源 Source: ${report.source}`);
+  if (d.title) out.push(`标题 Title: ${oneLine(d.title)}`);
+  out.push(`部门 Department: ${d.department ?? '—'}`);
+  out.push(`年度 Year: ${d.year ?? '—'}   单位 Unit: ${d.unit ?? '—'}`);
+  out.push('');
+
+  const unrecognised = report.unrecognised ?? [];
+  if (isNoDisclosure(report)) {
+    out.push(`${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}`);
+    for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || '(无标题 untitled)'} — ${u.reason}`);
+    return out.join('\n') + '\n';
+  }
+
+  out.push(`识别的表格 Recognised tables (${report.tables.length}):`);
+  for (const t of report.tables) {
+    out.push(`  ${t.id}  ${t.marker ?? '—'}  ${t.name}  (${t.rows}×${t.cols})`);
+  }
+  if (unrecognised.length > 0) {
+    out.push(`未识别的表格 Unrecognised tables (${unrecognised.length}):`);
+    for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || '(无标题 untitled)'} — ${u.reason}`);
+  }
+  if (report.sections.length > 0) {
+    const missing = report.sections.filter((s) => !s.present);
+    out.push(
+      `必备部分 Required parts: ${report.sections.length - missing.length}/${report.sections.length} 具备 present` +
+        (missing.length ? `; 缺少 missing: ${missing.map((s) => `${s.id} ${s.title}`).join('、')}` : ''),
+    );
+  }
+  if (report.claims) {
+    const c = report.claims;
+    out.push(`叙述数字 Narrative claims: ${c.found} 找到 found · ${c.reconciled} 核对 reconciled · ${c.skipped} 跳过 skipped`);
+  }
+  out.push('');
+
+  const s = report.summary;
+  out.push(`发现 Findings: ${s.errors} 错误 errors · ${s.warnings} 警告 warnings · ${s.notices} 提示 notices`);
+  const groups = findingsBySeverity(report);
+  for (const sev of SEVERITIES) {
+    const list = groups[sev];
+    if (list.length === 0) continue;
+    out.push('');
+    out.push(`${SEVERITY_LABEL[sev].zh} ${SEVERITY_LABEL[sev].en} (${list.length})`);
+    for (const f of list) {
+      out.push(`  [${f.rule}] ${oneLine(f.message)}`);
+      if (f.messageEn) out.push(`         ${oneLine(f.messageEn)}`);
+      if (f.expected !== null || f.actual !== null) {
+        out.push(`         应为 expected: ${f.expected ?? '—'} · 所列 stated: ${f.actual ?? '—'}`);
+      }
+      if (f.cells.length > 0) out.push(`         单元格 cells: ${formatCells(f.cells)}`);
+      if (f.quote !== null) out.push(`         原文 quote: “${oneLine(f.quote)}”`);
+    }
+  }
+  out.push('');
+  const cov = ruleCoverage(report);
+  out.push(
+    `规则 Rules: ${cov.ran} 运行 ran · ${cov.passed} 通过 passed · ${cov.failed} 未通过 failed · ` +
+      `${cov.notApplicable} 不适用 not applicable` +
+      (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : ''),
+  );
+  out.push('单元格位置为表格网格中从 0 开始的行、列号 · cell positions are 0-based grid rows/columns');
+  return out.join('\n') + '\n';
+}
