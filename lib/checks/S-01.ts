@@ -1,0 +1,35 @@
+/** S-01 (domain.md, "Required parts"): Overview: duties. Parts and aliases: ./S-catalog.ts. */
+import { defineRule } from './types';
+import type { RuleMeta } from './types';
+import type { RuleDoc } from './helpers';
+import { reportParts } from './S-catalog';
+
+export const meta: RuleMeta = {
+  id: 'S-01',
+  title: { zh: '部门概况：部门职责', en: 'Overview: duties' },
+  rationale: {
+    zh: '部门决算公开的部门概况须说明部门职责（主要职能）（财预〔2016〕143号《地方预决算公开操作规程》；部门决算公开模板第一部分）。标题含“职责”“职能”的一节即视为存在。',
+    en: 'The overview must state the department\'s duties (main functions) (MoF Cai Yu [2016] 143, local budget/final-accounts disclosure rules; part 1 of the disclosure template). A section whose heading names 职责/职能 counts as present.',
+  },
+  severity: 'error',
+  tables: [],
+};
+
+export const doc: RuleDoc = {
+  relation: { zh: '部门概况含“部门职责/主要职能”一节', en: 'the overview has a section on duties' },
+  pass: '第一部分 部门概况 / 一、部门职责 / 二、机构设置',
+  fail: '第一部分 部门概况 / 二、机构设置  → error: 缺少必备部分「部门职责（主要职能）」',
+  limits: [
+    {
+      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
+      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
+    },
+  ],
+};
+
+export const rule = defineRule({
+  meta,
+  run(ctx) {
+    reportParts(ctx, meta);
+  },
+});

@@ -1,0 +1,35 @@
+/** S-10 (domain.md, "Required parts"): Glossary. Parts and aliases: ./S-catalog.ts. */
+import { defineRule } from './types';
+import type { RuleMeta } from './types';
+import type { RuleDoc } from './helpers';
+import { reportParts } from './S-catalog';
+
+export const meta: RuleMeta = {
+  id: 'S-10',
+  title: { zh: '名词解释', en: 'Glossary' },
+  rationale: {
+    zh: '部门决算公开须附名词解释（模板第四部分），解释财政拨款收入、基本支出、“三公”经费、机关运行经费等专业名词。',
+    en: 'The disclosure must include a glossary (template part 4) explaining terms such as fiscal appropriation income, basic expenditure, the three public expenses and running costs.',
+  },
+  severity: 'error',
+  tables: [],
+};
+
+export const doc: RuleDoc = {
+  relation: { zh: '有“名词解释”部分或一节', en: 'a glossary part or section' },
+  pass: '第四部分 名词解释',
+  fail: '（无名词解释）  → error: 缺少必备部分「名词解释」',
+  limits: [
+    {
+      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
+      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
+    },
+  ],
+};
+
+export const rule = defineRule({
+  meta,
+  run(ctx) {
+    reportParts(ctx, meta);
+  },
+});
