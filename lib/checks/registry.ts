@@ -15,10 +15,33 @@ import { rule as S08 } from './S-08';
 import { rule as S09 } from './S-09';
 import { rule as S10 } from './S-10';
 import { sectionPresence } from './S-catalog';
+// Narrative claims (N-xx)
+import { rule as N01 } from './N-01';
+import { rule as N02 } from './N-02';
+import { rule as N03 } from './N-03';
+import { rule as N04 } from './N-04';
+import { rule as N05 } from './N-05';
+import { rule as N06 } from './N-06';
+import { rule as N07 } from './N-07';
+import { rule as N08 } from './N-08';
+import { rule as N09 } from './N-09';
+import { rule as N10 } from './N-10';
+import { rule as N11 } from './N-11';
+import { rule as N12 } from './N-12';
+import { rule as N13 } from './N-13';
+import { rule as N14 } from './N-14';
+import { rule as N15 } from './N-15';
+import { rule as N16 } from './N-16';
+import { claimStats } from '../claims';
+
+/** The narrative-claim rules; the report's claim counts run them too. */
+export const CLAIM_RULES: Rule[] = [N01, N02, N03, N04, N05, N06, N07, N08, N09, N10, N11, N12, N13, N14, N15, N16];
 
 export const RULES: Rule[] = [
   // Required parts (S-xx)
   S01, S02, S03, S04, S05, S06, S07, S08, S09, S10,
+  // Narrative claims (N-xx)
+  ...CLAIM_RULES,
 ];
 
 /** Report-level data computed by rule families from the same disclosure (design.md report: `sections`, `claims`). */
@@ -27,4 +50,5 @@ export const REPORT_EXTRAS: {
   claims?: (d: Disclosure) => ClaimStats | null;
 } = {
   sections: sectionPresence,
+  claims: (d) => claimStats(d, CLAIM_RULES),
 };

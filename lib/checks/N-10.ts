@@ -1,0 +1,29 @@
+/** N-10 (domain.md, "Narrative claims"): Government-fund and state-capital spending agree with T7/T8. */
+import type { RuleMeta } from './types';
+import type { RuleDoc } from './helpers';
+import { claimRule } from '../claims/rule';
+
+export const meta: RuleMeta = {
+  id: 'N-10',
+  title: { zh: '政府性基金、国有资本经营预算支出与表7/表8一致', en: 'Government-fund and state-capital spending agree with T7/T8' },
+  rationale: {
+    zh: '政府性基金、国有资本经营预算财政拨款的收入、支出、结转结余应等于表7/表8合计行；表为空时叙述应为“无”或0。',
+    en: 'Income, spending and balances of government funds / state capital must equal the T7/T8 total row; empty tables go with "none" or zeros.',
+  },
+  severity: 'error',
+  tables: [],
+};
+
+export const doc: RuleDoc = {
+  relation: { zh: '= T7/T8 合计行', en: '= T7/T8 total row' },
+  pass: '政府性基金预算财政拨款收入0万元；支出0万元。',
+  fail: '政府性基金预算财政拨款支出**5.00**万元 → error: T7 合计 0',
+  limits: [
+    {
+      zh: '只校验能按所在章节和固定句式对应到概念的数字；对应不上的数字计为“跳过”，不报告。',
+      en: 'Only numbers tied to a concept by their section and fixed phrasing are checked; the rest are counted as skipped, never reported.',
+    },
+  ],
+};
+
+export const rule = claimRule(meta);

@@ -1,0 +1,62 @@
+/** N-14 (domain.md, "Narrative claims"): the same indicator stated twice has the same value. */
+import type { RuleMeta } from './types';
+import type { RuleDoc } from './helpers';
+import { claimRule } from '../claims/rule';
+import type { Claim } from '../claims/index';
+import { compareValues } from '../claims/arith';
+import { opNum, sentenceFinding } from '../claims/checks';
+
+export const meta: RuleMeta = {
+  id: 'N-14',
+  title: { zh: '同一指标多次出现时数值一致', en: 'An indicator stated twice has one value' },
+  rationale: {
+    zh: '同一概念（如一般公共预算财政拨款支出、“三公”经费决算数、实有人数、车辆数）在叙述中多次出现时数值应相同；仅尾数差异为提示。比率只在各自算式不一致时才由对应规则报告，两次印刷同一比率且都在舍入范围内不算矛盾。',
+    en: 'One concept (general-budget spending, the three-public-expenses actual, staff, vehicles …) stated more than once must have one value; rounding-level differences are notices. Rates are judged by their own arithmetic in the owning rule: two printings of one rate that both agree with the numbers within rounding are not a contradiction.',
+  },
+  severity: 'error',
+  tables: [],
+};
+
+export const doc: RuleDoc = {
+  relation: { zh: '同一概念的各次陈述 = 同一数值', en: 'every statement of one concept = one value' },
+  pass: '（一）财政拨款支出880.81万元…（二）财政拨款支出880.81万元…',
+  fail: '（一）财政拨款支出880.81万元…（三）支出决算数为**896.57**万元 → error',
+  limits: [{ zh: '只比较已对应到同一概念的金额和人数、车辆数。', en: 'Only amounts and counts tied to the same concept are compared.' }],
+};
+
+export const rule = claimRule(meta, {
+  own: true,
+  extra(k, ctx) {
+    const byKey = new Map<string, Claim[]>();
+    for (const c of k.a.claims) {
+      if (!c.concept || c.concept.repeatable || c.fact.changeOnly) continue;
+      const list = byKey.get(c.concept.key) ?? [];
+      list.push(c);
+      byKey.set(c.concept.key, list);
+    }
+    let any = false;
+    for (const list of byKey.values()) {
+      if (list.length < 2) continue;
+      any = true;
+      const first = list[0];
+      for (const c of list.slice(1)) {
+        k.mark(c.paragraph, c.fact.num);
+        k.mark(first.paragraph, first.fact.num);
+        const r = compareValues(opNum(c.fact.num), opNum(first.fact.num));
+        if (r.outcome === 'pass') continue;
+        const f = sentenceFinding(
+          c.paragraph,
+          c.fact.sentence,
+          r.outcome === 'notice' ? 'notice' : 'error',
+          `${c.concept!.name}前文为 ${first.fact.num.text.trim()}，此处为 ${c.fact.num.text.trim()}`,
+          `${c.concept!.name} is stated as ${first.fact.num.text.trim()} earlier and ${c.fact.num.text.trim()} here`,
+          first.fact.num.text.trim(),
+          c.fact.num.text.trim(),
+        );
+        f.spans.push({ paragraph: first.paragraph, start: first.fact.sentence.start, end: first.fact.sentence.end });
+        k.report({ rule: 'N-14', ...f });
+      }
+    }
+    if (!any) ctx.notApplicable('no indicator stated twice');
+  },
+});

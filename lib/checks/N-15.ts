@@ -1,0 +1,65 @@
+/** N-15 (domain.md, "Narrative claims"): a year in the narrative that contradicts the report year (warning). */
+import type { RuleMeta } from './types';
+import type { RuleDoc } from './helpers';
+import { claimRule } from '../claims/rule';
+import { sentenceFinding } from '../claims/checks';
+
+export const meta: RuleMeta = {
+  id: 'N-15',
+  title: { zh: '叙述中的年度与报告年度一致', en: 'Years in the narrative match the report year' },
+  rationale: {
+    zh: '决算说明叙述的是报告年度；“YYYY年度…收入/支出/采购/决算…”写成其他年度通常是套用旧模板。比较上年（与2023年度相比、比上年）、下年预算（2025年度年初预算）、文号和书名中的年份是正当的，不报告。',
+    en: 'The narrative describes the report year; another year in front of an accounting subject ("2023年度政府采购…" in a 2024 report) is usually template residue. Comparisons with the previous year, next year\'s budget, document numbers and titles legitimately name other years and are not reported.',
+  },
+  severity: 'warning',
+  tables: [],
+};
+
+export const doc: RuleDoc = {
+  relation: { zh: '叙述年度 = 报告年度（比较上年、下年预算除外）', en: 'narrative year = report year (comparisons and next-year budgets excepted)' },
+  pass: '与2023年度相比，总体减少3人。2025年度年初收入预算为934.23万元。',
+  fail: '（2024年度报告）**2023年度**政府采购支出总额0万元 → warning',
+  limits: [{ zh: '只看“YYYY年度/年”后接决算科目或“截至YYYY年12月31日”的写法。', en: 'Only "YYYY年度/年" followed by an accounting subject, and "截至YYYY年12月31日", are examined.' }],
+};
+
+const SUBJECT = /^(度)?[^，。；,;]{0,12}?(收入|支出|决算|预算|采购|经费|“三公”|三公|部门决算|绩效|资产|车辆)/;
+const COMPARE = /(与|比|较|同比|相比|对比|上年|去年)$/;
+
+export const rule = claimRule(meta, {
+  own: true,
+  extra(k, ctx) {
+    const year = k.a.year;
+    if (!year) return ctx.notApplicable('report year unknown');
+    for (const it of k.a.sentences) {
+      const text = it.sentence.text;
+      for (const m of text.matchAll(/(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g)) {
+        const y = Number(m[1]);
+        if (y === year) continue;
+        const before = text.slice(Math.max(0, m.index - 6), m.index).replace(/\s+/g, '');
+        const after = text.slice(m.index + m[0].length).replace(/\s+/g, '');
+        // 截至YYYY年12月31日: the balance date must be the report year's end.
+        const balanceDate = /截[至止]$/.test(before) && /^12月31日/.test(after);
+        if (!balanceDate) {
+          if (COMPARE.test(before) || /^度?(相比|同期|持平|数)/.test(after)) continue;
+          if (/《[^》]*$/.test(text.slice(0, m.index))) continue;
+          if (y === year + 1 && /预算|计划|目标|下一步|将/.test(text)) continue;
+          if (y === year - 1 && /上年|相比|比|同比|较/.test(after.slice(0, 12))) continue;
+          if (!SUBJECT.test(after)) continue;
+        }
+        k.mark(it.paragraph);
+        k.report({
+          rule: 'N-15',
+          ...sentenceFinding(
+            it.paragraph,
+            it.sentence,
+            'warning',
+            `报告年度为${year}年，此处写作“${m[0].replace(/\s+/g, '')}”`,
+            `The report is for ${year}, but the text says ${y}`,
+            String(year),
+            String(y),
+          ),
+        });
+      }
+    }
+  },
+});

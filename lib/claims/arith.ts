@@ -1,0 +1,108 @@
+/**
+ * Rounding-aware checks for narrative numbers (domain.md, "Rounding").
+ * A printed value with d decimals is the interval v ± ½·10⁻ᵈ; ratios get their interval from the
+ * operands' intervals; a printed percentage agrees when its own interval meets the computed one.
+ */
+import Decimal from 'decimal.js';
+import { half, unitOf } from './numbers';
+
+export interface Operand {
+  value: Decimal;
+  /** Decimals the value stands for; `null` = exact (counts, or a derived exact value). */
+  decimals: number | null;
+  /** Half-width of the interval when derived from several printed values (X − D). */
+  half?: Decimal;
+}
+
+export type Outcome = 'pass' | 'notice' | 'error';
+
+export interface Check {
+  outcome: Outcome;
+  /** The computed value, printed at the stated precision. */
+  expected: string;
+  /** Why a notice: 'truncated' | 'one-unit' (plug / intermediate rounding) | 'rounding'. */
+  why?: 'truncated' | 'one-unit' | 'rounding';
+}
+
+const h = (o: Operand): Decimal => o.half ?? (o.decimals === null ? new Decimal(0) : half(o.decimals));
+
+export function op(value: Decimal | number | string, decimals: number | null): Operand {
+  return { value: new Decimal(value), decimals };
+}
+
+/** Two printed values of one quantity: equal → pass; intervals meet → notice; else error. */
+export function compareValues(stated: Operand, actual: Operand): Check {
+  const d = Math.max(stated.decimals ?? 0, actual.decimals ?? 0);
+  const expected = actual.value.toFixed(Math.max(actual.decimals ?? 0, 0));
+  if (stated.value.eq(actual.value)) return { outcome: 'pass', expected };
+  const tol = h(stated).add(h(actual));
+  void d;
+  if (stated.value.sub(actual.value).abs().lte(tol)) return { outcome: 'notice', expected, why: 'rounding' };
+  return { outcome: 'error', expected };
+}
+
+/** Sum of parts against a stated whole (intervals add). */
+export function compareSum(whole: Operand, parts: Operand[]): Check {
+  let sum = new Decimal(0);
+  let tol = h(whole);
+  let dec = whole.decimals ?? 0;
+  for (const p of parts) {
+    sum = sum.add(p.value);
+    tol = tol.add(h(p));
+    dec = Math.max(dec, p.decimals ?? 0);
+  }
+  const expected = sum.toFixed(dec);
+  if (sum.eq(whole.value)) return { outcome: 'pass', expected };
+  if (sum.sub(whole.value).abs().lte(tol)) return { outcome: 'notice', expected, why: 'rounding' };
+  return { outcome: 'error', expected };
+}
+
+/** Interval of num/den·100 from the operands' intervals; null when den's interval reaches 0. */
+export function ratioInterval(num: Operand, den: Operand): { lo: Decimal; hi: Decimal; mid: Decimal } | null {
+  const nlo = Decimal.max(num.value.sub(h(num)), 0);
+  const nhi = num.value.add(h(num));
+  const dlo = den.value.sub(h(den));
+  const dhi = den.value.add(h(den));
+  if (dlo.lte(0)) return null;
+  return {
+    lo: nlo.div(dhi).mul(100),
+    hi: nhi.div(dlo).mul(100),
+    mid: num.value.div(den.value).mul(100),
+  };
+}
+
+/**
+ * A printed percentage P (p decimals) against num/den.
+ * pass: P's interval meets the computed interval; notice: P is within one unit of the last printed
+ * place (a truncated value, a share plugged to make 100, a rate computed from rounded intermediates);
+ * error otherwise. The caller handles den = 0 (not a number at all).
+ */
+export function checkPercent(stated: Operand, num: Operand, den: Operand): Check {
+  const p = stated.decimals ?? 0;
+  const exactDen = den.value;
+  if (exactDen.lte(0)) throw new Error('checkPercent: zero base');
+  const mid = num.value.div(exactDen).mul(100);
+  const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
+  const iv = ratioInterval(num, den);
+  const lo = iv ? iv.lo : mid;
+  const hi = iv ? iv.hi : mid;
+  const sLo = stated.value.sub(half(p));
+  const sHi = stated.value.add(half(p));
+  if (sHi.gte(lo) && sLo.lte(hi)) return { outcome: 'pass', expected };
+  const truncated = mid.toDecimalPlaces(p, Decimal.ROUND_DOWN);
+  const u = unitOf(p);
+  if (stated.value.eq(truncated)) return { outcome: 'notice', expected, why: 'truncated' };
+  const gap = stated.value.lt(lo) ? lo.sub(stated.value) : stated.value.sub(hi);
+  if (gap.lte(u)) return { outcome: 'notice', expected, why: 'one-unit' };
+  return { outcome: 'error', expected };
+}
+
+/** a + k·b with the interval widths added (a derived quantity, e.g. previous year = X − D). */
+export function combine(a: Operand, b: Operand, k: 1 | -1): Operand {
+  const dec = a.decimals === null && b.decimals === null ? null : Math.max(a.decimals ?? 0, b.decimals ?? 0);
+  return { value: a.value.add(b.value.mul(k)), decimals: dec, half: h(a).add(h(b)) };
+}
+
+export function fmt(v: Decimal, decimals: number): string {
+  return v.toFixed(Math.max(0, decimals));
+}

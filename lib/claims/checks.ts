@@ -1,0 +1,386 @@
+/**
+ * The checks a claim rule runs on its own claims: against the table cell a claim restates, and its
+ * internal arithmetic (share, change and growth, completion rate, 其中 parts, direction words).
+ * Every check marks the numbers it used as reconciled, whatever the outcome.
+ */
+import Decimal from 'decimal.js';
+import type { CellRef, Finding, RuleContext, Severity } from '../checks/types';
+import type { ParagraphBlock } from '../extract/types';
+import type { Analysis, Claim, SentenceItem } from './index';
+import { markReconciled } from './index';
+import type { Check, Operand } from './arith';
+import { checkPercent, combine, compareSum, compareValues } from './arith';
+import type { Concept, Topic } from './concepts';
+import { TOPIC_RULE } from './concepts';
+import type { Fact } from './facts';
+import type { Num } from './numbers';
+import type { Sentence } from './text';
+import type { TableValue } from './tables';
+
+export type Report = RuleContext['report'];
+
+export const opNum = (n: Num): Operand => ({ value: n.value, decimals: n.kind === 'count' ? null : n.decimals });
+
+/** Rule that owns a claim's checks: its concept's rule, counts → N-16, else its section's rule. */
+export function ruleOf(c: { concept: Concept | null; topic: Topic; fact?: Fact }): string | null {
+  if (c.concept) return c.concept.rule;
+  if (c.fact?.num.kind === 'count') return 'N-16';
+  return c.topic ? TOPIC_RULE[c.topic] : null;
+}
+
+export function sentenceFinding(
+  p: ParagraphBlock,
+  s: Sentence,
+  severity: Severity,
+  zh: string,
+  en: string,
+  expected: string | null,
+  actual: string | null,
+  cells: CellRef[] = [],
+): Omit<Finding, 'rule'> {
+  return {
+    severity,
+    message: { zh, en },
+    expected,
+    actual,
+    cells,
+    spans: [{ paragraph: p, start: s.start, end: s.end }],
+    quote: p.text.slice(s.start, s.end),
+  };
+}
+
+const sev = (c: Check, soft = false): Severity | null =>
+  c.outcome === 'pass' ? null : c.outcome === 'notice' ? 'notice' : soft ? 'warning' : 'error';
+
+const cellRefs = (tv: TableValue | null, role: CellRef['role']): CellRef[] => (tv ? tv.cells.map((cell) => ({ cell, role })) : []);
+
+const WHY_ZH: Record<string, string> = { truncated: '（截断而非四舍五入）', 'one-unit': '（末位相差一个单位，尾数差异）', rounding: '（尾数差异）' };
+const WHY_EN: Record<string, string> = { truncated: ' (truncated, not rounded)', 'one-unit': ' (one unit off in the last digit)', rounding: ' (rounding difference)' };
+
+/** The check runner of one claim rule. */
+export class ClaimChecker {
+  constructor(
+    readonly a: Analysis,
+    readonly rule: string,
+    readonly report: Report,
+  ) {}
+
+  mine(): Claim[] {
+    return this.a.claims.filter((c) => ruleOf(c) === this.rule);
+  }
+
+  mark(p: ParagraphBlock, ...n: (Num | undefined)[]) {
+    markReconciled(this.a, p, ...n);
+  }
+
+  emit(c: { paragraph: ParagraphBlock; fact: Fact }, severity: Severity, zh: string, en: string, expected: string | null, actual: string | null, cells: CellRef[] = []) {
+    this.report({ rule: this.rule, ...sentenceFinding(c.paragraph, c.fact.sentence, severity, zh, en, expected, actual, cells) });
+  }
+
+  /** Every check of the claims this rule owns. */
+  runAll(opts: { table?: boolean } = {}) {
+    const d = this.a.disclosure;
+    for (const c of this.mine()) {
+      if (opts.table !== false) this.table(c);
+      this.share(c);
+      this.growth(c);
+      this.completion(c);
+      this.parts(c);
+    }
+    this.directions();
+    void d;
+  }
+
+  /** A stated amount against the cell it restates. */
+  table(c: Claim) {
+    const { fact: f, concept } = c;
+    if (!concept || f.changeOnly || f.num.kind !== 'amount') return;
+    const tv = concept.table(this.a.disclosure);
+    if (tv) {
+      this.mark(c.paragraph, f.num);
+      const r = compareValues(opNum(f.num), tv.op);
+      const s = sev(r, concept.soft);
+      if (s)
+        this.emit(
+          c,
+          s,
+          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${tv.cells[0]?.text ?? r.expected} 不一致${s === 'notice' ? '（尾数差异）' : ''}`,
+          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${tv.cells[0]?.text ?? r.expected}${s === 'notice' ? ' (rounding difference)' : ''}`,
+          tv.cells[0]?.text ?? r.expected,
+          f.num.text.trim(),
+          cellRefs(tv, 'value'),
+        );
+    }
+    if (f.budget && concept.budget) {
+      const bv = concept.budget(this.a.disclosure);
+      if (!bv) return;
+      this.mark(c.paragraph, f.budget.num);
+      const r = compareValues(opNum(f.budget.num), bv.op);
+      const s = sev(r);
+      if (s)
+        this.emit(
+          c,
+          s,
+          `叙述中预算数 ${f.budget.num.text.trim()} 与${bv.where} ${bv.cells[0]?.text} 不一致`,
+          `The text states a budget of ${f.budget.num.text.trim()}, but ${bv.where} shows ${bv.cells[0]?.text}`,
+          bv.cells[0]?.text ?? r.expected,
+          f.budget.num.text.trim(),
+          cellRefs(bv, 'value'),
+        );
+    }
+  }
+
+  /** The base a share 占P% is taken of. */
+  base(c: Claim): { op: Operand; num?: Num; p?: ParagraphBlock; tv?: TableValue; label: string } | null {
+    const f = c.fact;
+    const b = f.share!.base;
+    const d = this.a.disclosure;
+    const stated = (x: Claim | undefined) => (x ? { op: opNum(x.fact.num), num: x.fact.num, p: x.paragraph, label: x.fact.label } : null);
+    const fromTable = (k: string) => {
+      const x = this.a.claims.find((y) => y.concept?.key === k);
+      const tv = x?.concept?.table(d);
+      return tv ? { op: tv.op, tv, label: x!.concept!.name } : null;
+    };
+    const sameTopic = this.a.claims.filter((x) => x.topic === c.topic && x !== c);
+    if (/本年支出合计|支出合计/.test(b)) return fromTable('T3.total') ?? null;
+    if (/收入合计/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T1.income')) ?? fromTable('T1.income');
+    if (/基本支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T6.basic')) ?? fromTable('T6.basic');
+    if (/采购/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'proc.total'));
+    if (b) return null;
+    if (f.whole) {
+      const w = this.a.claims.find((x) => x.fact === f.whole);
+      if (w) return stated(w);
+    }
+    const first = this.a.claims.find((x) => x.fact.sentence === f.sentence && x.paragraph === c.paragraph);
+    if (first && first !== c && !first.fact.share && first.fact.num.kind === f.num.kind) return stated(first);
+    const defaults: Partial<Record<Exclude<Topic, null>, string>> = {
+      income: 'T1.income',
+      expense: 'T3.total',
+      'gpb.structure': 'T5.total',
+      basic: 'T6.basic',
+      sangong: 'T9.actual.total',
+    };
+    const k = c.topic ? defaults[c.topic] : undefined;
+    if (!k) return null;
+    return stated(sameTopic.find((x) => x.concept?.key === k)) ?? fromTable(k);
+  }
+
+  share(c: Claim) {
+    const f = c.fact;
+    if (!f.share) return;
+    const base = this.base(c);
+    if (!base) return;
+    this.mark(c.paragraph, f.num, f.share.num);
+    if (base.num && base.p) this.mark(base.p, base.num);
+    const P = opNum(f.share.num);
+    const cells = base.tv ? cellRefs(base.tv, 'total') : [];
+    if (base.op.value.isZero()) {
+      if (P.value.isZero() && f.num.value.isZero()) return;
+      this.emit(c, 'error', `${base.label}为0，占比 ${f.share.num.text.trim()} 无从计算`, `The base (${base.label}) is 0, so the share ${f.share.num.text.trim()} cannot be computed`, '无法计算', f.share.num.text.trim(), cells);
+      return;
+    }
+    const r = checkPercent(P, opNum(f.num), base.op);
+    const s = sev(r);
+    if (s)
+      this.emit(
+        c,
+        s,
+        `占比应为 ${f.num.text.trim()} ÷ ${base.label} ${base.op.value.toString()} = ${r.expected}%，叙述为 ${f.share.num.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
+        `The share should be ${f.num.text.trim()} / ${base.op.value.toString()} = ${r.expected}%, the text states ${f.share.num.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
+        `${r.expected}%`,
+        f.share.num.text.trim(),
+        cells,
+      );
+  }
+
+  /** Current value of a fact: the stated number, or for a change-only statement the table value. */
+  current(c: Claim): { op: Operand; tv?: TableValue } | null {
+    const f = c.fact;
+    if (!f.changeOnly) return { op: opNum(f.num) };
+    const tv = c.concept?.table(this.a.disclosure);
+    return tv ? { op: tv.op, tv } : null;
+  }
+
+  growth(c: Claim) {
+    const f = c.fact;
+    const ch = f.change ?? f.changeOnly;
+    if (!ch && !f.prev && !f.growth) return;
+    const cur = this.current(c);
+    if (!cur) return;
+    const cells = cur.tv ? cellRefs(cur.tv, 'value') : [];
+    let prev: Operand | null = null;
+    if (f.prev) {
+      prev = opNum(f.prev.num);
+      this.mark(c.paragraph, f.prev.num);
+      if (ch) {
+        this.mark(c.paragraph, f.num, ch.num);
+        const diff = cur.op.value.sub(prev.value);
+        const stated = ch.num.value.mul(ch.dir);
+        if (!diff.eq(stated)) {
+          const r = compareValues({ ...opNum(ch.num), value: stated }, combine(cur.op, prev, -1));
+          const s = sev(r);
+          if (s)
+            this.emit(c, s, `${f.prev.num.text.trim()}→${f.num.text.trim()} 的变动应为 ${diff.toString()}，叙述为${ch.dir > 0 ? '增加' : '减少'}${ch.num.text.trim()}`, `From ${f.prev.num.text.trim()} to ${f.num.text.trim()} the change is ${diff.toString()}, the text states ${ch.dir > 0 ? '+' : '-'}${ch.num.text.trim()}`, diff.toString(), `${ch.dir > 0 ? '' : '-'}${ch.num.text.trim()}`, cells);
+        }
+      }
+    } else if (ch) {
+      prev = combine(cur.op, opNum(ch.num), ch.dir > 0 ? -1 : 1);
+      this.mark(c.paragraph, ch.num);
+    }
+    if (f.flat && ch && !ch.num.value.isZero()) {
+      this.mark(c.paragraph, ch.num);
+      this.emit(c, 'error', `叙述称“持平”，但同时写明变动 ${ch.num.text.trim()}`, `The text says "unchanged" but also states a change of ${ch.num.text.trim()}`, '0', ch.num.text.trim(), cells);
+    }
+    if (!f.growth || !prev) return;
+    const g = f.growth;
+    this.mark(c.paragraph, g.num, f.changeOnly ? undefined : f.num);
+    const changeVal = ch ? ch.num.value.mul(ch.dir) : cur.op.value.sub(prev.value);
+    const dirOfNumbers = changeVal.isZero() ? 0 : changeVal.isPositive() ? 1 : -1;
+    if (dirOfNumbers !== 0 && dirOfNumbers !== g.dir) {
+      this.emit(c, 'error', `方向词与数字矛盾：数字为${dirOfNumbers > 0 ? '增加' : '减少'}，叙述为${g.dir > 0 ? '增长' : '下降'} ${g.num.text.trim()}`, `Direction word contradicts the numbers: they ${dirOfNumbers > 0 ? 'increase' : 'decrease'}, the text says ${g.dir > 0 ? 'up' : 'down'} ${g.num.text.trim()}`, dirOfNumbers > 0 ? '增长' : '下降', g.dir > 0 ? '增长' : '下降', cells);
+      return;
+    }
+    if (prev.value.lte(0)) {
+      if (g.dir > 0 && g.num.value.eq(100))
+        this.emit(c, 'warning', `上年数为0，“增长100%”只是惯例写法，增长率无从计算`, `The previous value is 0: "grew 100%" is a convention, the growth rate cannot be computed`, '无法计算', g.num.text.trim(), cells);
+      else this.emit(c, 'error', `上年数为0，增长率无从计算，叙述为 ${g.num.text.trim()}`, `The previous value is 0, so no growth rate exists; the text states ${g.num.text.trim()}`, '无法计算', g.num.text.trim(), cells);
+      return;
+    }
+    const abs: Operand = ch ? opNum(ch.num) : { value: changeVal.abs(), decimals: prev.decimals, half: combine(cur.op, prev, -1).half };
+    const r = checkPercent(opNum(g.num), abs, prev);
+    const s = sev(r);
+    if (s)
+      this.emit(
+        c,
+        s,
+        `${g.dir > 0 ? '增长' : '下降'}率应为 ${abs.value.toString()} ÷ ${prev.value.toString()}（${g.ref === 'budget' ? '预算数' : '上年数'}）= ${r.expected}%，叙述为 ${g.num.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
+        `The rate should be ${abs.value.toString()} / ${prev.value.toString()} (${g.ref === 'budget' ? 'budget' : 'previous year'}) = ${r.expected}%, the text states ${g.num.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
+        `${r.expected}%`,
+        g.num.text.trim(),
+        cells,
+      );
+  }
+
+  completion(c: Claim) {
+    const f = c.fact;
+    let budget: Operand | null = null;
+    let bNum: Num | undefined;
+    let cells: CellRef[] = [];
+    if (f.budget) {
+      budget = opNum(f.budget.num);
+      bNum = f.budget.num;
+    } else if (f.completion && c.concept?.budget) {
+      const tv = c.concept.budget(this.a.disclosure);
+      if (tv) {
+        budget = tv.op;
+        cells = cellRefs(tv, 'total');
+      }
+    }
+    if (!budget) return;
+    const item = this.a.sentences.find((s) => s.sentence === f.sentence && s.paragraph === c.paragraph);
+    if (!f.completion) {
+      if (budget.value.isZero() && item?.cannotCompute) this.mark(c.paragraph, f.num, bNum);
+      return;
+    }
+    this.mark(c.paragraph, f.num, bNum, f.completion);
+    const P = f.completion;
+    if (budget.value.isZero()) {
+      if (f.num.value.isZero() && P.value.isZero()) {
+        this.emit(c, 'notice', `预算数与决算数均为0，完成率 ${P.text.trim()} 并无意义`, `Budget and actual are both 0: the completion rate ${P.text.trim()} has no meaning`, '无法计算', P.text.trim(), cells);
+        return;
+      }
+      this.emit(c, 'error', `预算数为0，完成预算的百分比无从计算，叙述为 ${P.text.trim()}`, `The budget is 0, so no completion rate exists; the text states ${P.text.trim()}`, '无法计算', P.text.trim(), cells);
+      return;
+    }
+    const r = checkPercent(opNum(P), opNum(f.num), budget);
+    const s = sev(r);
+    if (s)
+      this.emit(
+        c,
+        s,
+        `完成率应为 ${f.num.text.trim()} ÷ ${budget.value.toString()} = ${r.expected}%，叙述为 ${P.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
+        `The completion rate should be ${f.num.text.trim()} / ${budget.value.toString()} = ${r.expected}%, the text states ${P.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
+        `${r.expected}%`,
+        P.text.trim(),
+        cells,
+      );
+  }
+
+  /** Parts listed after 其中 against their whole. A short list is fine unless it is meant to be complete. */
+  parts(c: Claim) {
+    const f = c.fact;
+    if (!f.parts || f.parts.length === 0) return;
+    if (f.parts.some((p) => !!p.changeOnly !== !!f.changeOnly) || f.changeOnly) return;
+    const complete = f.exhaustive || (f.parts.length >= 2 && ['income', 'expense', 'procurement', 'sangong', 'basic', 'assets', 'govfund', 'soe'].includes(c.topic ?? ''));
+    const r = compareSum(opNum(f.num), f.parts.map((p) => opNum(p.num)));
+    const sum = new Decimal(r.expected);
+    const over = sum.gt(f.num.value);
+    if (r.outcome === 'error' && !over && !complete) return;
+    this.mark(c.paragraph, f.num, ...f.parts.map((p) => p.num));
+    const s = sev(r);
+    if (s)
+      this.emit(
+        c,
+        s,
+        `其中各项之和 ${r.expected} 与总数 ${f.num.text.trim()} 不符${s === 'notice' ? '（尾数差异）' : ''}`,
+        `The parts listed add up to ${r.expected}, not the stated whole ${f.num.text.trim()}${s === 'notice' ? ' (rounding difference)' : ''}`,
+        r.expected,
+        f.num.text.trim(),
+      );
+  }
+
+  /** 决算数大于/小于/等于(年初)预算数, 大于/小于上年数: against the pair it describes. */
+  directions() {
+    const items = this.a.sentences.filter((s) => s.directions.length > 0);
+    for (const it of items) {
+      for (const dir of it.directions) {
+        const target = this.directionTarget(it, dir.ref);
+        if (!target || ruleOf(target) !== this.rule) continue;
+        const f = target.fact;
+        let cmp: number | null = null;
+        let tol = new Decimal(0);
+        if (dir.ref === 'budget' && f.budget) {
+          const diff = f.num.value.sub(f.budget.num.value);
+          tol = new Decimal(0);
+          cmp = diff.abs().lte(tol) ? 0 : diff.isPositive() ? 1 : -1;
+          this.mark(target.paragraph, f.num, f.budget.num);
+        } else if (dir.ref === 'prev') {
+          const ch = f.change ?? f.changeOnly;
+          if (ch) {
+            cmp = ch.num.value.isZero() ? 0 : ch.dir;
+            this.mark(target.paragraph, ch.num);
+          } else if (f.flat) cmp = 0;
+        }
+        if (cmp === null) continue;
+        const want = dir.word === 'gt' ? 1 : dir.word === 'lt' ? -1 : 0;
+        if (cmp === want) continue;
+        const word = (x: number) => (x > 0 ? '大于' : x < 0 ? '小于' : '等于');
+        const wordEn = (x: number) => (x > 0 ? 'greater than' : x < 0 ? 'less than' : 'equal to');
+        const other = dir.ref === 'budget' ? `预算数 ${f.budget!.num.text.trim()}` : '上年数';
+        this.report({
+          rule: this.rule,
+          ...sentenceFinding(
+            it.paragraph,
+            it.sentence,
+            'error',
+            `方向词与数字矛盾：决算数 ${f.num.text.trim()} ${word(cmp)}${other}，叙述为“${dir.text}”`,
+            `Direction word contradicts the numbers: the actual ${f.num.text.trim()} is ${wordEn(cmp)} the ${dir.ref === 'budget' ? 'budget' : 'previous year'}, the text says "${dir.text}"`,
+            word(cmp),
+            word(want),
+          ),
+        });
+      }
+    }
+  }
+
+  /** The fact a direction sentence talks about: the last budget pair (or change) of its paragraph up to it. */
+  directionTarget(it: SentenceItem, ref: 'budget' | 'prev'): Claim | null {
+    const inPara = this.a.claims.filter((c) => c.paragraph === it.paragraph && c.fact.sentence.start <= it.sentence.start);
+    for (let i = inPara.length - 1; i >= 0; i--) {
+      const f = inPara[i].fact;
+      if (ref === 'budget' && f.budget) return inPara[i];
+      if (ref === 'prev' && (f.change || f.changeOnly || f.flat) && (f.budget || f.changeOnly)) return inPara[i];
+    }
+    return null;
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * Tying a fact to a concept: the section it sits in (its topic) plus fixed label patterns.
+ * A fact no pattern names stays untied and is skipped — never guessed.
+ */
+import type { Disclosure, Row } from '../model/types';
+import type { Fact } from './facts';
+import type { TableValue } from './tables';
+import { normName, rowByCode, rowNamed, rowsOf, sumValues, totalRow, value, where } from './tables';
+
+export type Topic =
+  | 'overall'
+  | 'income'
+  | 'expense'
+  | 'fiscal'
+  | 'gpb'
+  | 'gpb.total'
+  | 'gpb.structure'
+  | 'gpb.detail'
+  | 'basic'
+  | 'sangong'
+  | 'govfund'
+  | 'soe'
+  | 'admin'
+  | 'procurement'
+  | 'assets'
+  | 'performance'
+  | 'staff'
+  | 'general'
+  | null;
+
+/** Topic of one heading title (null when the title names none). Order matters: specific first. */
+export function topicOfTitle(t: string): Topic {
+  const s = t.replace(/\s+/g, '');
+  // An item heading (…（类）…（款）…（项）) names a budget line, not a section topic.
+  if (/[（(]项[）)]/.test(s)) return null;
+  if (/三公/.test(s)) return 'sangong';
+  if (/机关运行经费/.test(s)) return 'admin';
+  if (/政府采购/.test(s)) return 'procurement';
+  if (/国有资产/.test(s)) return 'assets';
+  if (/政府性基金/.test(s)) return 'govfund';
+  if (/国有资本经营/.test(s)) return 'soe';
+  if (/基本支出/.test(s)) return 'basic';
+  if (/一般公共预算财政拨款支出决算总体|财政拨款支出决算总体/.test(s)) return 'gpb.total';
+  if (/结构/.test(s) && /支出/.test(s)) return 'gpb.structure';
+  if (/具体情况/.test(s) && /支出/.test(s)) return 'gpb.detail';
+  if (/一般公共预算财政拨款支出/.test(s)) return 'gpb';
+  if (/财政拨款收入支出决算总体|财政拨款收支总体/.test(s)) return 'fiscal';
+  if (/收入支出决算总体|收支决算总体/.test(s)) return 'overall';
+  if (/收入决算情况/.test(s)) return 'income';
+  if (/支出决算情况/.test(s)) return 'expense';
+  if (/绩效/.test(s)) return 'performance';
+  if (/人员情况|人员构成|机构设置|编制情况|人员编制/.test(s)) return 'staff';
+  if (/一般性支出|会议费|培训费/.test(s)) return 'general';
+  return null;
+}
+
+/** Innermost heading that names a topic wins. */
+export function topicOf(headings: string[]): Topic {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const t = topicOfTitle(headings[i]);
+    if (t) return t;
+  }
+  return null;
+}
+
+export const TOPIC_RULE: Record<Exclude<Topic, null>, string> = {
+  overall: 'N-01',
+  income: 'N-02',
+  expense: 'N-03',
+  fiscal: 'N-04',
+  gpb: 'N-05',
+  'gpb.total': 'N-05',
+  'gpb.structure': 'N-06',
+  'gpb.detail': 'N-07',
+  basic: 'N-08',
+  sangong: 'N-09',
+  govfund: 'N-10',
+  soe: 'N-10',
+  admin: 'N-11',
+  procurement: 'N-12',
+  assets: 'N-16',
+  performance: 'N-07',
+  staff: 'N-16',
+  general: 'N-14',
+};
+
+export interface Concept {
+  /** Stable key, e.g. "T5.total", "T5.xiang:2013101", "T9.actual.abroad", "staff.total". */
+  key: string;
+  /** Rule that reconciles it (N-xx). */
+  rule: string;
+  /** Chinese name for messages. */
+  name: string;
+  /** The table value it restates (null = no table counterpart, or the table is missing). */
+  table(d: Disclosure): TableValue | null;
+  /** Table comparison is only a warning (机关运行经费 ≈ 公用经费). */
+  soft?: boolean;
+  /** Several distinct statements share this concept (预留/中标 amounts): N-14 does not compare them. */
+  repeatable?: boolean;
+  /** Budget counterpart in a table (三公 预算数). */
+  budget?(d: Disclosure): TableValue | null;
+}
+
+const none = () => null;
+
+const T1_INCOME: [RegExp, string][] = [
+  [/一般公共预算财政拨款/, '一般公共预算财政拨款收入'],
+  [/政府性基金预算财政拨款/, '政府性基金预算财政拨款收入'],
+  [/国有资本经营预算财政拨款/, '国有资本经营预算财政拨款收入'],
+  [/上级补助收入/, '上级补助收入'],
+  [/事业收入/, '事业收入'],
+  [/经营收入/, '经营收入'],
+  [/附属单位上缴收入/, '附属单位上缴收入'],
+  [/其他收入/, '其他收入'],
+  [/使用非财政拨款结余/, '使用非财政拨款结余'],
+  [/年初结转和结余/, '年初结转和结余'],
+];
+
+const T3_COLS: [RegExp, string, string][] = [
+  [/^基本支出$/, 'basic', '基本支出'],
+  [/^项目支出$/, 'project', '项目支出'],
+  [/^上缴上级支出$/, 'remit', '上缴上级支出'],
+  [/^经营支出$/, 'operating', '经营支出'],
+  [/^对附属单位补助支出$/, 'subsidy', '对附属单位补助支出'],
+];
+
+const T9_ITEMS: [RegExp, string, string][] = [
+  [/因公出国/, 'abroad', '因公出国（境）费'],
+  [/公务用车购置(费|支出)?(及|和)运行/, 'car', '公务用车购置及运行维护费'],
+  [/公务用车购置/, 'carPurchase', '公务用车购置费'],
+  [/公务用车运行/, 'carRunning', '公务用车运行维护费'],
+  [/公务接待/, 'reception', '公务接待费'],
+];
+
+const T6_CLASSES: [RegExp, string, string][] = [
+  [/^工资福利支出$/, '301', '工资福利支出'],
+  [/^商品和服务支出$/, '302', '商品和服务支出'],
+  [/^对个人和家庭的?补助(支出)?$/, '303', '对个人和家庭的补助'],
+  [/^资本性支出$/, '310', '资本性支出'],
+];
+
+function t1(d: Disclosure, re: RegExp, what: string, panel = 'income'): TableValue | null {
+  const t = d.tables.T1;
+  const r = rowNamed(t, re, panel) ?? rowNamed(t, re);
+  return value(t, r, undefined, where(d, 'T1', what));
+}
+
+function t3(d: Disclosure, col: string, what: string): TableValue | null {
+  const t = d.tables.T3;
+  return value(t, totalRow(t), col, where(d, 'T3', `合计 ${what}`));
+}
+
+function t5Total(d: Disclosure, col = 'total'): TableValue | null {
+  const t = d.tables.T5;
+  return value(t, totalRow(t), col, where(d, 'T5', col === 'total' ? '合计' : '合计 基本支出'));
+}
+
+function t6Named(d: Disclosure, re: RegExp, what: string): TableValue | null {
+  const t = d.tables.T6;
+  if (!t) return null;
+  for (const p of t.panels) {
+    for (const r of p.rows) {
+      if (!re.test(normName(r.name))) continue;
+      const v = value(t, r, undefined, where(d, 'T6', what));
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
+function t9(d: Disclosure, key: string, what: string): TableValue | null {
+  const t = d.tables.T9;
+  const row = rowsOf(t).find((r) => r.cells[key]);
+  return value(t, row, key, where(d, 'T9', what));
+}
+
+/** T5 row of a 项 named by its 类/款/项 chain, e.g. "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）". */
+export function t5ByChain(d: Disclosure, chain: string): Row | undefined {
+  const m = chain.replace(/\s+/g, '').match(/^(.*?)[（(]类[）)](.*?)[（(]款[）)](.*?)[（(]项[）)]/);
+  if (!m) return undefined;
+  const [lei, kuan, xiang] = [m[1], m[2], m[3]].map((s) => normName(s.replace(/^\d+[、.．]/, '')));
+  const rows = rowsOf(d.tables.T5);
+  const leiRow = rows.find((r) => isLevel(r, 'lei') && normName(r.name) === lei);
+  const kuanRow = rows.find(
+    (r) => isLevel(r, 'kuan') && normName(r.name) === kuan && (!leiRow?.code || !!r.code?.startsWith(leiRow.code)),
+  );
+  if (!kuanRow?.code) return undefined;
+  return rows.find((r) => isLevel(r, 'xiang') && !!r.code?.startsWith(kuanRow.code!) && normName(r.name) === xiang);
+}
+
+const LEN = { lei: 3, kuan: 5, xiang: 7 } as const;
+export function isLevel(r: Row, level: keyof typeof LEN): boolean {
+  return r.level === level || (r.level === null && r.code?.length === LEN[level]);
+}
+
+function concept(key: string, rule: string, name: string, table: Concept['table'], extra: Partial<Concept> = {}): Concept {
+  return { key, rule, name, table, ...extra };
+}
+
+export interface TieInput {
+  topic: Topic;
+  fact: Fact;
+  /** Label to tie: the fact's label, or for a budget/actual pair the budget label's subject. */
+  label: string;
+  /** Text of the paragraph and the nearest item heading (for 项 chains). */
+  chainText: string;
+}
+
+/** The concept a fact restates, or null (skipped). */
+export function tie(d: Disclosure, x: TieInput): Concept | null {
+  const L = x.label.replace(/\s+/g, '').replace(/^\d+[、.．]/, '');
+  const kind = x.fact.num.kind;
+  if (kind === 'count') return tieCount(x.topic, L, x.fact.num.unit);
+  if (kind !== 'amount') return null;
+  switch (x.topic) {
+    case 'overall':
+      if (/收.?支.?总计|收入支出总计|收支总计/.test(L)) return concept('T1.total', 'N-01', '收支总计', (dd) => t1(dd, /^总计$/, '总计'));
+      return null;
+    case 'income':
+      if (/收入合计|本年收入$/.test(L)) return concept('T1.income', 'N-02', '本年收入合计', (dd) => t1(dd, /本年收入合计/, '本年收入合计'));
+      if (/^财政拨款收入$/.test(L) || /财政拨款收入$/.test(L) && !/一般公共|政府性基金|国有资本/.test(L))
+        return concept('income.fiscal', 'N-02', '财政拨款收入', (dd) => {
+          const t2 = dd.tables.T2;
+          const v = value(t2, totalRow(t2), 'fiscal', where(dd, 'T2', '合计 财政拨款收入'));
+          if (v) return v;
+          return sumValues(
+            T1_INCOME.slice(0, 3).map(([re, n]) => t1(dd, re, n)),
+            where(dd, 'T1', '一至三行 财政拨款收入'),
+          );
+        });
+      for (const [re, n] of T1_INCOME) if (re.test(L)) return concept(`T1.in:${n}`, 'N-02', n, (dd) => t1(dd, re, n));
+      return null;
+    case 'expense':
+    case 'performance':
+      if (/支出合计|本年支出$|整体支出|全年支出$/.test(L) || (x.topic === 'performance' && /^执行数$/.test(L)))
+        return concept('T3.total', 'N-03', '本年支出合计', (dd) => t3(dd, 'total', '本年支出合计') ?? t1(dd, /本年支出合计/, '本年支出合计', 'expense'));
+      if (x.topic === 'expense') {
+        for (const [re, col, n] of T3_COLS) if (re.test(L)) return concept(`T3.${col}`, 'N-03', n, (dd) => t3(dd, col, n));
+        if (/年末结转和结余/.test(L)) return concept('T1.closing', 'N-03', '年末结转和结余', (dd) => t1(dd, /年末结转和结余/, '年末结转和结余', 'expense'));
+      }
+      return null;
+    case 'fiscal':
+      if (/财政拨款.*总计/.test(L))
+        return concept('T4.total', 'N-04', '财政拨款收支总计', (dd) => {
+          const t = dd.tables.T4;
+          return value(t, rowNamed(t, /^总计$/, 'income') ?? rowNamed(t, /^总计$/), undefined, where(dd, 'T4', '总计'));
+        });
+      return null;
+    case 'gpb':
+    case 'gpb.total':
+    case 'gpb.structure':
+    case 'gpb.detail': {
+      if (/财政拨款支出|^(当年)?支出决算数?$/.test(L) && !/（类）|\(类\)/.test(L)) {
+        // A bare "支出决算" in 具体情况 is the item of its 项 heading, not the total.
+        if (/^(当年)?支出决算数?$/.test(L)) {
+          const row = t5ByChain(d, x.chainText);
+          if (row) return concept(`T5.xiang:${row.code}`, 'N-07', normName(row.name), (dd) => value(dd.tables.T5, row, 'total', where(dd, 'T5', `${row.code} ${normName(row.name)}`)));
+          if (/[（(]项[）)]/.test(x.chainText)) return null;
+        }
+        return concept('T5.total', x.topic === 'gpb.detail' ? 'N-07' : x.topic === 'gpb.structure' ? 'N-06' : 'N-05', '一般公共预算财政拨款支出', (dd) => t5Total(dd));
+      }
+      if (x.topic === 'gpb.structure' || x.topic === 'gpb') {
+        const name = normName(L).replace(/^(一般公共预算财政拨款)/, '');
+        const t = d.tables.T5;
+        const row = rowsOf(t).find((r) => isLevel(r, 'lei') && (normName(r.name) === name || normName(r.name) === name + '支出'));
+        if (row) return concept(`T5.lei:${row.code}`, 'N-06', normName(row.name), (dd) => value(dd.tables.T5, row, 'total', where(dd, 'T5', `${row.code} ${normName(row.name)}`)));
+      }
+      return null;
+    }
+    case 'basic': {
+      if (/基本支出$/.test(L) && !/项目/.test(L))
+        return concept('T6.basic', 'N-08', '基本支出', (dd) =>
+          sumValues([t6Named(dd, /人员经费合计/, '人员经费合计'), t6Named(dd, /公用经费合计/, '公用经费合计')], where(dd, 'T6', '人员经费合计＋公用经费合计')) ?? t5Total(dd, 'basic'),
+        );
+      if (/^人员经费$/.test(L)) return concept('T6.personnel', 'N-08', '人员经费', (dd) => t6Named(dd, /人员经费合计/, '人员经费合计'));
+      if (/^公用经费$/.test(L)) return concept('T6.public', 'N-08', '公用经费', (dd) => t6Named(dd, /公用经费合计/, '公用经费合计'));
+      for (const [re, code, n] of T6_CLASSES)
+        if (re.test(L)) return concept(`T6.class:${code}`, 'N-08', n, (dd) => value(dd.tables.T6, rowByCode(dd.tables.T6, code), undefined, where(dd, 'T6', `${code} ${n}`)));
+      return null;
+    }
+    case 'sangong': {
+      if (/交通费|服务费|含外宾|外宾接待/.test(L)) return null;
+      const isBudget = /预算/.test(L) && !/决算/.test(L);
+      for (const [re, item, n] of T9_ITEMS)
+        if (re.test(L)) return sangong(item, n, isBudget);
+      if (/三公/.test(L) || /^支出决算数?$/.test(L)) return sangong('total', '“三公”经费', isBudget);
+      return null;
+    }
+    case 'govfund':
+    case 'soe': {
+      const key = x.topic === 'govfund' ? 'T7' : 'T8';
+      const cols: [RegExp, string, string][] = [
+        [/年初结转和结余/, 'opening', '年初结转和结余'],
+        [/年末结转和结余/, 'closing', '年末结转和结余'],
+        [/基本支出/, 'basic', '本年支出 基本支出'],
+        [/项目支出/, 'project', '本年支出 项目支出'],
+        [/收入$/, 'income', '本年收入'],
+        [/支出$/, 'total', '本年支出'],
+      ];
+      for (const [re, col, n] of cols)
+        if (re.test(L))
+          return concept(`${key}.${col}`, 'N-10', n, (dd) => {
+            const t = dd.tables[key];
+            return value(t, totalRow(t), col, where(dd, key, `合计 ${n}`));
+          });
+      return null;
+    }
+    case 'admin':
+      if (/机关运行经费/.test(L)) return concept('admin', 'N-11', '机关运行经费', (dd) => t6Named(dd, /公用经费合计/, '公用经费合计'), { soft: true });
+      return null;
+    case 'procurement': {
+      const W = (x.fact.wide + L).replace(/\s+/g, '');
+      if (/中小企业/.test(W) && !/小微/.test(W)) return concept('proc.sme', 'N-12', '授予中小企业合同金额', none, { repeatable: true });
+      if (/小微企业/.test(W)) return concept('proc.micro', 'N-12', '授予小微企业合同金额', none, { repeatable: true });
+      if (/中小企业/.test(L) && !/小微/.test(L)) return concept('proc.sme', 'N-12', '授予中小企业合同金额', none);
+      if (/小微企业/.test(L)) return concept('proc.micro', 'N-12', '授予小微企业合同金额', none);
+      if (/货物/.test(L)) return concept('proc.goods', 'N-12', '政府采购货物支出', none);
+      if (/工程/.test(L)) return concept('proc.works', 'N-12', '政府采购工程支出', none);
+      if (/服务/.test(L)) return concept('proc.services', 'N-12', '政府采购服务支出', none);
+      if (/采购/.test(L)) return concept('proc.total', 'N-12', '政府采购支出总额', none);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function sangong(item: string, n: string, isBudget: boolean): Concept {
+  const part = isBudget ? 'budget' : 'actual';
+  return concept(`T9.${part}.${item}`, 'N-09', `${n}${isBudget ? '预算数' : '决算数'}`, (dd) => t9(dd, `${part}.${item}`, `${isBudget ? '预算数' : '决算数'} ${n}`), {
+    budget: isBudget ? undefined : (dd) => t9(dd, `budget.${item}`, `预算数 ${n}`),
+  });
+}
+
+function tieCount(topic: Topic, L: string, unit: string): Concept | null {
+  if (unit === '辆' && /车辆|保有量/.test(L)) return concept('count.vehicles', 'N-16', '车辆数', none);
+  if (topic === 'staff' || topic === 'performance') {
+    if (/实有人数|在职人员|实有人员|实有\d*$/.test(L)) return concept('staff.total', 'N-16', '实有人数', none);
+    if (/编制数/.test(L)) return concept('staff.quota', 'N-16', '编制数', none);
+  }
+  return null;
+}
+
+/** Staff category of a count label (本年度公务员24人 → 公务员). */
+export function staffCategory(label: string): string | null {
+  const m = label.match(/(公务员|参公|事业编|事业人员|工勤|机关工人|行政编)/);
+  if (!m) return null;
+  return m[1] === '机关工人' ? '工勤' : m[1] === '事业人员' ? '事业编' : m[1];
+}

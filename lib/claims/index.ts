@@ -1,0 +1,134 @@
+/**
+ * lib/claims — numeric statements of the narrative, tied to concepts (domain.md, "Narrative claims").
+ * analyse() is pure and memoised per disclosure: every N-xx rule reads the same claims, and the
+ * report's claim counts (found / reconciled / skipped) come from the same analysis.
+ */
+import type { ParagraphBlock } from '../extract/types';
+import type { Disclosure } from '../model/types';
+import type { Rule } from '../checks/types';
+import type { Concept, Topic } from './concepts';
+import { tie, topicOf } from './concepts';
+import type { Fact, SentenceFacts } from './facts';
+import { sentenceFacts } from './facts';
+import type { Num } from './numbers';
+import type { Sentence } from './text';
+import { paragraphContexts, splitSentences } from './text';
+
+export interface Claim {
+  fact: Fact;
+  paragraph: ParagraphBlock;
+  headings: string[];
+  topic: Topic;
+  concept: Concept | null;
+}
+
+export interface SentenceItem extends SentenceFacts {
+  paragraph: ParagraphBlock;
+  headings: string[];
+  topic: Topic;
+  /** Index of the paragraph among analysed paragraphs. */
+  pi: number;
+}
+
+export interface Analysis {
+  disclosure: Disclosure;
+  year: number | null;
+  sentences: SentenceItem[];
+  claims: Claim[];
+  /** Keys of every claim number found ("paragraphIndex:start"). */
+  found: Set<string>;
+  reconciled: Set<string>;
+  /** Rules that have run on this analysis (so counting can run the rest once). */
+  ran: Set<string>;
+}
+
+export const numKey = (p: ParagraphBlock, n: Num): string => `${p.index}:${n.start}`;
+
+const cache = new WeakMap<Disclosure, Analysis>();
+
+/** Budget words removed from a pair's budget label leave the quantity's name ("财政拨款支出年初预算数" → "财政拨款支出"). */
+export function subjectLabel(f: Fact): string {
+  if (f.budget) {
+    const s = f.budget.label.replace(/(年初|全年)?(收入|支出)?预算数?$/, '').replace(/\d{4}\s*年度?/, '');
+    if (s && !/^(本年|本部门|本单位)*$/.test(s)) return s;
+  }
+  return f.label;
+}
+
+function reportYear(d: Disclosure, paras: ParagraphBlock[]): number | null {
+  if (d.info.year) return d.info.year;
+  const m = d.info.title.match(/(20\d\d)\s*年/);
+  if (m) return Number(m[1]);
+  const counts = new Map<number, number>();
+  for (const p of paras) for (const y of p.text.matchAll(/(20\d\d)\s*年度/g)) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, c] of counts) if (best === null || c > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+export function analyse(d: Disclosure): Analysis {
+  const hit = cache.get(d);
+  if (hit) return hit;
+  // Table titles and notes are not narrative.
+  const notes = new Set<number>();
+  for (const t of Object.values(d.tables)) for (const n of t?.notes ?? []) notes.add(n.index);
+  const ctxs = paragraphContexts(d).filter((c) => !notes.has(c.paragraph.index));
+  const a: Analysis = {
+    disclosure: d,
+    year: reportYear(
+      d,
+      ctxs.map((c) => c.paragraph),
+    ),
+    sentences: [],
+    claims: [],
+    found: new Set(),
+    reconciled: new Set(),
+    ran: new Set(),
+  };
+  ctxs.forEach((c, pi) => {
+    const topic = topicOf(c.headings);
+    let carry: Fact | null = null;
+    for (const s of splitSentences(c.paragraph.text)) {
+      const sf = sentenceFacts(s, carry);
+      a.sentences.push({ ...sf, paragraph: c.paragraph, headings: c.headings, topic, pi });
+      for (const n of sf.nums) a.found.add(numKey(c.paragraph, n));
+      const chainText = /[（(]项[）)]/.test(c.paragraph.text) ? c.paragraph.text : (c.headings[c.headings.length - 1] ?? '');
+      for (const f of sf.facts) {
+        const concept = tie(d, { topic, fact: f, label: subjectLabel(f), chainText });
+        a.claims.push({ fact: f, paragraph: c.paragraph, headings: c.headings, topic, concept });
+      }
+      if (sf.facts.length) carry = sf.facts[sf.facts.length - 1];
+    }
+  });
+  cache.set(d, a);
+  return a;
+}
+
+/** Mark numbers as reconciled (used by a check, whatever its outcome). */
+export function markReconciled(a: Analysis, p: ParagraphBlock, ...nums: (Num | undefined)[]): void {
+  for (const n of nums) if (n) a.reconciled.add(numKey(p, n));
+}
+
+export interface ClaimCounts {
+  found: number;
+  reconciled: number;
+  skipped: number;
+}
+
+/** Counts for the report. Runs the given claim rules silently first if they have not run yet. */
+export function claimStats(d: Disclosure, rules: readonly Rule[]): ClaimCounts {
+  const a = analyse(d);
+  for (const r of rules) {
+    if (a.ran.has(r.meta.id)) continue;
+    if (r.meta.tables.some((t) => !d.tables[t])) continue;
+    try {
+      r.run({ disclosure: d, report: () => {}, notApplicable: () => {} });
+    } catch {
+      // The runner reports rule failures; counting must not crash the report.
+    }
+  }
+  const reconciled = [...a.reconciled].filter((k) => a.found.has(k)).length;
+  return { found: a.found.size, reconciled, skipped: a.found.size - reconciled };
+}
+
+export type { Sentence };

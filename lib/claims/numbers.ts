@@ -1,0 +1,80 @@
+/**
+ * Numbers in running Chinese text: "896.57万元", "占0.00 %", "1,293.60 万元", "38人", "2024年度".
+ * Offsets are into the string given, so findings can point at the exact sentence.
+ */
+import Decimal from 'decimal.js';
+
+export type NumKind = 'amount' | 'percent' | 'count' | 'year';
+
+export interface Num {
+  kind: NumKind;
+  /** Amounts in 万元 (元 and 亿元 converted exactly); percents as printed (87 for "87%"); counts; years. */
+  value: Decimal;
+  /** Decimals the value stands for, in its own unit after conversion (元 → +4 in 万元). */
+  decimals: number;
+  /** Unit word as printed ("万元", "%", "人", "件", "年" …). */
+  unit: string;
+  /** Exact text of the number and unit as on the page. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const COUNT_UNITS = ['人次', '批次', '团组', '台（套）', '台(套)', '人', '件', '个', '辆', '项', '次', '期', '篇', '条', '台', '家', '名'];
+
+// Digits may be full-width; thousands separators only between digit groups; spaces allowed before the unit.
+const NUM_RE =
+  /(?<![0-9０-９.．])([0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．]([0-9０-９]+))?[ \u00a0\u3000]*(万元|亿元|元|万(?![0-9０-９])|%|％|年|人次|批次|团组|台（套）|台\(套\)|人|件|个|辆|项|次|期|篇|条|台|家|名)?/g;
+
+function fold(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[,，]/g, '');
+}
+
+/** Every number with a unit we understand. Bare numbers (no unit) and list markers ("1、") are not returned. */
+export function findNumbers(text: string): Num[] {
+  const out: Num[] = [];
+  NUM_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUM_RE.exec(text))) {
+    const unit = m[3];
+    if (!unit) continue;
+    const intPart = fold(m[1]);
+    const frac = m[2] ? fold(m[2]) : '';
+    const printed = frac.length;
+    let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
+    let kind: NumKind;
+    let decimals = printed;
+    if (unit === '年') {
+      // Only 4-digit years; "3年" (duration) is not a year.
+      if (!/^(19|20)\d\d$/.test(intPart) || frac) continue;
+      kind = 'year';
+    } else if (unit === '%' || unit === '％') {
+      kind = 'percent';
+    } else if (unit === '万元' || unit === '万') {
+      kind = 'amount';
+    } else if (unit === '元') {
+      kind = 'amount';
+      value = value.div(10000);
+      decimals = printed + 4;
+    } else if (unit === '亿元') {
+      kind = 'amount';
+      value = value.mul(10000);
+      decimals = Math.max(0, printed - 4);
+    } else if (COUNT_UNITS.includes(unit)) {
+      kind = 'count';
+    } else continue;
+    // "十五五" etc. never reach here; a trailing "年" after a 4-digit number inside 〔2019〕 is handled by N-15.
+    const end = m.index + m[0].length;
+    out.push({ kind, value, decimals, unit, text: m[0], start: m.index, end });
+  }
+  return out;
+}
+
+/** Half a unit in the last place: the printed value stands for value ± half. */
+export function half(decimals: number): Decimal {
+  return new Decimal(5).div(new Decimal(10).pow(decimals + 1));
+}
+
+export function unitOf(decimals: number): Decimal {
+  return new Decimal(1).div(new Decimal(10).pow(decimals));
+}

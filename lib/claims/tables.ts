@@ -1,0 +1,101 @@
+/**
+ * Looking up the table cells a narrative claim restates. Rows are found by kind, code and name —
+ * never by position.
+ */
+import Decimal from 'decimal.js';
+import type { Disclosure, ModelCell, Row, TableKey, TableModel } from '../model/types';
+import type { Operand } from './arith';
+
+export interface TableValue {
+  op: Operand;
+  cells: ModelCell[];
+  /** Human label of the source, e.g. "表5 合计". */
+  where: string;
+}
+
+/** Normalised item name: no numbering, spaces, （类）/（款）/（项）, brackets unified. */
+export function normName(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/^[一二三四五六七八九十]+[、.．]/, '')
+    .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
+    .replace(/^\d+[、.．]/, '')
+    .replace(/[（(](类|款|项)[）)]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')');
+}
+
+export function rowsOf(t: TableModel | undefined, panel?: string): Row[] {
+  if (!t) return [];
+  return t.panels.filter((p) => !panel || p.id === panel).flatMap((p) => p.rows);
+}
+
+/** The value of a model cell: number → its printed precision; empty → exact 0; text → null (not a number). */
+export function opOf(cell: ModelCell | undefined): Operand | null {
+  if (!cell) return null;
+  const a = cell.value;
+  if (a.kind === 'number') return { value: new Decimal(a.value.toString()), decimals: a.decimals };
+  if (a.kind === 'empty') return { value: new Decimal(0), decimals: null };
+  return null;
+}
+
+/** First value cell of the row: the named column if present, else the first numeric one. */
+export function cellOf(row: Row | undefined, key?: string): ModelCell | undefined {
+  if (!row) return undefined;
+  if (key) return row.cells[key];
+  if (row.cells.amount) return row.cells.amount;
+  const cells = Object.values(row.cells).sort((a, b) => a.col - b.col);
+  return cells.find((c) => c.value.kind === 'number') ?? cells[0];
+}
+
+export function value(t: TableModel | undefined, row: Row | undefined, key: string | undefined, where: string): TableValue | null {
+  const c = cellOf(row, key);
+  const op = opOf(c);
+  if (!c || !op || !t) return null;
+  return { op, cells: [c], where };
+}
+
+export function sumValues(parts: (TableValue | null)[], where: string): TableValue | null {
+  const ok = parts.filter((p): p is TableValue => p !== null);
+  if (ok.length === 0) return null;
+  let v = new Decimal(0);
+  let dec: number | null = null;
+  for (const p of ok) {
+    v = v.add(p.op.value);
+    if (p.op.decimals !== null) dec = Math.max(dec ?? 0, p.op.decimals);
+  }
+  // A derived sum keeps the widest precision; its interval is approximated by one half-unit per part.
+  return { op: { value: v, decimals: dec }, cells: ok.flatMap((p) => p.cells), where };
+}
+
+const isTotal = (r: Row) => r.kind === 'total' || /^合计$|^总计$/.test(normName(r.name));
+
+export function totalRow(t: TableModel | undefined, panel?: string): Row | undefined {
+  const rows = rowsOf(t, panel);
+  return rows.find((r) => r.kind === 'total' && /合计|小计/.test(r.name)) ?? rows.find(isTotal);
+}
+
+export function rowNamed(t: TableModel | undefined, re: RegExp, panel?: string): Row | undefined {
+  return rowsOf(t, panel).find((r) => re.test(normName(r.name)));
+}
+
+export function rowByCode(t: TableModel | undefined, code: string): Row | undefined {
+  return rowsOf(t).find((r) => r.code === code);
+}
+
+export const TABLE_LABEL: Record<TableKey, string> = {
+  T1: '收入支出决算总表',
+  T2: '收入决算表',
+  T3: '支出决算表',
+  T4: '财政拨款收入支出决算总表',
+  T5: '一般公共预算财政拨款支出决算表',
+  T6: '一般公共预算财政拨款基本支出决算表',
+  T7: '政府性基金预算财政拨款收入支出决算表',
+  T8: '国有资本经营预算财政拨款收入支出决算表',
+  T9: '财政拨款“三公”经费支出决算表',
+};
+
+export function where(d: Disclosure, key: TableKey, what: string): string {
+  const t = d.tables[key];
+  return `${t?.marker ?? key}《${t?.title || TABLE_LABEL[key]}》${what}`;
+}
