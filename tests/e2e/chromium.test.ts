@@ -1,0 +1,297 @@
+/**
+ * The extension in real headless Chromium (playwright-core): marks on a *.gov.cn page equal the
+ * CLI's findings; popup lists them and jumps to them; marks off restores the DOM exactly; badge;
+ * non-portal hosts untouched until the toolbar action; no-disclosure page; AJAX page; no network.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page, type Worker, type CDPSession } from 'playwright-core';
+import {
+  CHROME_BUILD,
+  CHROMIUM,
+  PORTAL_HOST,
+  ROOT,
+  chromiumArgs,
+  ensureBuilt,
+  requireBinary,
+  screenshotPath,
+  serve,
+  type FixtureServer,
+} from './harness';
+import { cliFindings, markKey, type CliResult } from './cli-findings';
+
+const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
+const NO_DISCLOSURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知</title></head>
+<body><h1>关于开展春季植树活动的通知</h1><p>各单位：为改善生态环境，定于三月十二日开展植树活动。</p>
+<table border="1"><tr><th>单位</th><th>联系人</th><th>电话</th></tr><tr><td>办公室</td><td>张三</td><td>0731-1234567</td></tr></table></body></html>`;
+// An AJAX portal page: the article (the fixture's body) arrives 1.2 s after load.
+function ajaxPage(): string {
+  const body = readFileSync(LUKOU, 'utf8').replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head><body><div id="app">加载中…</div>
+<template id="article">${body}</template>
+<script>setTimeout(function(){var t=document.getElementById('article');var a=document.getElementById('app');a.textContent='';a.appendChild(t.content.cloneNode(true));},1200);</script></body></html>`;
+}
+
+type State = { status: string; marksOn: boolean; report: { findings: { severity: string }[]; summary: { errors: number } } | null; items: unknown[] };
+
+let server: FixtureServer;
+let ctx: BrowserContext;
+let sw: Worker;
+let extId: string;
+let cdp: CDPSession;
+let cli: CliResult;
+const requests: string[] = [];
+
+async function worker(): Promise<Worker> {
+  const live = ctx.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
+  return live ?? sw;
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  const w = await worker();
+  return w.evaluate(() => chrome.tabs.query({ active: true }).then((t) => t[0].id!));
+}
+
+async function stateOf(tabId: number): Promise<State | null> {
+  const w = await worker();
+  return w.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'dc:get-state' }).catch(() => null),
+    tabId,
+  ) as Promise<State | null>;
+}
+
+async function waitForStatus(tabId: number, statuses: string[], timeoutMs = 30_000): Promise<State> {
+  const end = Date.now() + timeoutMs;
+  let last: State | null = null;
+  while (Date.now() < end) {
+    last = await stateOf(tabId);
+    if (last && statuses.includes(last.status)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`tab ${tabId} never reached ${statuses.join('/')}; last state: ${last?.status ?? 'no content script'}`);
+}
+
+/** (finding, text) of every mark on the page, one per finding an element carries. */
+function pageMarks(page: Page, severities: string[]) {
+  return page.evaluate((sev) => {
+    const out: { finding: number; severity: string; text: string }[] = [];
+    for (const el of document.querySelectorAll('[data-dc-severity]')) {
+      for (const f of (el.getAttribute('data-dc-findings') ?? '').split(' ').filter(Boolean)) {
+        out.push({ finding: Number(f), severity: sev[Number(f)], text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() });
+      }
+    }
+    return out;
+  }, severities);
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await ctx.newPage();
+  await popup.setViewportSize({ width: 480, height: 900 });
+  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+beforeAll(async () => {
+  requireBinary(CHROMIUM, 'chromium');
+  ensureBuilt();
+  cli = cliFindings(LUKOU, 'lukou');
+  server = await serve({
+    '/lukou.html': { file: LUKOU },
+    '/notice.html': { html: NO_DISCLOSURE_HTML },
+    '/ajax.html': { html: ajaxPage() },
+  });
+  ctx = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(CHROME_BUILD),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+  });
+  ctx.on('request', (r) => requests.push(r.url()));
+  sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  extId = sw.url().split('/')[2];
+  cdp = await ctx.browser()!.newBrowserCDPSession();
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+describe('Chromium: portal page (*.gov.cn)', () => {
+  let page: Page;
+  let tabId: number;
+  let state: State;
+
+  it('marks exactly the cells and sentences the CLI reports', async () => {
+    expect(cli.report.findings.length).toBeGreaterThan(0);
+    page = await ctx.newPage();
+    await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
+    tabId = await tabIdOf(page);
+    state = await waitForStatus(tabId, ['done', 'no-disclosure', 'failed']);
+    expect(state.status).toBe('done');
+    // Same findings as the CLI (rule, severity, message, values, cells) in the same order.
+    const strip = (r: { findings: unknown[] }) => JSON.parse(JSON.stringify(r.findings));
+    expect(strip(state.report!)).toEqual(strip(cli.report));
+    const severities = cli.report.findings.map((f) => f.severity);
+    const marks = (await pageMarks(page, severities)).map(markKey).sort();
+    expect(marks).toEqual(cli.marks.map(markKey).sort());
+    // Each element: data-dc-finding is one of its findings, data-dc-severity the worst of them.
+    const bad = await page.evaluate((sev) => {
+      const rank: Record<string, number> = { error: 3, warning: 2, notice: 1 };
+      return [...document.querySelectorAll('[data-dc-severity]')].filter((el) => {
+        const all = (el.getAttribute('data-dc-findings') ?? '').split(' ').map(Number);
+        const worst = all.map((i) => sev[i]).sort((a, b) => rank[b] - rank[a])[0];
+        return !all.includes(Number(el.getAttribute('data-dc-finding'))) || el.getAttribute('data-dc-severity') !== worst;
+      }).length;
+    }, severities);
+    expect(bad).toBe(0);
+    if (cli.totals > 0) expect(await page.locator('[data-dc-role="total"]').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the error count on the badge', async () => {
+    const w = await worker();
+    const text = await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(text).toBe(String(cli.report.summary.errors));
+  });
+
+  it('shows a tooltip with expected vs stated on hover (screenshot)', async () => {
+    const first = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    const idx = first >= 0 ? first : 0;
+    const el = page.locator(`[data-dc-finding="${idx}"]`).first();
+    await el.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -200));
+    await el.hover();
+    const tip = await page.evaluate(() => !!document.querySelector('dc-tooltip'));
+    expect(tip).toBe(true);
+    await page.screenshot({ path: screenshotPath('chromium-page-marked.png') });
+  });
+
+  it('the popup lists every finding and jumps to one', async () => {
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="done"]');
+    await expect.poll(() => popup.locator('button.finding').count()).toBe(cli.report.findings.length);
+    const counts = await popup.locator('.counts').innerText();
+    expect(counts).toContain(String(cli.report.summary.errors));
+    await popup.screenshot({ path: screenshotPath('chromium-popup.png'), fullPage: true });
+    // Jump to the last marked finding (far down the page) and check it is in view.
+    const target = cli.markedFindings[cli.markedFindings.length - 1];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.locator(`button.finding[data-finding="${target}"]`).click();
+    await expect
+      .poll(() =>
+        page.evaluate((i) => {
+          const el = document.querySelector(`[data-dc-findings~="${i}"]`);
+          if (!el) return 'missing';
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < window.innerHeight ? 'in-view' : `out:${Math.round(r.top)}`;
+        }, target),
+      )
+      .toBe('in-view');
+    await popup.close();
+  });
+
+  it('turning marks off restores the page DOM exactly', async () => {
+    // Reference: the same page on a host where the extension does not run.
+    const plain = await ctx.newPage();
+    await plain.goto(`${server.origin()}/lukou.html`);
+    const original = await plain.evaluate(() => document.documentElement.outerHTML);
+    await plain.close();
+
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="done"]');
+    // Leave traces to clean up: a flash and a tooltip.
+    await popup.locator('button.finding').first().click();
+    await page.locator('[data-dc-severity]').first().hover();
+    const marked = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(marked).not.toBe(original);
+
+    await popup.locator('input[data-action="marks"]').uncheck();
+    await expect.poll(() => page.locator('[data-dc-severity]').count()).toBe(0);
+    const off = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(off).toBe(original);
+    const hl = await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0);
+    expect(hl).toBe(0);
+
+    await popup.locator('input[data-action="marks"]').check();
+    await expect.poll(() => page.locator('[data-dc-severity]').count()).toBeGreaterThan(0);
+    await popup.locator('input[data-action="marks"]').uncheck();
+    await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+    await popup.close();
+  });
+});
+
+describe('Chromium: other pages', () => {
+  it('leaves a non-portal host untouched until the toolbar button is used', async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin()}/lukou.html`);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-dc-severity]').count()).toBe(0);
+    expect(await page.evaluate(() => document.getElementById('dc-marks-style'))).toBeNull();
+    const tabId = await tabIdOf(page);
+    expect(await stateOf(tabId)).toBeNull(); // no content script at all
+
+    // Press the toolbar button (grants activeTab, as a user click does), then run the popup's path.
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+    expect(tab).toBeTruthy();
+    await cdp.send('Extensions.triggerAction' as never, { id: extId, targetId: tab!.targetId } as never);
+    const w = await worker();
+    const res = await w.evaluate(
+      (id) => (globalThis as unknown as { dcInjectAndRun(id: number): Promise<{ ok: boolean; error?: string }> }).dcInjectAndRun(id),
+      tabId,
+    );
+    expect(res).toEqual({ ok: true });
+    const state = await waitForStatus(tabId, ['done', 'no-disclosure', 'failed']);
+    expect(state.status).toBe('done');
+    const severities = cli.report.findings.map((f) => f.severity);
+    expect((await pageMarks(page, severities)).map(markKey).sort()).toEqual(cli.marks.map(markKey).sort());
+    await page.close();
+  });
+
+  it('does nothing on a portal page without a disclosure, and the popup says so', async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin(PORTAL_HOST)}/notice.html`);
+    const tabId = await tabIdOf(page);
+    const state = await waitForStatus(tabId, ['no-disclosure', 'done', 'failed']);
+    expect(state.status).toBe('no-disclosure');
+    expect(await page.locator('[data-dc-severity]').count()).toBe(0);
+    expect(await page.evaluate(() => document.getElementById('dc-marks-style'))).toBeNull();
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="no-disclosure"]');
+    expect(await popup.locator('[data-state="no-disclosure"]').innerText()).toContain('此页面没有决算公开表格');
+    await popup.screenshot({ path: screenshotPath('chromium-popup-no-disclosure.png') });
+    const w = await worker();
+    expect(await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await popup.close();
+    await page.close();
+  });
+
+  it('checks an AJAX page once its article arrives (no polling)', async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin(PORTAL_HOST)}/ajax.html`);
+    const tabId = await tabIdOf(page);
+    const state = await waitForStatus(tabId, ['done'], 20_000);
+    expect(state.report!.findings.length).toBe(cli.report.findings.length);
+    expect(await page.locator('[data-dc-severity]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the extension made no network request', async () => {
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/favicon.ico']);
+    const http = requests.filter((u) => /^https?:/.test(u));
+    const foreign = http.filter((u) => !u.startsWith(server.origin()) && !u.startsWith(server.origin(PORTAL_HOST)));
+    expect(foreign).toEqual([]);
+    const unexpected = http.filter((u) => !allowed.has(new URL(u).pathname));
+    expect(unexpected).toEqual([]);
+    expect(server.log.filter((l) => !allowed.has(l.split(' ')[1]))).toEqual([]);
+    // The log does see requests made from the extension's service worker (the check can fail).
+    const w = await worker();
+    await w.evaluate((u) => fetch(u).then(() => undefined, () => undefined), `${server.origin()}/probe`);
+    await expect.poll(() => server.log.includes('GET /probe')).toBe(true);
+  });
+});
