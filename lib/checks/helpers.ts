@@ -343,6 +343,9 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     });
   };
 
+  // 0 = 0: when every operand is blank the relation holds exactly (and lib/money is not cheap).
+  const allBlank = (cells: Array<ModelCell | undefined>): boolean => cells.every((x) => !x || x.value.kind === 'empty');
+
   const stated = (cell: ModelCell): Bilingual => {
     const t = tableNameOf(cell);
     const w = describeCell(d, cell);
@@ -354,6 +357,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     sum(total, parts, partsLabel) {
       if (!total) return null;
       trace([total, ...parts], 'equality');
+      if (allBlank([total, ...parts])) return null;
       const cmp = compareSum(total.value, parts.map(amountOf));
       if (cmp.verdict === 'unreadable') {
         unreadable([total, ...parts], { zh: `${stated(total).zh} = ${partsLabel.zh}`, en: `${stated(total).en} = ${partsLabel.en}` });
@@ -365,6 +369,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     equal(a, b, referenceLabel) {
       if (!a || !b) return null;
       trace([a, b], 'equality');
+      if (allBlank([a, b])) return null;
       const cmp = compareEqual(a.value, b.value);
       const label = referenceLabel ?? stated(b);
       if (cmp.verdict === 'unreadable') {
@@ -380,6 +385,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
         tracer(part, 'at-most-part', meta.id);
         tracer(whole, 'at-most-whole', meta.id);
       }
+      if (allBlank([part, whole])) return null;
       const cmp = compareAtMost(part.value, whole.value);
       if (cmp.verdict === 'unreadable') {
         unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
@@ -391,6 +397,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     linear(result, terms, termsLabel) {
       if (!result) return null;
       trace([result, ...terms.map((t) => t.cell)], 'equality');
+      if (allBlank([result, ...terms.map((t) => t.cell)])) return null;
       const cmp = compareLinear(
         result.value,
         terms.map((t) => ({ amount: amountOf(t.cell), sign: t.sign })),
