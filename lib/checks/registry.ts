@@ -15,6 +15,33 @@ import { rule as S08 } from './S-08';
 import { rule as S09 } from './S-09';
 import { rule as S10 } from './S-10';
 import { sectionPresence } from './S-catalog';
+// Table identities (I-xx)
+import { rule as I01 } from './I-01';
+import { rule as I02 } from './I-02';
+import { rule as I03 } from './I-03';
+import { rule as I04 } from './I-04';
+import { rule as I05 } from './I-05';
+import { rule as I06 } from './I-06';
+import { rule as I07 } from './I-07';
+import { rule as I08 } from './I-08';
+import { rule as I09 } from './I-09';
+import { rule as I10 } from './I-10';
+import { rule as I11 } from './I-11';
+import { rule as I12 } from './I-12';
+import { rule as I13 } from './I-13';
+import { rule as I14 } from './I-14';
+import { rule as I15 } from './I-15';
+import { rule as I16 } from './I-16';
+import { rule as I17 } from './I-17';
+import { rule as I18 } from './I-18';
+import { rule as I19 } from './I-19';
+import { rule as I20 } from './I-20';
+import { rule as I21 } from './I-21';
+import { rule as I22 } from './I-22';
+import { rule as I23 } from './I-23';
+import { rule as I24 } from './I-24';
+import { rule as I25 } from './I-25';
+import { rule as I26 } from './I-26';
 // Narrative claims (N-xx)
 import { rule as N01 } from './N-01';
 import { rule as N02 } from './N-02';
@@ -38,6 +65,9 @@ import { claimStats } from '../claims';
 export const CLAIM_RULES: Rule[] = [N01, N02, N03, N04, N05, N06, N07, N08, N09, N10, N11, N12, N13, N14, N15, N16];
 
 export const RULES: Rule[] = [
+  // Table identities (I-xx)
+  I01, I02, I03, I04, I05, I06, I07, I08, I09, I10, I11, I12, I13,
+  I14, I15, I16, I17, I18, I19, I20, I21, I22, I23, I24, I25, I26,
   // Required parts (S-xx)
   S01, S02, S03, S04, S05, S06, S07, S08, S09, S10,
   // Narrative claims (N-xx)
