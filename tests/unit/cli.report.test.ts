@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ReportSchema, type Report, type ReportFinding } from '../../lib/report/schema';
+import { renderText, ruleCoverage } from '../../lib/report/text';
+import { csvField, renderCsv, renderFindingsCsv } from '../../lib/report/csv';
+import { mdEscape, renderMarkdown } from '../../lib/report/markdown';
+import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryTotals } from '../../lib/report/summary';
+
+function finding(over: Partial<ReportFinding> = {}): ReportFinding {
+  return {
+    rule: 'I-01',
+    severity: 'error',
+    message: '本年收入合计 896.58 ≠ 各项收入之和 896.57',
+    messageEn: 'Total income 896.58 ≠ sum of income rows 896.57',
+    expected: '896.57',
+    actual: '896.58',
+    cells: [
+      { table: 'T1', row: 27, col: 2, text: '896.58', role: 'total' },
+      { table: 'T1', row: 5, col: 2, text: '880.81', role: 'part' },
+    ],
+    quote: null,
+    ...over,
+  };
+}
+
+function report(over: Partial<Report> = {}): Report {
+  const findings = over.findings ?? [finding()];
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const r: Report = {
+    source: 'fixtures/a.html',
+    document: { title: '某部门2024年度部门决算', department: '某部门', year: 2024, unit: '万元' },
+    tables: [{ id: 'T1', name: '收入支出决算总表', marker: '公开01表', rows: 30, cols: 6 }],
+    unrecognised: [],
+    sections: [
+      { id: 'S-01', title: '部门职责', present: true },
+      { id: 'S-02', title: '机构设置', present: false },
+    ],
+    findings,
+    rules: [
+      { id: 'I-01', outcome: 'fail' },
+      { id: 'I-02', outcome: 'pass' },
+      { id: 'I-26', outcome: 'not-applicable', detail: 'missing T7' },
+    ],
+    summary: { errors: count('error'), warnings: count('warning'), notices: count('notice'), rulesRun: 2 },
+    ...over,
+  };
+  return ReportSchema.parse(r);
+}
+
+const noDisclosure = () =>
+  report({ source: 'news.html', document: { title: '新闻', department: null, year: null, unit: null }, tables: [], sections: [], findings: [], rules: [], summary: { errors: 0, warnings: 0, notices: 0, rulesRun: 0 } });
+
+describe('renderText', () => {
+  it('shows what was recognised, findings by severity with expected vs stated and cells, and rule coverage', () => {
+    const r = report({
+      findings: [
+        finding({ severity: 'notice', rule: 'I-07', message: '尾数差异 notice' }),
+        finding(),
+        finding({ severity: 'warning', rule: 'N-15', message: '年度不一致', cells: [], expected: '2024', actual: '2023', quote: '2023年度政府采购' }),
+      ],
+    });
+    const t = renderText(r);
+    expect(t).toContain('部门 Department: 某部门');
+    expect(t).toContain('年度 Year: 2024   单位 Unit: 万元');
+    expect(t).toContain('T1  公开01表  收入支出决算总表  (30×6)');
+    expect(t).toContain('缺少 missing: S-02 机构设置');
+    expect(t).toContain('应为 expected: 896.57 · 所列 stated: 896.58');
+    expect(t).toContain('T1[r27,c2] "896.58" (total); T1[r5,c2] "880.81" (part)');
+    expect(t).toContain('原文 quote: “2023年度政府采购”');
+    // Errors, then warnings, then notices, whatever the findings' order.
+    const [e, w, n] = ['错误 Errors', '警告 Warnings', '提示 Notices'].map((h) => t.indexOf(h));
+    expect(e).toBeGreaterThan(0);
+    expect(e).toBeLessThan(w);
+    expect(w).toBeLessThan(n);
+    expect(t).toContain('规则 Rules: 2 运行 ran · 1 通过 passed · 1 未通过 failed · 1 不适用 not applicable');
+  });
+
+  it('says so when no disclosure table was recognised', () => {
+    const t = renderText(noDisclosure());
+    expect(t).toContain('未识别到决算公开表格 · no disclosure tables recognised');
+    expect(t).not.toContain('发现 Findings');
+  });
+
+  it('lists unrecognised tables', () => {
+    const t = renderText(report({ unrecognised: [{ title: '某表', reason: 'no header words' }] }));
+    expect(t).toContain('未识别的表格 Unrecognised tables (1):');
+    expect(t).toContain('? 某表 — no header words');
+  });
+
+  it('coverage counts internal errors', () => {
+    const r = report({ rules: [{ id: 'I-01', outcome: 'internal-error' }, { id: 'I-02', outcome: 'pass' }] });
+    expect(ruleCoverage(r)).toEqual({ ran: 1, passed: 1, failed: 0, notApplicable: 0, internalErrors: 1, total: 2 });
+    expect(renderText(r)).toContain('1 内部错误 internal errors');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('escapes page text so it cannot become markup or break a table', () => {
+    expect(mdEscape('a|b <script>x</script> *y*')).toBe('a\\|b &lt;script&gt;x&lt;/script&gt; \\*y\\*');
+    const r = report({ findings: [finding({ message: '合计 | <img src=x onerror=alert(1)>', quote: '第一行\n第二行' })] });
+    const md = renderMarkdown(r);
+    expect(md).not.toContain('<img');
+    expect(md).toContain('合计 \\| &lt;img src=x onerror=alert(1)&gt;');
+    // Every table row has the same number of unescaped separators as the header.
+    const rows = md.split('\n').filter((l) => l.startsWith('| I-01'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].split(/(?<!\\)\|/).length).toBe(7);
+  });
+
+  it('renders headings, the tables and the no-disclosure case', () => {
+    expect(renderMarkdown(report())).toMatch(/^# 决算公开校验 · Disclosure Checker — 某部门\n/);
+    expect(renderMarkdown(report(), { level: 2 })).toMatch(/^## /);
+    expect(renderMarkdown(report())).toContain('| T1 | 公开01表 | 收入支出决算总表 | 30×6 |');
+    expect(renderMarkdown(noDisclosure())).toContain('**未识别到决算公开表格 · no disclosure tables recognised**');
+  });
+});
+
+describe('CSV', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['@cmd', "'@cmd"],
+    ['+foo', "'+foo"],
+    ['-5.00', '-5.00'],
+    ['-1,234.50', '"-1,234.50"'],
+    ['-', "'-"],
+  ])('field %j → %j', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it('one row per finding, BOM and CRLF, header first', () => {
+    const csv = renderCsv(report({ findings: [finding(), finding({ rule: 'I-02', severity: 'notice' })] }));
+    expect(csv.startsWith('\uFEFFsource,department,year,severity,rule,')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines).toHaveLength(4); // header, 2 rows, trailing empty
+    expect(lines[1]).toContain('fixtures/a.html,某部门,2024,error,I-01,本年收入合计 896.58 ≠ 各项收入之和 896.57');
+    expect(lines[1]).toContain('"T1[r27,c2] ""896.58"" (total); T1[r5,c2] ""880.81"" (part)"');
+  });
+
+  it('findings across documents carry their source', () => {
+    const csv = renderFindingsCsv([report(), report({ source: 'b.html' })]);
+    expect(csv.split('\r\n').filter((l) => l.startsWith('b.html,'))).toHaveLength(1);
+  });
+});
+
+describe('summary', () => {
+  const items = [
+    { source: 'z-clean.html', report: report({ source: 'z-clean.html', findings: [finding({ severity: 'notice' })] }) },
+    { source: 'news.html', report: noDisclosure() },
+    { source: 'one-error.html', report: report({ source: 'one-error.html' }) },
+    { source: 'gone.html', error: 'file not found' },
+    { source: 'two-errors.html', report: report({ source: 'two-errors.html', findings: [finding(), finding({ rule: 'I-03' })] }) },
+    { source: 'warning.html', report: report({ source: 'warning.html', findings: [finding({ severity: 'warning', rule: 'N-15' })] }) },
+  ];
+
+  it('one row per document, worst first: unreadable, errors (most first), warnings, clean, no disclosure', () => {
+    const rows = summarize(items);
+    expect(rows.map((r) => [r.source, r.verdict])).toEqual([
+      ['gone.html', 'unreadable'],
+      ['two-errors.html', 'errors'],
+      ['one-error.html', 'errors'],
+      ['warning.html', 'warnings'],
+      ['z-clean.html', 'clean'],
+      ['news.html', 'no-disclosure'],
+    ]);
+    expect(rows[1]).toMatchObject({ department: '某部门', year: 2024, tables: 1, errors: 2, warnings: 0, notices: 0 });
+    expect(rows[1].top).toEqual(['I-01 本年收入合计 896.58 ≠ 各项收入之和 896.57', 'I-03 本年收入合计 896.58 ≠ 各项收入之和 896.57']);
+    expect(rows[0].error).toBe('file not found');
+    // Order does not depend on input order.
+    expect(summarize([...items].reverse())).toEqual(rows);
+  });
+
+  it('top findings prefer errors and warnings over notices', () => {
+    const r = report({ findings: [finding({ severity: 'notice', rule: 'I-07' }), finding({ severity: 'warning', rule: 'N-11' }), finding({ rule: 'I-05' })] });
+    expect(summarize([{ source: 'x', report: r }])[0].top.map((t) => t.split(' ')[0])).toEqual(['I-05', 'N-11']);
+  });
+
+  it('totals, CSV, Markdown and text', () => {
+    const rows = summarize(items);
+    expect(summaryTotals(rows)).toEqual({
+      documents: 6,
+      verdicts: { unreadable: 1, errors: 2, warnings: 1, clean: 1, 'no-disclosure': 1 },
+      errors: 3,
+      warnings: 1,
+      notices: 1,
+    });
+    const csv = renderSummaryCsv(rows).slice(1).split('\r\n');
+    expect(csv[0]).toBe('source,verdict,department,year,tables,unrecognised_tables,errors,warnings,notices,rules_run,top_findings,read_error');
+    expect(csv[1]).toBe('gone.html,unreadable,,,0,0,0,0,0,0,,file not found');
+    expect(csv[2].startsWith('two-errors.html,errors,某部门,2024,1,0,2,0,0,2,')).toBe(true);
+    const md = renderSummaryMarkdown(rows);
+    expect(md).toContain('6 份文档 documents');
+    expect(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))).toHaveLength(7);
+    expect(renderSummaryText(rows)).toContain('无法读取 unreadable  —  —  file not found  gone.html');
+  });
+});
+
+describe('purity', () => {
+  it.each(['text', 'csv', 'markdown', 'summary'])('lib/report/%s.ts imports no Node modules (the popup reuses it)', (name) => {
+    const src = readFileSync(new URL(`../../lib/report/${name}.ts`, import.meta.url), 'utf8');
+    expect(src).not.toMatch(/from ['"](node:|fs|path|os|process|buffer)/);
+    expect(src).not.toMatch(/\b(process|Buffer|Date\.now|new Date)\b/);
+  });
+});
