@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { extractDocument } from '../../lib/extract';
+import { recognize } from '../../lib/recognize';
 import { describe, expect, it } from 'vitest';
 import { chineseNumeral, parseMarker, splitSections } from '../../lib/recognize/sections';
 import type { Block } from '../../lib/extract/types';
@@ -284,5 +288,104 @@ describe('splitSections', () => {
     expect(sections).toHaveLength(5);
     expect(sections[4].end).toBe(b.length);
     expect(ms).toBeLessThan(1000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The real pages, through extract + recognize (which calls splitSections with its table blocks).
+
+
+function realOutline(file: string, maxDepth: number): { lines: string[]; d: ReturnType<typeof recognize> } {
+  const d = recognize(extractDocument(parseHTML(readFileSync(file, 'utf8')).document));
+  const lines: string[] = [];
+  const walk = (s: Section) => {
+    if (s.depth > maxDepth) return;
+    lines.push(`${s.id}|${s.title}`);
+    s.children.forEach(walk);
+  };
+  d.sections.forEach(walk);
+  return { lines, d };
+}
+
+describe('splitSections on the real pages', () => {
+  it('lukou-2024: five parts, 情况说明 一…十三, the attachment with its own 一…九', () => {
+    const { lines, d } = realOutline('tests/fixtures/lukou-2024.html', 2);
+    expect(lines).toEqual([
+      'P1|第一部分 中共株洲市渌口区委办公室部门概况',
+      'P1/1|一、部门职责',
+      'P1/2|二、机构设置及决算单位构成',
+      'P2|第二部分 部门决算表',
+      'P3|第三部分 2024年度部门决算情况说明',
+      'P3/1|一、收入支出决算总体情况说明',
+      'P3/2|二、收入决算情况说明',
+      'P3/3|三、支出决算情况说明',
+      'P3/4|四、财政拨款收入支出决算总体情况说明',
+      'P3/5|五、一般公共预算财政拨款支出决算情况说明',
+      'P3/6|六、一般公共预算财政拨款基本支出决算情况说明',
+      'P3/7|七、财政拨款“三公”经费支出决算情况说明',
+      'P3/8|八、政府性基金预算收入支出决算情况',
+      'P3/9|九、关于机关运行经费支出说明',
+      'P3/10|十、一般性支出情况说明',
+      'P3/11|十一、关于政府采购支出说明',
+      'P3/12|十二、关于国有资产占用情况说明',
+      'P3/13|十三、关于2024年度预算绩效情况的说明',
+      'P4|第四部分 名词解释',
+      'P4/1|一、财政拨款收入',
+      'P4/2|二、基本支出',
+      'P4/3|三、项目支出',
+      'P4/4|四、“三公”经费',
+      'P4/5|五、机关运行经费',
+      'P5|第五部分 附 件',
+      'P5/1|一、2024年度部门(单位)整体支出绩效自评报告',
+      'P5/1/1|一、部门（单位）基本情况',
+      'P5/1/2|二、一般公共预算支出情况',
+      'P5/1/3|三、政府性基金预算支出情况',
+      'P5/1/4|四、国有资本经营预算支出情况',
+      'P5/1/5|五、社会保险基金预算支出情况',
+      'P5/1/6|六、资金使用及绩效情况',
+      'P5/1/7|七、存在的问题及原因分析',
+      'P5/1/8|八、下一步改进措施',
+      'P5/1/9|九、部门整体支出绩效自评结果拟应用和公开情况',
+      // The portal's download link for the PDF is an attachment line of its own.
+      'A1|附件：中共株洲市渌口区委办公室2024年度部门决算公开.pdf',
+    ]);
+    expect(d.tocBlocks).toEqual([]);
+    // Every table sits inside 第二部分's block range.
+    const p2 = d.sections[1];
+    for (const t of Object.values(d.tables)) {
+      for (const b of t!.blocks) expect(b.index >= p2.start && b.index < p2.end).toBe(true);
+    }
+    // （三）'s 1、…5、 items and the heading+body line in 十三.
+    const p353 = find(d.sections, 'P3/5/3');
+    expect(p353.children.map((s) => s.id)).toEqual(['P3/5/3/1', 'P3/5/3/2', 'P3/5/3/3', 'P3/5/3/4', 'P3/5/3/5']);
+    const p1333 = find(d.sections, 'P3/13/3');
+    expect(p1333.title).toBe('（三）评价结果应用情况');
+    expect(p1333.paragraphs[0]).toBe(p1333.heading);
+  });
+
+  it('putuo-2025: the <div class="toc"> is contents; the unnumbered table part becomes P2; 其他重要事项 has its three subsections', () => {
+    const { lines, d } = realOutline('tests/fixtures/putuo-2025.html', 3);
+    expect(d.tocBlocks).toHaveLength(27);
+    const tocTexts = d.paragraphs.filter((p) => d.tocBlocks.includes(p.index)).map((p) => p.text);
+    expect(tocTexts[0]).toBe('目 录');
+    expect(tocTexts[tocTexts.length - 1]).toBe('第四部分 名词解释');
+    expect(lines.filter((l) => /^P\d\|/.test(l))).toEqual([
+      'P1|第一部分 上海市普陀区生态环境局概况',
+      'P2|上海市普陀区生态环境局 2025 年度部门决算表',
+      'P3|第三部分 上海市普陀区生态环境局 2025 年度部门决算情况说明',
+      'P4|第四部分 名词解释',
+    ]);
+    expect(lines.filter((l) => /^P3\/\d+\|/.test(l))).toHaveLength(11);
+    expect(lines.filter((l) => l.startsWith('P3/11'))).toEqual([
+      'P3/11|十一、其他重要事项的情况说明',
+      'P3/11/1|（一）机关运行经费支出情况',
+      'P3/11/2|（二）政府采购支出情况',
+      'P3/11/3|（三）国有资产占有使用情况说明',
+    ]);
+    expect(find(d.sections, 'P3/5/3').children).toHaveLength(20);
+    const p2 = d.sections[1];
+    for (const t of Object.values(d.tables)) {
+      for (const b of t!.blocks) expect(b.index >= p2.start && b.index < p2.end).toBe(true);
+    }
   });
 });
