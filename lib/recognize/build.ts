@@ -23,7 +23,20 @@ export interface TableGroup {
   notes: ParagraphBlock[];
 }
 
-export type BuildResult = { ok: true; model: TableModel } | { ok: false; reason: string };
+export type BuildResult = { ok: true; model: TableModel; precision: number } | { ok: false; reason: string };
+
+/**
+ * A table that prints no decimals at all (all "0", or integers) in a document whose other tables
+ * print 2: its integers stand for the document's precision too ("0" in a 万元 document = 0.00).
+ */
+export function raisePrecision(model: TableModel, precision: number): void {
+  for (const p of model.panels)
+    for (const r of p.rows)
+      for (const k in r.cells) {
+        const c = r.cells[k];
+        if (c.value.kind === 'number' && c.value.decimals < precision) c.value = { ...c.value, decimals: precision };
+      }
+}
 
 interface VRow {
   slots: GridSlot[];
@@ -258,7 +271,7 @@ export function buildTable(group: TableGroup): BuildResult {
     allEmpty,
     notes: group.notes,
   };
-  return { ok: true, model };
+  return { ok: true, model, precision };
 }
 
 function vrowsOriginInPanel(s: GridSlot, lo: number, hi: number): boolean {

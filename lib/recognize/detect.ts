@@ -9,6 +9,7 @@ const FIRST_ROWS = 4;
 /** Previous siblings inspected for a title, and the most characters read from each. */
 const PREV_SIBLINGS = 4;
 const MAX_PREV_TEXT = 200;
+const MAX_TITLE = 60;
 
 // Table titles (T1–T9 and their aliases) and the page markers 公开01表.
 const TITLE_RE =
@@ -75,8 +76,11 @@ function tableHits(table: Element): boolean {
   }
   head = squash(head);
   if (TITLE_RE.test(head)) return true;
-  let words = 0;
-  for (const re of HEADER_WORDS) if (re.test(head) && ++words >= 2) return true;
+  // Budget (预算) tables share these words; only 决算 tables count.
+  if (!/预算数/.test(head) || /决算/.test(head)) {
+    let words = 0;
+    for (const re of HEADER_WORDS) if (re.test(head) && ++words >= 2) return true;
+  }
 
   // The short lines just before the table (title paragraph, 公开01表, 单位：万元).
   let el: Element | null = table;
@@ -91,7 +95,11 @@ function tableHits(table: Element): boolean {
       continue;
     }
     const t = shortText(prev);
-    if (t !== null && TITLE_RE.test(squash(t))) return true;
+    if (t !== null) {
+      const sq = squash(t);
+      // A title line, not a sentence that mentions a table.
+      if (sq.length <= MAX_TITLE && !/[。，；]/.test(sq) && TITLE_RE.test(sq)) return true;
+    }
     el = prev;
     looked++;
   }

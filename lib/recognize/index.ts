@@ -12,7 +12,7 @@
 import type { Block, ExtractedDocument, ParagraphBlock, TableBlock } from '../extract/types';
 import type { Disclosure, DocumentInfo, TableKey, TableModel, Unit, UnrecognisedTable } from '../model/types';
 import { analyseTable, headerWords, CODE_TEXT, type Layout } from './layout';
-import { buildTable, type TableGroup } from './build';
+import { buildTable, raisePrecision, type TableGroup } from './build';
 import { TABLE_SPECS, TITLE_ORDER, titleKeys } from './specs';
 import {
   departmentYearFromTitle,
@@ -46,10 +46,21 @@ interface Above {
   paragraphs: ParagraphBlock[];
   /** The title says "（续）" / "续表". */
   continued: boolean;
+  /** A title of some other table ("…预算总表", "…一览表") stands above: no header-only guess. */
+  foreignTitle: boolean;
 }
 
 function readAbove(blocks: Block[], index: number): Above {
-  const out: Above = { keys: [], title: '', marker: null, unit: null, department: null, paragraphs: [], continued: false };
+  const out: Above = {
+    keys: [],
+    title: '',
+    marker: null,
+    unit: null,
+    department: null,
+    paragraphs: [],
+    continued: false,
+    foreignTitle: false,
+  };
   let seen = 0;
   for (let i = index - 1; i >= 0 && seen < TITLE_WINDOW; i--) {
     const b = blocks[i];
@@ -83,11 +94,16 @@ function readAbove(blocks: Block[], index: number): Above {
       out.unit = out.unit ?? unit;
       out.department = out.department ?? dept;
       out.paragraphs.unshift(b);
+    } else if (FOREIGN_TITLE.test(norm(text))) {
+      out.foreignTitle = true;
     }
   }
   // No title: the marker/unit lines found belong to whatever table this is.
   return out;
 }
+
+// A short line ending in 表 that is not one of ours: the title of a different table.
+const FOREIGN_TITLE = /^.{2,40}表(\(.{1,10}\))?$/;
 
 /** Only blank lines, notes, 续表, page numbers, unit lines between two blocks (a page break). */
 function onlyFillerBetween(blocks: Block[], from: number, to: number): boolean {
@@ -202,6 +218,12 @@ export function recognize(doc: ExtractedDocument): Disclosure {
     if (b.kind !== 'table') continue;
     const block = b as TableBlock;
     if (block.rows === 0 || block.cols < 2) continue;
+    // (added by lib/extract owner) The extractor clipped this absurd table: it is incomplete, never guess.
+    if (block.clipped && block.clipped.droppedCells > 0) {
+      const reason = `table too large or malformed: ${block.clipped.droppedCells} cells beyond ${block.clipped.maxCols} columns could not be read`;
+      unrecognised.push({ blockIndex: block.index, title: readAbove(blocks, block.index).title, reason });
+      continue;
+    }
     const layout = analyseTable(block);
     const above = readAbove(blocks, block.index);
     let keys = layout.title?.keys ?? [];
@@ -243,6 +265,7 @@ export function recognize(doc: ExtractedDocument): Disclosure {
     }
     if (keys.length === 0) {
       // No title anywhere: only an unmistakable header signature identifies the table.
+      if (above.foreignTitle) continue;
       const sig = signatureKeys(layout);
       if (sig.length === 0) continue;
       keys = [sig[0]];
@@ -275,6 +298,8 @@ export function recognize(doc: ExtractedDocument): Disclosure {
 
   const tables: Partial<Record<TableKey, TableModel>> = {};
   const tableBlocks = new Set<number>();
+  const precisions: [TableModel, number][] = [];
+  let docPrecision = 0;
   for (const g of groups) {
     const lastBlock = g.layouts[g.layouts.length - 1].block.index;
     g.notes = [...g.above.paragraphs, ...notesAfter(blocks, lastBlock)];
@@ -285,9 +310,12 @@ export function recognize(doc: ExtractedDocument): Disclosure {
       continue;
     }
     tables[g.key] = res.model;
+    precisions.push([res.model, res.precision]);
+    if (res.precision > docPrecision) docPrecision = res.precision;
     for (const l of g.layouts) tableBlocks.add(l.block.index);
     for (const p of g.notes) tableBlocks.add(p.index);
   }
+  for (const [model, p] of precisions) if (p === 0 && docPrecision > 0) raisePrecision(model, docPrecision);
   unrecognised.sort((a, b) => a.blockIndex - b.blockIndex);
 
   const { sections, tocBlocks } = splitSections(blocks, tableBlocks);

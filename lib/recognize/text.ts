@@ -70,7 +70,10 @@ export function findDepartment(text: string): string | null {
   return name;
 }
 
-const TITLE_DEPT_YEAR_RE = /^(.{2,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预决算)/;
+// The name comes before the year and the heading ends right after 决算 (公开 / 表 / 报告 / 情况说明
+// may follow): "区财政局召开2024年度部门决算工作会议" is news, not a disclosure title.
+const TITLE_DEPT_YEAR_RE =
+  /^(.{2,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:\(单位\)|（单位）)?(?:决算|预决算)(?:公开|表|报告|情况说明|信息公开)?\s*$/;
 
 /** "中共株洲市渌口区委办公室2024年度部门决算公开" → {department, year}. */
 export function departmentYearFromTitle(text: string): { department: string | null; year: number | null } {
