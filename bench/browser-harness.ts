@@ -6,6 +6,7 @@ import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS } from './floor';
 import { measure, type MeasureOptions, type Measured } from './measure';
 
 interface CoreApi {
+  extractDocument?: (root: Document) => unknown;
   checkDocument?: (root: Document) => unknown;
   looksLikeDisclosure?: (root: Document) => unknown;
 }
@@ -28,7 +29,11 @@ function run(opts: MeasureOptions & { nonDisclosure: boolean }): PageRun {
     floor: () => floorAllCells(document),
     firstRows: () => floorFirstRows(document, FIRST_ROWS),
   };
-  let summary = 'core not available yet';
+  let summary = 'checkDocument not available yet';
+  if (core.extractDocument) {
+    const extract = core.extractDocument;
+    fns.extract = () => extract(document);
+  }
   if (core.checkDocument) {
     const check = core.checkDocument;
     try {

@@ -12,26 +12,14 @@
  * Missing modules are reported as "not available yet"; the floor is measured regardless.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { parseHTML } from 'linkedom';
 import { benchPages, type BenchPage } from './pages';
 import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS } from './floor';
 import { measure, median, spread, type Measured, type MeasureOptions, type Series } from './measure';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY, EXTRACT_ENTRY, CHECK_ENTRY, DETECT_ENTRY, type Bundle } from './tools';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -62,19 +50,24 @@ type CheckFn = (root: Document) => unknown;
 type DetectFn = (root: Document) => unknown;
 
 interface NodeCore {
+  extractDocument: CheckFn | null;
   checkDocument: CheckFn | null;
   looksLikeDisclosure: DetectFn | null;
   notes: string[];
 }
 
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
-}
 
 async function loadNodeCore(): Promise<NodeCore> {
   const notes: string[] = [];
   let checkDocument: CheckFn | null = null;
   let looksLikeDisclosure: DetectFn | null = null;
+  let extractDocument: CheckFn | null = null;
+  try {
+    const m = await import(new URL('../lib/extract/index.ts', import.meta.url).href);
+    extractDocument = m.extractDocument;
+  } catch (e) {
+    notes.push(`extractDocument (lib/extract): not available yet — ${firstLine(e)}`);
+  }
   try {
     const m = await import(new URL('../lib/index.ts', import.meta.url).href);
     checkDocument = m.checkDocument;
@@ -88,7 +81,7 @@ async function loadNodeCore(): Promise<NodeCore> {
   } catch (e) {
     notes.push(`looksLikeDisclosure (lib/recognize): not available yet — ${firstLine(e)}`);
   }
-  return { checkDocument, looksLikeDisclosure, notes };
+  return { extractDocument, checkDocument, looksLikeDisclosure, notes };
 }
 
 function summarize(run: unknown): string {
@@ -124,6 +117,7 @@ function rowsOf(r: CaseResult): Row[] {
   const rows: Row[] = [];
   const full = r.page.nonDisclosure ? 'full check (bail-out)' : 'full check';
   rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'all cells', floor: r.measured.floor, target: r.page.id === 'seed' ? 3 : null });
+  rows.push({ ...base, what: '  of which extract', cand: r.measured.extract, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({
     ...base,
     what: 'looksLikeDisclosure',
@@ -218,6 +212,10 @@ async function runNode(pages: BenchPage[], core: NodeCore): Promise<CaseResult[]
       firstRows: () => floorFirstRows(document, FIRST_ROWS),
     };
     let summary = 'checkDocument not available yet';
+    if (core.extractDocument) {
+      const extract = core.extractDocument;
+      fns.extract = () => extract(document);
+    }
     if (core.checkDocument) {
       const check = core.checkDocument;
       try {
@@ -248,82 +246,7 @@ async function runNode(pages: BenchPage[], core: NodeCore): Promise<CaseResult[]
 // ---------------------------------------------------------------------------------------------
 // Bundles (esbuild)
 
-interface Bundle {
-  code: string | null;
-  bytes: number;
-  gzip: number;
-  error?: string;
-  inputs?: [string, number][];
-}
-
-async function bundle(contents: string, minify = true): Promise<Bundle> {
-  try {
-    const esbuild = await import('esbuild');
-    const r = await esbuild.build({
-      stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-entry.ts' },
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      minify,
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const code = r.outputFiles[0].text;
-    const out = Object.values(r.metafile.outputs)[0];
-    const byGroup = new Map<string, number>();
-    for (const [path, info] of Object.entries(out.inputs)) {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-      const key = m ? m[1] : path.replace(/^(lib\/[^/]+)\/.*$/, '$1');
-      byGroup.set(key, (byGroup.get(key) ?? 0) + info.bytesInOutput);
-    }
-    const inputs = [...byGroup.entries()].sort((a, b) => b[1] - a[1]);
-    return { code, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length, inputs };
-  } catch (e) {
-    const errs = (e as { errors?: { text: string; location?: { file: string } | null }[] }).errors;
-    const msg = errs?.length ? errs.map((x) => `${x.text}${x.location ? ` (${x.location.file})` : ''}`).join('; ') : firstLine(e);
-    return { code: null, bytes: 0, gzip: 0, error: msg.slice(0, 200) };
-  }
-}
-
-const abs = (p: string) => JSON.stringify(join(ROOT, p));
-const HARNESS_ENTRY = `import ${abs('bench/browser-harness.ts')};`;
-const CHECK_ENTRY = `import { checkDocument } from ${abs('lib/index.ts')};
-const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { checkDocument });`;
-const DETECT_ENTRY = `import { looksLikeDisclosure } from ${abs('lib/recognize/index.ts')};
-const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { looksLikeDisclosure });`;
-
-// ---------------------------------------------------------------------------------------------
-// Chromium
-
-function serve(pages: BenchPage[]): Promise<{ server: Server; base: string }> {
-  const byPath = new Map(pages.map((p) => [`/${p.id}.html`, p.html]));
-  const server = createServer((req, res) => {
-    const html = byPath.get((req.url ?? '').split('?')[0]);
-    if (html === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    // Cross-origin isolation gives performance.now() its fine (5 µs) resolution in Chromium.
-    res
-      .writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-      })
-      .end(html);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      resolve({ server, base: `http://127.0.0.1:${port}` });
-    }),
-  );
-}
-
-async function runChromium(pages: BenchPage[], harness: Bundle, check: Bundle, detect: Bundle): Promise<CaseResult[]> {
+async function runChromium(pages: BenchPage[], harness: Bundle, cores: Bundle[]): Promise<CaseResult[]> {
   if (!existsSync(CHROMIUM)) {
     console.log(`chromium: ${CHROMIUM} not installed — Chromium part skipped`);
     return [];
@@ -350,8 +273,7 @@ async function runChromium(pages: BenchPage[], harness: Bundle, check: Bundle, d
         await tab.goto(`${base}/${page.id}.html`, { waitUntil: 'load', timeout: 600_000 });
         const loadMs = performance.now() - t0;
         await tab.evaluate(harness.code);
-        if (check.code) await tab.evaluate(check.code);
-        if (detect.code) await tab.evaluate(detect.code);
+        for (const c of cores) if (c.code) await tab.evaluate(c.code);
         const r = (await tab.evaluate(
           (o) =>
             (globalThis as unknown as { __dcBench: { run: (x: unknown) => unknown } }).__dcBench.run(o),
@@ -420,11 +342,17 @@ async function main() {
     results.push(...(await runNode(pages, core)));
   }
 
-  const [harness, check, detect] = await Promise.all([bundle(HARNESS_ENTRY), bundle(CHECK_ENTRY), bundle(DETECT_ENTRY)]);
+  const [harness, extract, check, detect] = await Promise.all([
+    bundle(HARNESS_ENTRY),
+    bundle(EXTRACT_ENTRY),
+    bundle(CHECK_ENTRY),
+    bundle(DETECT_ENTRY),
+  ]);
   if (WANT_CHROMIUM) {
+    if (!extract.code) console.log(`chromium: extractDocument bundle not available yet (${extract.error})`);
     if (!check.code) console.log(`chromium: checkDocument bundle not available yet (${check.error})`);
     if (!detect.code) console.log(`chromium: looksLikeDisclosure bundle not available yet (${detect.error})`);
-    results.push(...(await runChromium(pages, harness, check, detect)));
+    results.push(...(await runChromium(pages, harness, [extract, check, detect])));
   }
 
   console.log('');

@@ -12,11 +12,11 @@ import type { Amount, Interval, Verdict } from './types';
 export type { Amount, Interval, Verdict } from './types';
 
 /**
- * Private Decimal constructor: 60 significant digits (sums of printed amounts stay exact) and
- * plain (non-exponential) toString for any amount a page can print.
+ * Private Decimal constructor: 34 significant digits (decimal128; sums of printed amounts stay
+ * exact far beyond any budget) and plain (non-exponential) toString for any amount a page prints.
  */
 const D = Decimal.clone({
-  precision: 60,
+  precision: 34,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -80,
   toExpPos: 80,
@@ -109,8 +109,22 @@ interface ParsedNumber {
   printedDecimals: number;
 }
 
+// Decimal construction dominates parsing; tables repeat the same texts ("0.00", totals across
+// tables), and Decimals are immutable, so parsed values are memoised (bounded).
+const CACHE_MAX = 8192;
+let cache = new Map<string, ParsedNumber | null>();
+
 function parseCompact(s: string): ParsedNumber | null {
   if (s.length === 0 || s.length > MAX_NUMBER_CHARS) return null;
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const r = parseCompactUncached(s);
+  if (cache.size >= CACHE_MAX) cache = new Map();
+  cache.set(s, r);
+  return r;
+}
+
+function parseCompactUncached(s: string): ParsedNumber | null {
   if (PLAIN_RE.test(s)) {
     const dot = s.indexOf('.');
     return { value: nonNegZero(new D(s)), printedDecimals: dot < 0 ? 0 : s.length - dot - 1 };
@@ -174,9 +188,10 @@ export function parseAmount(text: string, opts?: ParseOptions): Amount {
   };
 }
 
+/** A usable decimals count: a non-negative integer, at most 100 (longer numbers are nan anyway). */
 function sanitizePrecision(p: number | undefined): number {
   if (p === undefined || !Number.isFinite(p) || p < 0) return 0;
-  return Math.min(Math.floor(p), 20);
+  return Math.min(Math.floor(p), 100);
 }
 
 /** The value to use in arithmetic: empty → 0, nan → null (the caller must report it, not guess). */
@@ -203,17 +218,19 @@ export function formatAmount(d: Decimal, decimals: number): string {
 
 /** ½·10⁻ᵈ — half a unit of the last printed decimal. */
 export function halfUnit(decimals: number): Decimal {
-  return HALF_UNITS[sanitizePrecision(decimals)];
+  const d = sanitizePrecision(decimals);
+  return (HALF_UNITS[d] ??= unit(d).div(2));
 }
 
 /** One unit of the d-th decimal: 10⁻ᵈ. */
 export function unit(decimals: number): Decimal {
-  return UNITS[sanitizePrecision(decimals)];
+  const d = sanitizePrecision(decimals);
+  return (UNITS[d] ??= new D(`1e-${d}`));
 }
 
-// Precomputed 10⁻ᵈ and ½·10⁻ᵈ for d = 0…20 (sanitizePrecision caps at 20).
-const UNITS: Decimal[] = Array.from({ length: 21 }, (_, d) => new D(10).pow(-d));
-const HALF_UNITS: Decimal[] = UNITS.map((u) => u.div(2));
+// Memoised 10⁻ᵈ and ½·10⁻ᵈ (exact: constructed from strings, not computed).
+const UNITS: Decimal[] = [];
+const HALF_UNITS: Decimal[] = [];
 
 /** v ± ½·10⁻ᵈ for a number, [0, 0] for empty, null for nan. */
 export function intervalOf(a: Amount): Interval | null {
@@ -246,35 +263,42 @@ export function scaleInterval(a: Interval, k: Decimal | number): Interval {
   return x.lte(y) ? { lo: x, hi: y } : { lo: y, hi: x };
 }
 
+// Directed rounding for interval division (constructors are created once: cloning is costly).
+const Lo = D.clone({ rounding: Decimal.ROUND_FLOOR });
+const Hi = D.clone({ rounding: Decimal.ROUND_CEIL });
+
 /**
  * a ÷ b, or null when b contains 0 (the ratio is unbounded). Bounds are rounded outward so the
  * result always contains the exact ratio interval.
  */
 export function divIntervals(a: Interval, b: Interval): Interval | null {
-  const blo = new D(b.lo);
-  const bhi = new D(b.hi);
+  const blo = b.lo;
+  const bhi = b.hi;
   if (blo.lte(0) && bhi.gte(0)) return null;
-  const Lo = D.clone({ precision: 60, rounding: Decimal.ROUND_FLOOR });
-  const Hi = D.clone({ precision: 60, rounding: Decimal.ROUND_CEIL });
-  const los: Decimal[] = [];
-  const his: Decimal[] = [];
-  for (const n of [a.lo, a.hi]) {
-    for (const d of [blo, bhi]) {
-      los.push(new Lo(n).div(d));
-      his.push(new Hi(n).div(d));
-    }
+  if (blo.isNegative()) {
+    // a ÷ b = −(a ÷ −b); the negated bounds swap.
+    const r = divPositive(a, new D(bhi).neg(), new D(blo).neg());
+    return { lo: r.hi.neg(), hi: r.lo.neg() };
   }
-  return { lo: new D(Decimal.min(...los)), hi: new D(Decimal.max(...his)) };
+  return divPositive(a, blo, bhi);
+}
+
+/** a ÷ [dlo, dhi] with 0 < dlo ≤ dhi: two divisions, rounded outward. */
+function divPositive(a: Interval, dlo: Decimal, dhi: Decimal): Interval {
+  // The smallest quotient divides a.lo by the largest divisor if a.lo ≥ 0, else by the smallest.
+  const lo = new Lo(a.lo).div(a.lo.isNegative() ? dlo : dhi);
+  const hi = new Hi(a.hi).div(a.hi.isNegative() ? dhi : dlo);
+  return { lo: new D(lo), hi: new D(hi) };
 }
 
 /** Closed intervals meet. */
 export function intersects(a: Interval, b: Interval): boolean {
-  return new D(a.lo).lte(b.hi) && new D(b.lo).lte(a.hi);
+  return a.lo.lte(b.hi) && b.lo.lte(a.hi);
 }
 
 /** x ∈ [lo, hi]. */
 export function contains(a: Interval, x: Decimal): boolean {
-  return new D(a.lo).lte(x) && new D(x).lte(a.hi);
+  return a.lo.lte(x) && x.lte(a.hi);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,8 +334,38 @@ export function verdictOf(difference: Decimal, tolerance: Decimal): Verdict {
 }
 
 function unreadableTexts(amounts: Amount[]): string[] | null {
-  const bad = amounts.filter((a) => a.kind === 'nan').map((a) => a.text);
-  return bad.length > 0 ? bad : null;
+  let bad: string[] | null = null;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    if (a.kind === 'nan') (bad ??= []).push(a.text);
+  }
+  return bad;
+}
+
+/**
+ * Σ ½·10⁻ᵈⁱ over the printed operands, computed as k·½·10⁻ᵈᵐᵃˣ with k = Σ 10^(dmax − dᵢ)
+ * (an exact small integer) — one Decimal multiplication instead of one addition per operand.
+ */
+function sumHalfUnits(amounts: Amount[]): Decimal {
+  let dmax = -1;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    if (a.kind === 'number') dmax = Math.max(dmax, sanitizePrecision(a.decimals));
+  }
+  if (dmax < 0) return ZERO;
+  let k = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    if (a.kind === 'number') k += 10 ** (dmax - sanitizePrecision(a.decimals));
+  }
+  // k stays an exact integer for any realistic operand count (2^53 limit).
+  return Number.isSafeInteger(k) ? halfUnit(dmax).times(k) : slowSumHalfUnits(amounts);
+}
+
+function slowSumHalfUnits(amounts: Amount[]): Decimal {
+  let t: Decimal = ZERO;
+  for (const a of amounts) if (a.kind === 'number') t = t.plus(halfUnit(a.decimals));
+  return t;
 }
 
 function maxDecimals(amounts: Amount[]): number {
@@ -330,12 +384,11 @@ export function compareLinear(total: Amount, terms: Term[]): Comparison {
   const bad = unreadableTexts(all);
   if (bad) return { verdict: 'unreadable', texts: bad };
   let expected: Decimal = ZERO;
-  let tolerance: Decimal = ZERO;
   for (const t of terms) {
-    const v = amountDecimal(t.amount) as Decimal;
-    expected = t.sign === 1 ? expected.plus(v) : expected.minus(v);
+    if (t.amount.kind !== 'number') continue; // empty: exact 0
+    expected = t.sign === 1 ? expected.plus(t.amount.value) : expected.minus(t.amount.value);
   }
-  for (const a of all) if (a.kind === 'number') tolerance = tolerance.plus(halfUnit(a.decimals));
+  const tolerance = sumHalfUnits(all);
   const actual = amountDecimal(total) as Decimal;
   const difference = nonNegZero(actual.minus(expected));
   return {
@@ -405,8 +458,7 @@ export function compareEqual(a: Amount, b: Amount): Comparison {
 export function compareAtMost(part: Amount, whole: Amount): Comparison {
   const bad = unreadableTexts([part, whole]);
   if (bad) return { verdict: 'unreadable', texts: bad };
-  let tolerance: Decimal = ZERO;
-  for (const x of [part, whole]) if (x.kind === 'number') tolerance = tolerance.plus(halfUnit(x.decimals));
+  const tolerance = sumHalfUnits([part, whole]);
   const actual = amountDecimal(part) as Decimal;
   const expected = amountDecimal(whole) as Decimal;
   const difference = nonNegZero(actual.minus(expected));
@@ -490,7 +542,7 @@ export type PercentCheck =
       reason: PercentReason;
       stated: Decimal;
       decimals: number;
-      /** numerator / denominator × 100 (60 significant digits). */
+      /** numerator / denominator × 100 (34 significant digits). */
       computed: Decimal;
       /** Interval of the ratio ×100 from the operands' intervals. */
       computedInterval: Interval;

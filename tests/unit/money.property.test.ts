@@ -5,6 +5,7 @@ import {
   compareEqual,
   compareSum,
   contains,
+  divIntervals,
   formatAmount,
   intervalOf,
   parseAmount,
@@ -37,6 +38,8 @@ function dress(text: string, style: number): string {
   if (neg) out = style & 4 ? `（${out}）` : `－${out}`;
   return style & 8 ? `\u3000${out}\u00a0` : out;
 }
+
+const Fine = Decimal.clone({ precision: 50 });
 
 const num = (a: Amount) => {
   if (a.kind !== 'number') throw new Error(`expected a number, got ${a.kind} for ${JSON.stringify(a.text)}`);
@@ -132,6 +135,28 @@ describe('lib/money properties', () => {
           expect(compareSum(parseAmount(formatAmount(near, d)), amounts).verdict).toBe('notice');
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('interval division contains every quotient of its operands', () => {
+    const bound = fc.integer({ min: -100000, max: 100000 }).map((n) => new Decimal(n).div(100));
+    const interval = fc.tuple(bound, bound).map(([x, y]) => (x.lte(y) ? { lo: x, hi: y } : { lo: y, hi: x }));
+    fc.assert(
+      fc.property(interval, interval, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, s, t) => {
+        const q = divIntervals(a, b);
+        if (b.lo.lte(0) && b.hi.gte(0)) {
+          expect(q).toBeNull();
+          return;
+        }
+        expect(q).not.toBeNull();
+        // Points inside both operands (corners and a random interior point).
+        const pick = (i: { lo: Decimal; hi: Decimal }, f: number) => i.lo.plus(i.hi.minus(i.lo).times(f.toFixed(6)));
+        for (const [x, y] of [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi], [pick(a, s), pick(b, t)]]) {
+          // Quotient at 50 digits: finer than the 34-digit outward-rounded bounds.
+          expect(contains(q!, new Fine(x).div(y))).toBe(true);
+        }
+      }),
       { numRuns: 500 },
     );
   });

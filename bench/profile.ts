@@ -1,0 +1,126 @@
+/**
+ * CPU profile of one core function on one bench page, to find why a target is missed.
+ *
+ *   npx tsx bench/profile.ts --env=chromium --case=seed --fn=check --runs=20
+ *
+ * --env=node|chromium  --case=seed|x10|x100|nodisc  --fn=check|extract|detect  --runs=N
+ * Prints the top functions by self time (file:line) and writes the .cpuprofile (open it in
+ * Chrome DevTools → Performance) to --out (default /tmp/dc-<env>-<case>-<fn>.cpuprofile).
+ * The Chromium bundle is not minified so function names survive.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { parseHTML } from 'linkedom';
+import { benchPages } from './pages';
+import { bundle, serve, CHROMIUM, CHROMIUM_ARGS, CHECK_ENTRY, DETECT_ENTRY, EXTRACT_ENTRY } from './tools';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const ENV = opt('env', 'node');
+const CASE = opt('case', 'seed');
+const FN = opt('fn', 'check');
+const RUNS = Number(opt('runs', '20'));
+const OUT = opt('out', `/tmp/dc-${ENV}-${CASE}-${FN}.cpuprofile`);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function report(profile: Profile): void {
+  const total = profile.endTime - profile.startTime;
+  const byNode = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) byNode.set(samples[i], (byNode.get(samples[i]) ?? 0) + (deltas[i] ?? 0));
+  const byFrame = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const t = byNode.get(n.id) ?? 0;
+    if (!t) continue;
+    const f = n.callFrame;
+    const where = f.url ? `${f.url.replace(/^.*\/(lib|bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}` : '';
+    const key = `${f.functionName || '(anonymous)'} ${where}`;
+    byFrame.set(key, (byFrame.get(key) ?? 0) + t);
+  }
+  const top = [...byFrame.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  console.log(`total ${(total / 1000).toFixed(0)} ms sampled; top self time:`);
+  for (const [k, t] of top) console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+async function node(html: string): Promise<Profile> {
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  const mod =
+    FN === 'extract'
+      ? (await import(new URL('../lib/extract/index.ts', import.meta.url).href)).extractDocument
+      : FN === 'detect'
+        ? (await import(new URL('../lib/recognize/index.ts', import.meta.url).href)).looksLikeDisclosure
+        : (await import(new URL('../lib/index.ts', import.meta.url).href)).checkDocument;
+  mod(document); // warm-up
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  for (let i = 0; i < RUNS; i++) mod(document);
+  const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
+  session.disconnect();
+  return profile;
+}
+
+async function chromiumProfile(html: string): Promise<Profile> {
+  const { chromium } = await import('playwright-core');
+  const entry = FN === 'extract' ? EXTRACT_ENTRY : FN === 'detect' ? DETECT_ENTRY : CHECK_ENTRY;
+  const b = await bundle(entry, false);
+  if (!b.code) throw new Error(`bundle failed: ${b.error}`);
+  const page = benchPages([CASE])[0];
+  const { server, base } = await serve([{ ...page, html }]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/${page.id}.html`, { waitUntil: 'load', timeout: 600_000 });
+    await tab.evaluate(b.code);
+    const name = FN === 'extract' ? 'extractDocument' : FN === 'detect' ? 'looksLikeDisclosure' : 'checkDocument';
+    const call = (n: number) =>
+      tab.evaluate(
+        ([fn, k]) => {
+          const f = (globalThis as unknown as { __dcCore: Record<string, (d: Document) => unknown> }).__dcCore[fn as string];
+          for (let i = 0; i < (k as number); i++) f(document);
+        },
+        [name, n],
+      );
+    await call(1);
+    const cdp = await tab.context().newCDPSession(tab);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await call(RUNS);
+    const { profile } = await cdp.send('Profiler.stop');
+    return profile as unknown as Profile;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function main() {
+  const page = benchPages([CASE])[0];
+  if (!page) throw new Error(`unknown case ${CASE}`);
+  const profile = ENV === 'chromium' ? await chromiumProfile(page.html) : await node(page.html);
+  writeFileSync(OUT, JSON.stringify(profile));
+  console.log(`${ENV} ${CASE} ${FN} ×${RUNS} → ${OUT}`);
+  report(profile);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
