@@ -250,3 +250,17 @@ export function run(rule: Rule, d: Disclosure) {
 export function severities(findings: Finding[]): string[] {
   return findings.map((f) => f.severity);
 }
+
+/** Findings reduced to what the tests assert: rule id, severity and the exact cell references. */
+export function brief(fs: Finding[]): Array<{ rule: string; severity: string; cells: string[] }> {
+  return fs.map((f) => ({ rule: f.rule, severity: f.severity, cells: refsOf(f) }));
+}
+
+/** The expected brief of one finding: cells as [cell, role] pairs. */
+export function expected(
+  rule: string,
+  severity: string,
+  cells: Array<[ModelCell, 'total' | 'part' | 'value']>,
+): { rule: string; severity: string; cells: string[] } {
+  return { rule, severity, cells: cells.map(([c, r]) => ref(c, r)).sort() };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../../lib/checks/N-05';
+import { brief, disclosure, run, T1, T3, T5 } from '../claims.builders';
+
+const H = ['五、一般公共预算财政拨款支出决算情况说明', '（一）一般公共预算财政拨款支出决算总体情况'];
+const d = (s: string) => disclosure([...H, s], { T1: T1(), T3: T3(), T5: T5() });
+
+describe('N-05 一般公共预算财政拨款支出 and its share of total spending', () => {
+  it('passes the seed sentence', () => {
+    expect(run(rule, d('2024年度财政拨款支出880.81万元，占本年支出合计的98.24 %，与上年相比，财政拨款支出减少5.34万元，减少0.6%。'))).toEqual([]);
+  });
+  it('X must be the T5 合计, not the T1/T3 total', () => {
+    const fs = run(rule, d('2024年度财政拨款支出896.57万元，占本年支出合计的100.00%。'));
+    expect(brief(fs)).toEqual([['N-05', 'error', '880.81', '896.57万元']]);
+    expect(fs[0].cells[0].cell.table).toBe('T5');
+  });
+  it('the share is over T3 合计 (with the cell as total)', () => {
+    const fs = run(rule, d('2024年度财政拨款支出880.81万元，占本年支出合计的97.24%。'));
+    expect(brief(fs)).toEqual([['N-05', 'error', '98.24%', '97.24%']]);
+    expect(fs[0].cells).toMatchObject([{ role: 'total', cell: { table: 'T3', text: '896.57' } }]);
+  });
+});
