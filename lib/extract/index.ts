@@ -130,10 +130,14 @@ function lowerName(el: Element): string {
   return n.toLowerCase();
 }
 
-/** Inline style, lower-cased and without whitespace, prefixed with ';' for boundary checks. */
+// Only these properties matter; Word puts long styles on every element, so filter before normalising.
+const STYLE_HINT = /display|visibility|mso-hide|mso-element|float/i;
+
+/** Relevant inline style, lower-cased and without whitespace, prefixed with ';' for boundary checks. */
 function normStyle(el: Element): string {
   const s = el.getAttribute('style');
-  return s ? ';' + s.toLowerCase().replace(/\s+/g, '') : '';
+  if (!s || !STYLE_HINT.test(s)) return '';
+  return ';' + s.toLowerCase().replace(/\s+/g, '');
 }
 
 function styleHides(st: string): boolean {
