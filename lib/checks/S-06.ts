@@ -21,6 +21,10 @@ export const doc: RuleDoc = {
   fail: '（无“三公”一节）  → error: 缺少必备部分「“三公”经费支出决算情况」',
   limits: [
     {
+      zh: '另查（警告）：该节应写明数量（出国团组/人次、公务用车辆数或接待批次）；写明未发生的除外。',
+      en: 'Also (warning): the section should state counts (delegations/trips, vehicles or receptions), unless it says nothing took place.',
+    },
+    {
       zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
       en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
     },

@@ -21,6 +21,10 @@ export const doc: RuleDoc = {
   fail: '十一、其他重要事项 / （一）机关运行经费 / （三）国有资产  → error: 缺少必备部分「政府采购支出情况」',
   limits: [
     {
+      zh: '另查（警告）：政府采购一节应写明授予中小企业合同金额（写明未发生政府采购的除外）；国有资产一节应写明车辆和大型设备数量。',
+      en: 'Also (warning): the procurement section should state the SME contract amount (unless it says no procurement took place); the assets section should state vehicles and large equipment.',
+    },
+    {
       zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
       en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
     },

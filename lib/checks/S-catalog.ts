@@ -412,6 +412,51 @@ function fundStatement(d: Disclosure, key: TableKey, outside: (p: ParagraphBlock
 }
 
 // ---------------------------------------------------------------------------------------------
+// Content a present part must carry (domain.md: 三公 "with counts", 政府采购 "with the 中小企业
+// share", 国有资产占用 "vehicles, equipment"). Missing content is a warning: a short part can have
+// a legitimate reason (nothing was bought), so a part that says so is exempt.
+
+export interface ContentDef {
+  part: string;
+  need: RegExp;
+  what: Bilingual;
+  /** The part states there was nothing to report. */
+  exempt?: RegExp;
+}
+
+export const CONTENT: ContentDef[] = [
+  {
+    part: 'S-06.三公经费',
+    need: /团组|人次|批次|\d+\s*辆|保有量/,
+    what: { zh: '数量（出国团组/人次、公务用车辆数或接待批次）', en: 'counts (delegations / trips, vehicles or receptions)' },
+    exempt: /未(发生|安排)[^。]{0,10}三公|三公[^。]{0,20}(均为0|均为零|未发生)/,
+  },
+  {
+    part: 'S-08.政府采购',
+    need: /中小企业|小微企业/,
+    what: { zh: '授予中小企业合同金额（及占比）', en: 'contracts awarded to SMEs (and their share)' },
+    exempt: /未(发生|开展|实施)[^。]{0,10}政府采购|没有[^。]{0,10}政府采购|无政府采购/,
+  },
+  {
+    part: 'S-08.国有资产占用',
+    need: /车辆|辆/,
+    what: { zh: '车辆数量', en: 'number of vehicles' },
+  },
+  {
+    part: 'S-08.国有资产占用',
+    need: /设备/,
+    what: { zh: '大型（单价50万元/100万元以上）设备数量', en: 'number of large equipment items' },
+  },
+];
+
+/** Text of a present part: its heading and every paragraph in its block range. */
+function partText(d: Disclosure, s: Section): string {
+  const out = [s.heading.text];
+  for (const p of d.paragraphs) if (p.index > s.heading.index && p.index < s.end) out.push(p.text);
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Findings
 
 function spanOf(p: ParagraphBlock | null): TextSpan[] {
@@ -438,7 +483,10 @@ export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
       });
       continue;
     }
-    if (r.present) continue;
+    if (r.present) {
+      if (r.section) reportContent(ctx, meta, r, r.section);
+      continue;
+    }
     // A missing parent already says its subsections are missing: one finding, not four.
     if (r.parent && parts.some((q) => q.id === r.parent && !q.present)) continue;
     ctx.report(r.rule === 'S-03' ? tableFinding(r, meta) : partFinding(r, meta));
@@ -446,6 +494,27 @@ export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
 }
 
 type Report = Parameters<RuleContext['report']>[0];
+
+function reportContent(ctx: RuleContext, meta: RuleMeta, r: PartResult, section: Section): void {
+  const needs = CONTENT.filter((c) => c.part === r.id);
+  if (needs.length === 0) return;
+  const text = partText(ctx.disclosure, section);
+  for (const c of needs) {
+    if (c.need.test(text) || c.exempt?.test(text)) continue;
+    ctx.report({
+      severity: 'warning',
+      message: {
+        zh: `「${r.name.zh}」一节未说明${c.what.zh}。规则 ${meta.id}。`,
+        en: `The section on ${r.name.en} does not state the ${c.what.en}. Rule ${meta.id}.`,
+      },
+      expected: `含${c.what.zh} / states the ${c.what.en}`,
+      actual: '未提及 / not mentioned',
+      cells: [],
+      spans: spanOf(section.heading),
+      quote: null,
+    });
+  }
+}
 
 function partFinding(r: PartResult, meta: RuleMeta): Report {
   const under = r.section ? `（应在「${r.section.title}」之下）` : '';

@@ -98,7 +98,7 @@ const FULL: string[] = [
   '六、一般公共预算财政拨款基本支出决算情况说明',
   '基本支出880.80万元。',
   '七、财政拨款“三公”经费支出决算情况说明',
-  '“三公”经费支出决算7.57万元。',
+  '“三公”经费支出决算7.57万元，因公出国（境）团组2个、2人次。',
   '八、政府性基金预算收入支出决算情况',
   '本年度无政府性基金收支。',
   '九、国有资本经营预算财政拨款收入支出决算情况说明',
@@ -108,7 +108,7 @@ const FULL: string[] = [
   '十一、关于政府采购支出说明',
   '政府采购支出总额0万元，授予中小企业合同金额0万元。',
   '十二、关于国有资产占用情况说明',
-  '共有车辆0辆。',
+  '共有车辆0辆，单价100万元以上设备0台。',
   '十三、关于2024年度预算绩效情况的说明',
   '（一）绩效评价工作开展情况。一是……',
   '第四部分    名词解释',
@@ -270,6 +270,34 @@ describe('国有资本经营 / 政府性基金 without a narrative section', () 
     const d = disclosure(lines, { year: 2018, tables: ALL_TABLES.filter((k) => k !== 'T8') });
     expect(sFindings(d)).toEqual([]);
     expect(evaluateParts(d).map((p) => p.id)).not.toContain('S-03.T8');
+  });
+});
+
+describe('content a present part must carry (warnings)', () => {
+  const replace = (from: string, to: string) => FULL.map((l) => (l === from ? to : l));
+
+  it.each([
+    ['政府采购支出总额0万元，授予中小企业合同金额0万元。', '政府采购支出总额12.00万元，其中货物12.00万元。', 'S-08', '授予中小企业合同金额'],
+    ['共有车辆0辆，单价100万元以上设备0台。', '共有单价100万元以上设备2台。', 'S-08', '车辆数量'],
+    ['“三公”经费支出决算7.57万元，因公出国（境）团组2个、2人次。', '“三公”经费支出决算7.57万元，主要用于因公出国。', 'S-06', '数量'],
+  ])('%s → %s: a warning', (from, to, rule, what) => {
+    const f = sFindings(disclosure(replace(from, to)));
+    const w = f.filter((x) => x.severity === 'warning');
+    expect(w.map((x) => x.rule)).toEqual([rule]);
+    expect(w[0].message.zh).toContain(what);
+    expect(w[0].spans[0].paragraph.text).toMatch(/^[一二三四五六七八九十]+、/);
+    expect(w[0].actual).toBe('未提及 / not mentioned');
+  });
+
+  it('equipment missing from the assets part is its own warning', () => {
+    const f = sFindings(disclosure(replace('共有车辆0辆，单价100万元以上设备0台。', '共有车辆0辆。')));
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([['S-08', 'warning']]);
+    expect(f[0].message.zh).toContain('设备数量');
+  });
+
+  it('a procurement part saying none took place needs no SME share', () => {
+    const f = sFindings(disclosure(replace('政府采购支出总额0万元，授予中小企业合同金额0万元。', '本年度未发生政府采购支出。')));
+    expect(f).toEqual([]);
   });
 });
 
