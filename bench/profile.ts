@@ -36,6 +36,29 @@ interface Profile {
   endTime: number;
 }
 
+/** Bundle line → source module, from esbuild's `// lib/x/y.ts` boundary comments (unminified bundles). */
+let moduleOfLine: (line: number) => string = () => '';
+function indexModules(code: string): void {
+  const starts: [number, string][] = [];
+  code.split('\n').forEach((l, i) => {
+    const m = /^\s*\/\/ ((?:lib|bench|node_modules)\/\S+)$/.exec(l);
+    if (m) starts.push([i, m[1]]);
+  });
+  moduleOfLine = (line) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let best = '';
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid][0] <= line) {
+        best = starts[mid][1];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
+}
+
 function report(profile: Profile): void {
   const total = profile.endTime - profile.startTime;
   const byNode = new Map<number, number>();
@@ -47,9 +70,49 @@ function report(profile: Profile): void {
     const t = byNode.get(n.id) ?? 0;
     if (!t) continue;
     const f = n.callFrame;
-    const where = f.url ? `${f.url.replace(/^.*\/(lib|bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}` : '';
+    const mod = f.lineNumber >= 0 && (f.url === '' || f.url.includes('dc-prof')) ? moduleOfLine(f.lineNumber) : '';
+    const where = mod ? `${mod} (bundle line ${f.lineNumber + 1})` : f.url ? `${f.url.replace(/^.*\/(lib|bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}` : '';
     const key = `${f.functionName || '(anonymous)'} ${where}`;
     byFrame.set(key, (byFrame.get(key) ?? 0) + t);
+  }
+  // Self time per source module (lib/<module>), the figure to hand to the module's owner.
+  const byModule = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const t = byNode.get(n.id) ?? 0;
+    if (!t) continue;
+    const f = n.callFrame;
+    const mod = f.lineNumber >= 0 && (f.url === '' || f.url.includes('dc-prof')) ? moduleOfLine(f.lineNumber) : '';
+    const key = mod
+      ? mod.replace(/^(lib\/[^/]+)\/.*$/, '$1').replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')
+      : f.url.includes('node_modules/')
+        ? f.url.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')
+        : f.functionName.startsWith('(')
+          ? f.functionName
+          : 'native/other';
+    byModule.set(key, (byModule.get(key) ?? 0) + t);
+  }
+  // Time attributed to the nearest lib/ module on the stack (decimal.js, DOM and GC-free native
+  // frames are charged to the lib/ code that called them).
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+  const libOf = (id: number): string => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = nodeById.get(cur)!.callFrame;
+      const mod = f.lineNumber >= 0 && (f.url === '' || f.url.includes('dc-prof')) ? moduleOfLine(f.lineNumber) : '';
+      if (mod.startsWith('lib/')) return mod.replace(/^(lib\/[^/]+)\/.*$/, '$1');
+    }
+    return nodeById.get(id)!.callFrame.functionName || '(other)';
+  };
+  const charged = new Map<string, number>();
+  for (const [id, t] of byNode) charged.set(libOf(id), (charged.get(libOf(id)) ?? 0) + t);
+  console.log(`time charged to the calling lib/ module (per run):`);
+  for (const [k, t] of [...charged.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / 1000 / RUNS).toFixed(2).padStart(8)} ms/run  ${k}`);
+  }
+  console.log(`self time by module (per run: total / ${RUNS}):`);
+  for (const [k, t] of [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${(t / 1000 / RUNS).toFixed(2).padStart(8)} ms/run  ${k}`);
   }
   const top = [...byFrame.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
   console.log(`total ${(total / 1000).toFixed(0)} ms sampled; top self time:`);
@@ -58,12 +121,17 @@ function report(profile: Profile): void {
 
 async function node(html: string): Promise<Profile> {
   const { document } = parseHTML(html) as unknown as { document: Document };
-  const mod =
-    FN === 'extract'
-      ? (await import(new URL('../lib/extract/index.ts', import.meta.url).href)).extractDocument
-      : FN === 'detect'
-        ? (await import(new URL('../lib/recognize/index.ts', import.meta.url).href)).looksLikeDisclosure
-        : (await import(new URL('../lib/index.ts', import.meta.url).href)).checkDocument;
+  // Profile an unminified esbuild bundle so every frame maps to its source module.
+  const entry = FN === 'extract' ? EXTRACT_ENTRY : FN === 'detect' ? DETECT_ENTRY : CHECK_ENTRY;
+  const b = await bundle(entry, false);
+  if (!b.code) throw new Error(`bundle failed: ${b.error}`);
+  indexModules(b.code);
+  const file = `/tmp/dc-prof-${process.pid}.cjs`;
+  writeFileSync(file, b.code);
+  const g = globalThis as unknown as { __dcCore?: Record<string, (d: Document) => unknown> };
+  await import(file);
+  const name = FN === 'extract' ? 'extractDocument' : FN === 'detect' ? 'looksLikeDisclosure' : 'checkDocument';
+  const mod = g.__dcCore![name];
   mod(document); // warm-up
   const session = new Session();
   session.connect();
@@ -88,6 +156,7 @@ async function chromiumProfile(html: string): Promise<Profile> {
     const tab = await browser.newPage();
     await tab.goto(`${base}/${page.id}.html`, { waitUntil: 'load', timeout: 600_000 });
     await tab.evaluate(b.code);
+    indexModules(b.code);
     const name = FN === 'extract' ? 'extractDocument' : FN === 'detect' ? 'looksLikeDisclosure' : 'checkDocument';
     const call = (n: number) =>
       tab.evaluate(
