@@ -159,7 +159,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
   const stack: Node[] = [rootNode];
   const usedIds = new Set<string>();
 
-  let toc: { firstKey: string | null } | null = null;
+  let toc: { firstKey: string | null; seen: Set<string> } | null = null;
   /** A part heading without a title waits for the next short line as its title. */
   let pendingTitle: Section | null = null;
   let lastPartNo = 0;
@@ -244,17 +244,21 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     if (toc) {
       const key = tocKey(text);
       const first = toc.firstKey;
-      // The body starts when the first entry comes round again (or a prefix of it: "第一部分").
-      const repeats = first !== null && key.length > 0 && (first === key || first.startsWith(key) || key.startsWith(first));
+      // The body starts when an entry comes round again, or a part of the first one ("第一部分",
+      // "部门概况" for "第一部分 部门概况").
+      const repeats =
+        key.length > 0 &&
+        (toc.seen.has(key) || (first !== null && (first.startsWith(key) || key.startsWith(first) || first.endsWith(key))));
       if (!repeats && isShortLine(text, 80)) {
         if (toc.firstKey === null) toc.firstKey = key;
+        toc.seen.add(key);
         tocBlocks.push(p.index);
         continue;
       }
       toc = null;
     }
     if (TOC_RE.test(text.replace(/[\s\u00a0\u3000]+/g, ' ').trim())) {
-      toc = { firstKey: null };
+      toc = { firstKey: null, seen: new Set() };
       tocBlocks.push(p.index);
       pendingTitle = null;
       continue;

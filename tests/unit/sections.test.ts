@@ -230,6 +230,14 @@ describe('splitSections', () => {
     expect(outline(sections)).toEqual(['P1|1|第一部分 部门概况', 'P1/1|2|一、部门职责']);
   });
 
+  it('a TOC ends when any entry repeats, or the body opens with the words of the first entry', () => {
+    const a = splitSections(blocks('目录', '一、部门概况', '二、部门决算表', '二、部门决算表', '正文很长的一段话，说明情况。'), new Set());
+    expect(a.tocBlocks).toEqual([0, 1, 2]);
+    const b = splitSections(blocks('目 录', '第一部分 部门概况', '第二部分 部门决算表', '部门概况', '一、部门职责'), new Set());
+    expect(b.tocBlocks).toEqual([0, 1, 2]);
+    expect(outline(b.sections)).toEqual(['1|2|一、部门职责']);
+  });
+
   it('an unnumbered heading between numbered parts becomes the next part (Shanghai drops 第二部分)', () => {
     const b = blocks(
       { h: 'H2', t: '第一部分 某局概况' },
