@@ -13,6 +13,7 @@ import type { Block, ExtractedDocument, TableBlock } from './types';
 
 export type { Block, ExtractedDocument, ParagraphBlock, TableBlock, SourceCell, GridSlot } from './types';
 export { buildGrid } from './grid';
+export { computedHidden } from './visibility';
 
 export interface ExtractOptions {
   /** Extra visibility test (e.g. computed style in the browser); called once per element, top-down. */

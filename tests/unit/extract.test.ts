@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
-import { extractDocument } from '../../lib/extract';
+import { computedHidden, extractDocument } from '../../lib/extract';
 import type { ExtractedDocument, ParagraphBlock, SourceCell, TableBlock } from '../../lib/extract/types';
 
 const page = (body: string, head = '<title>T</title>') =>
@@ -237,6 +237,20 @@ describe('hidden and non-content elements', () => {
     const d = extractDocument(doc, { isHidden: (el) => el.getAttribute('class') === 'hide' });
     expect(paras(d).map((p) => p.text)).toEqual(['y']);
     expect(texts(tables(d)[0])).toEqual([['2']]);
+  });
+
+  it('computedHidden sees stylesheet rules on a live document (happy-dom cascade)', () => {
+    const w = new Window();
+    w.document.write(
+      '<html><head><style>.hide{display:none} #v{visibility:hidden}</style></head><body>' +
+        '<p class="hide">x</p><p id="v">v</p><p class="ok">y</p><table><tr><td class="hide">1</td><td>2</td></tr></table></body></html>',
+    );
+    const doc = w.document as unknown as Document;
+    expect(paras(extractDocument(doc)).map((p) => p.text)).toEqual(['x', 'v', 'y']);
+    const d = extractDocument(doc, { isHidden: computedHidden });
+    expect(paras(d).map((p) => p.text)).toEqual(['y']);
+    expect(texts(tables(d)[0])).toEqual([['2']]);
+    void w.happyDOM.close();
   });
 
   it('treats a throwing isHidden as visible', () => {
