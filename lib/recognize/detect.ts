@@ -31,6 +31,10 @@ const HEADER_WORDS: RegExp[] = [
   /公务接待/,
 ];
 
+// One of these characters is in every title and header word above (决算, 支出, 收入, 财政, 经费,
+// 结转, 上缴, 分类, 公务, 出国, 公开01表).
+const KEY_CHARS = /[决支收财费经结缴类务出开]/;
+
 function squash(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0\u3000"“”]+/g, '');
 }
@@ -64,22 +68,37 @@ function shortText(el: Element): string | null {
   return out;
 }
 
-function tableHits(table: Element): boolean {
-  const rows = (table as HTMLTableElement).rows;
-  let head = '';
-  const n = rows ? Math.min(rows.length, FIRST_ROWS) : 0;
-  if (rows) {
-    for (let i = 0; i < n; i++) head += rows[i].textContent ?? '';
-  } else {
-    const trs = table.getElementsByTagName('tr');
-    for (let i = 0; i < trs.length && i < FIRST_ROWS; i++) head += trs[i].textContent ?? '';
+/** Text of the first `n` rows: table > tr or table > thead/tbody/tfoot > tr, nothing deeper. */
+function firstRowsText(table: Element, n: number): string {
+  let out = '';
+  let got = 0;
+  for (let c = table.firstElementChild; c && got < n; c = c.nextElementSibling) {
+    const tag = c.tagName;
+    if (tag === 'TR') {
+      out += c.textContent ?? '';
+      got++;
+    } else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
+      for (let r = c.firstElementChild; r && got < n; r = r.nextElementSibling) {
+        if (r.tagName !== 'TR') continue;
+        out += r.textContent ?? '';
+        got++;
+      }
+    }
   }
-  head = squash(head);
-  if (TITLE_RE.test(head)) return true;
-  // Budget (预算) tables share these words; only 决算 tables count.
-  if (!/预算数/.test(head) || /决算/.test(head)) {
-    let words = 0;
-    for (const re of HEADER_WORDS) if (re.test(head) && ++words >= 2) return true;
+  return out;
+}
+
+function tableHits(table: Element): boolean {
+  let head = firstRowsText(table, FIRST_ROWS);
+  // Every title and header word below holds one of these characters: most foreign tables stop here.
+  if (KEY_CHARS.test(head)) {
+    head = squash(head);
+    if (TITLE_RE.test(head)) return true;
+    // Budget (预算) tables share these words; only 决算 tables count.
+    if (!/预算数/.test(head) || /决算/.test(head)) {
+      let words = 0;
+      for (const re of HEADER_WORDS) if (re.test(head) && ++words >= 2) return true;
+    }
   }
 
   // The short lines just before the table (title paragraph, 公开01表, 单位：万元).
@@ -95,7 +114,7 @@ function tableHits(table: Element): boolean {
       continue;
     }
     const t = shortText(prev);
-    if (t !== null) {
+    if (t !== null && KEY_CHARS.test(t)) {
       const sq = squash(t);
       // A title line, not a sentence that mentions a table.
       if (sq.length <= MAX_TITLE && !/[。，；]/.test(sq) && TITLE_RE.test(sq)) return true;

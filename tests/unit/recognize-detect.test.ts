@@ -1,0 +1,92 @@
+/**
+ * looksLikeDisclosure: the content script's cheap gate. Correct answers on real and made-up
+ * pages, and its cost stays close to reading each table's first rows.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { looksLikeDisclosure } from '../../lib/recognize';
+
+const FIX = path.join(__dirname, '..', 'fixtures');
+
+function doc(html: string): Document {
+  return parseHTML(`<!DOCTYPE html><html><head><title>t</title></head><body>${html}</body></html>`).document as unknown as Document;
+}
+
+describe('looksLikeDisclosure', () => {
+  it.each([
+    ['lukou-2024.html', true],
+    ['putuo-2025.html', true],
+    ['variants/plain-th.html', true],
+    ['variants/reordered.html', true],
+    ['variants/yuan.html', true],
+    ['variants/unrelated.html', false],
+  ])('%s → %s', (file, expected) => {
+    const { document } = parseHTML(fs.readFileSync(path.join(FIX, file), 'utf8'));
+    expect(looksLikeDisclosure(document as unknown as Document)).toBe(expected);
+  });
+
+  it.each([
+    ['title paragraph before the table', '<p>收入支出决算总表</p><table><tr><td>项目</td><td>金额</td></tr></table>', true],
+    ['title inside a wrapper div', '<p>支出决算表</p><div><table><tr><td>a</td><td>b</td></tr></table></div>', true],
+    ['title row inside the table', '<table><tr><td colspan="2">财政拨款“三公”经费支出决算表</td></tr><tr><td>合计</td></tr></table>', true],
+    ['marker only', '<p>公开05表</p><table><tr><td>x</td></tr></table>', true],
+    ['two header words', '<table><tr><th>本年支出合计</th><th>基本支出</th><th>项目支出</th></tr></table>', true],
+    ['a sentence naming a table', '<p>会议部署了收入支出决算总表的编报工作，要求按时公开。</p><table><tr><td>姓名</td></tr></table>', false],
+    ['a budget table', '<table><tr><th>本年收入合计</th><th>本年支出合计</th><th>预算数</th></tr></table>', false],
+    ['no tables at all', '<p>收入支出决算总表</p>', false],
+    ['a staff directory', '<table><tr><th>姓名</th><th>职务</th><th>电话</th></tr><tr><td>张三</td><td>局长</td><td>1</td></tr></table>', false],
+  ])('%s', (_name, html, expected) => {
+    expect(looksLikeDisclosure(doc(html))).toBe(expected);
+    // Also works on an element root.
+    expect(looksLikeDisclosure(doc(html).body)).toBe(expected);
+  });
+
+  it('never reads a big container before a table', () => {
+    // The article before the table mentions a title; only short lines count as titles.
+    const long = `<div>${'<p>收入支出决算总表说明文字</p>'.repeat(200)}</div><table><tr><td>姓名</td></tr></table>`;
+    expect(looksLikeDisclosure(doc(long))).toBe(false);
+  });
+
+  it('costs about as much as reading each table\'s first rows', () => {
+    // A non-disclosure page with many tables: the worst case (no early exit).
+    const tables = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `<p>第${i}条</p><p>详情如下</p><table><tr><th>序号</th><th>名称</th><th>数量</th></tr>${'<tr><td>1</td><td>办公用品采购</td><td>12</td></tr>'.repeat(10)}</table>`,
+    ).join('');
+    const d = doc(`<div class="article">${tables}</div>`);
+    const baseline = () => {
+      const ts = d.getElementsByTagName('table');
+      let s = '';
+      for (let i = 0; i < ts.length; i++) {
+        let got = 0;
+        for (let c = ts[i].firstElementChild; c && got < 4; c = c.nextElementSibling) {
+          if (c.tagName === 'TR') {
+            s += c.textContent;
+            got++;
+          } else for (let r = c.firstElementChild; r && got < 4; r = r.nextElementSibling, got++) s += r.textContent;
+        }
+      }
+      return s.length;
+    };
+    const time = (f: () => unknown) => {
+      const runs: number[] = [];
+      for (let k = 0; k < 9; k++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 5; i++) f();
+        runs.push(performance.now() - t0);
+      }
+      return runs.sort((a, b) => a - b)[4];
+    };
+    time(baseline);
+    time(() => looksLikeDisclosure(d));
+    const base = time(baseline);
+    const ours = time(() => looksLikeDisclosure(d));
+    expect(looksLikeDisclosure(d)).toBe(false);
+    // Target ≤ 1.5×; the bound here leaves room for a noisy shared CI machine.
+    console.log(`looksLikeDisclosure: ${ours.toFixed(2)} ms vs first rows ${base.toFixed(2)} ms (${(ours / base).toFixed(2)}×)`);
+    expect(ours / base).toBeLessThan(3);
+  });
+});
