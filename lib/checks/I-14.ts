@@ -43,6 +43,9 @@ export const rule = defineRule({
     const parts = openingParts(inc, opening, grandTotalRow(inc, incTotal));
     const closing = named(exp, RE_T4_CLOSING, exp.rows.indexOf(spent) + 1);
     const c = checker(ctx, meta);
+    // A breakdown whose cells are all blank under a non-zero opening does not split it.
+    const split = parts.some((r) => Object.values(r.cells).some((x) => x.value.kind !== 'empty'));
+    if (!split && isNonZero(cellOf(opening, 'amount'))) return;
     for (const f of FUNDS) {
       const src = INCOME_SOURCES.find((s) => s.key === f.key)!;
       const openRow = parts.find((r) => src.re.test(normName(r.name)));

@@ -33,7 +33,7 @@ export const rule = defineRule({
       for (const side of ['budget', 'actual']) {
         const k = (s: string) => cellOf(r, `${side}.${s}`);
         const car = k('car');
-        if (car) c.sum(car, [k('carPurchase'), k('carRunning')], { zh: '购置费与运行维护费之和', en: 'purchase plus running costs' });
+        if (car && (k('carPurchase') || k('carRunning'))) c.sum(car, [k('carPurchase'), k('carRunning')], { zh: '购置费与运行维护费之和', en: 'purchase plus running costs' });
         const total = k('total');
         if (!total) continue;
         const carParts = car ? [car] : [k('carPurchase'), k('carRunning')];

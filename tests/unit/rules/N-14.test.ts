@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../../lib/checks/N-14';
+import { brief, disclosure, run, T5 } from '../claims.builders';
+
+const d = (...s: string[]) => disclosure(['五、一般公共预算财政拨款支出决算情况说明', ...s], { T5: T5() });
+
+describe('N-14 one indicator, one value', () => {
+  it('passes two equal statements', () => {
+    expect(run(rule, d('（一）一般公共预算财政拨款支出决算总体情况', '财政拨款支出880.81万元。', '（二）一般公共预算财政拨款支出决算结构情况', '财政拨款支出880.81万元，主要用于以下方面。'))).toEqual([]);
+  });
+  it('flags a different value with both sentences as spans', () => {
+    const fs = run(rule, d('（一）一般公共预算财政拨款支出决算总体情况', '财政拨款支出880.81万元。', '（三）一般公共预算财政拨款支出决算具体情况', '财政拨款支出年初预算数为757.07万元，支出决算数为896.57万元。'));
+    expect(brief(fs)).toEqual([['N-14', 'error', '880.81万元', '896.57万元']]);
+    expect(fs[0].spans).toHaveLength(2);
+  });
+  it('a rounding-level difference is a notice', () => {
+    expect(brief(run(rule, d('（一）一般公共预算财政拨款支出决算总体情况', '财政拨款支出880.81万元。', '（二）一般公共预算财政拨款支出决算结构情况', '财政拨款支出880.80万元。')))).toEqual([
+      ['N-14', 'notice', '880.81万元', '880.80万元'],
+    ]);
+  });
+  it('counts: vehicles stated twice', () => {
+    const dd = disclosure(['十二、关于国有资产占用情况说明', '共有车辆9辆，其中：其他用车9辆。', '七、“三公”经费', '公务用车保有量为 8 辆。']);
+    expect(brief(run(rule, dd))).toEqual([['N-14', 'error', '9辆', '8 辆']]);
+  });
+});
