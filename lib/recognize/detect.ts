@@ -113,6 +113,7 @@ function tableHits(table: Element): boolean {
       looked++;
       continue;
     }
+    if (prev.tagName === 'TABLE') break; // the previous table: its lines are not this table's title
     const t = shortText(prev);
     if (t !== null && KEY_CHARS.test(t)) {
       const sq = squash(t);
