@@ -65,7 +65,7 @@ const IS_HEADING: Record<string, boolean> = { h1: true, h2: true, h3: true, h4: 
  * Layout-table heuristics (portal templates wrap whole articles in tables).
  * A table is "layout" — descended into, its cells emitted as paragraphs and inner tables as their
  * own blocks — when its nested tables hold at least as many cells as it does itself, or when one of
- * its cells holds article-like content (a heading, or ≥ LAYOUT_BLOCKS paragraphs, or ≥ 2 paragraphs
+ * its cells holds article-like content (a heading plus more blocks, or ≥ LAYOUT_BLOCKS paragraphs, or ≥ 2 paragraphs
  * in a table of ≤ 2 cells). A data table with a small nested table stays a grid; the nested
  * table's text is flattened into its cell.
  */
@@ -240,7 +240,7 @@ function decideLayout(t: TableInfo): boolean {
       const cells = rows[r].cells;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c];
-        if (cell.heading || cell.blocks >= LAYOUT_BLOCKS) return true;
+        if ((cell.heading && cell.blocks >= 2) || cell.blocks >= LAYOUT_BLOCKS) return true;
         if (t.ownCells <= 2 && cell.blocks >= 2) return true;
       }
     }

@@ -286,6 +286,12 @@ describe('nested tables', () => {
     ]);
   });
 
+  it('a data cell holding just a heading does not make the table a layout table', () => {
+    const d = extract('<table><tr><td><h4>收入</h4></td><td>金额</td></tr><tr><td>合计</td><td>1.00</td></tr></table>');
+    expect(tables(d)).toHaveLength(1);
+    expect(texts(tables(d)[0])[0]).toEqual(['收入', '金额']);
+  });
+
   it('descends into a one-cell layout table holding only paragraphs', () => {
     const d = extract('<table><tr><td><p>一、概况</p><p>二、说明</p></td></tr></table>');
     expect(d.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
