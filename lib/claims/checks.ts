@@ -11,13 +11,21 @@ import { markReconciled } from './index';
 import type { Check, Operand } from './arith';
 import { checkPercent, combine, compareSum, compareValues } from './arith';
 import type { Concept, Topic } from './concepts';
-import { TOPIC_RULE } from './concepts';
+import { TOPIC_RULE, tableValueOf } from './concepts';
 import type { Fact } from './facts';
 import type { Num } from './numbers';
 import type { Sentence } from './text';
 import type { TableValue } from './tables';
 
 export type Report = RuleContext['report'];
+
+const BASE_NAMES: Record<string, string> = {
+  'T3.total': '本年支出合计',
+  'T1.income': '本年收入合计',
+  'T6.basic': '基本支出',
+  'T5.total': '一般公共预算财政拨款支出',
+  'T9.actual.total': '“三公”经费决算数',
+};
 
 export const opNum = (n: Num): Operand => ({ value: n.value, decimals: n.kind === 'count' ? null : n.decimals });
 
@@ -104,9 +112,9 @@ export class ClaimChecker {
         this.emit(
           c,
           s,
-          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${tv.cells[0]?.text ?? r.expected} 不一致${s === 'notice' ? '（尾数差异）' : ''}`,
-          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${tv.cells[0]?.text ?? r.expected}${s === 'notice' ? ' (rounding difference)' : ''}`,
-          tv.cells[0]?.text ?? r.expected,
+          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${tv.cells[0]?.text || r.expected} 不一致${s === 'notice' ? '（尾数差异）' : ''}`,
+          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${tv.cells[0]?.text || r.expected}${s === 'notice' ? ' (rounding difference)' : ''}`,
+          tv.cells[0]?.text || r.expected,
           f.num.text.trim(),
           cellRefs(tv, 'value'),
         );
@@ -137,9 +145,8 @@ export class ClaimChecker {
     const d = this.a.disclosure;
     const stated = (x: Claim | undefined) => (x ? { op: opNum(x.fact.num), num: x.fact.num, p: x.paragraph, label: x.fact.label } : null);
     const fromTable = (k: string) => {
-      const x = this.a.claims.find((y) => y.concept?.key === k);
-      const tv = x?.concept?.table(d);
-      return tv ? { op: tv.op, tv, label: x!.concept!.name } : null;
+      const tv = tableValueOf(d, k);
+      return tv ? { op: tv.op, tv, label: BASE_NAMES[k] ?? k } : null;
     };
     const sameTopic = this.a.claims.filter((x) => x.topic === c.topic && x !== c);
     if (/本年支出合计|支出合计/.test(b)) return fromTable('T3.total') ?? null;
@@ -234,7 +241,7 @@ export class ClaimChecker {
     if (!f.growth || !prev) return;
     const g = f.growth;
     this.mark(c.paragraph, g.num, f.changeOnly ? undefined : f.num);
-    const changeVal = ch ? ch.num.value.mul(ch.dir) : cur.op.value.sub(prev.value);
+    const changeVal = ch && !f.prev ? ch.num.value.mul(ch.dir) : cur.op.value.sub(prev.value);
     const dirOfNumbers = changeVal.isZero() ? 0 : changeVal.isPositive() ? 1 : -1;
     if (dirOfNumbers !== 0 && dirOfNumbers !== g.dir) {
       this.emit(c, 'error', `方向词与数字矛盾：数字为${dirOfNumbers > 0 ? '增加' : '减少'}，叙述为${g.dir > 0 ? '增长' : '下降'} ${g.num.text.trim()}`, `Direction word contradicts the numbers: they ${dirOfNumbers > 0 ? 'increase' : 'decrease'}, the text says ${g.dir > 0 ? 'up' : 'down'} ${g.num.text.trim()}`, dirOfNumbers > 0 ? '增长' : '下降', g.dir > 0 ? '增长' : '下降', cells);
@@ -246,7 +253,9 @@ export class ClaimChecker {
       else this.emit(c, 'error', `上年数为0，增长率无从计算，叙述为 ${g.num.text.trim()}`, `The previous value is 0, so no growth rate exists; the text states ${g.num.text.trim()}`, '无法计算', g.num.text.trim(), cells);
       return;
     }
-    const abs: Operand = ch ? opNum(ch.num) : { value: changeVal.abs(), decimals: prev.decimals, half: combine(cur.op, prev, -1).half };
+    // With a stated previous value the rate is judged on the stated values (a wrong D is reported above).
+    const derived = combine(cur.op, prev, -1);
+    const abs: Operand = ch && !f.prev ? opNum(ch.num) : { value: derived.value.abs(), decimals: derived.decimals, half: derived.half };
     const r = checkPercent(opNum(g.num), abs, prev);
     const s = sev(r);
     if (s)

@@ -347,3 +347,24 @@ export function staffCategory(label: string): string | null {
   if (!m) return null;
   return m[1] === '机关工人' ? '工勤' : m[1] === '事业人员' ? '事业编' : m[1];
 }
+
+/** Table value of a base concept (shares need their base even when the text never states it). */
+export function tableValueOf(d: Disclosure, key: string): TableValue | null {
+  switch (key) {
+    case 'T3.total':
+      return t3(d, 'total', '本年支出合计') ?? t1(d, /本年支出合计/, '本年支出合计', 'expense');
+    case 'T1.income':
+      return t1(d, /本年收入合计/, '本年收入合计');
+    case 'T5.total':
+      return t5Total(d);
+    case 'T6.basic':
+      return (
+        sumValues([t6Named(d, /人员经费合计/, '人员经费合计'), t6Named(d, /公用经费合计/, '公用经费合计')], where(d, 'T6', '人员经费合计＋公用经费合计')) ??
+        t5Total(d, 'basic')
+      );
+    case 'T9.actual.total':
+      return t9(d, 'actual.total', '决算数 合计');
+    default:
+      return null;
+  }
+}

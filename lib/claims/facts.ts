@@ -86,7 +86,7 @@ function clean(label: string): string {
     .replace(/\s+/g, '')
     .replace(/^[、，,；;：:）)]+/, '')
     .replace(/^(其中|主要用于以下方面|主要包括|包括|分别为|另外|此外|以及|和|及|且)+/, '')
-    .replace(/(为|是|共计|合计|共|达到|达|总额为|总额)$/, '');
+    .replace(/(为|是|共计|达到|达)$/, '');
 }
 
 const offset = (n: Num, base: number): Num => ({ ...n, start: n.start + base, end: n.end + base });

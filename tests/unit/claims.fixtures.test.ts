@@ -1,0 +1,90 @@
+/**
+ * The two real pages: the Hunan seed (real narrative errors) and the Shanghai page (only rounding
+ * differences: no narrative error may be raised).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { checkDocument } from '../../lib/index';
+import { CLAIM_RULES } from '../../lib/checks/registry';
+import { analyse, numKey } from '../../lib/claims/index';
+
+function check(file: string) {
+  const { document } = parseHTML(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'));
+  return checkDocument(document as unknown as Document, { rules: CLAIM_RULES });
+}
+
+describe('lukou-2024 (seed)', () => {
+  const run = check('lukou-2024.html');
+  const errors = run.findings.filter((f) => f.severity !== 'notice');
+
+  it('finds the real inconsistencies of the narrative, and only those', () => {
+    expect(errors.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([
+      // 五（三）: the 支出决算数 of 一般公共预算财政拨款 is the T5 total 880.81, not 896.57 (the all-funds total)
+      ['N-07', 'error', '880.81', '896.57万元'],
+      // 绩效自评 attachment, under "一般公共预算支出 / 基本支出": 商品和服务支出 includes the 15.76 of 其他收入
+      ['N-08', 'error', '298.44', '314.20万元'],
+      // 机关运行经费 298.44 is 302 only; the public-cost total of T6 is 298.68 (warning only)
+      ['N-11', 'warning', '298.68', '298.44万元'],
+      // the same 一般公共预算财政拨款支出 stated as 880.81 and 896.57
+      ['N-14', 'error', '880.81万元', '896.57万元'],
+      // "2023年度政府采购" in a 2024 report
+      ['N-15', 'warning', '2024', '2023'],
+      // 实有38人 but 公务员24 + 事业编10 + 工勤3 = 37
+      ['N-16', 'error', '37人', '38人'],
+      // 办结率 92.56% but 98 / 106 = 92.45%
+      ['N-16', 'error', '92.45%', '92.56%'],
+    ]);
+  });
+
+  it('every finding quotes its sentence exactly and points at it', () => {
+    for (const f of run.findings) {
+      expect(f.quote).toBeTruthy();
+      const s = f.spans[0];
+      expect(s.paragraph.text.slice(s.start, s.end)).toBe(f.quote);
+    }
+    const n07 = errors.find((f) => f.rule === 'N-07')!;
+    expect(n07.quote).toBe('2024年度财政拨款支出年初预算数为757.07万元，支出决算数为896.57万元，完成年初预算的118.42%，其中：');
+    expect(n07.cells.map((c) => [c.cell.table, c.cell.text, c.role])).toEqual([['T5', '880.81', 'value']]);
+  });
+
+  it('every correct share, growth and completion rate passes (no finding on them)', () => {
+    // No finding states any of these printed rates as its "actual".
+    const actuals = run.findings.map((f) => (f.actual ?? '').replace(/\s+/g, ''));
+    for (const p of ['1.18%', '98.24%', '1.76%', '100.00%', '0.6%', '84.28%', '9.99%', '5.73%', '118.42%', '117.68%', '100%', '103.98%', '66.09%', '33.91%', '81.22%', '1477.08%', '66.10%', '118.43%', '87%', '20%']) {
+      expect(actuals).not.toContain(p);
+    }
+    expect(run.findings.filter((f) => f.rule === 'N-13')).toEqual([]);
+  });
+
+  it('counts claims; most numbers of 情况说明 一…九 are reconciled', () => {
+    expect(run.claims).not.toBeNull();
+    const { found, reconciled, skipped } = run.claims!;
+    expect(found).toBe(reconciled + skipped);
+    expect(reconciled).toBeGreaterThan(skipped);
+    const a = analyse(run.disclosure);
+    const part3 = a.sentences.filter((s) => /第三部分/.test(s.headings[0] ?? '') && /^[一二三四五六七八九]、/.test(s.headings[1] ?? ''));
+    const keys = part3.flatMap((s) => s.nums.map((n) => numKey(s.paragraph, n)));
+    const done = keys.filter((k) => a.reconciled.has(k));
+    expect(keys.length).toBeGreaterThan(80);
+    expect(done.length / keys.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe('putuo-2025 (Shanghai)', () => {
+  const run = check('putuo-2025.html');
+
+  it('raises no narrative error or warning', () => {
+    expect(run.findings.filter((f) => f.severity !== 'notice').map((f) => [f.rule, f.message.zh])).toEqual([]);
+  });
+
+  it('reconciles most of its numbers', () => {
+    const { found, reconciled } = run.claims!;
+    expect(reconciled / found).toBeGreaterThan(0.8);
+  });
+
+  it('rounding-level differences are notices with a reason', () => {
+    const n11 = run.findings.find((f) => f.rule === 'N-11');
+    expect(n11).toMatchObject({ severity: 'notice', expected: '2.59%', actual: '2.60%' });
+  });
+});

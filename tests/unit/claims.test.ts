@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import Decimal from 'decimal.js';
+import { findNumbers } from '../../lib/claims/numbers';
+import { splitSentences, headingLevel } from '../../lib/claims/text';
+import { sentenceFacts } from '../../lib/claims/facts';
+import type { Fact } from '../../lib/claims/facts';
+import { checkPercent, compareSum, compareValues, op } from '../../lib/claims/arith';
+import { topicOf, topicOfTitle } from '../../lib/claims/concepts';
+
+const facts = (s: string, carry: Fact | null = null) => sentenceFacts({ text: s, start: 0, end: s.length }, carry);
+
+describe('findNumbers', () => {
+  it.each([
+    ['支出896.57万元', 'amount', '896.57', 2],
+    ['占0.00 %', 'percent', '0', 2],
+    ['支出决算为 1,293.60 万元', 'amount', '1293.6', 2],
+    ['实有人数38人', 'count', '38', 0],
+    ['累计2人次', 'count', '2', 0],
+    ['接待外宾 0 批次', 'count', '0', 0],
+    ['共有车辆9辆', 'count', '9', 0],
+    ['开支１２３元', 'amount', '0.0123', 4],
+    ['收入1.5亿元', 'amount', '15000', 0],
+    ['增长１．１８％', 'percent', '1.18', 2],
+  ])('%s', (text, kind, value, decimals) => {
+    const [n] = findNumbers(text);
+    expect(n.kind).toBe(kind);
+    expect(n.value.toString()).toBe(value);
+    expect(n.decimals).toBe(decimals);
+    expect(text.slice(n.start, n.end)).toBe(n.text);
+  });
+
+  it('keeps years apart and ignores bare numbers and list markers', () => {
+    const ns = findNumbers('1、2024年度收入10万元，渌办〔2019〕17号，3年');
+    expect(ns.map((n) => [n.kind, n.value.toString()])).toEqual([
+      ['year', '2024'],
+      ['amount', '10'],
+    ]);
+  });
+});
+
+describe('splitSentences / headings', () => {
+  it('splits at 。 keeping exact offsets', () => {
+    const t = '收支总计896.57万元。 与上年相比，增加10.42万元。';
+    const ss = splitSentences(t);
+    expect(ss.map((s) => s.text)).toEqual(['收支总计896.57万元。', '与上年相比，增加10.42万元。']);
+    for (const s of ss) expect(t.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('recognises numbering levels', () => {
+    expect(headingLevel('第三部分 情况说明')).toBe(1);
+    expect(headingLevel('五、一般公共预算财政拨款支出决算情况说明')).toBe(2);
+    expect(headingLevel('（三）具体情况')).toBe(3);
+    expect(headingLevel('1、一般公共服务支出（类）')).toBe(4);
+    expect(headingLevel('（3）人员情况')).toBe(4);
+    expect(headingLevel('2024年度收支总计')).toBeNull();
+  });
+
+  it('ties a section title to its topic, innermost first; item headings name none', () => {
+    expect(topicOfTitle('七、财政拨款“三公”经费支出决算情况说明')).toBe('sangong');
+    expect(topicOfTitle('（二）“三公”经费财政拨款支出决算具体情况说明')).toBe('sangong');
+    expect(topicOfTitle('（三）一般公共预算财政拨款支出决算具体情况')).toBe('gpb.detail');
+    expect(topicOfTitle('四、财政拨款收入支出决算总体情况说明')).toBe('fiscal');
+    expect(topicOfTitle('一、收入支出决算总体情况说明')).toBe('overall');
+    expect(topicOfTitle('11.节能环保支出（类）环境保护管理事务（款）环境保护法规、规划及标准（项），主要用于…编制工作')).toBeNull();
+    expect(topicOf(['第三部分', '五、一般公共预算财政拨款支出决算情况说明', '（二）一般公共预算财政拨款支出决算结构情况'])).toBe('gpb.structure');
+  });
+});
+
+describe('sentenceFacts: claim types', () => {
+  it('amount with share (占P%) and 其中 parts', () => {
+    const sf = facts('2024年度收入合计896.57万元，其中：财政拨款收入880.81万元，占98.24%；其他收入15.76万元，占1.76 %。');
+    const [whole, fiscal, other] = sf.facts;
+    expect(whole.label).toBe('2024年度收入合计');
+    expect(whole.parts?.map((p) => p.num.text)).toEqual(['880.81万元', '15.76万元']);
+    expect(fiscal.share?.num.value.toString()).toBe('98.24');
+    expect(other.share?.num.text).toBe('1.76 %');
+    expect(sf.nums).toHaveLength(5);
+  });
+
+  it('share over a named base (占本年支出合计的P%)', () => {
+    const [f] = facts('2024年度财政拨款支出880.81万元，占本年支出合计的98.24 %。').facts;
+    expect(f.share?.base).toBe('本年支出合计');
+  });
+
+  it('change and growth after a comparison (增加D万元，增长P%), carried across 。', () => {
+    const first = facts('2024年度收、支总计896.57万元。').facts[0];
+    facts('与上年相比，增加10.42万元，增长1.18%，主要原因是退回款。', first);
+    expect(first.change).toMatchObject({ dir: 1, ref: 'prev' });
+    expect(first.change?.num.value.toString()).toBe('10.42');
+    expect(first.growth?.num.value.toString()).toBe('1.18');
+  });
+
+  it('decrease (减少D万元，减少P%) and a change against the budget', () => {
+    const [f] = facts('财政拨款收、支总计880.81万元，与上年相比，减少5.34万元，减少0.6%。').facts;
+    expect(f.change?.dir).toBe(-1);
+    expect(f.growth?.dir).toBe(-1);
+    const [g] = facts('机关运行经费支出298.44万元，比年初预算数增加118.77 万元，增长66.10%。').facts;
+    expect(g.change?.ref).toBe('budget');
+  });
+
+  it('budget/actual pair with completion (完成…的P%)', () => {
+    const [f] = facts('年初预算为622.38万元，支出决算为732.39万元，完成年初预算的117.68%。').facts;
+    expect(f.budget?.num.value.toString()).toBe('622.38');
+    expect(f.num.value.toString()).toBe('732.39');
+    expect(f.completion?.value.toString()).toBe('117.68');
+  });
+
+  it('"由于预算数为0万元，无法计算" is an explanation, not a claim', () => {
+    const sf = facts('年初预算为0万元，支出决算为10万元，由于预算数为0万元，无法计算完成预算的百分比。');
+    expect(sf.facts).toHaveLength(1);
+    expect(sf.cannotCompute).toBe(true);
+  });
+
+  it('a change of a quantity the sentence does not state', () => {
+    const sf = facts('“三公”经费财政拨款支出决算数比 2024 年度增加5.07 万元，增长 42.68%，其中：因公出国（境）费支出决算为0.00 万元，与 2024 年持平；公务用车购置及运行维护费支出决算增加 5.07 万元，增长 42.68%。');
+    const [total, abroad, car] = sf.facts;
+    expect(total.changeOnly?.dir).toBe(1);
+    expect(total.growth?.num.value.toString()).toBe('42.68');
+    expect(abroad.flat).toBe('prev');
+    expect(abroad.change).toBeUndefined();
+    expect(car.changeOnly).toBeDefined();
+    expect(car.label).toMatch(/公务用车/);
+  });
+
+  it('持平 / 一致 and 大于 / 小于 direction words', () => {
+    const sf = facts('决算数大于年初预算数的主要原因是：人员异动。');
+    expect(sf.directions).toMatchObject([{ word: 'gt', ref: 'budget' }]);
+    expect(facts('决算数与年初预算数一致，严格执行。').directions).toMatchObject([{ word: 'eq', ref: 'budget' }]);
+    expect(facts('决算数小于上年数的主要原因是压缩支出。').directions).toMatchObject([{ word: 'lt', ref: 'prev' }]);
+    expect(facts('公务用车购置费支出0万元，与上年持平。').facts[0].flat).toBe('prev');
+  });
+
+  it('counts with a stated previous value, change and rate', () => {
+    const [f] = facts('上年度本单位公务员30人，本年度公务员24人，减少6人，减少20%。').facts;
+    expect(f.prev?.num.value.toString()).toBe('30');
+    expect(f.change?.num.value.toString()).toBe('6');
+    expect(f.growth?.num.value.toString()).toBe('20');
+  });
+
+  it('named rates keep the counts before them (办结率)', () => {
+    const sf = facts('受理市委督查室交办事项106件，办结98件，办结率92.56%；办理区委领导批示事项296件，办结257件，办结率87%。');
+    expect(sf.rates.map((r) => [r.label, r.num.text, r.counts.length])).toEqual([
+      ['办结率', '92.56%', 2],
+      ['办结率', '87%', 4],
+    ]);
+  });
+
+  it('count parts match the whole\'s unit only', () => {
+    const [cars] = facts('共有车辆9辆，其中：应急保障用车1辆、其他用车8辆；单价100万元（含）以上设备6台（套）。').facts;
+    expect(cars.parts?.map((p) => p.num.text)).toEqual(['1辆', '8辆']);
+    expect(cars.exhaustive).toBe(true);
+  });
+});
+
+describe('arith: rounding model', () => {
+  const P = (s: string) => op(s, (s.split('.')[1] ?? '').length);
+  it.each([
+    // stated, numerator, denominator, outcome
+    ['87', '257', '296', 'pass'], // 86.82 → 87
+    ['92.56', '98', '106', 'error'], // 92.45
+    ['92.45', '98', '106', 'pass'],
+    ['98.24', '880.81', '896.57', 'pass'],
+    ['118.42', '896.57', '757.07', 'pass'], // 118.4257: interval of the operands reaches 118.425
+    ['99.86', '99.868', '100', 'notice'], // truncated
+    ['2.60', '4.68', '180.73', 'notice'], // one unit off
+    ['2.62', '4.68', '180.73', 'error'],
+    ['1477.08', '7.09', '0.48', 'pass'],
+  ])('%s%% vs %s / %s → %s', (stated, n, d, want) => {
+    const num = /\./.test(n) ? P(n) : op(n, null);
+    const den = /\./.test(d) ? P(d) : op(d, null);
+    expect(checkPercent(P(stated), num, den).outcome).toBe(want);
+  });
+
+  it('compares two printed values of one quantity', () => {
+    expect(compareValues(P('880.81'), P('880.81')).outcome).toBe('pass');
+    expect(compareValues(P('880.80'), P('880.81')).outcome).toBe('notice');
+    expect(compareValues(P('880.79'), P('880.81')).outcome).toBe('error');
+    expect(compareValues(op('10', 0), P('10.00')).outcome).toBe('pass');
+  });
+
+  it('sums with intervals', () => {
+    expect(compareSum(P('896.57'), [P('880.81'), P('15.76')]).outcome).toBe('pass');
+    expect(compareSum(P('880.80'), [P('582.12'), P('298.68')]).outcome).toBe('pass');
+    expect(compareSum(P('880.81'), [P('582.12'), P('298.68')]).outcome).toBe('notice');
+    expect(compareSum(op('38', null), [op('24', null), op('10', null), op('3', null)]).outcome).toBe('error');
+    expect(new Decimal(compareSum(P('1'), [P('0.5'), P('0.5')]).expected).toString()).toBe('1');
+  });
+});
