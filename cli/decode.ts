@@ -83,12 +83,12 @@ function mostlyUtf8(text: string): boolean {
   return nonAscii > 0 && bad * 100 < nonAscii;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text if the bytes are valid UTF-8, else null (one pass). */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -123,7 +123,8 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | null = null)
   const declared = http ?? meta;
   const via = http ? 'http' : 'meta';
   if (declared && declared !== 'utf-8') return { text: decodeAs(bytes, declared), encoding: declared, via };
-  if (isValidUtf8(bytes)) return { text: decodeAs(bytes, 'utf-8'), encoding: 'utf-8', via: declared ? via : 'default' };
+  const strict = strictUtf8(bytes);
+  if (strict !== null) return { text: strict, encoding: 'utf-8', via: declared ? via : 'default' };
   // A UTF-8 page with a few damaged bytes stays UTF-8 (replacement characters where damaged).
   const lenient = decodeAs(bytes, 'utf-8');
   if (mostlyUtf8(lenient)) return { text: lenient, encoding: 'utf-8', via: declared ? via : 'default' };
