@@ -111,9 +111,8 @@ class PageController {
 
   /** Wait until the page is idle (its own scripts first), then go. */
   private whenSettled(fn: () => void): void {
-    const ric = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
-      .requestIdleCallback;
-    if (ric) ric(fn, { timeout: 1500 });
+    // Called as a method: Firefox throws on an unbound requestIdleCallback.
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fn, { timeout: 1500 });
     else setTimeout(fn, 200);
   }
 

@@ -7,7 +7,7 @@ export const STYLE_ID = 'dc-marks-style';
 export const HIGHLIGHT_PREFIX = 'dc-';
 
 export const COLORS = {
-  error: { line: '#d21f1f', tint: 'rgba(230, 30, 30, 0.16)', strong: 'rgba(230, 30, 30, 0.30)' },
+  error: { line: '#d21f1f', tint: 'rgba(230, 30, 30, 0.22)', strong: 'rgba(230, 30, 30, 0.34)' },
   warning: { line: '#d98a00', tint: 'rgba(240, 160, 0, 0.18)', strong: 'rgba(240, 160, 0, 0.32)' },
   notice: { line: '#6a86a8', tint: 'rgba(100, 130, 170, 0.10)', strong: 'rgba(100, 130, 170, 0.20)' },
 } as const;
@@ -17,7 +17,7 @@ export function markStylesheet(): string {
   for (const [sev, c] of Object.entries(COLORS)) {
     const sel = `[data-dc-severity="${sev}"]`;
     parts.push(
-      `${sel}[data-dc-kind="cell"]{outline:2px solid ${c.line} !important;outline-offset:-2px !important;box-shadow:inset 0 0 0 9999px ${c.tint} !important;cursor:help}`,
+      `${sel}[data-dc-kind="cell"]{outline:${sev === 'notice' ? 2 : 3}px solid ${c.line} !important;outline-offset:${sev === 'notice' ? -2 : -3}px !important;box-shadow:inset 0 0 0 9999px ${c.tint} !important;cursor:help}`,
       `${sel}[data-dc-kind="cell"][data-dc-role="part"]{outline-style:dashed !important}`,
       `${sel}[data-dc-kind="cell"][data-dc-role="total"]{outline:4px double ${c.line} !important;outline-offset:-4px !important;box-shadow:inset 0 0 0 9999px ${c.strong} !important;font-weight:bold}`,
       `${sel}[data-dc-kind="text"]{outline:1px dashed ${c.line} !important;outline-offset:2px !important;cursor:help}`,

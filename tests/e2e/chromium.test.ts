@@ -21,6 +21,12 @@ import {
 } from './harness';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
 
+// Extension APIs as used inside the service worker (these callbacks run in the browser).
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 const NO_DISCLOSURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知</title></head>
 <body><h1>关于开展春季植树活动的通知</h1><p>各单位：为改善生态环境，定于三月十二日开展植树活动。</p>
