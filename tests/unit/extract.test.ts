@@ -377,6 +377,21 @@ describe('real fixtures', () => {
     expect(unit?.text).toBe('部门：中共株洲市渌口区委办公室 单位：万元');
   });
 
+  it('linkedom and happy-dom give identical blocks on both fixtures', async () => {
+    const sum = (d: ExtractedDocument) =>
+      d.blocks.map((b) => (b.kind === 'table' ? b.grid.map((r) => r.map((x) => (x.isCopy ? '^' : '') + x.cell.text)) : b.text));
+    for (const name of ['lukou-2024', 'putuo-2025']) {
+      const html = readFileSync(`tests/fixtures/${name}.html`, 'utf8');
+      const w = new Window();
+      w.document.write(html);
+      const a = extractDocument(w.document as unknown as Document);
+      const b = extractDocument(parseHTML(html).document);
+      expect(sum(a)).toEqual(sum(b));
+      expect(a.title).toBe(b.title);
+      await w.happyDOM.close();
+    }
+  });
+
   it('putuo-2025: ten tables with thead headers; 三公 table has a 3-row merged header', () => {
     const d = load('putuo-2025');
     const ts = tables(d);
