@@ -3,6 +3,12 @@
  */
 import { main } from './main';
 
+// `npm run check … | head`: a closed pipe is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     // Exit explicitly: idle keep-alive sockets from fetch would otherwise hold the process open.
