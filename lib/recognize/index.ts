@@ -198,11 +198,6 @@ function notesAfter(blocks: Block[], lastIndex: number): ParagraphBlock[] {
   return out;
 }
 
-export interface RecognizeOptions {
-  /** Validate every model with the zod schemas (tests; costs time on big pages). */
-  validate?: boolean;
-}
-
 export function recognize(doc: ExtractedDocument): Disclosure {
   const blocks = doc.blocks;
   const paragraphs = blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
