@@ -3,7 +3,7 @@
  * (logs, CI). Never writes to stdout, which carries only the report.
  */
 import type { SummaryItem } from '../lib/report/summary';
-import { verdictOf, VERDICT_LABEL } from '../lib/report/summary';
+import { verdictOf } from '../lib/report/summary';
 
 interface ProgressIO {
   stderr(s: string): void;
@@ -45,9 +45,11 @@ export class Progress {
       this.io.stderr(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${n} ${name}`);
       this.drawn = true;
     } else {
-      const what = item.report
-        ? `${VERDICT_LABEL[verdictOf(item.report)].en} E${item.report.summary.errors} W${item.report.summary.warnings} N${item.report.summary.notices}`
-        : 'unreadable';
+      const verdict = item.report ? verdictOf(item.report) : 'unreadable';
+      const what =
+        item.report && verdict !== 'no-disclosure'
+          ? `${verdict} E${item.report.summary.errors} W${item.report.summary.warnings} N${item.report.summary.notices}`
+          : verdict;
       this.io.stderr(`[${n}] ${what} ${item.source}\n`);
     }
   }
