@@ -1,0 +1,61 @@
+/**
+ * Conventions of the rule catalog (style.md, ESLint-style meta-test): every registered rule has its
+ * file, its docs page and its tests; the table identities I-01…I-26 are all registered, each with
+ * its own test file and an up-to-date generated docs page.
+ */
+import { describe, expect, test } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../../../lib/checks/registry';
+import { collect, DOCS_DIR, renderRuleDoc, ROOT, testFileOf } from '../../../scripts/gen-rule-docs';
+
+const FIX = 'run `npx tsx scripts/gen-rule-docs.ts`';
+
+describe('rule catalog conventions', () => {
+  test('ids are unique and well-formed', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id, id).toMatch(/^[INS]-\d\d$/);
+  });
+
+  test('I-01 … I-26 are all registered, each from its own file lib/checks/<id>.ts', async () => {
+    const want = Array.from({ length: 26 }, (_, i) => `I-${String(i + 1).padStart(2, '0')}`);
+    expect(RULES.map((r) => r.meta.id).filter((id) => id.startsWith('I-'))).toEqual(want);
+    const files = readdirSync(join(ROOT, 'lib', 'checks')).filter((f) => /^I-\d\d\.ts$/.test(f));
+    expect(files.map((f) => f.slice(0, 4)).sort(), 'an I-xx file that is not registered').toEqual(want);
+  });
+
+  test('every registered rule: file exports meta (same id), doc and the registered rule', async () => {
+    for (const r of RULES) {
+      const file = join(ROOT, 'lib', 'checks', `${r.meta.id}.ts`);
+      expect(existsSync(file), `lib/checks/${r.meta.id}.ts missing`).toBe(true);
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      expect((mod.meta as { id: string }).id, `${r.meta.id}: meta.id must match the file name`).toBe(r.meta.id);
+      expect(mod.rule, `${r.meta.id}: the registered rule must be the file's \`rule\` export`).toBe(r);
+      expect(mod.doc, `${r.meta.id}: export a \`doc\` (relation, pass, fail, limits)`).toBeTruthy();
+      expect(r.meta.title.zh && r.meta.title.en && r.meta.rationale.zh && r.meta.rationale.en, `${r.meta.id}: bilingual title and rationale`).toBeTruthy();
+    }
+  });
+
+  test('every registered rule has a docs page; table identities\' pages are up to date', async () => {
+    for (const { meta, doc } of await collect()) {
+      const path = join(DOCS_DIR, `${meta.id}.md`);
+      expect(existsSync(path), `docs/rules/${meta.id}.md missing: ${FIX}`).toBe(true);
+      if (meta.id.startsWith('I-'))
+        expect(readFileSync(path, 'utf8'), `docs/rules/${meta.id}.md out of date: ${FIX}`).toBe(renderRuleDoc(meta, doc));
+    }
+    expect(existsSync(join(DOCS_DIR, 'README.md')), `docs/rules/README.md missing: ${FIX}`).toBe(true);
+  });
+
+  test('every registered rule has tests; each table identity has its own tests/unit/rules/<id>.test.ts naming it', () => {
+    for (const r of RULES) {
+      const file = testFileOf(r.meta.id);
+      expect(file, `${r.meta.id}: no tests (add tests/unit/rules/${r.meta.id}.test.ts)`).not.toBeNull();
+      if (r.meta.id.startsWith('I-')) {
+        expect(file).toBe(`tests/unit/rules/${r.meta.id}.test.ts`);
+        expect(readFileSync(join(ROOT, file!), 'utf8'), `${file} must exercise ${r.meta.id}`).toContain(`checks/${r.meta.id}'`);
+      }
+    }
+  });
+});
