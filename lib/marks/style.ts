@@ -19,7 +19,7 @@ export function markStylesheet(): string {
     parts.push(
       `${sel}[data-dc-kind="cell"]{outline:${sev === 'notice' ? 2 : 3}px solid ${c.line} !important;outline-offset:${sev === 'notice' ? -2 : -3}px !important;box-shadow:inset 0 0 0 9999px ${c.tint} !important;cursor:help}`,
       `${sel}[data-dc-kind="cell"][data-dc-role="part"]{outline-style:dashed !important}`,
-      `${sel}[data-dc-kind="cell"][data-dc-role="total"]{outline:4px double ${c.line} !important;outline-offset:-4px !important;box-shadow:inset 0 0 0 9999px ${c.strong} !important;font-weight:bold}`,
+      `${sel}[data-dc-kind="cell"][data-dc-role="total"]{outline:4px double ${c.line} !important;outline-offset:-4px !important;box-shadow:inset 0 0 0 9999px ${c.strong} !important}`,
       `${sel}[data-dc-kind="text"]{outline:1px dashed ${c.line} !important;outline-offset:2px !important;cursor:help}`,
       `${sel}[data-dc-kind="text-whole"]{outline:1px dashed ${c.line} !important;outline-offset:2px !important;text-decoration:underline wavy ${c.line} !important;cursor:help}`,
       `::highlight(${HIGHLIGHT_PREFIX}${sev}){background-color:${c.strong};text-decoration:underline wavy ${c.line};}`,

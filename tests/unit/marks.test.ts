@@ -1,0 +1,178 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Window } from 'happy-dom';
+import { MarkSession, planMarks, locateTextRange, difference, markStylesheet, STYLE_ID, type MarkableFinding } from '../../lib/marks';
+
+function page(html: string) {
+  const window = new Window({ url: 'http://www.example.gov.cn/' });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+const HTML = `<!doctype html><html><head><title>t</title></head><body>
+<p id="p1">  一、收入  支出
+  总体情况：收入合计 896.58万元。<b>支出</b>合计 880.81 万元。</p>
+<table id="t"><tr><td id="a">1.00</td><td id="b" tabindex="3">2.00</td><td id="c" data-x="y">3.01</td></tr></table>
+</body></html>`;
+
+const cell = (doc: Document, id: string) => doc.getElementById(id);
+
+function findings(doc: Document): MarkableFinding[] {
+  return [
+    // 0: notice on b (parts) and c (total): rounding only
+    { severity: 'notice', cells: [{ el: cell(doc, 'a'), role: 'part' }, { el: cell(doc, 'c'), role: 'total' }], spans: [] },
+    // 1: error: c is the stated total, a and b parts
+    {
+      severity: 'error',
+      cells: [{ el: cell(doc, 'a'), role: 'part' }, { el: cell(doc, 'b'), role: 'part' }, { el: cell(doc, 'c'), role: 'total' }],
+      spans: [],
+    },
+    // 2: warning on a sentence of p1
+    { severity: 'warning', cells: [], spans: [{ el: cell(doc, 'p1'), text: '一、收入 支出 总体情况：收入合计 896.58万元。支出合计 880.81 万元。', start: 16, end: 27 }] },
+    // 3: a finding without DOM refs (synthetic cell)
+    { severity: 'error', cells: [{ el: null, role: 'value' }], spans: [] },
+  ];
+}
+
+describe('planMarks', () => {
+  it('marks each referenced element once, with the worst finding as data-dc-finding', () => {
+    const doc = page(HTML);
+    const plan = planMarks(findings(doc));
+    const byId = new Map(plan.elements.map((m) => [(m.el as Element).id, m]));
+    expect([...byId.keys()].sort()).toEqual(['a', 'b', 'c', 'p1']);
+    expect(byId.get('a')).toMatchObject({ primary: 1, findings: [0, 1], severity: 'error', role: 'part' });
+    expect(byId.get('c')).toMatchObject({ primary: 1, findings: [0, 1], severity: 'error', total: true, role: 'total' });
+    expect(byId.get('p1')).toMatchObject({ primary: 2, severity: 'warning', kind: 'text', role: null });
+    expect(plan.sentences).toHaveLength(1);
+  });
+
+  it('a notice total is not marked as the total of a failing sum', () => {
+    const doc = page(HTML);
+    const plan = planMarks([findings(doc)[0]]);
+    expect(plan.elements.find((m) => m.el.id === 'c')).toMatchObject({ total: false, role: 'value' });
+  });
+
+  it('hides notices when asked, keeping the findings indices', () => {
+    const doc = page(HTML);
+    const plan = planMarks(findings(doc), { showNotices: false });
+    const a = plan.elements.find((m) => m.el.id === 'a')!;
+    expect(a.findings).toEqual([1]);
+    expect(plan.elements.some((m) => m.severity === 'notice')).toBe(false);
+  });
+});
+
+describe('MarkSession', () => {
+  it('adds the data-dc-* contract attributes and one stylesheet', () => {
+    const doc = page(HTML);
+    const s = new MarkSession(doc);
+    s.apply(planMarks(findings(doc)));
+    const c = cell(doc, 'c')!;
+    expect(c.getAttribute('data-dc-severity')).toBe('error');
+    expect(c.getAttribute('data-dc-finding')).toBe('1');
+    expect(c.getAttribute('data-dc-findings')).toBe('0 1');
+    expect(c.getAttribute('data-dc-role')).toBe('total');
+    expect(cell(doc, 'a')!.getAttribute('data-dc-role')).toBe('part');
+    expect(cell(doc, 'p1')!.getAttribute('data-dc-severity')).toBe('warning');
+    expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
+    expect(doc.querySelectorAll('[data-dc-severity]')).toHaveLength(4);
+    // existing tabindex kept, absent one added for keyboard focus
+    expect(cell(doc, 'b')!.getAttribute('tabindex')).toBe('3');
+    expect(cell(doc, 'a')!.getAttribute('tabindex')).toBe('0');
+    s.remove();
+  });
+
+  it('removes every trace: the DOM equals the original after hover, reveal and removal', () => {
+    vi.useFakeTimers();
+    const doc = page(HTML);
+    const original = doc.documentElement.outerHTML;
+    const s = new MarkSession(doc, {
+      describe: (ix) => ix.map((i) => ({ severity: 'error' as const, title: `F${i}`, message: '<img src=x onerror=alert(1)>', lines: [['应为', '1']] })),
+    });
+    s.apply(planMarks(findings(doc)));
+    cell(doc, 'a')!.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
+    expect(doc.querySelector('dc-tooltip')).not.toBeNull();
+    expect(s.reveal(1)).toBe(true);
+    expect(cell(doc, 'c')!.hasAttribute('data-dc-flash')).toBe(true);
+    expect(doc.documentElement.outerHTML).not.toBe(original);
+    s.remove();
+    expect(doc.documentElement.outerHTML).toBe(original);
+    vi.runAllTimers();
+    expect(doc.documentElement.outerHTML).toBe(original);
+    // and again: apply twice, remove once
+    s.apply(planMarks(findings(doc)));
+    s.apply(planMarks(findings(doc)));
+    s.remove();
+    expect(doc.documentElement.outerHTML).toBe(original);
+    vi.useRealTimers();
+  });
+
+  it('renders tooltip text as text, never as HTML', () => {
+    const doc = page(HTML);
+    const s = new MarkSession(doc, {
+      describe: () => [{ severity: 'error', title: 'I-01', message: '<img src=x onerror=alert(1)>', lines: [] }],
+    });
+    s.apply(planMarks(findings(doc)));
+    cell(doc, 'a')!.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
+    const host = doc.querySelector('dc-tooltip');
+    // closed shadow root: nothing of it is reachable from the page's DOM, and no <img> was created
+    expect(host).not.toBeNull();
+    expect(host!.shadowRoot).toBeNull();
+    expect(host!.children).toHaveLength(0);
+    expect(doc.querySelector('img')).toBeNull();
+    s.remove();
+  });
+
+  it('reveal returns false for a finding without marks; removed elements are skipped', () => {
+    const doc = page(HTML);
+    const s = new MarkSession(doc);
+    const plan = planMarks(findings(doc));
+    cell(doc, 'b')!.remove();
+    s.apply(plan);
+    expect(s.reveal(3)).toBe(false);
+    expect(s.elementsFor(1).map((e) => e.id)).toEqual(['a', 'c']);
+    s.remove();
+  });
+});
+
+describe('locateTextRange', () => {
+  it('maps offsets of the whitespace-collapsed text back to DOM text nodes', () => {
+    const doc = page(HTML);
+    const p = cell(doc, 'p1')!;
+    const text = '一、收入 支出 总体情况：收入合计 896.58万元。支出合计 880.81 万元。';
+    const start = text.indexOf('收入合计');
+    const loc = locateTextRange(p, text, start, start + 4)!;
+    expect(loc.start.node.data.slice(loc.start.offset, loc.start.offset + 4)).toBe('收入合计');
+    const s2 = text.indexOf('支出合计');
+    const loc2 = locateTextRange(p, text, s2, text.length)!;
+    expect(loc2.start.node.data.slice(loc2.start.offset)).toBe('支出'); // inside <b>
+    expect(loc2.end.node.data.slice(0, loc2.end.offset)).toContain('万元。');
+  });
+
+  it('finds the sentence when the core normalised the text differently, and gives up cleanly', () => {
+    const doc = page(HTML);
+    const p = cell(doc, 'p1')!;
+    const other = 'XX收入合计 896.58万元。';
+    const loc = locateTextRange(p, other, 2, other.length)!;
+    expect(loc.start.node.data.slice(loc.start.offset, loc.start.offset + 4)).toBe('收入合计');
+    expect(locateTextRange(p, 'nothing like it', 0, 7)).toBeNull();
+    expect(locateTextRange(p, 'abc', 2, 2)).toBeNull();
+  });
+});
+
+describe('difference and stylesheet', () => {
+  it.each([
+    ['896.57', '896.58', '+0.01'],
+    ['880.8', '880.81', '+0.01'],
+    ['100', '98', '-2'],
+    ['1,000.00', '1000.00', '0.00'],
+    ['非零', '', null],
+    [null, '1', null],
+  ])('difference(%s, %s) = %s', (e, a, d) => {
+    expect(difference(e, a)).toBe(d);
+  });
+
+  it('uses outline and box-shadow only (no layout-changing properties)', () => {
+    const css = markStylesheet();
+    expect(css).toContain('outline');
+    expect(css).not.toMatch(/(^|[;{])\s*(border|margin|padding|width|height|display|position|font-size|font-weight|letter-spacing)\s*:/);
+  });
+});
