@@ -1,7 +1,7 @@
 /** I-19 (domain.md): T5↔T6 — T5 基本支出 (合计) = T6 人员经费合计 + 公用经费合计. */
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
-import { cellOf, checker, grandRow, panel, sumLabel, t6Totals } from './helpers';
+import { cellOf, checker, grandRow, panel, t6Totals } from './helpers';
 import type { RuleDoc } from './helpers';
 
 export const meta: RuleMeta = {
@@ -31,6 +31,6 @@ export const rule = defineRule({
     if (!basic || (!personnel && !office)) return ctx.notApplicable('T5 合计 基本支出 or T6 totals not found');
     const c = checker(ctx, meta);
     const parts = [cellOf(personnel, 'amount'), cellOf(office, 'amount')];
-    c.sum(basic, parts, sumLabel(c.d, parts, { zh: '人员经费合计与公用经费合计之和', en: 'personnel plus public-expense totals' }));
+    c.sum(basic, parts, { zh: '人员经费合计与公用经费合计之和', en: 'the personnel plus public-expense totals' });
   },
 });

@@ -346,6 +346,36 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
   // 0 = 0: when every operand is blank the relation holds exactly (and lib/money is not cheap).
   const allBlank = (cells: Array<ModelCell | undefined>): boolean => cells.every((x) => !x || x.value.kind === 'empty');
 
+  // Tables printed in different units (元 vs 万元) cannot be compared cell by cell: say so once, skip.
+  const clashReported = new Set<string>();
+  const unitClash = (cells: Array<ModelCell | undefined>): boolean => {
+    const units = new Map<string, string>();
+    for (const x of cells) {
+      const u = x ? d.tables[x.table]?.unit : null;
+      if (x && u) units.set(x.table, u);
+    }
+    if (new Set(units.values()).size <= 1) return false;
+    const key = [...units.entries()].map(([t, u]) => `${t}:${u}`).sort().join(' ');
+    if (!clashReported.has(key)) {
+      clashReported.add(key);
+      const list = [...units.entries()].map(([t, u]) => `${TABLE_NAMES[t as TableKey]?.zh ?? t}（${u}）`).join('、');
+      const listEn = [...units.entries()].map(([t, u]) => `${t} (${u})`).join(', ');
+      ctx.report({
+        severity: 'notice',
+        message: {
+          zh: `${list}金额单位不同，未做跨表核对`,
+          en: `${listEn} are printed in different units; not compared across tables`,
+        },
+        expected: null,
+        actual: null,
+        cells: cells.filter((x): x is ModelCell => !!x).map((cell) => ({ cell, role: 'value' as const })),
+        spans: [],
+        quote: null,
+      });
+    }
+    return true;
+  };
+
   const stated = (cell: ModelCell): Bilingual => {
     const t = tableNameOf(cell);
     const w = describeCell(d, cell);
@@ -357,7 +387,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     sum(total, parts, partsLabel) {
       if (!total) return null;
       trace([total, ...parts], 'equality');
-      if (allBlank([total, ...parts])) return null;
+      if (allBlank([total, ...parts]) || unitClash([total, ...parts])) return null;
       const cmp = compareSum(total.value, parts.map(amountOf));
       if (cmp.verdict === 'unreadable') {
         unreadable([total, ...parts], { zh: `${stated(total).zh} = ${partsLabel.zh}`, en: `${stated(total).en} = ${partsLabel.en}` });
@@ -369,7 +399,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     equal(a, b, referenceLabel) {
       if (!a || !b) return null;
       trace([a, b], 'equality');
-      if (allBlank([a, b])) return null;
+      if (allBlank([a, b]) || unitClash([a, b])) return null;
       const cmp = compareEqual(a.value, b.value);
       const label = referenceLabel ?? stated(b);
       if (cmp.verdict === 'unreadable') {
@@ -385,7 +415,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
         tracer(part, 'at-most-part', meta.id);
         tracer(whole, 'at-most-whole', meta.id);
       }
-      if (allBlank([part, whole])) return null;
+      if (allBlank([part, whole]) || unitClash([part, whole])) return null;
       const cmp = compareAtMost(part.value, whole.value);
       if (cmp.verdict === 'unreadable') {
         unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
@@ -397,7 +427,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     linear(result, terms, termsLabel) {
       if (!result) return null;
       trace([result, ...terms.map((t) => t.cell)], 'equality');
-      if (allBlank([result, ...terms.map((t) => t.cell)])) return null;
+      if (allBlank([result, ...terms.map((t) => t.cell)]) || unitClash([result, ...terms.map((t) => t.cell)])) return null;
       const cmp = compareLinear(
         result.value,
         terms.map((t) => ({ amount: amountOf(t.cell), sign: t.sign })),

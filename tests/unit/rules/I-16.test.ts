@@ -18,3 +18,16 @@ describe('I-16 T2 财政拨款收入 合计 = T4 本年收入合计', () => {
     ]);
   });
 });
+
+describe('I-16 across units', () => {
+  test('a 元 table is not compared cell by cell with a 万元 table: one notice, no error', () => {
+    const t2 = T2({ '合计|fiscal': '8808100' });
+    t2.unit = '元';
+    const t4 = T4();
+    const { findings } = run(rule, disclosure([t2, t4]));
+    expect(brief(findings)).toEqual([
+      expected('I-16', 'notice', [[at(t2, '合计', 'fiscal'), 'value'], [at(t4, '本年收入合计', 'amount'), 'value']]),
+    ]);
+    expect(findings[0].message.zh).toContain('金额单位不同');
+  });
+});
