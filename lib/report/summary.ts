@@ -31,7 +31,7 @@ export interface SummaryRow {
   warnings: number;
   notices: number;
   rulesRun: number;
-  /** The first few error/warning findings as "RULE message" (notices only when nothing worse). */
+  /** The first few findings as "RULE message": errors first, then warnings; never notices. */
   top: string[];
   /** Why the input could not be read (verdict "unreadable"). */
   error: string | null;
@@ -84,7 +84,8 @@ export function summaryRow(item: SummaryItem): SummaryRow {
   }
   const r = item.report;
   const serious = r.findings.filter((f) => f.severity !== 'notice');
-  const pick = serious.length > 0 ? [...serious].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)) : r.findings;
+  // Rounding notices are information, not problems: they never fill the top findings column.
+  const pick = [...serious].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return {
     source: item.source,
     verdict: verdictOf(r),

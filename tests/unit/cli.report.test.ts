@@ -173,9 +173,13 @@ describe('summary', () => {
     expect(summarize([...items].reverse())).toEqual(rows);
   });
 
-  it('top findings prefer errors and warnings over notices', () => {
+  it('top findings: errors, then warnings, never rounding notices; at most 3', () => {
     const r = report({ findings: [finding({ severity: 'notice', rule: 'I-07' }), finding({ severity: 'warning', rule: 'N-11' }), finding({ rule: 'I-05' })] });
     expect(summarize([{ source: 'x', report: r }])[0].top.map((t) => t.split(' ')[0])).toEqual(['I-05', 'N-11']);
+    const notices = report({ findings: [finding({ severity: 'notice' })] });
+    expect(summarize([{ source: 'x', report: notices }])[0].top).toEqual([]);
+    const many = report({ findings: ['I-01', 'I-02', 'I-03', 'I-04'].map((rule) => finding({ rule })) });
+    expect(summarize([{ source: 'x', report: many }])[0].top.map((t) => t.split(' ')[0])).toEqual(['I-01', 'I-02', 'I-03']);
   });
 
   it('totals, CSV, Markdown and text', () => {
