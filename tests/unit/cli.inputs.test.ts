@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expandInputs, parseList } from '../../cli/inputs';
+import { checkInput, reportFileName } from '../../cli/main';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'dc-inputs-'));
+  const mk = (p: string, s = '<p>x</p>') => {
+    mkdirSync(path.dirname(path.join(tmp, p)), { recursive: true });
+    writeFileSync(path.join(tmp, p), s);
+  };
+  mk('site/b.html');
+  mk('site/a.HTM');
+  mk('site/sub/c.shtml');
+  mk('site/sub/readme.txt');
+  mk('site/.git/x.html');
+  mk('site/node_modules/y.html');
+  mk('site/Z.html');
+  mk('empty.html', '');
+  mkdirSync(path.join(tmp, 'nothing'));
+  symlinkSync(path.join(tmp, 'gone-target.html'), path.join(tmp, 'site', 'dangling.html'));
+  writeFileSync(path.join(tmp, 'urls.txt'), '\uFEFF# audit\n\nhttp://127.0.0.1/a.html\n  site/b.html  \nhttps://x.example/p?q=1\n');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('expandInputs', () => {
+  it('walks folders recursively in code-point order, page extensions only, skipping hidden folders and node_modules', async () => {
+    const got = await expandInputs(['site'], { cwd: tmp, lists: [] });
+    expect(got.map((i) => [i.kind, i.source])).toEqual([
+      ['file', 'site/Z.html'],
+      ['file', 'site/a.HTM'],
+      ['file', 'site/b.html'],
+      ['file', 'site/dangling.html'],
+      ['file', 'site/sub/c.shtml'],
+    ]);
+  });
+
+  it('keeps the order of the arguments, removes duplicate files, and reports an empty folder', async () => {
+    const got = await expandInputs(['site/b.html', 'https://x.example/', 'site/b.html', 'nothing/', 'ftp-is-a-path'], { cwd: tmp, lists: [] });
+    expect(got.map((i) => [i.kind, i.source])).toEqual([
+      ['file', 'site/b.html'],
+      ['url', 'https://x.example/'],
+      ['invalid', 'nothing/'],
+      ['file', 'ftp-is-a-path'],
+    ]);
+  });
+
+  it('reads --list files: comments, blank lines, BOM; relative paths from the list folder; a missing list is reported', async () => {
+    expect(parseList('# c\n\na.html\nhttp://h/x\n', 'lists/urls.txt')).toEqual(['lists/a.html', 'http://h/x']);
+    const got = await expandInputs([], { cwd: tmp, lists: ['urls.txt', 'missing.txt'] });
+    expect(got.map((i) => [i.kind, i.source])).toEqual([
+      ['invalid', 'missing.txt'],
+      ['url', 'http://127.0.0.1/a.html'],
+      ['file', 'site/b.html'],
+      ['url', 'https://x.example/p?q=1'],
+    ]);
+  });
+});
+
+describe('checkInput failures', () => {
+  const opts = { timeoutMs: 1000, retries: 0, retryDelayMs: 1 };
+  it.each([
+    ['site/dangling.html', /file not found/],
+    ['empty.html', /empty file/],
+    ['nothing', /is a folder, not a file/],
+  ])('%s → unreadable', async (rel, message) => {
+    const item = await checkInput({ kind: 'file', source: rel, path: path.join(tmp, rel) }, opts);
+    expect(item.report).toBeUndefined();
+    expect(item.error).toMatch(message);
+  });
+});
+
+describe('reportFileName', () => {
+  it('is readable, filesystem-safe and unique', () => {
+    const taken = new Set<string>();
+    expect(reportFileName('pages/湖南/lukou-2024.html', 'json', taken)).toBe('pages__湖南__lukou-2024.json');
+    expect(reportFileName('pages/湖南/lukou-2024.htm', 'json', taken)).toBe('pages__湖南__lukou-2024-2.json');
+    expect(reportFileName('https://www.gov.cn/a/b.shtml?id=3&x=<y>', 'md', taken)).toBe('www.gov.cn__a__b.shtml_id_3_x_y.md');
+    expect(reportFileName('../../summary.html', 'csv', taken)).toBe('summary-2.csv');
+    expect(reportFileName('/', 'text', taken)).toBe('page.txt');
+  });
+});
