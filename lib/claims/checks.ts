@@ -108,13 +108,14 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.num);
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
+      const shown = tv.converted ? `${tv.op.value.toFixed(Math.max(2, f.num.decimals))}万元` : tv.cells[0]?.text || r.expected;
       if (s)
         this.emit(
           c,
           s,
-          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${tv.cells[0]?.text || r.expected} 不一致${s === 'notice' ? '（尾数差异）' : ''}`,
-          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${tv.cells[0]?.text || r.expected}${s === 'notice' ? ' (rounding difference)' : ''}`,
-          tv.cells[0]?.text || r.expected,
+          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}`,
+          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${shown}${s === 'notice' ? ' (rounding difference)' : ''}`,
+          shown,
           f.num.text.trim(),
           cellRefs(tv, 'value'),
         );
@@ -153,6 +154,8 @@ export class ClaimChecker {
     if (/收入合计/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T1.income')) ?? fromTable('T1.income');
     if (/基本支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T6.basic')) ?? fromTable('T6.basic');
     if (/采购/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'proc.total'));
+    if (/财政拨款支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T5.total')) ?? fromTable('T5.total');
+    if (/三公/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T9.actual.total')) ?? fromTable('T9.actual.total');
     if (b) return null;
     if (f.whole) {
       const w = this.a.claims.find((x) => x.fact === f.whole);
@@ -232,7 +235,6 @@ export class ClaimChecker {
       }
     } else if (ch) {
       prev = combine(cur.op, opNum(ch.num), ch.dir > 0 ? -1 : 1);
-      this.mark(c.paragraph, ch.num);
     }
     if (f.flat && ch && !ch.num.value.isZero()) {
       this.mark(c.paragraph, ch.num);
@@ -240,7 +242,7 @@ export class ClaimChecker {
     }
     if (!f.growth || !prev) return;
     const g = f.growth;
-    this.mark(c.paragraph, g.num, f.changeOnly ? undefined : f.num);
+    this.mark(c.paragraph, g.num, ch?.num, f.changeOnly ? undefined : f.num);
     const changeVal = ch && !f.prev ? ch.num.value.mul(ch.dir) : cur.op.value.sub(prev.value);
     const dirOfNumbers = changeVal.isZero() ? 0 : changeVal.isPositive() ? 1 : -1;
     if (dirOfNumbers !== 0 && dirOfNumbers !== g.dir) {

@@ -214,7 +214,7 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
   if (kind !== 'amount') return null;
   switch (x.topic) {
     case 'overall':
-      if (/收.?支.?总计|收入支出总计|收支总计/.test(L)) return concept('T1.total', 'N-01', '收支总计', (dd) => t1(dd, /^总计$/, '总计'));
+      if (/收.?支.?总计|收入支出总计|收支总计|^(本年)?收入总计$|^(本年)?支出总计$/.test(L.replace(/^\d{4}年度?/, ''))) return concept('T1.total', 'N-01', '收支总计', (dd) => t1(dd, /^总计$/, '总计'));
       return null;
     case 'income':
       if (/收入合计|本年收入$/.test(L)) return concept('T1.income', 'N-02', '本年收入合计', (dd) => t1(dd, /本年收入合计/, '本年收入合计'));

@@ -144,7 +144,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     if (n.kind === 'count') counts.push({ label: l, num });
     if ((UP.test(l) || DOWN.test(l)) && !/为$/.test(lead)) {
       const dir: Dir = UP.test(l) ? 1 : -1;
-      const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '');
+      const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '').replace(/^(总体|整体|总计|合计|共计|共|净)$/, '');
       const ref = refOf(wide + l);
       // "减少6人" right after "本年度公务员24人" is the change of that quantity.
       if (subject && !subject.change && !subject.changeOnly && subject.num.kind === n.kind && sameQuantity(rest, subject)) {

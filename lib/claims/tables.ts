@@ -11,6 +11,8 @@ export interface TableValue {
   cells: ModelCell[];
   /** Human label of the source, e.g. "表5 合计". */
   where: string;
+  /** The table is not in 万元: op was converted and the cell text is in another unit. */
+  converted?: boolean;
 }
 
 /** Normalised item name: no numbering, spaces, （类）/（款）/（项）, brackets unified. */
@@ -52,7 +54,14 @@ export function value(t: TableModel | undefined, row: Row | undefined, key: stri
   const c = cellOf(row, key);
   const op = opOf(c);
   if (!c || !op || !t) return null;
-  return { op, cells: [c], where };
+  return { op: inWan(op, t.unit), cells: [c], where, converted: t.unit === '元' || t.unit === '亿元' };
+}
+
+/** Narrative amounts are compared in 万元: a table printed in 元 (or 亿元) is converted exactly. */
+function inWan(op: Operand, unit: TableModel['unit']): Operand {
+  if (unit === '元') return { value: op.value.div(10000), decimals: op.decimals === null ? null : op.decimals + 4 };
+  if (unit === '亿元') return { value: op.value.mul(10000), decimals: op.decimals === null ? null : Math.max(0, op.decimals - 4) };
+  return op;
 }
 
 export function sumValues(parts: (TableValue | null)[], where: string): TableValue | null {

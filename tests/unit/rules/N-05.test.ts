@@ -20,3 +20,15 @@ describe('N-05 一般公共预算财政拨款支出 and its share of total spend
     expect(fs[0].cells).toMatchObject([{ role: 'total', cell: { table: 'T3', text: '896.57' } }]);
   });
 });
+
+describe('N-05 with a table printed in 元', () => {
+  it('converts the table to 万元 before comparing', () => {
+    const t5 = T5();
+    t5.unit = '元';
+    for (const r of t5.panels[0].rows) for (const c of Object.values(r.cells)) {
+      if (c.value.kind === 'number') c.value = { ...c.value, value: c.value.value.mul(10000), decimals: 0, printedDecimals: 0, text: c.value.value.mul(10000).toFixed(0) };
+    }
+    expect(run(rule, disclosure([...H, '2024年度财政拨款支出880.81万元。'], { T5: t5 }))).toEqual([]);
+    expect(brief(run(rule, disclosure([...H, '2024年度财政拨款支出880.18万元。'], { T5: t5 })))).toEqual([['N-05', 'error', '880.81万元', '880.18万元']]);
+  });
+});
