@@ -465,8 +465,17 @@ function spanOf(p: ParagraphBlock | null): TextSpan[] {
 
 /** Report every absent part of one S-xx rule (and the parts covered only by a table's note). */
 export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
-  const parts = evaluateParts(ctx.disclosure).filter((r) => r.rule === meta.id);
+  const all = evaluateParts(ctx.disclosure);
+  const parts = all.filter((r) => r.rule === meta.id);
   if (parts.length === 0) return ctx.notApplicable('no applicable part');
+  // A page without any 情况说明 (tables only; the narrative published elsewhere) gets one error
+  // under S-04 instead of one per narrative part; the other narrative rules stand aside.
+  const narrative = all.filter((r) => NARRATIVE_RULES.has(r.rule));
+  if (NARRATIVE_RULES.has(meta.id) && narrative.every((r) => r.how === 'absent' || r.how === 'table-note')) {
+    if (meta.id !== 'S-04') return ctx.notApplicable('no 情况说明 on the page (reported once under S-04)');
+    ctx.report(noNarrativeFinding(narrative, meta));
+    return;
+  }
   for (const r of parts) {
     if (r.how === 'table-note') {
       ctx.report({
@@ -494,6 +503,24 @@ export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
 }
 
 type Report = Parameters<RuleContext['report']>[0];
+
+const NARRATIVE_RULES = new Set(['S-04', 'S-05', 'S-06', 'S-07', 'S-08', 'S-09']);
+
+function noNarrativeFinding(narrative: PartResult[], meta: RuleMeta): Report {
+  const missing = narrative.filter((r) => r.how === 'absent' && !r.parent);
+  return {
+    severity: meta.severity,
+    message: {
+      zh: `缺少情况说明：页面中没有任何必备的情况说明部分（${missing.map((r) => r.name.zh).join('、')}）。规则 ${meta.id}。`,
+      en: `The narrative (情况说明) is missing: none of its required parts is on the page (${missing.map((r) => r.name.en).join('; ')}). Rule ${meta.id}.`,
+    },
+    expected: '情况说明及其各部分 / the narrative with its parts',
+    actual: '未找到 / not found',
+    cells: [],
+    spans: [],
+    quote: null,
+  };
+}
 
 function reportContent(ctx: RuleContext, meta: RuleMeta, r: PartResult, section: Section): void {
   const needs = CONTENT.filter((c) => c.part === r.id);

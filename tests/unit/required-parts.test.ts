@@ -243,6 +243,25 @@ describe('required parts on small outlines', () => {
   });
 });
 
+describe('a page with tables but no 情况说明 at all', () => {
+  it('one S-04 error listing the parts, the other narrative rules not applicable; every part absent in sections', () => {
+    const d = disclosure(FULL.slice(0, FULL.indexOf('第三部分')));
+    const run = runRules(d, S_RULES);
+    expect(run.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['S-04', 'error'],
+      ['S-10', 'error'], // the glossary went with the rest of the page
+    ]);
+    expect(run.findings[0].message.zh).toContain('缺少情况说明');
+    expect(run.findings[0].message.zh).toContain('政府采购支出情况');
+    expect(run.rules.filter((r) => r.outcome === 'not-applicable').map((r) => r.id)).toEqual(['S-05', 'S-06', 'S-07', 'S-08', 'S-09']);
+    expect(run.rules.find((r) => r.id === 'S-10')?.outcome).toBe('fail'); // 名词解释 is its own part
+    const absent = sectionPresence(d).filter((s) => !s.present).map((s) => s.id);
+    expect(absent).toContain('S-04.收入');
+    expect(absent).toContain('S-09.预算绩效');
+    expect(absent).not.toContain('S-01.部门职责');
+  });
+});
+
 describe('other layouts: tolerant of wording', () => {
   const CENTRAL = [
     '第一部分 某部概况',
