@@ -224,8 +224,8 @@ class PageController {
       const item = this.state.items[i];
       if (!f) continue;
       const lines: [string, string][] = [];
-      if (f.expected != null) lines.push([t(lang, 'expected'), f.expected]);
-      if (f.actual != null) lines.push([t(lang, 'stated'), f.actual]);
+      if (f.expected != null) lines.push([t(lang, 'expected'), f.expected || t(lang, 'emptyValue')]);
+      if (f.actual != null) lines.push([t(lang, 'stated'), f.actual || t(lang, 'emptyValue')]);
       if (item?.difference) lines.push([t(lang, 'difference'), item.difference]);
       const title = item?.ruleTitle ? `${f.rule} ${pick(lang, item.ruleTitle)}` : f.rule;
       out.push({ severity: f.severity, title: `${t(lang, `severity_${f.severity}`)} · ${title}`, message: pick(lang, f.message), lines });

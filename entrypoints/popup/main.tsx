@@ -251,7 +251,9 @@ function Results(props: {
           <dt>{t(lang, 'unitLabel')}</dt>
           <dd>{report.document.unit ?? t(lang, 'unknown')}</dd>
           <dt>{t(lang, 'tablesLabel')}</dt>
-          <dd class="tables">{report.tables.map((tb) => tb.id).join(' ')}</dd>
+          <dd class="tables" title={report.tables.map((tb) => `${tb.id} ${tb.name}`).join('\n')}>
+            {report.tables.map((tb) => tb.id).join(' ')}
+          </dd>
         </dl>
         {(report.unrecognised?.length ?? 0) > 0 && (
           <p class="hint">{t(lang, 'unrecognisedTables', { list: report.unrecognised!.map((u) => u.title || u.reason).join('；') })}</p>
@@ -299,7 +301,11 @@ function Results(props: {
           <p class="hint">{t(lang, 'noFindingsShown')}</p>
         )}
         {groups.map((g) => {
-          const shown = g.items.filter((it) => filter[report.findings[it.index]?.severity as Sev]);
+          const rank = (it: FindingItem) => SEVS.indexOf(report.findings[it.index]?.severity as Sev);
+          // Errors first within a group, then page order.
+          const shown = g.items
+            .filter((it) => filter[report.findings[it.index]?.severity as Sev])
+            .sort((a, b) => rank(a) - rank(b) || a.index - b.index);
           if (shown.length === 0) return null;
           const title =
             g.group.kind === 'table'
@@ -339,8 +345,8 @@ function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; 
         <span class="msg">{message}</span>
         {(f.expected != null || f.actual != null) && (
           <span class="values">
-            {f.expected != null && <span>{t(lang, 'expected')} <b>{f.expected}</b></span>}
-            {f.actual != null && <span>{t(lang, 'stated')} <b>{f.actual}</b></span>}
+            {f.expected != null && <span>{t(lang, 'expected')} <b>{f.expected || t(lang, 'emptyValue')}</b></span>}
+            {f.actual != null && <span>{t(lang, 'stated')} <b>{f.actual || t(lang, 'emptyValue')}</b></span>}
             {item.difference && <span>{t(lang, 'difference')} <b>{item.difference}</b></span>}
           </span>
         )}

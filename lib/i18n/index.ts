@@ -55,6 +55,7 @@ const S = {
   stated: { zh: '填报', en: 'Stated' },
   difference: { zh: '差额', en: 'Difference' },
   rule: { zh: '规则', en: 'Rule' },
+  emptyValue: { zh: '（空）', en: '(empty)' },
   notOnPage: { zh: '（未在页面上标注）', en: '(not marked on the page)' },
   severity_error: { zh: '错误', en: 'Error' },
   severity_warning: { zh: '警告', en: 'Warning' },

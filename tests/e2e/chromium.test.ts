@@ -39,6 +39,22 @@ function ajaxPage(): string {
 <script>setTimeout(function(){var t=document.getElementById('article');var a=document.getElementById('app');a.textContent='';a.appendChild(t.content.cloneNode(true));},1200);</script></body></html>`;
 }
 
+// A hostile page: sabotaged built-ins and fake messages aimed at the extension.
+function hostilePage(): string {
+  const sabotage = `<script>
+  (function(){
+    var boom = function(){ throw new Error('sabotaged by the page'); };
+    ['map','forEach','filter','some','includes','push','join','sort'].forEach(function(k){ Array.prototype[k] = boom; });
+    JSON.parse = boom; JSON.stringify = boom; Map.prototype.get = boom; Object.keys = boom;
+    Element.prototype.setAttribute = boom; Element.prototype.removeAttribute = boom; Element.prototype.getAttribute = boom;
+    Node.prototype.appendChild = boom; Document.prototype.createElement = boom;
+    var fakes = [{type:'dc:set-marks',on:false},{type:'dc:reveal',finding:-1},{type:'dc:state',state:{status:'done'}},'dc:run'];
+    setInterval(function(){ for (var i = 0; i < fakes.length; i++) window.postMessage(fakes[i], '*'); }, 50);
+  })();
+  </script>`;
+  return readFileSync(LUKOU, 'utf8').replace(/<head([^>]*)>/i, (m) => m + sabotage);
+}
+
 type State = { status: string; marksOn: boolean; report: { findings: { severity: string }[]; summary: { errors: number } } | null; items: unknown[] };
 
 let server: FixtureServer;
@@ -107,6 +123,7 @@ beforeAll(async () => {
     '/lukou.html': { file: LUKOU },
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/ajax.html': { html: ajaxPage() },
+    '/hostile.html': { html: hostilePage() },
   });
   ctx = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
@@ -155,6 +172,9 @@ describe('Chromium: portal page (*.gov.cn)', () => {
     }, severities);
     expect(bad).toBe(0);
     if (cli.totals > 0) expect(await page.locator('[data-dc-role="total"]').count()).toBeGreaterThan(0);
+    // Sentences are highlighted with the CSS Custom Highlight API (no DOM text changes).
+    const highlights = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size);
+    if (cli.sentences > 0) expect(highlights).toBeGreaterThan(0);
   });
 
   it('shows the error count on the badge', async () => {
@@ -173,6 +193,14 @@ describe('Chromium: portal page (*.gov.cn)', () => {
     const tip = await page.evaluate(() => !!document.querySelector('dc-tooltip'));
     expect(tip).toBe(true);
     await page.screenshot({ path: screenshotPath('chromium-page-marked.png') });
+    // A narrative sentence mark, too.
+    const sentence = cli.report.findings.findIndex((f) => f.severity !== 'notice' && f.quote && f.cells.length === 0);
+    if (sentence >= 0) {
+      const p = page.locator(`[data-dc-findings~="${sentence}"]`).first();
+      await p.scrollIntoViewIfNeeded();
+      await p.hover();
+      await page.screenshot({ path: screenshotPath('chromium-page-sentence.png') });
+    }
   });
 
   it('the popup lists every finding and jumps to one', async () => {
@@ -287,8 +315,49 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
+  it('options: English and hidden notices apply to the popup and the page', async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
+    const tabId = await tabIdOf(page);
+    await waitForStatus(tabId, ['done']);
+    const notices = cli.report.findings.filter((f) => f.severity === 'notice').length;
+    const options = await ctx.newPage();
+    await options.goto(`chrome-extension://${extId}/options.html`);
+    await options.locator('select[data-setting="lang"]').selectOption('en');
+    await options.locator('input[data-setting="showNotices"]').uncheck();
+    await expect.poll(() => options.locator('h1').innerText()).toContain('Settings');
+    await options.screenshot({ path: screenshotPath('chromium-options.png') });
+    if (notices > 0) {
+      await expect.poll(() => page.locator('[data-dc-severity="notice"]').count()).toBe(0);
+    }
+    expect(await page.locator('[data-dc-severity="error"]').count()).toBeGreaterThan(0);
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="done"]');
+    expect(await popup.locator('.counts').innerText()).toContain(`${cli.report.summary.errors} errors`);
+    await options.locator('select[data-setting="lang"]').selectOption('zh');
+    await options.locator('input[data-setting="showNotices"]').check();
+    await popup.close();
+    await options.close();
+    await page.close();
+  });
+
+  it('a hostile page (sabotaged built-ins, fake messages) is still checked and marked', async () => {
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.origin(PORTAL_HOST)}/hostile.html`);
+    const tabId = await tabIdOf(page);
+    const state = await waitForStatus(tabId, ['done', 'failed', 'no-disclosure']);
+    expect(state.status).toBe('done');
+    expect(state.report!.findings.length).toBe(cli.report.findings.length);
+    await page.waitForTimeout(300); // fake messages keep arriving; marks must stay
+    expect(await page.locator('[data-dc-severity]').count()).toBe(cli.elements);
+    expect(errors.filter((e) => !e.includes('sabotaged'))).toEqual([]);
+    await page.close();
+  });
+
   it('the extension made no network request', async () => {
-    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/favicon.ico']);
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/favicon.ico']);
     const http = requests.filter((u) => /^https?:/.test(u));
     const foreign = http.filter((u) => !u.startsWith(server.origin()) && !u.startsWith(server.origin(PORTAL_HOST)));
     expect(foreign).toEqual([]);

@@ -11,6 +11,10 @@ export interface CliResult {
   marks: ExpectedMark[];
   /** Findings with at least one element on the page. */
   markedFindings: number[];
+  /** Distinct page elements the findings reference. */
+  elements: number;
+  /** Findings with a sentence span (highlighted with the CSS Custom Highlight API). */
+  sentences: number;
   /** Findings whose stated total (role total, error/warning) should carry data-dc-role="total". */
   totals: number;
 }
@@ -22,17 +26,21 @@ export function cliFindings(file: string, source: string): CliResult {
   const marks: ExpectedMark[] = [];
   const marked = new Set<number>();
   let totals = 0;
+  let sentences = 0;
+  const all = new Set<Element>();
   run.findings.forEach((f, i) => {
+    if (f.spans.some((s) => s.paragraph.el && s.end > s.start)) sentences++;
     const els = new Set<Element>();
     for (const c of f.cells) if (c.cell.source?.el) els.add(c.cell.source.el);
     for (const s of f.spans) if (s.paragraph.el) els.add(s.paragraph.el);
+    for (const el of els) all.add(el);
     for (const el of els) marks.push({ finding: i, severity: f.severity, text: normText(el.textContent) });
     if (els.size > 0) marked.add(i);
     if (f.severity !== 'notice' && f.cells.some((c) => c.role === 'total' && c.cell.source?.el)) totals++;
   });
   const key = (m: ExpectedMark) => `${m.finding}|${m.severity}|${m.text}`;
   marks.sort((a, b) => (key(a) < key(b) ? -1 : 1));
-  return { report, marks, markedFindings: [...marked].sort((a, b) => a - b), totals };
+  return { report, marks, markedFindings: [...marked].sort((a, b) => a - b), totals, elements: all.size, sentences };
 }
 
 export function markKey(m: ExpectedMark): string {
