@@ -218,7 +218,8 @@ export function describeCell(d: Disclosure, cell: ModelCell): Bilingual {
   const rowName = [place.row.code, place.row.name.replace(SPACE_RE, '')].filter(Boolean).join(' ') || `R${cell.row + 1}`;
   const col = columnLabel(place.key, place.panel);
   const single = place.panel.columns.filter((c) => c.numeric).length <= 1;
-  return single
+  // "合计「合计」" says nothing twice: the row name is enough when it is the column's own label.
+  return single || normName(place.row.name) === col.zh
     ? { zh: rowName, en: rowName }
     : { zh: `${rowName}「${col.zh}」`, en: `${rowName} [${col.en}]` };
 }
