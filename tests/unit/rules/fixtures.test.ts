@@ -51,3 +51,30 @@ describe('putuo-2025 (Shanghai layout)', () => {
     for (const r of TABLE_RULES) expect(byId[r.meta.id], r.meta.id).not.toBe('fail');
   });
 });
+
+describe('injected errors on the Shanghai layout (tests/fixtures/batch/shanghai)', () => {
+  const errors = (path: string) => {
+    const { document } = parseHTML(readFileSync(new URL(`../../fixtures/batch/shanghai/${path}`, import.meta.url), 'utf8'));
+    return checkDocument(document, { rules: TABLE_RULES }).findings.filter((f) => f.severity === 'error');
+  };
+  test('T9 决算数合计 19.65 ≠ 0 + 16.95 + 0 → I-22 error naming the total and its items', () => {
+    const f = errors('putuo-t9-total.htm');
+    expect(f.map((x) => x.rule)).toEqual(['I-22']);
+    expect(f[0].cells.map((c) => [c.cell.text, c.role])).toEqual([
+      ['19.65', 'total'],
+      ['0.00', 'part'],
+      ['16.95', 'part'],
+      ['0.00', 'part'],
+    ]);
+    expect(f[0].expected).toBe('16.95');
+    expect(f[0].actual).toBe('19.65');
+  });
+  test('T1 本年收入合计 4,833.14 → I-01, I-03 and I-09 errors, each referencing that cell', () => {
+    const f = errors('putuo-t1-income-total.html');
+    expect(f.map((x) => x.rule)).toEqual(['I-01', 'I-03', 'I-09']);
+    for (const x of f) expect(x.cells.some((c) => c.cell.text === '4,833.14')).toBe(true);
+  });
+  test('the clean copy has no error', () => {
+    expect(errors('putuo-clean.html')).toEqual([]);
+  });
+});
