@@ -275,7 +275,6 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     pendingTitle = null;
 
     if (marker === null) {
-      const tag = p.el?.tagName?.toUpperCase() ?? '';
       const att = ATTACH_RE.exec(text);
       if (att && isShortLine(text, 60)) {
         attachments++;
@@ -284,8 +283,13 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
         section.title = text;
         continue;
       }
-      const sameHeadingTag = partTag !== null && /^H[1-6]$/.test(tag) && tag === partTag;
-      if (lastPartNo > 0 && isShortLine(text) && (sameHeadingTag || PART_TITLE_RE.test(text.replace(/[。：:]$/, '')))) {
+      // The element's tag is read only for short lines after a part (DOM access is the costly bit).
+      const partLike =
+        lastPartNo > 0 &&
+        isShortLine(text) &&
+        (PART_TITLE_RE.test(text.replace(/[。：:]$/, '')) ||
+          (partTag !== null && /^H[1-6]$/.test(partTag) && p.el?.tagName?.toUpperCase() === partTag));
+      if (partLike) {
         // An unnumbered part heading between numbered parts takes the next part number.
         lastPartNo++;
         const { section } = open(p, { style: 'part', n: lastPartNo, prefix: '', rest: '' }, `P${lastPartNo}`);
