@@ -319,7 +319,7 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
       flow.push({ k: It.Text, s, owner });
       return false;
     }
-    if (type !== 1) return false;
+    if (type !== 1) return type === 11; // descend into a DocumentFragment root; skip comments etc.
     const el = node as Element;
     const name = lowerName(el);
     const cat = TAGS[name];

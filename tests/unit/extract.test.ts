@@ -338,6 +338,13 @@ describe('DOM implementations and roots', () => {
     void w.happyDOM.close();
   });
 
+  it('accepts a DocumentFragment (e.g. template content) as root', () => {
+    const doc = page('<template id="t"><p>片段</p><table><tr><td>1</td></tr></table></template>');
+    const frag = (doc.getElementById('t') as HTMLTemplateElement).content;
+    const d = extractDocument(frag as unknown as Element);
+    expect(d.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+  });
+
   it('accepts an Element root (only its subtree)', () => {
     const doc = page(`<p>外</p><div id="root">${html}</div>`);
     const d = extractDocument(doc.getElementById('root')!);
