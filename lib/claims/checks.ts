@@ -108,7 +108,7 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.num);
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
-      const shown = tv.converted ? `${tv.op.value.toFixed(Math.max(2, f.num.decimals))}万元` : tv.cells[0]?.text || r.expected;
+      const shown = tv.converted ? `${tv.cells[0]?.text}${tv.converted}` : tv.cells[0]?.text || r.expected;
       if (s)
         this.emit(
           c,
@@ -309,8 +309,8 @@ export class ClaimChecker {
       this.emit(
         c,
         s,
-        `完成率应为 ${f.num.text.trim()} ÷ ${budget.value.toString()} = ${r.expected}%，叙述为 ${P.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
-        `The completion rate should be ${f.num.text.trim()} / ${budget.value.toString()} = ${r.expected}%, the text states ${P.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
+        `完成率应为 ${f.num.text.trim()} ÷ ${bNum?.text.trim() ?? budget.value.toString()} = ${r.expected}%，叙述为 ${P.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
+        `The completion rate should be ${f.num.text.trim()} / ${bNum?.text.trim() ?? budget.value.toString()} = ${r.expected}%, the text states ${P.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
         `${r.expected}%`,
         P.text.trim(),
         cells,

@@ -11,8 +11,8 @@ export interface TableValue {
   cells: ModelCell[];
   /** Human label of the source, e.g. "表5 合计". */
   where: string;
-  /** The table is not in 万元: op was converted and the cell text is in another unit. */
-  converted?: boolean;
+  /** The table is not in 万元: op was converted; the unit the cell text is printed in. */
+  converted?: string;
 }
 
 /** Normalised item name: no numbering, spaces, （类）/（款）/（项）, brackets unified. */
@@ -54,7 +54,7 @@ export function value(t: TableModel | undefined, row: Row | undefined, key: stri
   const c = cellOf(row, key);
   const op = opOf(c);
   if (!c || !op || !t) return null;
-  return { op: inWan(op, t.unit), cells: [c], where, converted: t.unit === '元' || t.unit === '亿元' };
+  return { op: inWan(op, t.unit), cells: [c], where, converted: t.unit === '元' || t.unit === '亿元' ? t.unit : undefined };
 }
 
 /** Narrative amounts are compared in 万元: a table printed in 元 (or 亿元) is converted exactly. */
