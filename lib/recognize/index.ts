@@ -25,6 +25,7 @@ import {
   norm,
 } from './text';
 import { splitSections } from './sections';
+import { parseAmount } from '../money';
 
 export { looksLikeDisclosure } from './detect';
 export { TABLE_SPECS, titleKeys } from './specs';
@@ -163,10 +164,21 @@ function continues(prev: Layout[], next: Layout, key: TableKey): boolean {
     if (prevLine !== null && /^\d{1,3}$/.test(t) && Number(t) === prevLine + 1) return true;
   }
   // T6-like code+name+amount groups: a code in any code column.
-  if (key === 'T6') {
-    return next.roles.some((r, c) => r === 'code' && CODE_TEXT.test(firstBody[c]?.cell.text.trim() ?? ''));
+  if (key === 'T6' && next.roles.some((r, c) => r === 'code' && CODE_TEXT.test(firstBody[c]?.cell.text.trim() ?? ''))) {
+    return true;
   }
-  return false;
+  // Rows that read like the first block's body (a label, then amounts in its value columns), e.g. a
+  // continuation starting with its 合计 row.
+  let numbers = 0;
+  for (let c = 0; c < first.roles.length; c++) {
+    if (first.roles[c] !== 'value') continue;
+    const s = firstBody[c];
+    if (!s || s.isCopy) continue;
+    const a = parseAmount(s.cell.text);
+    if (a.kind === 'nan') return false;
+    if (a.kind === 'number') numbers++;
+  }
+  return numbers > 0;
 }
 
 function lastLine(layout: Layout, lineCol: number): number | null {
@@ -239,12 +251,13 @@ export function recognize(doc: ExtractedDocument): Disclosure {
       (onlyFillerBetween(blocks, prevBlock, block.index) || above.continued);
 
     // A continuation: no title of its own (or "…（续）"), right after the previous table.
-    if (prev && prevIsAdjacent && (keys.length === 0 || (above.continued && keys.includes(prev.key)))) {
+    const continued = above.continued || (layout.title !== null && /续/.test(norm(layout.title.text)));
+    if (prev && prevIsAdjacent && (keys.length === 0 || (continued && keys.includes(prev.key)))) {
       if (continues(prev.layouts, layout, prev.key)) {
         prev.layouts.push(layout);
         continue;
       }
-      if (keys.length === 0 && next_looks_like_body(layout) && layout.block.cols !== prev.layouts[0].block.cols) {
+      if (keys.length === 0 && looksLikeBody(layout) && layout.block.cols !== prev.layouts[0].block.cols) {
         unrecognised.push({
           blockIndex: block.index,
           title: '',
@@ -323,7 +336,7 @@ function lastTableIndexBefore(blocks: Block[], index: number): number {
 }
 
 /** Body rows without a header: codes or numbers right from the first row. */
-function next_looks_like_body(layout: Layout): boolean {
+function looksLikeBody(layout: Layout): boolean {
   return layout.headerSignature.length === 0 && layout.bodyStart < layout.block.grid.length;
 }
 

@@ -5,16 +5,16 @@
  */
 import type { Unit } from '../model/types';
 
-// Whitespace (incl. NBSP, U+3000), zero-width junk and every quote style publishers use.
-const NORM_DROP = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff"'“”‘’„‟「」『』〝〞＂＇]+/g;
+// Whitespace (incl. NBSP, U+3000), zero-width junk, every quote style publishers use, and the
+// characters folded to one form (full-width brackets, ASCII colon).
+const NORM_ANY = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff"'“”‘’„‟「」『』〝〞＂＇（）:]/;
+const NORM_ALL = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff"'“”‘’„‟「」『』〝〞＂＇（）:]/g;
+const FOLD: Record<string, string> = { '（': '(', '）': ')', ':': '：' };
 
-/** Matching form: no spaces, no quotes, full-width brackets/colon folded to one form. */
+/** Matching form: no spaces, no quotes, full-width brackets/colon folded to one form. One pass. */
 export function norm(text: string): string {
-  return text
-    .replace(NORM_DROP, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .replace(/:/g, '：');
+  if (!NORM_ANY.test(text)) return text;
+  return text.replace(NORM_ALL, (ch) => FOLD[ch] ?? '');
 }
 
 /** A page label: "公开01表", "表一", "表 1", "附表3". Null when the text holds none. */

@@ -71,22 +71,20 @@ describe('looksLikeDisclosure', () => {
       }
       return s.length;
     };
-    const time = (f: () => unknown) => {
-      const runs: number[] = [];
-      for (let k = 0; k < 9; k++) {
-        const t0 = performance.now();
-        for (let i = 0; i < 5; i++) f();
-        runs.push(performance.now() - t0);
-      }
-      return runs.sort((a, b) => a - b)[4];
-    };
-    time(baseline);
-    time(() => looksLikeDisclosure(d));
-    const base = time(baseline);
-    const ours = time(() => looksLikeDisclosure(d));
+    // Interleaved runs, best of each: the least disturbed measurement on a shared machine.
+    let base = Infinity;
+    let ours = Infinity;
+    for (let k = 0; k < 15; k++) {
+      let t0 = performance.now();
+      for (let i = 0; i < 3; i++) baseline();
+      base = Math.min(base, performance.now() - t0);
+      t0 = performance.now();
+      for (let i = 0; i < 3; i++) looksLikeDisclosure(d);
+      ours = Math.min(ours, performance.now() - t0);
+    }
     expect(looksLikeDisclosure(d)).toBe(false);
-    // Target ≤ 1.5×; the bound here leaves room for a noisy shared CI machine.
+    // Target ≤ 1.5× (measured ≈1.2×); the bound leaves room for a noisy shared CI machine.
     console.log(`looksLikeDisclosure: ${ours.toFixed(2)} ms vs first rows ${base.toFixed(2)} ms (${(ours / base).toFixed(2)}×)`);
-    expect(ours / base).toBeLessThan(3);
+    expect(ours / base).toBeLessThan(2);
   });
 });
