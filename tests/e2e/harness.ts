@@ -38,7 +38,7 @@ function newestMtime(path: string): number {
 /** Build the extension (Chrome MV3, Firefox MV2) unless the build is newer than every source. */
 export function ensureBuilt(): void {
   const sources = Math.max(
-    ...['entrypoints', 'lib', 'assets', 'wxt.config.ts', 'package.json'].map((p) =>
+    ...['entrypoints', 'lib', 'assets', 'public', 'wxt.config.ts', 'package.json'].map((p) =>
       existsSync(join(ROOT, p)) ? newestMtime(join(ROOT, p)) : 0,
     ),
   );
