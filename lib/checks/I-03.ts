@@ -1,7 +1,7 @@
 /** I-03 (domain.md): T1 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余. */
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
-import { cellOf, checker, grandTotalRow, named, panel, RE_INCOME_TOTAL } from './helpers';
+import { balanceTerms, cellOf, checker, grandTotalRow, named, panel, RE_INCOME_TOTAL } from './helpers';
 import type { RuleDoc } from './helpers';
 
 export const meta: RuleMeta = {
@@ -20,7 +20,7 @@ export const doc: RuleDoc = {
   pass: '| 项目 | 决算数 |\n|---|---|\n| 本年收入合计 | 896.57 |\n| 使用非财政拨款结余 | |\n| 年初结转和结余 | 10.00 |\n| 总计 | 906.57 |',
   fail: '| 项目 | 决算数 |\n|---|---|\n| 本年收入合计 | 896.57 |\n| 年初结转和结余 | 10.00 |\n| 总计 | **896.57** |\n\n→ error: 总计 896.57 ≠ 本年收入合计与结转结余之和 906.57',
   limits: [
-    { zh: '“本年收入合计”与“总计”之间的各行（“其中”行除外）都视为加项。', en: 'Every row between 本年收入合计 and 总计 (except 其中 rows) is a term.' },
+    { zh: '“本年收入合计”与“总计”之间的各行（“其中”行及基本支出结转等分项除外）都视为加项。', en: 'Every row between 本年收入合计 and 总计 (except 其中 rows and balance breakdowns such as 基本支出结转) is a term.' },
   ],
 };
 
@@ -31,9 +31,7 @@ export const rule = defineRule({
     const income = named(p, RE_INCOME_TOTAL);
     const grand = grandTotalRow(p, income);
     if (!p || !income || !cellOf(grand, 'amount')) return ctx.notApplicable('T1 has no 本年收入合计 / 总计 rows');
-    const between = p.rows
-      .slice(p.rows.indexOf(income) + 1, p.rows.indexOf(grand!))
-      .filter((r) => r.kind !== 'of-which' && r.kind !== 'blank' && !/^其中/.test(r.name.trim()));
+    const between = balanceTerms(p, income, grand!);
     checker(ctx, meta).sum(
       cellOf(grand, 'amount'),
       [cellOf(income, 'amount'), ...between.map((r) => cellOf(r, 'amount'))],

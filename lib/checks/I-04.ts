@@ -1,7 +1,7 @@
 /** I-04 (domain.md): T1 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余. */
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
-import { cellOf, checker, grandTotalRow, named, panel, RE_EXPENSE_TOTAL } from './helpers';
+import { balanceTerms, cellOf, checker, grandTotalRow, named, panel, RE_EXPENSE_TOTAL } from './helpers';
 import type { RuleDoc } from './helpers';
 
 export const meta: RuleMeta = {
@@ -20,7 +20,7 @@ export const doc: RuleDoc = {
   pass: '| 项目 | 决算数 |\n|---|---|\n| 本年支出合计 | 896.57 |\n| 结余分配 | |\n| 年末结转和结余 | 5.00 |\n| 总计 | 901.57 |',
   fail: '| 项目 | 决算数 |\n|---|---|\n| 本年支出合计 | 896.57 |\n| 年末结转和结余 | 5.00 |\n| 总计 | **896.57** |\n\n→ error: 总计 896.57 ≠ 本年支出合计与结余之和 901.57',
   limits: [
-    { zh: '“本年支出合计”与“总计”之间的各行（“其中”行除外）都视为加项。', en: 'Every row between 本年支出合计 and 总计 (except 其中 rows) is a term.' },
+    { zh: '“本年支出合计”与“总计”之间的各行（“其中”行及基本支出结转等分项除外）都视为加项。', en: 'Every row between 本年支出合计 and 总计 (except 其中 rows and balance breakdowns such as 基本支出结转) is a term.' },
   ],
 };
 
@@ -31,9 +31,7 @@ export const rule = defineRule({
     const spent = named(p, RE_EXPENSE_TOTAL);
     const grand = grandTotalRow(p, spent);
     if (!p || !spent || !cellOf(grand, 'amount')) return ctx.notApplicable('T1 has no 本年支出合计 / 总计 rows');
-    const between = p.rows
-      .slice(p.rows.indexOf(spent) + 1, p.rows.indexOf(grand!))
-      .filter((r) => r.kind !== 'of-which' && r.kind !== 'blank' && !/^其中/.test(r.name.trim()));
+    const between = balanceTerms(p, spent, grand!);
     checker(ctx, meta).sum(
       cellOf(grand, 'amount'),
       [cellOf(spent, 'amount'), ...between.map((r) => cellOf(r, 'amount'))],

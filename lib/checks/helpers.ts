@@ -599,3 +599,18 @@ export function t6Totals(t: TableModel | undefined): { personnel?: Row; office?:
 export function t6Code(t: TableModel | undefined, code: string): Row | undefined {
   return t6Rows(t).find((r) => r.code === code && r.kind !== 'of-which');
 }
+
+/**
+ * T1 rows between a 本年…合计 row and 总计 that are terms of the grand total: not 其中 rows, not
+ * blank, and not breakdowns of the balance (基本支出结转, 项目支出结转和结余 … without 年初/年末).
+ */
+export function balanceTerms(p: Panel, from: Row, to: Row): Row[] {
+  return p.rows
+    .slice(p.rows.indexOf(from) + 1, p.rows.indexOf(to))
+    .filter((r) => {
+      if (r.kind === 'of-which' || r.kind === 'blank' || Object.keys(r.cells).length === 0) return false;
+      const n = normName(r.name);
+      if (/^其中/.test(n)) return false;
+      return !(/结转|结余/.test(n) && !/^(?:年初|年末|使用|用)/.test(n) && !/^结余分配/.test(n));
+    });
+}

@@ -38,3 +38,24 @@ describe('I-04 支出总计 = 本年支出合计 + 结余分配 + 年末结转�
     ]);
   });
 });
+
+describe('I-04 balance breakdowns', () => {
+  test('基本支出结转 / 项目支出结转和结余 under 年末结转和结余 are not extra terms', () => {
+    const t = tbl('T1', {
+      panels: {
+        expense: {
+          cols: ['amount'],
+          rows: [
+            ['', '本年支出合计', '896.57'],
+            ['', '结余分配', ''],
+            ['', '年末结转和结余', '5.00'],
+            ['', '基本支出结转', '2.00'],
+            ['', '项目支出结转和结余', '3.00'],
+            ['', '总计', '901.57'],
+          ],
+        },
+      },
+    });
+    expect(run(rule, disclosure([t])).findings).toEqual([]);
+  });
+});
