@@ -124,7 +124,8 @@ function cleanTitle(text: string): string {
   const marker = findMarker(t);
   if (marker) t = t.replace(marker, ' ');
   t = t.replace(/(?:金额)?单位\s*[：:].*$/, '');
-  t = t.replace(/^[\s:：、.．\-—]+|[\s:：、.．\-—]+$/g, '');
+  t = t.replace(/[（(]\s*[)）]/g, ''); // "（公开01表）" once the marker is gone
+  t = t.replace(/^[\s:：、.．\-—]+|[\s:：、.．\-—（(]+$/g, '');
   t = t.replace(/^(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]\s*/, '');
   return t.replace(/\s+/g, ' ').trim();
 }

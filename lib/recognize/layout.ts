@@ -195,6 +195,8 @@ export function analyseTable(block: TableBlock): Layout {
     for (let c = 1; c < cols; c++) {
       const slot = row[c];
       if (slot.isCopy || !slot.cell.isHeader || slot.cell.text === '') continue;
+      // Only value columns (a <th> row label in the name column stays a label).
+      if (roleOfPath(paths[c]) !== 'value') continue;
       if (parseAmount(slot.cell.text).kind !== 'nan') continue;
       bodyHeaderCells.add(slot.cell);
       for (let k = c; k < c + slot.cell.colSpan && k < cols; k++) {

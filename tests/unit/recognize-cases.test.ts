@@ -85,6 +85,8 @@ describe('titles', () => {
     ['公开02表 收入决算表 单位：万元', ['T2']],
     ['某某局2024年度支出决算表', ['T3']],
     ['收入决算表（续）', ['T2']],
+    ['收入支出决算总表（公开01表）', ['T1']],
+    ['支出决算表（单位：万元）', ['T3']],
     ['部门决算表', []],
     ['2025年部门收支预算总表', []],
     ['注：本表反映部门本年度一般公共预算财政拨款支出情况。', []],
@@ -145,6 +147,28 @@ describe('recognition on small pages', () => {
     expect([m.title, m.marker, m.unit]).toEqual(['收入决算表', '表二', '元']);
     expect(d.info).toMatchObject({ department: '某某局', unit: '元', year: 2024 });
     expect(m.notes.map((n) => n.text)).toEqual(['表二', '收入决算表', '编制部门：某某局 金额单位：元']);
+  });
+
+  it('the printed title loses its marker, numbering and unit', () => {
+    const d = page(
+      `<p>收入决算表（公开02表）</p>${table([...T2_HEAD, ...T2_BODY])}<p>3. 支出决算表（单位：万元）</p>${table([
+        ...T3_HEAD,
+        ['合计@c2', '5.00', '5.00', '', '', '', ''],
+      ])}`,
+    );
+    expect([t(d, 'T2').title, t(d, 'T2').marker]).toEqual(['收入决算表', '公开02表']);
+    expect([t(d, 'T3').title, t(d, 'T3').unit]).toEqual(['支出决算表', '万元']);
+  });
+
+  it('row labels printed as <th> stay names', () => {
+    const d = page(
+      `<p>收入决算表</p>${table([
+        ['科目编码@th', '科目名称@th', '本年收入合计@th', '财政拨款收入@th'],
+        ['201@th', '一般公共服务支出@th', '5.00', '5.00'],
+      ])}`,
+    );
+    const r = main(t(d, 'T2')).rows[0];
+    expect([r.code, r.name, val(r, 'total')]).toEqual(['201', '一般公共服务支出', '5.00']);
   });
 
   it('title and unit rows inside the table (Excel export)', () => {
@@ -298,6 +322,25 @@ describe('stitching and duplicates', () => {
     expect(main(m).rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
     expect(m.rows).toBe(7);
     expect(d.unrecognised).toEqual([]);
+  });
+
+  it('a bare continuation whose first row reads like the body (no code) is stitched', () => {
+    const d = page(
+      `<p>一般公共预算财政拨款支出决算表</p>${table([
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['201', '一般公共服务支出', '5.00', '5.00', ''],
+      ])}<p>- 7 -</p>${table([
+        ['', '其中：行政运行', '3.00', '3.00', ''],
+        ['合计@c2', '5.00', '5.00', ''],
+      ])}`,
+    );
+    const m = t(d, 'T5');
+    expect(m.blocks).toHaveLength(2);
+    expect(main(m).rows.map((r) => [r.row, r.kind])).toEqual([
+      [1, 'data'],
+      [2, 'of-which'],
+      [3, 'total'],
+    ]);
   });
 
   it('a continuation with another column count is reported', () => {
