@@ -37,6 +37,12 @@ export interface PartDef {
   parent?: string;
   /** Body phrase that stands for the subsection when the parent has no numbered subsections. */
   body?: RegExp;
+  /**
+   * Coarser templates (Hubei, Shaanxi, Xinjiang) fold a part into a broader section: these parts
+   * (keys) host it, and `hostBody` is the statement that must be in the host's own paragraphs.
+   */
+  hosts?: string[];
+  hostBody?: RegExp;
 }
 
 const has = (...words: (string | RegExp)[]) => (t: string) =>
@@ -77,6 +83,8 @@ export const TITLE_PARTS: PartDef[] = [
     key: '收入',
     name: { zh: '收入决算情况', en: 'income' },
     title: all(has('收入', /决算|情况|说明/), none(/支出|财政拨款|一般公共预算/), none(OTHER_TOPICS)),
+    hosts: ['收支总体'],
+    hostBody: /(本年)?收入合计\s*[为是:：]?\s*[\d.,，]+\s*万?元/,
     anchor: 'narrative',
   },
   {
@@ -84,20 +92,25 @@ export const TITLE_PARTS: PartDef[] = [
     key: '支出',
     name: { zh: '支出决算情况', en: 'expenditure' },
     title: all(has('支出', /决算|情况|说明/), none(/收入|收支|财政拨款|一般公共预算|基本支出|项目支出/), none(OTHER_TOPICS)),
+    hosts: ['收支总体'],
+    hostBody: /(本年)?支出合计\s*[为是:：]?\s*[\d.,，]+\s*万?元/,
     anchor: 'narrative',
   },
   {
     rule: 'S-05',
     key: '财政拨款收支总体',
     name: { zh: '财政拨款收入支出决算总体情况', en: 'fiscal appropriation overview' },
-    title: all(has('财政拨款', /收入支出|收支/), none(/一般公共预算|政府性基金|国有资本|三公/)),
+    // "财政拨款收入支出决算总体情况说明", "财政拨款收支总体情况", Hubei's "财政拨款支出决算情况".
+    title: all(has('财政拨款'), none(/一般公共预算|政府性基金|国有资本|三公|基本支出/)),
     anchor: 'narrative',
   },
   {
     rule: 'S-05',
     key: '一般公共预算财政拨款支出',
     name: { zh: '一般公共预算财政拨款支出决算情况', en: 'general public budget expenditure' },
-    title: all(has(/一般公共预算(财政拨款)?支出/), none(/基本支出|三公/)),
+    title: all(has(/一般公共预算(财政拨款)?(支出|收支|收入支出)/), none(/基本支出|三公/)),
+    hosts: ['财政拨款收支总体'],
+    hostBody: /一般公共预算财政拨款支出[^。；]{0,8}[\d.,，]+\s*万?元/,
     anchor: 'narrative',
   },
   {
@@ -132,6 +145,8 @@ export const TITLE_PARTS: PartDef[] = [
     key: '基本支出',
     name: { zh: '一般公共预算财政拨款基本支出决算情况', en: 'basic expenditure' },
     title: all(has('基本支出'), none(/三公/)),
+    hosts: ['一般公共预算财政拨款支出', '财政拨款收支总体'],
+    hostBody: /人员经费[^。；]{0,8}[\d.,，]+\s*万?元|基本支出[^。；]{0,8}[\d.,，]+\s*万?元[^。]*(人员经费|公用经费)/,
     anchor: 'narrative',
   },
   {
@@ -211,7 +226,7 @@ const NARRATIVE = /情况说明|决算说明|情况的说明|决算情况/;
 const OVERVIEW = /概况|基本情况/;
 const TABLES_PART = /决算表|报表/;
 
-export type PartStatus = 'section' | 'subsection-body' | 'table' | 'table-note' | 'absent';
+export type PartStatus = 'section' | 'subsection-body' | 'host-body' | 'table' | 'table-note' | 'absent';
 
 export interface PartResult {
   id: string;
@@ -316,6 +331,17 @@ function computeParts(d: Disclosure): PartResult[] {
       // Parts are headings down to （一）; a "1、…（项）" list line is never a part of its own.
       const pool = def.key === '名词解释' ? every : searchable;
       section = pool.find((s) => s.depth <= 3 && def.title(titleBody(s))) ?? null;
+    }
+    if (!section && def.hosts && def.hostBody) {
+      // Folded into a broader section: its own paragraphs must state this part.
+      for (const key of def.hosts) {
+        const host = found.get(key);
+        if (host && def.hostBody.test(host.paragraphs.map((p) => p.text).join('\n'))) {
+          section = host;
+          how = 'host-body';
+          break;
+        }
+      }
     }
     if (section) {
       found.set(def.key, section);

@@ -315,6 +315,80 @@ describe('other layouts: tolerant of wording', () => {
     '十四、预算绩效管理情况说明',
     '十五、名词解释',
   ];
+  // Hubei 2021 (曾都区): 收入/支出 folded into the overview, one 财政拨款 section, a separate
+  // "第三部分 其他重要事项情况说明" part.
+  const HUBEI = [
+    '第一部分：基本情况',
+    '一、部门主要职能',
+    '二、部门和所属预算单位机构设置情况',
+    '第二部分：2021 年度部门决算情况说明',
+    '一、2021 年度收入支出决算总体及增减变动情况',
+    '2021年度收入总计500.00万元。本年收入合计480.00万元，其中财政拨款收入470.00万元。本年支出合计480.00万元，其中基本支出400.00万元。',
+    '二、2021 年度财政拨款支出决算情况',
+    '2021年度一般公共预算财政拨款支出470.00万元，占本年支出合计的97.92%，与上年相比增加10.00万元。主要用于以下方面：一般公共服务（类）400.00万元。其中：行政运行（项）年初预算为380.00万元。一般公共预算财政拨款基本支出400.00万元，其中人员经费350.00万元，公用经费50.00万元。',
+    '三、2021 年度一般公共决算财政拨款安排的“三公”经费支出决算及增减变动情况说明',
+    '公务用车保有量2辆。',
+    '四、2021 年度政府性基金支出决算情况',
+    '五、2021 年度国有资本经营预算支出决算情况',
+    '第三部分：其他重要事项情况说明',
+    '一、关于机关运行经费支出说明',
+    '二、关于政府采购支出说明',
+    '授予中小企业合同金额0万元。',
+    '三、关于国有资产占用情况说明',
+    '共有车辆2辆，单价50万元以上通用设备0台。',
+    '四、关于 2021 年度预算绩效情况的说明',
+    '五、政府购买服务情况',
+    '第四部分：名词解释',
+    '第五部分：2021 年度部门决算公开报表（见附件）',
+  ];
+  // Xinjiang 2018 (博尔塔拉): 8 tables, grouped 收支 sections, tables as the last part.
+  const XINJIANG = [
+    '第一部分部门单位概况',
+    '一、主要职能',
+    '二、机构设置情况',
+    '第二部分部门决算情况说明',
+    '一、部门收支总体情况',
+    '（一）部门收入支出决算总体情况说明',
+    '（二）部门收入总体情况说明',
+    '（三）部门支出总体情况说明',
+    '二、部门财政拨款收支情况',
+    '（一）财政拨款收支总体情况说明',
+    '（二）一般公共预算收支决算情况说明',
+    '一般公共预算财政拨款支出200.00万元，占本年支出合计的100%，与上年相比减少5.00万元。主要用于以下方面：一般公共服务（类）200.00万元。行政运行（项）年初预算为190.00万元。基本支出180.00万元，其中人员经费150.00万元、公用经费30.00万元。',
+    '（三）政府性基金预算收支决算情况说明',
+    '三、部门结转结余情况',
+    '四、一般公共预算“三公”经费支出情况',
+    '公务接待12批次。',
+    '五、机关运行经费支出情况',
+    '六、政府采购情况',
+    '本年度未发生政府采购支出。',
+    '七、其他重要事项的情况',
+    '（一）国有资产占用情况说明',
+    '共有车辆1辆，无单价50万元以上设备。',
+    '（二）预算绩效情况的说明',
+    '第三部分专业名词解释',
+    '第四部分部门决算公开的8张报表',
+  ];
+  it('Hubei-style: parts folded into broader sections count when the section states them', () => {
+    const parts = evaluateParts(disclosure(HUBEI, { year: 2021 }));
+    expect(parts.filter((p) => !p.present).map((p) => p.id)).toEqual([]);
+    const how = Object.fromEntries(parts.map((p) => [p.id, p.how]));
+    expect(how['S-04.收入']).toBe('host-body');
+    expect(how['S-04.支出']).toBe('host-body');
+    expect(how['S-05.一般公共预算财政拨款支出']).toBe('host-body');
+    expect(how['S-05.基本支出']).toBe('host-body');
+    // The overview without "收入合计 …万元" does not host the income part.
+    const bare = HUBEI.map((l) => (l.startsWith('2021年度收入总计') ? '2021年度收入总计500.00万元。' : l));
+    const absent = evaluateParts(disclosure(bare, { year: 2021 })).filter((p) => !p.present).map((p) => p.id);
+    expect(absent).toEqual(['S-04.收入', 'S-04.支出']);
+  });
+
+  it('Xinjiang 2018: 8 tables, no 国有资本经营 needed, grouped wording recognised', () => {
+    const d = disclosure(XINJIANG, { year: 2018, tables: ALL_TABLES.filter((k) => k !== 'T8') });
+    expect(evaluateParts(d).filter((p) => !p.present).map((p) => p.id)).toEqual([]);
+    expect(sFindings(d)).toEqual([]);
+  });
+
   it.each([
     ['central-department layout, 一般公共预算 in one block', CENTRAL],
     ['no 第N部分, short subsection titles', NO_PARTS],
