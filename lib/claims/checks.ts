@@ -149,7 +149,7 @@ export class ClaimChecker {
       const tv = tableValueOf(d, k);
       return tv ? { op: tv.op, tv, label: BASE_NAMES[k] ?? k } : null;
     };
-    const sameTopic = this.a.claims.filter((x) => x.topic === c.topic && x !== c);
+    const sameTopic = (this.a.byTopic.get(c.topic) ?? []).filter((x) => x !== c);
     if (/本年支出合计|支出合计/.test(b)) return fromTable('T3.total') ?? null;
     if (/收入合计/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T1.income')) ?? fromTable('T1.income');
     if (/基本支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T6.basic')) ?? fromTable('T6.basic');
@@ -158,10 +158,10 @@ export class ClaimChecker {
     if (/三公/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T9.actual.total')) ?? fromTable('T9.actual.total');
     if (b) return null;
     if (f.whole) {
-      const w = this.a.claims.find((x) => x.fact === f.whole);
+      const w = this.a.byFact.get(f.whole);
       if (w) return stated(w);
     }
-    const first = this.a.claims.find((x) => x.fact.sentence === f.sentence && x.paragraph === c.paragraph);
+    const first = (this.a.byParagraph.get(c.paragraph) ?? []).find((x) => x.fact.sentence === f.sentence);
     if (first && first !== c && !first.fact.share && first.fact.num.kind === f.num.kind) return stated(first);
     const defaults: Partial<Record<Exclude<Topic, null>, string>> = {
       income: 'T1.income',
@@ -288,7 +288,7 @@ export class ClaimChecker {
       }
     }
     if (!budget) return;
-    const item = this.a.sentences.find((s) => s.sentence === f.sentence && s.paragraph === c.paragraph);
+    const item = this.a.bySentence.get(f.sentence);
     if (!f.completion) {
       if (budget.value.isZero() && item?.cannotCompute) this.mark(c.paragraph, f.num, bNum);
       return;
@@ -386,7 +386,7 @@ export class ClaimChecker {
 
   /** The fact a direction sentence talks about: the last budget pair (or change) of its paragraph up to it. */
   directionTarget(it: SentenceItem, ref: 'budget' | 'prev'): Claim | null {
-    const inPara = this.a.claims.filter((c) => c.paragraph === it.paragraph && c.fact.sentence.start <= it.sentence.start);
+    const inPara = (this.a.byParagraph.get(it.paragraph) ?? []).filter((c) => c.fact.sentence.start <= it.sentence.start);
     for (let i = inPara.length - 1; i >= 0; i--) {
       const f = inPara[i].fact;
       if (ref === 'budget' && f.budget) return inPara[i];

@@ -186,7 +186,8 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     }
     // 其中 parts: a number after 其中 is a part of the last fact of its kind (and count unit) before 其中.
     const qi = text.lastIndexOf('其中', n.start);
-    if (qi >= 0) {
+    // A number inside brackets opened after 其中 ("国内接待0.5万元（含外宾接待0.1万元）") is a part of a part.
+    if (qi >= 0 && depth(text, qi, n.start) === 0) {
       const pool = carry && /^其中/.test(opening) ? [carry, ...facts] : facts;
       const w = [...pool]
         .reverse()
@@ -228,6 +229,17 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     nums: nums.map((n) => offset(n, s.start)),
     cannotCompute: /无法计算/.test(text),
   };
+}
+
+/** Bracket depth of `to` relative to `from`. */
+function depth(text: string, from: number, to: number): number {
+  let d = 0;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') d++;
+    else if ((c === '）' || c === ')') && d > 0) d--;
+  }
+  return d;
 }
 
 function refOf(text: string): Ref {

@@ -40,6 +40,11 @@ export interface Analysis {
   reconciled: Set<string>;
   /** Rules that have run on this analysis (so counting can run the rest once). */
   ran: Set<string>;
+  /** Lookups: the sentence item of a sentence, the claims of a paragraph (in order). */
+  bySentence: Map<Sentence, SentenceItem>;
+  byParagraph: Map<ParagraphBlock, Claim[]>;
+  byFact: Map<Fact, Claim>;
+  byTopic: Map<Topic, Claim[]>;
 }
 
 export const numKey = (p: ParagraphBlock, n: Num): string => `${p.index}:${n.start}`;
@@ -84,18 +89,32 @@ export function analyse(d: Disclosure): Analysis {
     found: new Set(),
     reconciled: new Set(),
     ran: new Set(),
+    bySentence: new Map(),
+    byParagraph: new Map(),
+    byFact: new Map(),
+    byTopic: new Map(),
   };
   ctxs.forEach((c, pi) => {
     const topic = topicOf(c.headings);
     let carry: Fact | null = null;
     for (const s of splitSentences(c.paragraph.text)) {
       const sf = sentenceFacts(s, carry);
-      a.sentences.push({ ...sf, paragraph: c.paragraph, headings: c.headings, topic, pi });
+      const item: SentenceItem = { ...sf, paragraph: c.paragraph, headings: c.headings, topic, pi };
+      a.sentences.push(item);
+      a.bySentence.set(s, item);
       for (const n of sf.nums) a.found.add(numKey(c.paragraph, n));
       const chainText = /[（(]项[）)]/.test(c.paragraph.text) ? c.paragraph.text : (c.headings[c.headings.length - 1] ?? '');
       for (const f of sf.facts) {
         const concept = tie(d, { topic, fact: f, label: subjectLabel(f), chainText });
-        a.claims.push({ fact: f, paragraph: c.paragraph, headings: c.headings, topic, concept });
+        const claim: Claim = { fact: f, paragraph: c.paragraph, headings: c.headings, topic, concept };
+        a.claims.push(claim);
+        const list = a.byParagraph.get(c.paragraph) ?? [];
+        list.push(claim);
+        a.byParagraph.set(c.paragraph, list);
+        a.byFact.set(f, claim);
+        const t = a.byTopic.get(topic) ?? [];
+        t.push(claim);
+        a.byTopic.set(topic, t);
       }
       if (sf.facts.length) carry = sf.facts[sf.facts.length - 1];
     }

@@ -186,3 +186,24 @@ describe('arith: rounding model', () => {
     expect(new Decimal(compareSum(P('1'), [P('0.5'), P('0.5')]).expected).toString()).toBe('1');
   });
 });
+
+describe('robustness', () => {
+  it('a bracketed 含 amount is not a part of the whole', () => {
+    const [whole] = facts('公务接待费支出0.5万元，其中：国内公务接待0.5万元（含外宾接待0.1万元）。').facts;
+    expect(whole.parts?.map((p) => p.num.text)).toEqual(['0.5万元']);
+  });
+
+  it('never throws on arbitrary text, and offsets stay inside the sentence', async () => {
+    const fc = await import('fast-check');
+    const alphabet = fc.constantFrom(...'0123456789.,，。；：%％万元人件辆年度其中占增加减少增长下降完成预算决算为比与上年相比持平一致大于小于（）()、 '.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 120 }).map((a) => a.join('')), (t) => {
+        for (const s of splitSentences(t)) {
+          const sf = sentenceFacts(s);
+          for (const n of sf.nums) expect(t.slice(n.start, n.end)).toBe(n.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
