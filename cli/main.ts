@@ -35,6 +35,8 @@ export interface CliIO {
   stderr(s: string): void;
   /** Progress bar when stderr is a terminal, plain lines otherwise. */
   stderrIsTTY: boolean;
+  /** Terminal width for the progress bar. */
+  columns?: number;
   cwd: string;
   /** For tests: a fetch to use and the first retry back-off. */
   fetch?: typeof fetch;
@@ -46,6 +48,7 @@ export function processIO(): CliIO {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stderr.columns,
     cwd: process.cwd(),
   };
 }

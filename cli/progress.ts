@@ -8,9 +8,27 @@ import { verdictOf } from '../lib/report/summary';
 interface ProgressIO {
   stderr(s: string): void;
   stderrIsTTY: boolean;
+  /** Terminal width; the bar line is cut to fit so `\r` redraws in place. */
+  columns?: number;
 }
 
 const BAR = 24;
+
+/** Terminal cells of a string: CJK and other wide characters take two. */
+function cells(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** The end of `s` that fits in `width` cells, with a leading ellipsis when cut. */
+export function fitLeft(s: string, width: number): string {
+  if (cells(s) <= width) return s;
+  const chars = [...s];
+  let out = '';
+  for (let i = chars.length - 1; i >= 0 && cells('…' + chars[i] + out) <= width; i--) out = chars[i] + out;
+  return out && width > 1 ? '…' + out : '';
+}
 
 export class Progress {
   private done = 0;
@@ -41,8 +59,10 @@ export class Progress {
     const n = `${this.done}/${this.total}`;
     if (this.io.stderrIsTTY) {
       const filled = Math.round((this.done / this.total) * BAR);
-      const name = item.source.length > 50 ? '…' + item.source.slice(-49) : item.source;
-      this.io.stderr(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${n} ${name}`);
+      const head = `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${n} `;
+      // A wrapped line would break the in-place redraw: cut the name (from the left) to fit.
+      const room = Math.max(0, Math.min(50, (this.io.columns ?? 80) - head.length - 1));
+      this.io.stderr(`\r\x1b[2K${head}${fitLeft(item.source, room)}`);
       this.drawn = true;
     } else {
       const verdict = item.report ? verdictOf(item.report) : 'unreadable';

@@ -83,3 +83,14 @@ describe('reportFileName', () => {
     expect(reportFileName('/', 'text', taken)).toBe('page.txt');
   });
 });
+
+describe('progress bar fitting', () => {
+  it('cuts a long name from the left, counting CJK characters as two cells', async () => {
+    const { fitLeft } = await import('../../cli/progress');
+    expect(fitLeft('short.html', 20)).toBe('short.html');
+    expect(fitLeft('abcdefghij.html', 8)).toBe('…ij.html');
+    expect(fitLeft('渌口区委办公室.html', 10)).toBe('…公室.html'); // 1 + 2 + 2 + 5 cells
+    expect(fitLeft('渌口区委办公室.html', 9)).toBe('…室.html');
+    expect(fitLeft('anything', 1)).toBe('');
+  });
+});
