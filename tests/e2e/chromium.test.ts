@@ -210,6 +210,25 @@ describe('Chromium: portal page (*.gov.cn)', () => {
     const counts = await popup.locator('.counts').innerText();
     expect(counts).toContain(String(cli.report.summary.errors));
     await popup.screenshot({ path: screenshotPath('chromium-popup.png'), fullPage: true });
+    // Exports: the JSON download is the CLI's report for the page; CSV and Markdown carry the findings.
+    const [json] = await Promise.all([popup.waitForEvent('download'), popup.locator('button[data-action="json"]').click()]);
+    const downloaded = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(downloaded.findings).toEqual(JSON.parse(JSON.stringify(cli.report.findings)));
+    expect(downloaded.summary).toEqual(cli.report.summary);
+    const [csv] = await Promise.all([popup.waitForEvent('download'), popup.locator('button[data-action="csv"]').click()]);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.trim().split('\n').length).toBeGreaterThan(cli.report.findings.length);
+    // Headless has no system clipboard for extension origins: capture what the popup writes.
+    await popup.evaluate(() => {
+      navigator.clipboard.writeText = async (text: string) => {
+        (window as unknown as { copied: string }).copied = text;
+      };
+    });
+    await popup.locator('button[data-action="copy"]').click();
+    await expect.poll(() => popup.locator('.toast').count()).toBe(1);
+    const md = await popup.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(md).toContain(cli.report.findings[0].rule);
+    expect(md.startsWith('#')).toBe(true);
     // Jump to the last marked finding (far down the page) and check it is in view.
     const target = cli.markedFindings[cli.markedFindings.length - 1];
     await page.evaluate(() => window.scrollTo(0, 0));
