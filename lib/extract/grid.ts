@@ -4,9 +4,9 @@
  * Follows the HTML spec's span rules (colspan 0 → 1, max 1000; rowspan 0 → to the end of the row
  * group, max 65534, always clipped to the row group) but never allocates more than the table needs:
  * - layout runs on column intervals, never on slots, so `colspan=1000` costs nothing;
- * - columns no cell starts or ends at are merged (a lone `<td colspan=3>` becomes one column),
- *   which keeps the structure identical while dropping empty span-only columns; the width is then
- *   at most 2 × cells + 1;
+ * - a width beyond max(SANE_COLS, 2 × cells + 1) is compressed: a column exists only where some
+ *   cell starts, which keeps every cell and their order while dropping span-only columns (a hostile
+ *   `colspan=10000` title over six columns leaves six columns; width ≤ cells);
  * - the dense grid is capped by a slot budget proportional to the real cell count (and at MAX_COLS
  *   columns), and the layout work by the same budget (hostile rowspan=0 on every cell).
  * Cells that do not fit are dropped and reported in `clipped`; normal tables never come near.
@@ -40,6 +40,8 @@ export interface GridResult {
 /** Spec limits (HTML "processing model" for tables). */
 export const SPEC_MAX_COLSPAN = 1000;
 export const SPEC_MAX_ROWSPAN = 65534;
+/** Widths up to this (or 2 × cells + 1) are kept as laid out; wider grids are column-compressed. */
+export const SANE_COLS = 64;
 /** Hard cap on the width of any grid; disclosure tables have ~20 columns. */
 export const MAX_COLS = 1000;
 /** Slot budget: rows × cols ≤ max(MIN_SLOTS, SLOTS_PER_CELL × real cells). */
@@ -137,32 +139,44 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   }
   const n = cellsOut.length;
 
-  // Phase 2: column compression — keep only boundaries some cell starts or ends at.
+  // Phase 2: column compression — only for absurd widths. A sane width is kept exactly as the
+  // browser lays it out (a lone `合计 colspan=2` in a continuation table must still line up with
+  // the table it continues); beyond it, columns exist only where some cell starts.
   let maxB = 0;
   for (let i = 0; i < n; i++) if (c1s[i] > maxB) maxB = c1s[i];
   let rankOf: (b: number) => number;
   let cols: number;
-  if (maxB <= 4 * n + 64) {
-    // Common case: boundaries are small integers; rank them with a dense table.
-    const used = new Uint8Array(maxB + 1);
-    used[0] = 1;
-    for (let i = 0; i < n; i++) {
-      used[c0s[i]] = 1;
-      used[c1s[i]] = 1;
-    }
-    const rank = new Int32Array(maxB + 1);
+  if (maxB <= Math.max(SANE_COLS, 2 * n + 1)) {
+    rankOf = (b) => b;
+    cols = maxB;
+  } else if (maxB <= 4 * n + 64) {
+    // Compressed column k runs from the k-th distinct cell start to the next one; a cell covers the
+    // columns whose start lies inside it. Dense prefix counts when the raw width is small.
+    const isStart = new Uint8Array(maxB + 1);
+    for (let i = 0; i < n; i++) isStart[c0s[i]] = 1;
+    const before = new Int32Array(maxB + 1); // number of starts < b
     let k = 0;
-    for (let b = 0; b <= maxB; b++) rank[b] = used[b] ? k++ : -1;
-    rankOf = (b) => rank[b];
-    cols = n === 0 ? 0 : k - 1;
+    for (let b = 0; b <= maxB; b++) {
+      before[b] = k;
+      if (isStart[b]) k++;
+    }
+    rankOf = (b) => before[b];
+    cols = k;
   } else {
-    const bounds: number[] = [0];
-    for (let i = 0; i < n; i++) bounds.push(c0s[i], c1s[i]);
-    bounds.sort((x, y) => x - y);
-    const rank = new Map<number, number>();
-    for (let i = 0; i < bounds.length; i++) if (!rank.has(bounds[i])) rank.set(bounds[i], rank.size);
-    rankOf = (b) => rank.get(b)!;
-    cols = n === 0 ? 0 : rank.size - 1;
+    const starts = c0s.slice().sort((x, y) => x - y);
+    const uniq: number[] = [];
+    for (let i = 0; i < starts.length; i++) if (i === 0 || starts[i] !== starts[i - 1]) uniq.push(starts[i]);
+    rankOf = (b) => {
+      let lo = 0;
+      let hi = uniq.length; // first index with uniq[i] >= b
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (uniq[mid] < b) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    cols = uniq.length;
   }
 
   // Slot budget on the compressed grid: clip the width, dropping cells that start past it.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { extractDocument } from '../../lib/extract';
-import { buildGrid, MAX_COLS, MIN_SLOTS, SLOTS_PER_CELL, type RawRow } from '../../lib/extract/grid';
+import { buildGrid, MAX_COLS, MIN_SLOTS, SANE_COLS, SLOTS_PER_CELL, type RawRow } from '../../lib/extract/grid';
 import type { ExtractedDocument, GridSlot, SourceCell, TableBlock } from '../../lib/extract/types';
 
 /** Every invariant a resolved grid must satisfy; returns the origins (non-copy slots). */
@@ -70,8 +70,8 @@ describe('buildGrid (property)', () => {
         const real = rows.reduce((n, r) => n + r.cells.length, 0);
         expect(res.rows).toBe(rows.length);
         const dropped = res.clipped?.droppedCells ?? 0;
-        // compression: a column exists only between boundaries some cell starts or ends at
-        expect(res.cols).toBeLessThanOrEqual(2 * real + 1);
+        // compression: absurd widths keep only boundaries some cell starts or ends at
+        expect(res.cols).toBeLessThanOrEqual(Math.max(SANE_COLS, 2 * real + 1));
         expect(res.cols).toBeLessThanOrEqual(MAX_COLS);
         if (real === 0) expect(origins).toHaveLength(0);
         expect(res.rows * res.cols).toBeLessThanOrEqual(Math.max(MIN_SLOTS, SLOTS_PER_CELL * real));
@@ -99,6 +99,53 @@ describe('buildGrid (property)', () => {
         );
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Textbook dense layout (HTML table algorithm; a colspan stops at a slot taken from above). */
+function naiveLayout(rows: RawRow[]): string[][] {
+  const R = rows.length;
+  const occ: (string | undefined)[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let end = r;
+    while (end + 1 < R && rows[end + 1].group === row.group) end++;
+    let c = 0;
+    for (const cell of row.cells) {
+      while (occ[r][c] !== undefined) c++;
+      let cs = cell.colSpan >= 1 ? cell.colSpan : 1;
+      const rs = cell.rowSpan === 0 ? end - r + 1 : cell.rowSpan >= 1 ? Math.min(cell.rowSpan, end - r + 1) : 1;
+      for (let k = 1; k < cs; k++) if (occ[r][c + k] !== undefined) cs = k;
+      for (let rr = r; rr < r + rs; rr++) for (let k = 0; k < cs; k++) occ[rr][c + k] = cell.text;
+      c += cs;
+    }
+  });
+  const width = Math.max(0, ...occ.map((o) => o.length));
+  return occ.map((o) => Array.from({ length: width }, (_, c) => o[c] ?? ''));
+}
+
+describe('buildGrid against a textbook dense layout (property)', () => {
+  it('sane spans give exactly the browser layout (no compression, no clipping)', () => {
+    const small = fc.oneof(fc.constant(NaN), fc.constant(0), fc.integer({ min: 1, max: 4 }));
+    const rows = fc
+      .array(fc.record({ n: fc.array(fc.record({ colSpan: small, rowSpan: small }), { maxLength: 6 }), newGroup: fc.boolean() }), {
+        maxLength: 10,
+      })
+      .map((rs) => {
+        let g = 0;
+        let id = 0;
+        return rs.map((r, i): RawRow => {
+          if (i > 0 && r.newGroup) g++;
+          return { group: g, cells: r.n.map((c) => ({ ...c, text: `#${id++}`, el: null, isHeader: false })) };
+        });
+      });
+    fc.assert(
+      fc.property(rows, (rr) => {
+        const res = buildGrid(rr);
+        expect(res.clipped).toBeUndefined();
+        expect(res.grid.map((row) => row.map((s) => s.cell.text))).toEqual(naiveLayout(rr));
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -122,6 +122,20 @@ describe('tables: spans', () => {
     expect(sumAllSlots).toBeGreaterThan(20); // a naive slot sum would double count
   });
 
+  it('keeps a colspan no other row splits (a continuation piece must line up with its table)', () => {
+    const [t] = tables(extract('<table><tr><td colspan="2">合计</td><td>5.00</td><td>5.00</td><td></td></tr></table>'));
+    expect([t.rows, t.cols]).toEqual([1, 5]);
+    expect(texts(t)[0]).toEqual(['合计', '合计', '5.00', '5.00', '']);
+  });
+
+  it('compresses only absurd widths: a colspan=10000 title over six columns leaves six', () => {
+    const row = `<tr>${'<td>1</td>'.repeat(6)}</tr>`;
+    const [t] = tables(extract(`<table><tr><td colspan="10000">标题</td></tr>${row}${row}</table>`));
+    expect([t.rows, t.cols]).toEqual([3, 6]);
+    expect(t.grid[0][0].cell.colSpan).toBe(6);
+    expect(t.clipped).toBeUndefined();
+  });
+
   it('pads short rows with synthetic empty cells (el null)', () => {
     const [t] = tables(extract('<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr></table>'));
     expect([t.rows, t.cols]).toEqual([2, 3]);
