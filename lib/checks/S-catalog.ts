@@ -222,6 +222,7 @@ const TABLE_KEYS: TableKey[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 
 
 // Subtrees whose titles are not the narrative's parts.
 const EXCLUDED = /名词解释|名词说明|术语解释|^附件|^第.{1,3}部分附件|^附表/;
+const TABLE_TITLE = /决算(明细|总)?表|报表|预决算表/;
 const NARRATIVE = /情况说明|决算说明|情况的说明|决算情况/;
 const OVERVIEW = /概况|基本情况/;
 const TABLES_PART = /决算表|报表/;
@@ -330,7 +331,8 @@ function computeParts(d: Disclosure): PartResult[] {
     } else {
       // Parts are headings down to （一）; a "1、…（项）" list line is never a part of its own.
       const pool = def.key === '名词解释' ? every : searchable;
-      section = pool.find((s) => s.depth <= 3 && def.title(titleBody(s))) ?? null;
+      // A table title left as a heading ("三、支出决算表") names a table, not a narrative part.
+      section = pool.find((s) => s.depth <= 3 && !TABLE_TITLE.test(titleBody(s)) && def.title(titleBody(s))) ?? null;
     }
     if (!section && def.hosts && def.hostBody) {
       // Folded into a broader section: its own paragraphs must state this part.

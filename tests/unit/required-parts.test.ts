@@ -211,6 +211,14 @@ describe('required parts on small outlines', () => {
     expect(absent).not.toContain('S-10.名词解释');
   });
 
+  it('a table title left as a heading ("三、支出决算表") is not the narrative part', () => {
+    const lines = ['第二部分 部门决算表', '二、收入决算表', '三、支出决算表', '第三部分 情况说明', '一、收入支出决算总体情况说明'];
+    const absent = evaluateParts(disclosure(lines)).filter((p) => !p.present).map((p) => p.id);
+    expect(absent).toContain('S-04.收入');
+    expect(absent).toContain('S-04.支出');
+    expect(absent).not.toContain('S-04.收支总体');
+  });
+
   it('Shanghai wording: 其他重要事项说明 holds 机关运行经费 / 政府采购 / 国有资产 as subsections', () => {
     const lines = [
       '第三部分 某局2025年度部门决算情况说明',
