@@ -2,6 +2,8 @@
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
+import { sentenceFinding } from '../claims/checks';
+import { opOf, totalRow, where } from '../claims/tables';
 
 export const meta: RuleMeta = {
   id: 'N-10',
@@ -26,4 +28,37 @@ export const doc: RuleDoc = {
   ],
 };
 
-export const rule = claimRule(meta);
+export const rule = claimRule(meta, {
+  extra(k) {
+    // "本年度无政府性基金预算财政拨款收入和支出" against a table that has data.
+    const d = k.a.disclosure;
+    for (const it of k.a.sentences) {
+      if (it.topic !== 'govfund' && it.topic !== 'soe') continue;
+      if (!/(无|没有)[^，。；]{0,20}(收入|支出)/.test(it.sentence.text) || it.nums.length > 0) continue;
+      const key = it.topic === 'govfund' ? 'T7' : 'T8';
+      const t = d.tables[key];
+      if (!t) continue;
+      const row = totalRow(t);
+      const cells = row ? Object.values(row.cells) : [];
+      const nonzero = cells.filter((c) => {
+        const v = opOf(c);
+        return v !== null && !v.value.isZero();
+      });
+      k.mark(it.paragraph);
+      if (nonzero.length === 0) continue;
+      k.report({
+        rule: 'N-10',
+        ...sentenceFinding(
+          it.paragraph,
+          it.sentence,
+          'error',
+          `叙述称没有相关收支，但${where(d, key, '合计行')}有数据（${nonzero.map((c) => c.text).join('、')}）`,
+          `The text says there is none, but the ${key} total row has data (${nonzero.map((c) => c.text).join(', ')})`,
+          nonzero[0].text,
+          '无',
+          nonzero.map((cell) => ({ cell, role: 'value' as const })),
+        ),
+      });
+    }
+  },
+});

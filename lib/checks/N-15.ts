@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
 export const doc: RuleDoc = {
   relation: { zh: '叙述年度 = 报告年度（比较上年、下年预算除外）', en: 'narrative year = report year (comparisons and next-year budgets excepted)' },
   pass: '与2023年度相比，总体减少3人。2025年度年初收入预算为934.23万元。',
-  fail: '（2024年度报告）**2023年度**政府采购支出总额0万元 → warning',
+  fail: '（2024年度报告）**2023年度**政府采购支出总额0万元 → warning；“**202 年度**部门决算” → warning (placeholder)',
   limits: [{ zh: '只看“YYYY年度/年”后接决算科目或“截至YYYY年12月31日”的写法。', en: 'Only "YYYY年度/年" followed by an accounting subject, and "截至YYYY年12月31日", are examined.' }],
 };
 
@@ -32,6 +32,14 @@ export const rule = claimRule(meta, {
     if (!year) return ctx.notApplicable('report year unknown');
     for (const it of k.a.sentences) {
       const text = it.sentence.text;
+      // Template residue: "202 年度", "20XX年度", "XXXX年".
+      const ph = text.match(/(?<![\d０-９])(?:\d{3}|20[XxＸ×]{2}|[XxＸ]{4})\s*年度?/);
+      if (ph) {
+        k.report({
+          rule: 'N-15',
+          ...sentenceFinding(it.paragraph, it.sentence, 'warning', `年份为模板占位符“${ph[0]}”，应为${year}年`, `The year is a template placeholder "${ph[0]}"; expected ${year}`, String(year), ph[0]),
+        });
+      }
       for (const m of text.matchAll(/(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g)) {
         const y = Number(m[1]);
         if (y === year) continue;

@@ -13,3 +13,14 @@ describe('N-10 政府性基金 / 国有资本经营 = T7 / T8', () => {
     expect(brief(run(rule, d('2024年度政府性基金预算财政拨款收入0万元；支出5.00万元。')))).toEqual([['N-10', 'error', '0', '5.00万元']]);
   });
 });
+
+describe('N-10 the "无" sentence', () => {
+  const dd = (v: string) => disclosure(['八、政府性基金预算财政拨款收入支出决算情况说明', '本部门2024年度无政府性基金预算财政拨款收入和支出。'], { T7: T7(v) });
+  it('agrees with an empty table', () => {
+    expect(run(rule, dd('0'))).toEqual([]);
+  });
+  it('contradicts a table with data', () => {
+    const fs = run(rule, dd('12.50'));
+    expect(fs.map((f) => [f.rule, f.severity, f.actual, f.cells.length])).toEqual([['N-10', 'error', '无', 3]]);
+  });
+});

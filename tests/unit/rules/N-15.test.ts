@@ -20,3 +20,12 @@ describe('N-15 report year', () => {
     expect(brief(run(rule, disclosure(['十一、说明', s])))).toEqual([['N-15', 'warning', '2024', y]]);
   });
 });
+
+describe('N-15 placeholder years', () => {
+  it.each(['某局 202 年度部门决算情况说明', '20XX年度收入合计0万元。'])('warns: %s', (s) => {
+    expect(run(rule, disclosure(['第三部分', s])).map((f) => [f.severity, f.expected])).toEqual([['warning', '2024']]);
+  });
+  it('a 3-digit number that is not a year is left alone', () => {
+    expect(run(rule, disclosure(['一、说明', '共接待来访群众200人次，年度目标完成。']))).toEqual([]);
+  });
+});
