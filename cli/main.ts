@@ -256,10 +256,10 @@ export function renderAll(items: readonly SummaryItem[], format: Format, single:
   }
 }
 
-async function isDirTarget(out: string): Promise<boolean> {
+async function isDirTarget(out: string, resolved: string): Promise<boolean> {
   if (/[/\\]$/.test(out)) return true;
   try {
-    return (await stat(out)).isDirectory();
+    return (await stat(resolved)).isDirectory();
   } catch {
     return false;
   }
@@ -294,7 +294,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const single = opts.lists.length === 0 && opts.inputs.length <= 1 && !(await isFolderArg(opts.inputs[0], io.cwd));
 
   const outPath = opts.out === null ? null : path.resolve(io.cwd, opts.out);
-  const outDir = outPath !== null && (await isDirTarget(opts.out!)) ? outPath : null;
+  const outDir = outPath !== null && (await isDirTarget(opts.out!, outPath)) ? outPath : null;
   if (outDir) await mkdir(outDir, { recursive: true });
   const taken = new Set<string>();
 

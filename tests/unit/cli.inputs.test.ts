@@ -94,3 +94,16 @@ describe('progress bar fitting', () => {
     expect(fitLeft('anything', 1)).toBe('');
   });
 });
+
+describe('--out resolution', () => {
+  it('an existing folder (no trailing slash) is resolved against the working directory, not the process cwd', async () => {
+    const { main } = await import('../../cli/main');
+    const { readdirSync } = await import('node:fs');
+    mkdirSync(path.join(tmp, 'outdir'));
+    let stdout = '';
+    const code = await main(['-q', '--format', 'md', '--out', 'outdir', 'site/b.html'], { stdout: (s) => void (stdout += s), stderr: () => {}, stderrIsTTY: false, cwd: tmp });
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(readdirSync(path.join(tmp, 'outdir')).sort()).toEqual(['site__b.md', 'summary.csv', 'summary.md']);
+  });
+});
