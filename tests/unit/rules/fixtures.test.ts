@@ -78,3 +78,31 @@ describe('injected errors on the Shanghai layout (tests/fixtures/batch/shanghai)
     expect(errors('putuo-clean.html')).toEqual([]);
   });
 });
+
+describe('I-26 on the seed page', () => {
+  const load = () => parseHTML(readFileSync(new URL('../../fixtures/lukou-2024.html', import.meta.url), 'utf8')).document;
+  const i26 = (document: Document) => checkDocument(document, { rules: TABLE_RULES }).findings.filter((f) => f.rule === 'I-26');
+  /** The innermost element whose text holds `needle`. */
+  const find = (document: Document, needle: string): Element => {
+    const all = Array.from(document.querySelectorAll('p, div, span, td')).filter((e) => (e.textContent ?? '').includes(needle));
+    return all.find((e) => !Array.from(e.children).some((c) => (c.textContent ?? '').includes(needle))) ?? all[all.length - 1];
+  };
+
+  test('removing the 政府性基金 explanation → error on the empty T7', () => {
+    const document = load();
+    const p = find(document, '我单位没有政府性基金收入');
+    p.parentNode!.removeChild(p);
+    const f = i26(document);
+    expect(f.map((x) => [x.severity, x.cells[0]?.cell.table])).toEqual([['error', 'T7']]);
+  });
+
+  test('T7 with data under "故本表无数据" → error quoting the sentence', () => {
+    const document = load();
+    const run = checkDocument(document, { rules: TABLE_RULES });
+    const cell = Object.values(run.disclosure.tables.T7!.panels[0].rows.find((r) => Object.keys(r.cells).length > 0)!.cells)[0];
+    cell.source.el!.textContent = '12.00';
+    const f = i26(document);
+    expect(f.map((x) => [x.severity, x.cells.map((c) => c.cell.text)])).toEqual([['error', ['12.00']]]);
+    expect(f[0].quote).toContain('故本表无数据');
+  });
+});
