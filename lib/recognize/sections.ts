@@ -115,7 +115,10 @@ function isShortLine(text: string, max = 50): boolean {
  */
 export function splitHeading(rest: string): { title: string; hasBody: boolean } {
   const r = rest.trim();
-  const stop = r.search(/[。；;！？：:]/);
+  let stop = r.search(/[。；;！？：:]/);
+  // "一、基本职能及主要工作 （一）在本行政区域内…": the next numbering on the same line starts the body.
+  const inner = r.search(/[\s\u3000]+[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]/);
+  if (inner > 0 && (stop < 0 || inner < stop)) stop = inner;
   let title = stop < 0 ? r : r.slice(0, stop);
   let hasBody = stop >= 0 && r.slice(stop + 1).trim().length > 0;
   if (title.length > 30) {

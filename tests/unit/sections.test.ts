@@ -124,12 +124,14 @@ describe('splitSections', () => {
       '一是绩效自评开展情况。组织对2024年度本部门整体支出开展绩效自评。',
       '二是部门评价开展情况。',
       '（三）评价结果应用情况。2025年度年初收入预算为934.23万元。',
+      '（四）基本职能及主要工作 (1)在本行政区域内，保证宪法的遵守和执行；',
     );
     const { sections } = splitSections(b, new Set());
     expect(outline(sections)).toEqual([
       '13|2|十三、关于2024年度预算绩效情况的说明',
       '13/1|3|（一）绩效评价工作开展情况',
       '13/3|3|（三）评价结果应用情况',
+      '13/4|3|（四）基本职能及主要工作',
     ]);
     expect(find(sections, '13/1').paragraphs.map((p) => p.index)).toEqual([2, 3]);
     expect(find(sections, '13/3').paragraphs.map((p) => p.index)).toEqual([4]);
