@@ -215,8 +215,10 @@ export function describeCell(d: Disclosure, cell: ModelCell): Bilingual {
     const where = `R${cell.row + 1}C${cell.col + 1}`;
     return { zh: `${cell.table} ${where}`, en: `${cell.table} ${where}` };
   }
-  const rowName = [place.row.code, place.row.name.replace(SPACE_RE, '')].filter(Boolean).join(' ') || `R${cell.row + 1}`;
+  const rowName = [place.row.code, place.row.name.replace(SPACE_RE, '')].filter(Boolean).join(' ');
   const col = columnLabel(place.key, place.panel);
+  // A one-row table (T9) has no row name: the column says it all.
+  if (!rowName) return { zh: `「${col.zh}」`, en: `[${col.en}]` };
   const single = place.panel.columns.filter((c) => c.numeric).length <= 1;
   // "合计「合计」" says nothing twice: the row name is enough when it is the column's own label.
   return single || normName(place.row.name) === col.zh
