@@ -59,15 +59,16 @@ TAGS.caption = CAPTION;
 TAGS.colgroup = COLS;
 TAGS.col = COLS;
 
-const IS_HEADING: Record<string, boolean> = { h1: true, h2: true, h3: true, h4: true, h5: true, h6: true };
+const IS_HEADING: Record<string, boolean> = Object.create(null);
+for (let i = 1; i <= 6; i++) IS_HEADING['h' + i] = true;
 
 /**
  * Layout-table heuristics (portal templates wrap whole articles in tables).
  * A table is "layout" — descended into, its cells emitted as paragraphs and inner tables as their
  * own blocks — when its nested tables hold at least as many cells as it does itself, or when one of
- * its cells holds article-like content (a heading plus more blocks, or ≥ LAYOUT_BLOCKS paragraphs, or ≥ 2 paragraphs
- * in a table of ≤ 2 cells). A data table with a small nested table stays a grid; the nested
- * table's text is flattened into its cell.
+ * its cells holds article-like content (a heading plus more blocks, or ≥ LAYOUT_BLOCKS paragraphs,
+ * or ≥ 2 paragraphs in a table of ≤ 2 cells). A data table with a small nested table stays a grid;
+ * the nested table's text is flattened into its cell.
  */
 const LAYOUT_BLOCKS = 10;
 
