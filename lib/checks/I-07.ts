@@ -28,7 +28,7 @@ export const doc: RuleDoc = {
   fail: '| 编码 | 科目 | 合计 |\n|---|---|---|\n| 20131 | 党委办公厅（室）及相关机构事务 | **752.39** |\n| 2013101 | 行政运行 | 732.39 |\n| 2013199 | 其他…支出 | 10.00 |\n\n→ error: 20131「合计」752.39 ≠ 下级科目之和 742.39',
   limits: [
     { zh: '无编码且名称编号不明确（或编码与编号混用、编码重复）的表只给出“无法确定层级”的提示。', en: 'Tables with uncoded rows whose numbering is unclear (or mixed codes and numbering, or duplicate codes) only get a "could not determine the hierarchy" notice.' },
-    { zh: '父级科目缺失的下级行视为顶层，计入合计。', en: 'A row whose parent is not printed counts as top level (part of the total).' },
+    { zh: '父级科目未印出的行归入最近的已印出上级（如缺“款”的“项”归入其“类”）；没有任何上级的行视为顶层，计入合计。', en: 'A row whose parent is not printed belongs to its nearest printed ancestor (a 项 without its 款 belongs to the 类); a row with none counts as top level (part of the total).' },
   ],
 };
 
@@ -85,10 +85,16 @@ function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef
       byCode.set(r.code!, n);
       nodes.push(n);
     }
+    // Parent = the nearest printed ancestor by code prefix (a 项 whose 款 is not printed belongs to its 类).
     for (const n of nodes) {
       const code = n.row.code!;
-      const parent = n.level > 1 ? byCode.get(code.slice(0, code.length - 2)) : undefined;
-      if (parent && parent.level === n.level - 1) parent.children.push(n);
+      for (let len = code.length - 2; len >= 3; len -= 2) {
+        const parent = byCode.get(code.slice(0, len));
+        if (parent && parent.level < n.level) {
+          parent.children.push(n);
+          break;
+        }
+      }
     }
   } else if (uncoded.length > 0) {
     const levels = uncoded.map((r) => numberingLevel(r.name));

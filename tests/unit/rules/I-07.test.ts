@@ -113,3 +113,17 @@ describe('I-07 hierarchy: 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 (by code)'
     expect(run(rule, disclosure([])).outcome).toBe('not-applicable');
   });
 });
+
+describe('I-07 missing levels', () => {
+  test('a 项 whose 款 is not printed belongs to its 类 (not double-counted in 合计)', () => {
+    const t = tbl('T5', {
+      cols: ['total'],
+      rows: [['', '合计', '10.00'], ['201', 'a', '10.00'], ['20131', 'b', '6.00'], ['2013101', 'c', '6.00'], ['2019901', 'd', '4.00']],
+    });
+    expect(run(rule, disclosure([t])).findings).toEqual([]);
+  });
+  test('a 款 without its 类 is top level', () => {
+    const t = tbl('T5', { cols: ['total'], rows: [['', '合计', '10.00'], ['20131', 'b', '6.00'], ['221', 'x', '4.00']] });
+    expect(run(rule, disclosure([t])).findings).toEqual([]);
+  });
+});
