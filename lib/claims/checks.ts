@@ -153,6 +153,8 @@ export class ClaimChecker {
     if (/本年支出合计|支出合计/.test(b)) return fromTable('T3.total') ?? null;
     if (/收入合计/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T1.income')) ?? fromTable('T1.income');
     if (/基本支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T6.basic')) ?? fromTable('T6.basic');
+    const before = (x: Claim) => x.paragraph.index < c.paragraph.index || (x.paragraph === c.paragraph && x.fact.num.start < f.num.start);
+    if (/中小企业/.test(b)) return stated([...sameTopic].reverse().find((x) => x.concept?.key === 'proc.sme' && before(x)));
     if (/采购/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'proc.total'));
     if (/财政拨款支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T5.total')) ?? fromTable('T5.total');
     if (/三公/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T9.actual.total')) ?? fromTable('T9.actual.total');

@@ -41,6 +41,9 @@ export interface Fact {
   whole?: Fact;
   /** Parts listed include a catch-all ("其他…") or the whole is "全部为…": the list is exhaustive. */
   exhaustive?: boolean;
+  /** Separator style of the 其中 list (set by its second part); a ； in a 、-list closes it. */
+  listSep?: 'semi' | 'comma';
+  closed?: boolean;
 }
 
 /** A percentage that names its own rate, e.g. 办结率92.56%. */
@@ -192,11 +195,20 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
       const w = [...pool]
         .reverse()
         .find((x) => (x === carry ? -1 : x.num.start - s.start) < qi && x.num.kind === n.kind && (n.kind !== 'count' || x.num.unit === n.unit) && !x.whole);
-      if (w) {
-        f.whole = w;
-        (w.parts ??= []).push(f);
-        if (/^其他/.test(l)) w.exhaustive = true;
-        if (/全部为/.test(text.slice(Math.max(0, w.num.end - s.start), qi))) w.exhaustive = true;
+      // A number followed by its own 其中 starts a new list; it is not a part of the previous one.
+      const nextStart = nums[nums.indexOf(n) + 1]?.start ?? text.length;
+      const ownList = /其中/.test(text.slice(n.end, nextStart));
+      if (w && !w.closed && !ownList) {
+        const lastEnd = w.parts?.length ? w.parts[w.parts.length - 1].num.end - s.start : qi;
+        const sep = /[；;]/.test(text.slice(Math.max(0, lastEnd), n.start)) ? 'semi' : 'comma';
+        if (w.parts?.length === 1) w.listSep = sep;
+        if (w.parts && w.parts.length >= 2 && sep === 'semi' && w.listSep !== 'semi') w.closed = true;
+        else {
+          f.whole = w;
+          (w.parts ??= []).push(f);
+          if (/^其他/.test(l)) w.exhaustive = true;
+          if (/全部为/.test(text.slice(Math.max(0, w.num.end - s.start), qi))) w.exhaustive = true;
+        }
       }
     }
     facts.push(f);

@@ -207,3 +207,16 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('其中 lists end where they should', () => {
+  it('a number with its own 其中 starts a new list; a ； closes a 、-list', () => {
+    const sf = facts('年末实有人员编制20人，其中：行政编制15人、事业编制5人；在职实有人数18人，其中：行政13人、事业5人；离退休人员6人。');
+    const [quota, , , staff] = sf.facts;
+    expect(quota.parts?.map((p) => p.num.text)).toEqual(['15人', '5人']);
+    expect(staff.parts?.map((p) => p.num.text)).toEqual(['13人', '5人']);
+  });
+  it('a ；-separated list (each part with its share) stays open', () => {
+    const [whole] = facts('收入合计896.57万元，其中：财政拨款收入880.81万元，占98.24%；上级补助收入0万元，占0.00%；其他收入15.76万元，占1.76%。').facts;
+    expect(whole.parts).toHaveLength(3);
+  });
+});
