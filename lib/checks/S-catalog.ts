@@ -256,7 +256,7 @@ function walk(sections: Section[], visit: (s: Section, excluded: boolean) => voi
 }
 
 function titleBody(s: Section): string {
-  // The heading line itself holds no number "一、"; strip it so "一、收入…" matches on words.
+  // Strip the numbering ("一、", "（二）", "第三部分") so aliases match on the words only.
   return normTitle(s.title).replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[、.．])/, '');
 }
 
@@ -311,6 +311,7 @@ function computeParts(d: Disclosure): PartResult[] {
     });
 
   for (const def of TITLE_PARTS) {
+    // Report order: overview parts, then the tables (S-03), then the narrative parts.
     if (def.rule === 'S-04' && results.every((r) => r.rule !== 'S-03')) pushTables(d, anchors.tables, push);
     const anchorSection = anchors[def.anchor];
     let section: Section | null = null;
