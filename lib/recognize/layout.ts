@@ -207,6 +207,11 @@ export function analyseTable(block: TableBlock): Layout {
   }
 
   const roles: ColumnRole[] = paths.map((p) => roleOfPath(p) ?? 'value');
+  // "项目" spanning both code and name columns: the column whose body holds codes is the code.
+  for (let c = 0; c < cols; c++) {
+    if (roles[c] !== 'name' || c + 1 >= cols || roles[c + 1] !== 'name') continue;
+    if (bodyCodeShare(grid, bodyStart, c) > 0.5) roles[c] = 'code';
+  }
   // Columns without any header words: read the body. Digit codes → code; text left of the
   // first value column → name.
   const firstValue = roles.findIndex((x, i) => x === 'value' && paths[i].length > 0);
@@ -245,6 +250,19 @@ export function analyseTable(block: TableBlock): Layout {
     department,
     headerSignature,
   };
+}
+
+/** Share of the first body cells of column c that are classification codes. */
+function bodyCodeShare(grid: GridSlot[][], bodyStart: number, c: number): number {
+  let codes = 0;
+  let filled = 0;
+  for (let r = bodyStart; r < grid.length && r < bodyStart + 12; r++) {
+    const s = grid[r][c];
+    if (!s || s.isCopy || s.cell.text === '') continue;
+    filled++;
+    if (CODE_TEXT.test(s.cell.text.trim())) codes++;
+  }
+  return filled === 0 ? 0 : codes / filled;
 }
 
 /** All header words of a layout, for signatures. */

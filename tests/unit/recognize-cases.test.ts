@@ -160,6 +160,24 @@ describe('recognition on small pages', () => {
     expect([t(d, 'T3').title, t(d, 'T3').unit]).toEqual(['支出决算表', '万元']);
   });
 
+  it('"项目" over both code and name columns: the column of codes is the code', () => {
+    const d = page(
+      `<p>支出决算表</p>${table([
+        ['项目@c2', '本年支出合计', '基本支出', '项目支出'],
+        ['合计@c2', '9.00', '9.00', ''],
+        ['201', '一般公共服务支出', '9.00', '9.00', ''],
+        ['2013101', '行政运行', '9.00', '9.00', ''],
+      ])}`,
+    );
+    const p = main(t(d, 'T3'));
+    expect(p.columns.map((c) => c.key)).toEqual(['code', 'name', 'total', 'basic', 'project']);
+    expect(p.rows.map((r) => [r.code, r.name])).toEqual([
+      [null, '合计'],
+      ['201', '一般公共服务支出'],
+      ['2013101', '行政运行'],
+    ]);
+  });
+
   it('row labels printed as <th> stay names', () => {
     const d = page(
       `<p>收入决算表</p>${table([
