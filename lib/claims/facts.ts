@@ -130,7 +130,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
       const l = lead.replace(/\s+/g, '');
       if (/占/.test(l)) {
         if (subject) subject.share = { num, base: l.replace(/^.*?占/, '').replace(/的$/, '') };
-      } else if (/完成/.test(l)) {
+      } else if (/完成[^，,；;]*预算|预算[^，,；;]*完成|执行率/.test(l)) {
         if (subject) subject.completion = num;
       } else if (/率$/.test(l)) {
         rates.push({ label: l, num, sentence: s, counts: [...counts] });

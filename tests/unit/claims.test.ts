@@ -220,3 +220,12 @@ describe('其中 lists end where they should', () => {
     expect(whole.parts).toHaveLength(3);
   });
 });
+
+describe('completion wording', () => {
+  it('only budget completion counts as a completion rate', () => {
+    expect(facts('年初预算为100万元，支出决算为90万元，预算完成率90%。').facts[0].completion?.text).toBe('90%');
+    const sf = facts('年初预算为100万元，支出决算为90万元，绩效目标完成率100%。');
+    expect(sf.facts[0].completion).toBeUndefined();
+    expect(sf.rates.map((r) => r.label)).toEqual(['绩效目标完成率']);
+  });
+});
