@@ -567,6 +567,29 @@ describe('lukou-2024: removing one part from a copy makes exactly that part abse
   });
 });
 
+describe('lukou-2024: removing a section that is no required part changes nothing', () => {
+  it.each([
+    ['P3/10', '十、一般性支出情况说明'],
+    ['P3/13/2', '（二）绩效评价结果'],
+    ['P4/5', '五、机关运行经费'], // a glossary entry, not the narrative's part
+    ['P5/1', '一、2024年度部门(单位)整体支出绩效自评报告'],
+  ])('remove %s (%s)', (id, title) => {
+    const { document } = parseHTML(LUKOU);
+    const run = checkDocument(document);
+    const stack = [...run.disclosure.sections];
+    let s = stack.pop();
+    while (s && s.id !== id) {
+      stack.push(...s.children);
+      s = stack.pop();
+    }
+    expect(s?.title).toBe(title);
+    for (let i = s!.start; i < s!.end; i++) run.extracted.blocks[i].el?.remove();
+    const after = checkDocument(document);
+    expect(after.sections.filter((x) => !x.present)).toEqual([]);
+    expect(after.findings.filter((f) => f.rule.startsWith('S-') && f.severity !== 'notice')).toEqual([]);
+  });
+});
+
 describe('putuo-2025: a table listed in the contents but removed from the body', () => {
   it('is an S-03 error pointing at the contents line', () => {
     const { document } = parseHTML(PUTUO);
