@@ -333,7 +333,9 @@ function sangong(item: string, n: string, isBudget: boolean): Concept {
 }
 
 function tieCount(topic: Topic, L: string, unit: string): Concept | null {
-  if (unit === '辆' && /车辆|保有量/.test(L)) return concept('count.vehicles', 'N-16', '车辆数', none);
+  // 公务用车保有量 (vehicles paid from appropriations) may be fewer than all vehicles: two concepts.
+  if (unit === '辆' && /保有量/.test(L)) return concept('count.vehicles.fiscal', 'N-16', '公务用车保有量', none);
+  if (unit === '辆' && /车辆/.test(L)) return concept('count.vehicles', 'N-16', '车辆数', none);
   if (topic === 'staff' || topic === 'performance') {
     if (/实有人数|在职人员|实有人员|实有\d*$/.test(L)) return concept('staff.total', 'N-16', '实有人数', none);
     if (/编制数/.test(L)) return concept('staff.quota', 'N-16', '编制数', none);

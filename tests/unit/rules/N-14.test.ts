@@ -19,7 +19,10 @@ describe('N-14 one indicator, one value', () => {
     ]);
   });
   it('counts: vehicles stated twice', () => {
-    const dd = disclosure(['十二、关于国有资产占用情况说明', '共有车辆9辆，其中：其他用车9辆。', '七、“三公”经费', '公务用车保有量为 8 辆。']);
-    expect(brief(run(rule, dd))).toEqual([['N-14', 'error', '9辆', '8 辆']]);
+    const dd = disclosure(['十二、关于国有资产占用情况说明', '共有车辆9辆，其中：其他用车9辆。', '截至12月31日，机关共有车辆8辆。']);
+    expect(brief(run(rule, dd))).toEqual([['N-14', 'error', '9辆', '8辆']]);
+    // 公务用车保有量 (appropriation-funded vehicles) is another indicator than all vehicles.
+    const other = disclosure(['十二、关于国有资产占用情况说明', '共有车辆9辆，其中：其他用车9辆。', '七、“三公”经费', '公务用车保有量为 8 辆。']);
+    expect(run(rule, other)).toEqual([]);
   });
 });
