@@ -74,7 +74,9 @@ function firstRowsText(table: Element, n: number): string {
   let got = 0;
   for (let c = table.firstElementChild; c && got < n; c = c.nextElementSibling) {
     const tag = c.tagName;
-    if (tag === 'TR') {
+    if (tag === 'CAPTION') {
+      out += c.textContent ?? '';
+    } else if (tag === 'TR') {
       out += c.textContent ?? '';
       got++;
     } else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
