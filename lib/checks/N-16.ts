@@ -46,12 +46,24 @@ function staffCheck(k: ClaimChecker) {
   for (const c of list) k.mark(c.paragraph, c.fact.num);
   if (sum === total.fact.num.value.toNumber()) return;
   const texts = list.map((c) => `${staffCategory(c.fact.label)}${c.fact.num.text.trim()}`).join(' + ');
+  // The previous year, when both the total's change and every category's previous value are stated.
+  let prevZh = '';
+  let prevEn = '';
+  const ch = total.fact.change;
+  if (ch && ch.ref === 'prev' && list.every((c) => c.fact.prev)) {
+    const prevTotal = total.fact.num.value.toNumber() - ch.dir * ch.num.value.toNumber();
+    const prevSum = list.reduce((x, c) => x + c.fact.prev!.num.value.toNumber(), 0);
+    if (prevTotal !== prevSum) {
+      prevZh = `；上年同样不符：${total.fact.num.text.trim()}${ch.dir > 0 ? '−' : '+'}${ch.num.text.trim()} = ${prevTotal}人，各类之和 ${prevSum}人`;
+      prevEn = `; the previous year disagrees too: ${prevTotal} implied vs ${prevSum} by category`;
+    }
+  }
   const f = sentenceFinding(
     total.paragraph,
     total.fact.sentence,
     'error',
-    `实有人数 ${total.fact.num.text.trim()} 与各类人员之和 ${texts} = ${sum}人 不符`,
-    `Staff ${total.fact.num.text.trim()} does not equal the categories ${texts} = ${sum}`,
+    `实有人数 ${total.fact.num.text.trim()} 与各类人员之和 ${texts} = ${sum}人 不符${prevZh}`,
+    `Staff ${total.fact.num.text.trim()} does not equal the categories ${texts} = ${sum}${prevEn}`,
     `${sum}人`,
     total.fact.num.text.trim(),
   );

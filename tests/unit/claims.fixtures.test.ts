@@ -46,6 +46,9 @@ describe('lukou-2024 (seed)', () => {
     const n07 = errors.find((f) => f.rule === 'N-07')!;
     expect(n07.quote).toBe('2024年度财政拨款支出年初预算数为757.07万元，支出决算数为896.57万元，完成年初预算的118.42%，其中：');
     expect(n07.cells.map((c) => [c.cell.table, c.cell.text, c.role])).toEqual([['T5', '880.81', 'value']]);
+    const staff = errors.find((f) => f.rule === 'N-16' && f.actual === '38人')!;
+    expect(staff.message.zh).toMatch(/41人，各类之和 40人/);
+    expect(staff.spans.length).toBe(4);
   });
 
   it('every correct share, growth and completion rate passes (no finding on them)', () => {
