@@ -2,7 +2,7 @@
  * Injected into the benchmark page in Chromium (bundled by esbuild as an IIFE). The core itself is
  * injected separately (window.__dcCore) so the floor can be measured even when the core is missing.
  */
-import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS } from './floor';
+import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS, jsWalk } from './floor';
 import { measure, type MeasureOptions, type Measured } from './measure';
 
 interface CoreApi {
@@ -28,6 +28,7 @@ function run(opts: MeasureOptions & { nonDisclosure: boolean }): PageRun {
   const fns: Record<string, () => unknown> = {
     floor: () => floorAllCells(document),
     firstRows: () => floorFirstRows(document, FIRST_ROWS),
+    walk: () => jsWalk(document),
   };
   let summary = 'checkDocument not available yet';
   if (core.extractDocument) {

@@ -52,6 +52,29 @@ export function floorFirstRows(root: Root, k = 3): number {
   return n;
 }
 
+/**
+ * Reference, not a floor: the least any JS extractor pays — visit every node once from script
+ * (firstChild/nextSibling), reading nodeType, tag name and text data. In Chromium each visit
+ * crosses the JS↔DOM binding, so this alone costs a few times the native textContent floor.
+ */
+export function jsWalk(root: Root): number {
+  let n = 0;
+  const start: Node = 'documentElement' in root && root.documentElement ? root.documentElement : (root as Node);
+  let node: Node | null = start;
+  while (node) {
+    if (node.nodeType === 3) n += (node as Text).data.length;
+    else if (node.nodeType === 1) n += (node as Element).localName.length;
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== start && !node.nextSibling) node = node.parentNode;
+    if (!node || node === start) break;
+    node = node.nextSibling;
+  }
+  return n;
+}
+
 /** Number of td/th cells (for the growth series). */
 export function countCells(root: Root): number {
   return root.getElementsByTagName('td').length + root.getElementsByTagName('th').length;

@@ -60,11 +60,23 @@ function indexModules(code: string): void {
 }
 
 function report(profile: Profile): void {
-  const total = profile.endTime - profile.startTime;
   const byNode = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) byNode.set(samples[i], (byNode.get(samples[i]) ?? 0) + (deltas[i] ?? 0));
+  // Samples taken while the inspector serialises the profile (Profiler.stop) are not the core's.
+  const up = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) up.set(c, n.id);
+  const frames = new Map(profile.nodes.map((n) => [n.id, n]));
+  const isInspector = (id: number) => {
+    for (let c: number | undefined = id; c !== undefined; c = up.get(c)) if (frames.get(c)!.callFrame.url.startsWith('node:inspector')) return true;
+    return false;
+  };
+  let total = 0;
+  for (let i = 0; i < samples.length; i++) {
+    if (isInspector(samples[i])) continue;
+    byNode.set(samples[i], (byNode.get(samples[i]) ?? 0) + (deltas[i] ?? 0));
+    total += deltas[i] ?? 0;
+  }
   const byFrame = new Map<string, number>();
   for (const n of profile.nodes) {
     const t = byNode.get(n.id) ?? 0;

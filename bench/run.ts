@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { parseHTML } from 'linkedom';
 import { benchPages, type BenchPage } from './pages';
-import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS } from './floor';
+import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS, jsWalk } from './floor';
 import { measure, median, spread, type Measured, type MeasureOptions, type Series } from './measure';
 import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY, EXTRACT_ENTRY, CHECK_ENTRY, DETECT_ENTRY, type Bundle } from './tools';
 
@@ -117,6 +117,7 @@ function rowsOf(r: CaseResult): Row[] {
   const rows: Row[] = [];
   const full = r.page.nonDisclosure ? 'full check (bail-out)' : 'full check';
   rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'all cells', floor: r.measured.floor, target: r.page.id === 'seed' ? 3 : null });
+  rows.push({ ...base, what: '(ref: JS walk of all nodes)', cand: r.measured.walk, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({ ...base, what: '  of which extract', cand: r.measured.extract, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({
     ...base,
@@ -210,6 +211,7 @@ async function runNode(pages: BenchPage[], core: NodeCore): Promise<CaseResult[]
     const fns: Record<string, () => unknown> = {
       floor: () => floorAllCells(document),
       firstRows: () => floorFirstRows(document, FIRST_ROWS),
+      walk: () => jsWalk(document),
     };
     let summary = 'checkDocument not available yet';
     if (core.extractDocument) {
