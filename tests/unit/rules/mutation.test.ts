@@ -40,6 +40,11 @@ function setText(el: Element, text: string): () => void {
   const nodes = textNodes(el);
   const saved = nodes.map((n) => n.data);
   const host = nodes.find((n) => /\d/.test(n.data)) ?? nodes[0];
+  if (!host) {
+    const added = el.ownerDocument.createTextNode(text);
+    el.appendChild(added);
+    return () => void el.removeChild(added);
+  }
   for (const n of nodes) n.data = n === host ? text : n.data.replace(/[\d.,，．\-－]/g, '');
   return () => nodes.forEach((n, i) => (n.data = saved[i]));
 }
@@ -109,6 +114,36 @@ describe('mutation: every amount cell in an identity, +0.10, is caught as an err
     if (missed.length > 0) console.log(`missed:\n${missed.join('\n')}`);
     expect(missed.filter((m) => m.includes('equality'))).toEqual([]);
     expect(equalityDetected).toBe(equalityTotal);
+  });
+
+  test('blank cells in an identity (every 8th), set to 0.10, are caught too', { timeout: 120_000 }, () => {
+    const blanks: Element[] = [];
+    const seen = new Set<Element>();
+    const stop = traceParticipation((cell) => {
+      const el = cell.source.el;
+      if (!el || cell.value.kind !== 'empty' || seen.has(el)) return;
+      seen.add(el);
+      blanks.push(el);
+    });
+    try {
+      checkDocument(document, { rules: TABLE_RULES });
+    } finally {
+      stop();
+    }
+    const sample = blanks.filter((_, i) => i % 8 === 0);
+    expect(sample.length).toBeGreaterThan(20);
+    const missed: string[] = [];
+    for (const el of sample) {
+      const restore = setText(el, '0.10');
+      try {
+        const run = checkDocument(document, { rules: TABLE_RULES });
+        if (!run.findings.some((f) => f.severity === 'error' && f.cells.some((c) => c.cell.source.el === el))) missed.push(el.outerHTML.slice(0, 80));
+      } finally {
+        restore();
+      }
+    }
+    console.log(`blank-cell mutation (lukou-2024): ${sample.length - missed.length}/${sample.length} sampled of ${blanks.length}`);
+    expect(missed).toEqual([]);
   });
 
   test('restoring mutations leaves the page as it was: still no error', () => {
