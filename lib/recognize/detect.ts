@@ -54,8 +54,8 @@ function shortText(el: Element): string | null {
       out += n.nodeValue ?? '';
       if (out.length > MAX_PREV_TEXT) return null;
     } else if (n.nodeType === 1) {
-      const tag = (n as Element).tagName;
-      if (tag === 'TABLE' || tag === 'SCRIPT' || tag === 'STYLE') return null;
+      const tag = (n as Element).localName;
+      if (tag === 'table' || tag === 'script' || tag === 'style') return null;
       if (n.firstChild) {
         n = n.firstChild;
         continue;
@@ -73,15 +73,15 @@ function firstRowsText(table: Element, n: number): string {
   let out = '';
   let got = 0;
   for (let c = table.firstElementChild; c && got < n; c = c.nextElementSibling) {
-    const tag = c.tagName;
-    if (tag === 'CAPTION') {
+    const tag = c.localName; // lower case in HTML and XHTML documents alike
+    if (tag === 'caption') {
       out += c.textContent ?? '';
-    } else if (tag === 'TR') {
+    } else if (tag === 'tr') {
       out += c.textContent ?? '';
       got++;
-    } else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
+    } else if (tag === 'tbody' || tag === 'thead' || tag === 'tfoot') {
       for (let r = c.firstElementChild; r && got < n; r = r.nextElementSibling) {
-        if (r.tagName !== 'TR') continue;
+        if (r.localName !== 'tr') continue;
         out += r.textContent ?? '';
         got++;
       }
@@ -111,11 +111,11 @@ function tableHits(table: Element): boolean {
     if (!prev) {
       // First child: the title may be before the wrapper (<div><table>…).
       el = el.parentElement;
-      if (!el || el.tagName === 'BODY') break;
+      if (!el || el.localName === 'body') break;
       looked++;
       continue;
     }
-    if (prev.tagName === 'TABLE') break; // the previous table: its lines are not this table's title
+    if (prev.localName === 'table') break; // the previous table: its lines are not this table's title
     const t = shortText(prev);
     if (t !== null && KEY_CHARS.test(t)) {
       const sq = squash(t);
