@@ -68,7 +68,7 @@ export const TITLE_PARTS: PartDef[] = [
     rule: 'S-02',
     key: '机构设置',
     name: { zh: '机构设置（决算单位构成）', en: 'organisation (units in the accounts)' },
-    title: has(/机构设置|单位构成|决算单位|机构情况|内设机构|机构组成|所属单位/),
+    title: has(/机构设置|单位构成|决算单位|机构情况|内设机构|机构组成|所属单位|组织机构|机构(及|和|与)?人员/),
     anchor: 'overview',
   },
   {
@@ -202,7 +202,7 @@ export const TITLE_PARTS: PartDef[] = [
     rule: 'S-10',
     key: '名词解释',
     name: { zh: '名词解释', en: 'glossary' },
-    title: has(/名词解释|名词说明|术语解释|名词注释/),
+    title: has(/名词.{0,2}(解释|说明|注释)|术语(解释|说明)/),
     anchor: 'none',
   },
 ];

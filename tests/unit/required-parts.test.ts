@@ -211,6 +211,16 @@ describe('required parts on small outlines', () => {
     expect(absent).not.toContain('S-10.名词解释');
   });
 
+  it.each([
+    ['二、机构及人员情况', 'S-02.机构设置'],
+    ['二、组织机构', 'S-02.机构设置'],
+    ['第四部分 名词术语解释', 'S-10.名词解释'],
+    ['第四部分 专业名词解释', 'S-10.名词解释'],
+  ])('wording %s counts for %s', (line, id) => {
+    const parts = evaluateParts(disclosure(['第一部分 概况', line]));
+    expect(parts.find((p) => p.id === id)?.present).toBe(true);
+  });
+
   it('a table title left as a heading ("三、支出决算表") is not the narrative part', () => {
     const lines = ['第二部分 部门决算表', '二、收入决算表', '三、支出决算表', '第三部分 情况说明', '一、收入支出决算总体情况说明'];
     const absent = evaluateParts(disclosure(lines)).filter((p) => !p.present).map((p) => p.id);
