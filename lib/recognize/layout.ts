@@ -57,7 +57,7 @@ export function isColumnNumberRow(row: GridSlot[]): boolean {
     .filter((t) => t !== '');
   if (texts.length === 0) return false;
   if (texts.some((t) => t === '栏次')) return true;
-  if (texts.length < 3) return false;
+  if (texts.length < 2 || (texts.length === 2 && texts[0] !== '1')) return false;
   let prev = 0;
   for (const t of texts) {
     if (!/^\d{1,2}$/.test(t)) return false;

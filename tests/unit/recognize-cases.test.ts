@@ -178,6 +178,19 @@ describe('recognition on small pages', () => {
     ]);
   });
 
+  it('a bare column-number row ("1 2") is not a data row', () => {
+    const d = page(
+      `<p>收入支出决算总表</p>${table([
+        ['收入@c2', '支出@c2'],
+        ['项目', '决算数', '项目', '决算数'],
+        ['', '1', '', '2'],
+        ['一、一般公共预算财政拨款收入', '5.00', '一、一般公共服务支出', '5.00'],
+      ])}`,
+    );
+    const m = t(d, 'T1');
+    expect(m.panels.map((p) => p.rows.map((r) => r.row))).toEqual([[3], [3]]);
+  });
+
   it('row labels printed as <th> stay names', () => {
     const d = page(
       `<p>收入决算表</p>${table([
