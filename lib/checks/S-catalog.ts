@@ -221,7 +221,7 @@ export const TABLE_PART_NAMES: Record<TableKey, Bilingual> = {
 const TABLE_KEYS: TableKey[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'];
 
 // Subtrees whose titles are not the narrative's parts.
-const EXCLUDED = /名词解释|名词说明|术语解释|^附件|^第.{1,3}部分附件|^附表/;
+const EXCLUDED = /名词.{0,2}(解释|说明|注释)|术语(解释|说明)|^附件|^第.{1,3}部分附件|^附表/;
 const TABLE_TITLE = /决算(明细|总)?表|报表|预决算表/;
 const NARRATIVE = /情况说明|决算说明|情况的说明|决算情况/;
 const OVERVIEW = /概况|基本情况/;
