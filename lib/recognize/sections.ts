@@ -251,7 +251,8 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
       // "部门概况" for "第一部分 部门概况").
       const repeats =
         key.length > 0 &&
-        (toc.seen.has(key) || (first !== null && (first.startsWith(key) || key.startsWith(first) || first.endsWith(key))));
+        (toc.seen.has(key) ||
+          (first !== null && key.length >= 2 && (first.startsWith(key) || key.startsWith(first) || first.endsWith(key))));
       if (!repeats && isShortLine(text, 80)) {
         if (toc.firstKey === null) toc.firstKey = key;
         toc.seen.add(key);
