@@ -285,19 +285,21 @@ describe('splitSections', () => {
     expect(ids).toEqual(['1', '1/1', '1/1~2', '1/3']);
   });
 
-  it('runs in linear time on a long document', () => {
-    const specs: string[] = [];
-    for (let part = 1; part <= 5; part++) {
-      specs.push(`第${'一二三四五'[part - 1]}部分 标题`);
-      for (let i = 0; i < 4000; i++) specs.push(i % 4 === 0 ? '（一）小节' : i % 4 === 1 ? '1、条目' : '正文。正文。');
-    }
+  it('runs in linear time on a long document (repeated numbering included)', () => {
+    // Worst cases for bookkeeping: 7 000 "（一）" under one part (id suffixes), Arabic lists, body.
+    const specs: string[] = ['第一部分 标题'];
+    for (let i = 0; i < 21000; i++) specs.push(i % 3 === 0 ? '（一）小节' : i % 3 === 1 ? '1、条目' : '正文。正文。');
     const b = blocks(...specs);
     const t0 = performance.now();
     const { sections } = splitSections(b, new Set());
     const ms = performance.now() - t0;
-    expect(sections).toHaveLength(5);
-    expect(sections[4].end).toBe(b.length);
-    expect(ms).toBeLessThan(1000);
+    expect(sections).toHaveLength(1);
+    expect(sections[0].children).toHaveLength(7000);
+    expect(sections[0].children[6999].id).toBe('P1/1~7000');
+    expect(sections[0].end).toBe(b.length);
+    // ~100 ms when idle; the quadratic id bookkeeping this guards against took > 10 s here.
+    // The bound is loose because the machine is shared.
+    expect(ms).toBeLessThan(5000);
   });
 });
 
