@@ -173,7 +173,8 @@ export function buildTable(group: TableGroup): BuildResult {
       }
       const path = first.paths[c];
       if (path.length === 0 && columnIsEmpty(vrows, bodyRows, c)) continue; // junk spacer column
-      let key = spec.keyOf ? spec.keyOf(path) : keyFromRules(path, rules);
+      const custom = spec.panelKeyOf?.[id] ?? spec.keyOf;
+      let key = custom ? custom(path) : keyFromRules(path, rules);
       if (!key || used.has(key)) key = `col${c}`;
       used.add(key);
       columns.push({ key, col: c, header: first.headers[c], numeric: true });

@@ -35,6 +35,34 @@ export interface TableSpec {
   required: Record<string, string[]>;
   /** Custom key function (T9: budget/actual × item). */
   keyOf?: (path: string[]) => string | null;
+  /** Custom key function for one panel (T4 expense: fund × 小计/基本/项目). */
+  panelKeyOf?: Record<string, (path: string[]) => string | null>;
+}
+
+const T4_FUNDS: ColumnRule[] = [
+  { key: 'general', re: /一般公共预算/ },
+  { key: 'govfund', re: /政府性基金/ },
+  { key: 'soe', re: /国有资本经营/ },
+];
+
+/**
+ * T4's expense half: 合计 → total; a fund column → general / govfund / soe; older layouts split
+ * each fund into 小计 / 基本支出 / 项目支出 → general (its 小计), general.basic, general.project.
+ */
+function t4ExpenseKeyOf(path: string[]): string | null {
+  let fund: string | null = null;
+  for (const p of path) {
+    const f = T4_FUNDS.find((r) => r.re.test(p));
+    if (f) fund = f.key;
+  }
+  const leaf = path[path.length - 1] ?? '';
+  if (fund) {
+    if (/基本支出/.test(leaf)) return `${fund}.basic`;
+    if (/项目支出/.test(leaf)) return `${fund}.project`;
+    return fund;
+  }
+  if (path.some((p) => /^(合计|小计|支出合计|本年支出合计)$|决算数|金额/.test(p))) return 'total';
+  return null;
 }
 
 const AMOUNT: ColumnRule[] = [{ key: 'amount', re: /决算数|金额|本年数|决算$|^数额$|^实际数$/ }];
@@ -138,14 +166,9 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     layout: 'income-expense',
     columns: {
       income: AMOUNT,
-      expense: [
-        { key: 'total', re: /^合计$|^小计$|^支出合计$/ },
-        { key: 'general', re: /一般公共预算/ },
-        { key: 'govfund', re: /政府性基金/ },
-        { key: 'soe', re: /国有资本经营/ },
-        ...AMOUNT.map((r) => ({ key: 'total', re: r.re })),
-      ],
+      expense: [],
     },
+    panelKeyOf: { expense: t4ExpenseKeyOf },
     required: { income: ['amount'], expense: ['total', 'general'] },
   },
   T5: {

@@ -178,6 +178,20 @@ describe('recognition on small pages', () => {
     ]);
   });
 
+  it('T4 older layout: each fund split into 小计 / 基本支出 / 项目支出', () => {
+    const d = page(
+      `<p>财政拨款收入支出决算总表</p>${table([
+        ['收入@c2', '支出@c5'],
+        ['项目@r2', '决算数@r2', '项目@r2', '合计@r2', '一般公共预算财政拨款@c3'],
+        ['小计', '基本支出', '项目支出'],
+        ['一、一般公共预算财政拨款', '5.00', '一、一般公共服务支出', '5.00', '5.00', '4.00', '1.00'],
+      ])}`,
+    );
+    const m = t(d, 'T4');
+    expect(m.panels[1].columns.map((c) => c.key)).toEqual(['name', 'total', 'general', 'general.basic', 'general.project']);
+    expect(val(m.panels[1].rows[0], 'general.basic')).toBe('4.00');
+  });
+
   it('a bare column-number row ("1 2") is not a data row', () => {
     const d = page(
       `<p>收入支出决算总表</p>${table([
