@@ -1,7 +1,7 @@
 /**
  * The command line (design.md, "Contracts" 1; issue 7 batch checking).
  *   npm run check -- [options] [PATH | FOLDER | URL ...]
- * Exit status: 0 the check ran (whatever it found); 1 an input could not be read;
+ * Exit status: 0 the check ran (whatever it found); 1 an input could not be read (or --out not written);
  * 2 usage error; 3 findings reached --fail-on (and every input was read).
  */
 import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
@@ -72,7 +72,8 @@ Options:
   -q, --quiet                     no progress output
   -h, --help, --version
 
-Exit: 0 checked (whatever was found) · 1 an input could not be read · 2 usage · 3 --fail-on reached
+Exit: 0 checked (whatever was found) · 1 an input could not be read, or --out could not be written
+      · 2 usage · 3 --fail-on reached
 `;
 
 interface Options {
@@ -295,7 +296,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 
   const outPath = opts.out === null ? null : path.resolve(io.cwd, opts.out);
   const outDir = outPath !== null && (await isDirTarget(opts.out!, outPath)) ? outPath : null;
-  if (outDir) await mkdir(outDir, { recursive: true });
+  // Fail before checking anything if the output cannot be created.
+  try {
+    await mkdir(outDir ?? (outPath ? path.dirname(outPath) : io.cwd), { recursive: true });
+  } catch (err) {
+    io.stderr(`错误 error: cannot create --out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} · 无法写入\n`);
+    return EXIT.unreadable;
+  }
   const taken = new Set<string>();
 
   const progress = new Progress(io, inputs.length, opts.quiet || inputs.length < 2);
@@ -312,27 +319,31 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   });
   progress.finish();
 
-  if (outDir) {
-    // Names are assigned in input order (not completion order) so they are deterministic.
-    for (const item of items) {
-      if (!item.report) continue;
-      await writeFile(path.join(outDir, reportFileName(item.source, opts.format, taken)), renderOne(item.report, opts.format));
-    }
-    const rows = summarize(items);
-    await writeFile(path.join(outDir, 'summary.csv'), renderSummaryCsv(rows));
-    await writeFile(path.join(outDir, 'summary.md'), renderSummaryMarkdown(rows));
-    if (opts.format === 'json') await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2) + '\n');
-    if (opts.format === 'text') await writeFile(path.join(outDir, 'summary.txt'), renderSummaryText(rows));
-    if (opts.format === 'csv') await writeFile(path.join(outDir, 'findings.csv'), renderFindingsCsv(items.flatMap((i) => (i.report ? [i.report] : []))));
-    if (!opts.quiet) io.stderr(`已写入 wrote ${items.filter((i) => i.report).length} reports + summary to ${opts.out}\n`);
-  } else {
-    const text = renderAll(items, opts.format, single);
-    if (outPath) {
-      await mkdir(path.dirname(outPath), { recursive: true });
-      await writeFile(outPath, text);
+  try {
+    if (outDir) {
+      // Names are assigned in input order (not completion order) so they are deterministic.
+      for (const item of items) {
+        if (!item.report) continue;
+        await writeFile(path.join(outDir, reportFileName(item.source, opts.format, taken)), renderOne(item.report, opts.format));
+      }
+      const rows = summarize(items);
+      await writeFile(path.join(outDir, 'summary.csv'), renderSummaryCsv(rows));
+      await writeFile(path.join(outDir, 'summary.md'), renderSummaryMarkdown(rows));
+      if (opts.format === 'json') await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2) + '\n');
+      if (opts.format === 'text') await writeFile(path.join(outDir, 'summary.txt'), renderSummaryText(rows));
+      if (opts.format === 'csv') await writeFile(path.join(outDir, 'findings.csv'), renderFindingsCsv(items.flatMap((i) => (i.report ? [i.report] : []))));
+      if (!opts.quiet) io.stderr(`已写入 wrote ${items.filter((i) => i.report).length} reports + summary to ${opts.out}\n`);
     } else {
-      io.stdout(text);
+      const text = renderAll(items, opts.format, single);
+      if (outPath) {
+        await writeFile(outPath, text);
+      } else {
+        io.stdout(text);
+      }
     }
+  } catch (err) {
+    io.stderr(`错误 error: cannot write --out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} · 无法写入\n`);
+    return EXIT.unreadable;
   }
 
   if (items.some((i) => i.error !== undefined)) return EXIT.unreadable;

@@ -106,4 +106,12 @@ describe('--out resolution', () => {
     expect(stdout).toBe('');
     expect(readdirSync(path.join(tmp, 'outdir')).sort()).toEqual(['site__b.md', 'summary.csv', 'summary.md']);
   });
+
+  it('an --out that cannot be created fails at once with one line, exit 1', async () => {
+    const { main } = await import('../../cli/main');
+    let stderr = '';
+    const code = await main(['--out', 'site/b.html/report.json', 'site/b.html'], { stdout: () => {}, stderr: (s) => void (stderr += s), stderrIsTTY: false, cwd: tmp });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^错误 error: cannot create --out site\/b\.html\/report\.json: E[A-Z]+ · 无法写入\n$/);
+  });
 });
