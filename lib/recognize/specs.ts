@@ -4,8 +4,9 @@
  * `norm()` text: no spaces, no quotes, ASCII parentheses.
  *
  * Titles are tried in `TITLE_ORDER` (most specific first), because the common titles contain
- * each other: "政府性基金预算财政拨款收入支出决算表" (T7) ⊃ "财政拨款收入支出决算表"; "财政拨款收入支出决算总表" (T4) ⊃ "收入支出决算总表" (T1); "一般公共预算财政拨款基本支出
- * 决算表" (T6) vs "一般公共预算财政拨款支出决算表" (T5); every title ends in "支出决算表" (T3).
+ * each other: "政府性基金预算财政拨款收入支出决算表" (T7) ⊃ "财政拨款收入支出决算表";
+ * "财政拨款收入支出决算总表" (T4) ⊃ "收入支出决算总表" (T1); "一般公共预算财政拨款基本支出决算表"
+ * (T6) vs "一般公共预算财政拨款支出决算表" (T5); every title ends in "支出决算表" (T3).
  */
 import type { TableKey } from '../model/types';
 import { norm } from './text';
