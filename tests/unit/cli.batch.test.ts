@@ -2,7 +2,7 @@
  * Batch checking (issue 7): a folder of variants, the same set served from 127.0.0.1 and checked
  * by URL, failing URLs (timeout, 404, refused), summary, --out folder, --fail-on, progress.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,9 @@ import { main, type CliIO } from '../../cli/main';
 import { USER_AGENT } from '../../cli/fetch';
 import { ReportSchema, type Report } from '../../lib/report/schema';
 import { batchFiles } from '../fixtures/batch/generate';
+
+// Whole-page checks run several times per test; the full suite shares 2 cores.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BATCH = 'tests/fixtures/batch';

@@ -1,7 +1,7 @@
 /**
  * The command line end to end on real pages: main(argv) imported for speed, plus one real spawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { main, type CliIO } from '../../cli/main';
 import { ReportSchema, type Report } from '../../lib/report/schema';
+
+// Whole-page checks run several times per test; the full suite shares 2 cores.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = 'tests/fixtures/lukou-2024.html';
