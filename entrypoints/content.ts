@@ -175,6 +175,10 @@ class PageController {
         performance.mark?.('dc:check:start');
         let lastSent = 0;
         const run = await checkDocumentSliced(document, {
+          // Performance marks for benchmarks and profiling: every stage, and any rule slower than a frame.
+          onTiming: (step, start, ms) => {
+            if (!step.startsWith('rule:') || ms > 16) performance.measure?.(`dc:${step}`, { start, duration: ms });
+          },
           onProgress: (pr: Progress) => {
             const now = performance.now();
             // A few updates per second at most: the popup shows progress, the page stays responsive.
@@ -186,9 +190,11 @@ class PageController {
         });
         performance.mark?.('dc:check:end');
         performance.measure?.('dc:check', 'dc:check:start', 'dc:check:end');
+        const t0 = performance.now();
         const report = toReport(run, location.href);
         this.run = run;
         const items = buildItems(run, RULES);
+        performance.measure?.('dc:report', { start: t0, duration: performance.now() - t0 });
         const none = report.tables.length === 0;
         this.state = { ...this.state, report, items };
         if (!none && this.state.marksOn) {
@@ -209,9 +215,11 @@ class PageController {
 
   private applyMarks(): void {
     if (!this.run) return;
+    const t0 = performance.now();
     const plan = planMarks(this.run.findings.map(toMarkable), { showNotices: this.settings.showNotices });
     this.marks.apply(plan);
     this.state.items = this.state.items.map((it) => ({ ...it, marked: this.marks.elementsFor(it.index).length > 0 }));
+    performance.measure?.('dc:marks', { start: t0, duration: performance.now() - t0 });
   }
 
   private describe(indices: number[]): TooltipEntry[] {

@@ -30,6 +30,8 @@ export interface SlicedOptions {
   now?: () => number;
   /** Abort between slices (e.g. the page navigated or the user asked again). */
   signal?: AbortSignal;
+  /** Duration of each step ('extract', 'recognize', 'rule:I-01' …) for performance marks. */
+  onTiming?: (step: string, start: number, ms: number) => void;
 }
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -48,11 +50,18 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   };
   const progress = (stage: Stage, done: number, total: number) => opts.onProgress?.({ stage, done, total });
 
+  const timed = <T>(step: string, fn: () => T): T => {
+    const t0 = now();
+    const out = fn();
+    opts.onTiming?.(step, t0, now() - t0);
+    return out;
+  };
+
   progress('extract', 0, 1);
-  const extracted = extractDocument(root);
+  const extracted = timed('extract', () => extractDocument(root));
   await maybeYield();
   progress('recognize', 0, 1);
-  const disclosure = recognize(extracted);
+  const disclosure = timed('recognize', () => recognize(extracted));
   await maybeYield();
   const hasTables = Object.keys(disclosure.tables).length > 0;
   const findings: Finding[] = [];
@@ -60,7 +69,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   if (hasTables) {
     for (let i = 0; i < rules.length; i++) {
       progress('rules', i, rules.length);
-      const r = runRules(disclosure, [rules[i]]);
+      const r = timed(`rule:${rules[i].meta.id}`, () => runRules(disclosure, [rules[i]]));
       findings.push(...r.findings);
       results.push(...r.rules);
       await maybeYield();
