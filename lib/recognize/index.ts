@@ -220,7 +220,6 @@ export function recognize(doc: ExtractedDocument): Disclosure {
   }
   const groups: Pending[] = [];
   const unrecognised: UnrecognisedTable[] = [];
-  const byKey = new Map<TableKey, Pending>();
 
   for (const b of blocks) {
     if (b.kind !== 'table') continue;
@@ -233,6 +232,7 @@ export function recognize(doc: ExtractedDocument): Disclosure {
       continue;
     }
     const layout = analyseTable(block);
+    if (layout.listOfTables) continue; // a contents list, not a disclosure table
     const above = readAbove(blocks, block.index);
     let keys = layout.title?.keys ?? [];
     let title = layout.title ? cleanTitle(layout.title.text) : '';
@@ -281,14 +281,6 @@ export function recognize(doc: ExtractedDocument): Disclosure {
       title = '';
     }
     const key = keys[0];
-    if (byKey.has(key)) {
-      unrecognised.push({
-        blockIndex: block.index,
-        title,
-        reason: `second table titled like ${key} (already recognised at block ${byKey.get(key)!.layouts[0].block.index})`,
-      });
-      continue;
-    }
     const g: Pending = {
       key,
       title,
@@ -299,7 +291,6 @@ export function recognize(doc: ExtractedDocument): Disclosure {
       above,
     };
     groups.push(g);
-    byKey.set(key, g);
   }
 
   // Document info.
@@ -316,6 +307,16 @@ export function recognize(doc: ExtractedDocument): Disclosure {
     const res = buildTable(g);
     if (!res.ok) {
       unrecognised.push({ blockIndex: g.layouts[0].block.index, title: g.title, reason: `${g.key}: ${res.reason}` });
+      continue;
+    }
+    // The first readable table with a key wins; a later one is reported (never merged or guessed).
+    const taken = tables[g.key];
+    if (taken) {
+      unrecognised.push({
+        blockIndex: g.layouts[0].block.index,
+        title: g.title,
+        reason: `second table titled like ${g.key} (already recognised at block ${taken.blocks[0].index})`,
+      });
       continue;
     }
     tables[g.key] = res.model;

@@ -32,6 +32,8 @@ export interface Layout {
   department: string | null;
   /** Normalised texts of the header rows, to recognise a repeated header after a page break. */
   headerSignature: string[];
+  /** Rows naming several disclosure tables (a contents list laid out as a table). */
+  listOfTables: boolean;
 }
 
 const MAX_HEADER_ROWS = 8;
@@ -129,6 +131,7 @@ export function analyseTable(block: TableBlock): Layout {
   let marker: string | null = null;
   let unit: Unit | null = null;
   let department: string | null = null;
+  let listOfTables = false;
 
   let r = 0;
   // In-table title rows (Excel exports put the title, 公开01表 and 单位 in the first rows).
@@ -139,8 +142,13 @@ export function analyseTable(block: TableBlock): Layout {
     }
     const info = preambleInfo(grid[r]);
     if (!info) break;
+    if (info.keys.length > 0 && title) {
+      // A second title row: a list of tables (a table of contents), not one table's title.
+      listOfTables = true;
+      break;
+    }
     preamble.push(r);
-    if (info.keys.length > 0 && !title) title = { text: info.text, keys: info.keys };
+    if (info.keys.length > 0) title = { text: info.text, keys: info.keys };
     marker = marker ?? info.marker;
     unit = unit ?? info.unit;
     department = department ?? info.dept;
@@ -249,6 +257,7 @@ export function analyseTable(block: TableBlock): Layout {
     unit,
     department,
     headerSignature,
+    listOfTables,
   };
 }
 

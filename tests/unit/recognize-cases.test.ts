@@ -416,6 +416,27 @@ describe('stitching and duplicates', () => {
     expect(d.unrecognised[0].reason).toMatch(/second table/);
   });
 
+  it('a contents list laid out as a table is skipped; the real tables are recognised', () => {
+    const d = page(
+      `<p>目录</p>${table([
+        ['公开01表', '收入支出决算总表', '3'],
+        ['公开02表', '收入决算表', '4'],
+        ['公开03表', '支出决算表', '5'],
+      ])}<p>收入决算表</p>${table([...T2_HEAD, ...T2_BODY])}`,
+    );
+    expect(Object.keys(d.tables)).toEqual(['T2']);
+    expect(d.unrecognised).toEqual([]);
+  });
+
+  it('an unreadable table does not block a later readable one with the same title', () => {
+    const d = page(
+      `<p>收入决算表</p>${table([['序号', '说明'], ['1', '见附件']])}<p>附件：</p><p>收入决算表</p>${table([...T2_HEAD, ...T2_BODY])}`,
+    );
+    expect(t(d, 'T2').blocks[0].index).toBeGreaterThan(2);
+    expect(d.unrecognised).toHaveLength(1);
+    expect(d.unrecognised[0].reason).toMatch(/^T2: no column for total, fiscal/);
+  });
+
   it('no title: an unmistakable header identifies the table; a foreign title forbids the guess', () => {
     const d = page(table([...T3_HEAD, ['合计@c2', '5.00', '5.00', '', '', '', '']]));
     expect(t(d, 'T3').title).toBe('');
