@@ -108,7 +108,7 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.num);
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
-      const shown = tv.converted ? `${tv.cells[0]?.text}${tv.converted}` : tv.cells[0]?.text || r.expected;
+      const shown = tv.cells.length !== 1 ? r.expected : tv.converted ? `${tv.cells[0].text}${tv.converted}` : tv.cells[0].text || r.expected;
       if (s)
         this.emit(
           c,

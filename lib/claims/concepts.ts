@@ -268,7 +268,8 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
       return null;
     }
     case 'basic': {
-      if (/基本支出$/.test(L) && !/项目/.test(L))
+      // "全年支出为X万元，全部为基本支出" in a basic-spending section: X is the basic spending.
+      if ((/基本支出$/.test(L) && !/项目/.test(L)) || (/全年支出|支出总额|总支出|本年支出/.test(L) && x.fact.exhaustive))
         return concept('T6.basic', 'N-08', '基本支出', (dd) =>
           sumValues([t6Named(dd, /人员经费合计/, '人员经费合计'), t6Named(dd, /公用经费合计/, '公用经费合计')], where(dd, 'T6', '人员经费合计＋公用经费合计')) ?? t5Total(dd, 'basic'),
         );

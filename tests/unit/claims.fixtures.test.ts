@@ -22,12 +22,16 @@ describe('lukou-2024 (seed)', () => {
     expect(errors.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([
       // 五（三）: the 支出决算数 of 一般公共预算财政拨款 is the T5 total 880.81, not 896.57 (the all-funds total)
       ['N-07', 'error', '880.81', '896.57万元'],
-      // 绩效自评 attachment, under "一般公共预算支出 / 基本支出": 商品和服务支出 includes the 15.76 of 其他收入
+      // 绩效自评 attachment, under "一般公共预算支出 / 基本支出": "全年支出896.56万元，全部为基本支出" but
+      // the general-budget basic spending is 880.80 (T6 人员 + 公用); its 商品和服务支出 includes the 15.76 of 其他收入
+      ['N-08', 'error', '880.80', '896.56万元'],
       ['N-08', 'error', '298.44', '314.20万元'],
       // 机关运行经费 298.44 is 302 only; the public-cost total of T6 is 298.68 (warning only)
       ['N-11', 'warning', '298.68', '298.44万元'],
       // the same 一般公共预算财政拨款支出 stated as 880.81 and 896.57
       ['N-14', 'error', '880.81万元', '896.57万元'],
+      // and 基本支出 stated as 880.80 (六) and 896.56 (attachment)
+      ['N-14', 'error', '880.80万元', '896.56万元'],
       // "2023年度政府采购" in a 2024 report
       ['N-15', 'warning', '2024', '2023'],
       // 实有38人 but 公务员24 + 事业编10 + 工勤3 = 37

@@ -22,12 +22,23 @@ describe('N-08 基本支出: 人员经费 / 公用经费 = T6 totals, with share
 
   it('ties economic classes inside the basic-spending section to T6 类 rows', () => {
     const fs = run(rule, d('全年支出为896.56万元，全部为基本支出其中：工资福利支出578.83万元，商品和服务支出314.20万元，对个人和家庭的补助支出3.29万元，资本性支出0.24万元。'));
-    expect(brief(fs)).toEqual([['N-08', 'error', '298.44', '314.20万元']]);
+    expect(brief(fs)).toEqual([
+      ['N-08', 'error', '880.80', '896.56万元'],
+      ['N-08', 'error', '298.44', '314.20万元'],
+    ]);
   });
 
   it('an item listed under 主要包括 that is zero in T6 is a notice', () => {
     const fs = run(rule, d('人员经费582.12万元，占基本支出的66.09 %，主要包括基本工资、伙食补助费。'));
     expect(fs.map((f) => [f.severity, f.cells[0]?.cell.text])).toEqual([['notice', '']]);
     expect(fs[0].message.zh).toMatch(/伙食补助费/);
+  });
+});
+
+describe('N-08 "全年支出…全部为基本支出"', () => {
+  it('is the basic spending of the section (T6 人员 + 公用)', () => {
+    const fs = run(rule, d('全年支出为896.56万元，全部为基本支出其中：工资福利支出578.83万元，商品和服务支出298.44万元。'));
+    expect(brief(fs)).toEqual([['N-08', 'error', '880.80', '896.56万元']].concat([['N-08', 'error', '877.27', '896.56万元']]));
+    expect(fs[0].cells.map((c) => c.cell.text)).toEqual(['582.12', '298.68']);
   });
 });
