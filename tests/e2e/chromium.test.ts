@@ -55,6 +55,13 @@ function hostilePage(): string {
   return readFileSync(LUKOU, 'utf8').replace(/<head([^>]*)>/i, (m) => m + sabotage);
 }
 
+// A very large page: the seed's article ten times over.
+function bigPage(times: number): string {
+  const html = readFileSync(LUKOU, 'utf8');
+  const body = html.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+  return html.replace(/<body([^>]*)>[\s\S]*<\/body>/i, (_m, a) => `<body${a}>${body.repeat(times)}</body>`);
+}
+
 type State = { status: string; marksOn: boolean; report: { findings: { severity: string }[]; summary: { errors: number } } | null; items: unknown[] };
 
 let server: FixtureServer;
@@ -124,6 +131,7 @@ beforeAll(async () => {
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/ajax.html': { html: ajaxPage() },
     '/hostile.html': { html: hostilePage() },
+    '/big.html': { html: bigPage(10) },
   });
   ctx = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
@@ -375,8 +383,35 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
+  it('a very large page is checked in slices with progress in the popup', async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin(PORTAL_HOST)}/big.html`, { waitUntil: 'commit' });
+    const tabId = await tabIdOf(page);
+    const popup = await openPopup(tabId);
+    // Record every state the popup shows while the check runs.
+    await popup.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { seen: Set<string> }).seen = seen;
+      const note = () => {
+        for (const el of document.querySelectorAll('[data-state]')) seen.add(el.getAttribute('data-state')!);
+        if (document.querySelector('progress')) seen.add('progress');
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await popup.waitForSelector('[data-state="done"]', { timeout: 60_000 });
+    const seen = await popup.evaluate(() => [...(window as unknown as { seen: Set<string> }).seen]);
+    expect(seen).toContain('checking');
+    expect(seen).toContain('progress');
+    const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    expect(measures).toEqual(expect.arrayContaining(['dc:check', 'dc:extract', 'dc:recognize', 'dc:marks']));
+    expect(await page.locator('[data-dc-severity]').count()).toBeGreaterThan(cli.elements);
+    await popup.close();
+    await page.close();
+  });
+
   it('the extension made no network request', async () => {
-    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/favicon.ico']);
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/favicon.ico']);
     const http = requests.filter((u) => /^https?:/.test(u));
     const foreign = http.filter((u) => !u.startsWith(server.origin()) && !u.startsWith(server.origin(PORTAL_HOST)));
     expect(foreign).toEqual([]);
