@@ -134,6 +134,8 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
         if (subject) subject.completion = num;
       } else if (/率$/.test(l)) {
         rates.push({ label: l, num, sentence: s, counts: [...counts] });
+      } else if (/(增加|增长|上升)[/／（(、](减少|下降)|(减少|下降)[/／（(、](增加|增长)/.test(l)) {
+        // template residue: no direction
       } else if (/(增长|上升|增加|提高)了?$/.test(l)) {
         if (subject) subject.growth = { num, dir: 1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
       } else if (/(下降|减少|降低)了?$/.test(l)) {
@@ -145,6 +147,8 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     // "由于预算数为0万元，无法计算…": an explanation, not a claim.
     if (/^(由于|因为|因(?!公))/.test(l)) continue;
     if (n.kind === 'count') counts.push({ label: l, num });
+    // Template residue "增加/减少", "增加（减少）": no direction is stated, so no change claim.
+    if (/(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)|(减少|下降)\s*[/／（(、]\s*(增加|增长)/.test(lead)) continue;
     if ((UP.test(l) || DOWN.test(l)) && !/为$/.test(lead)) {
       const dir: Dir = UP.test(l) ? 1 : -1;
       const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '').replace(/^(总体|整体|总计|合计|共计|共|净)$/, '');
