@@ -96,7 +96,20 @@ export class ClaimChecker {
       this.parts(c);
     }
     this.directions();
+    this.residue();
     void d;
+  }
+
+  /** Template residue in the sentences of this rule's section: a warning. */
+  residue() {
+    for (const it of this.a.sentences) {
+      if (!it.residue.length || !it.topic || TOPIC_RULE[it.topic] !== this.rule) continue;
+      for (const r of it.residue)
+        this.report({
+          rule: this.rule,
+          ...sentenceFinding(it.paragraph, it.sentence, 'warning', `模板残留：“${r}”未按实际情况填写`, `Template residue: "${r}" was left as in the template`, null, r),
+        });
+    }
   }
 
   /** A stated amount against the cell it restates. */

@@ -72,6 +72,8 @@ export interface SentenceFacts {
   nums: Num[];
   /** The text says a percentage cannot be computed (无法计算). */
   cannotCompute: boolean;
+  /** Template residue: "增加/减少" left unchosen, "主要原因是" followed by nothing. */
+  residue: string[];
 }
 
 const BOUNDARY = /[，,；;：:。！？]/;
@@ -244,6 +246,10 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     directions,
     nums: nums.map((n) => offset(n, s.start)),
     cannotCompute: /无法计算/.test(text),
+    residue: [
+      ...[...text.matchAll(/(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)[）)]?|(减少|下降)\s*[/／（(、]\s*(增加|增长)[）)]?/g)].map((m) => m[0]),
+      ...(/(主要)?原因(是|为|：|:)[：:]?\s*[。；;]?\s*$/.test(text) && !/其中[：:]?\s*$/.test(text) ? ['主要原因是（空）'] : []),
+    ],
   };
 }
 

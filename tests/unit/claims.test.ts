@@ -229,3 +229,14 @@ describe('completion wording', () => {
     expect(sf.rates.map((r) => r.label)).toEqual(['绩效目标完成率']);
   });
 });
+
+describe('template residue', () => {
+  it.each([
+    ['与上年相比增加（减少）2万元。', ['增加（减少）']],
+    ['决算数大于预算数的主要原因是：', ['主要原因是（空）']],
+    ['决算数大于预算数的主要原因是人员增加。', []],
+    ['完成年初预算的118.42%，其中：', []],
+  ])('%s', (t, want) => {
+    expect(facts(t).residue).toEqual(want);
+  });
+});
