@@ -67,7 +67,10 @@ class PageController {
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !changes[SETTINGS_KEY]) return;
       this.settings = readSettings(changes[SETTINGS_KEY].newValue);
-      if (this.run && this.state.marksOn) this.applyMarks();
+      if (this.run && this.state.marksOn) {
+        this.applyMarks();
+        this.broadcast();
+      }
     });
     void this.loadSettings().then(() => this.whenSettled(() => this.autoDetect()));
   }

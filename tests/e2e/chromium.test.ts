@@ -314,10 +314,15 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
-  it('does nothing on a portal page without a disclosure, and the popup says so', async () => {
+  it('does nothing on a portal page without a disclosure, and the popup says so; navigation clears the badge', async () => {
     const page = await ctx.newPage();
-    await page.goto(`${server.origin(PORTAL_HOST)}/notice.html`);
+    await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
     const tabId = await tabIdOf(page);
+    await waitForStatus(tabId, ['done']);
+    const badge = () => worker().then((w) => w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId));
+    expect(await badge()).toBe(String(cli.report.summary.errors));
+    await page.goto(`${server.origin(PORTAL_HOST)}/notice.html`);
+    expect(await tabIdOf(page)).toBe(tabId);
     const state = await waitForStatus(tabId, ['no-disclosure', 'done', 'failed']);
     expect(state.status).toBe('no-disclosure');
     expect(await page.locator('[data-dc-severity]').count()).toBe(0);
@@ -326,8 +331,7 @@ describe('Chromium: other pages', () => {
     await popup.waitForSelector('[data-state="no-disclosure"]');
     expect(await popup.locator('[data-state="no-disclosure"]').innerText()).toContain('此页面没有决算公开表格');
     await popup.screenshot({ path: screenshotPath('chromium-popup-no-disclosure.png') });
-    const w = await worker();
-    expect(await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    expect(await badge()).toBe('');
     await popup.close();
     await page.close();
   });
