@@ -121,13 +121,17 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.num);
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
+      // 元 written for 万元 (or the reverse): the digits agree, the unit does not.
+      const unitSlip =
+        s === 'error' &&
+        [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome !== 'error');
       const shown = tv.cells.length !== 1 ? r.expected : tv.converted ? `${tv.cells[0].text}${tv.converted}` : tv.cells[0].text || r.expected;
       if (s)
         this.emit(
           c,
           s,
-          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}`,
-          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${shown}${s === 'notice' ? ' (rounding difference)' : ''}`,
+          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}${unitSlip ? '（数字相同，单位写错：元/万元）' : ''}`,
+          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${shown}${s === 'notice' ? ' (rounding difference)' : ''}${unitSlip ? ' (same digits, wrong unit: 元 vs 万元)' : ''}`,
           shown,
           f.num.text.trim(),
           cellRefs(tv, 'value'),

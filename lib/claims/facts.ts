@@ -249,6 +249,8 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     residue: [
       ...[...text.matchAll(/(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)[）)]?|(减少|下降)\s*[/／（(、]\s*(增加|增长)[）)]?/g)].map((m) => m[0]),
       ...(/(主要)?原因(是|为|：|:)[：:]?\s*[。；;]?\s*$/.test(text) && !/其中[：:]?\s*$/.test(text) ? ['主要原因是（空）'] : []),
+      // "占98.24；": a share printed without its % sign.
+      ...[...text.matchAll(/占[^0-9０-９，,；;。%％]{0,12}?([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?=[，,；;。]|$)/g)].map((m) => `占${m[1]}（缺少%）`),
     ],
   };
 }

@@ -240,3 +240,10 @@ describe('template residue', () => {
     expect(facts(t).residue).toEqual(want);
   });
 });
+
+describe('missing % sign', () => {
+  it('flags 占 followed by a bare number', () => {
+    expect(facts('财政拨款收入880.81万元，占98.24；其他收入15.76万元，占1.76%。').residue).toEqual(['占98.24（缺少%）']);
+    expect(facts('占地面积100平方米。').residue).toEqual([]);
+  });
+});

@@ -34,3 +34,11 @@ describe('N-05 with a table printed in 元', () => {
     expect(brief(run(rule, disclosure([...H, '2024年度财政拨款支出880.18万元。'], { T5: t5 })))).toEqual([['N-05', 'error', '8808100元', '880.18万元']]);
   });
 });
+
+describe('N-05 unit slip', () => {
+  it('names 元 written for 万元', () => {
+    const fs = run(rule, disclosure([...H, '2024年度财政拨款支出880.81元。'], { T5: T5() }));
+    expect(fs.map((f) => f.severity)).toEqual(['error']);
+    expect(fs[0].message.zh).toMatch(/单位写错/);
+  });
+});
