@@ -8,8 +8,8 @@ export const meta: RuleMeta = {
   id: 'N-15',
   title: { zh: '叙述中的年度与报告年度一致', en: 'Years in the narrative match the report year' },
   rationale: {
-    zh: '决算说明叙述的是报告年度；“YYYY年度…收入/支出/采购/决算…”写成其他年度通常是套用旧模板。比较上年（与2023年度相比、比上年）、下年预算（2025年度年初预算）、文号和书名中的年份是正当的，不报告。',
-    en: 'The narrative describes the report year; another year in front of an accounting subject ("2023年度政府采购…" in a 2024 report) is usually template residue. Comparisons with the previous year, next year\'s budget, document numbers and titles legitimately name other years and are not reported.',
+    zh: '决算说明叙述的是报告年度，同比比较的是上年（报告年度 − 1）；“YYYY年度…收入/支出/采购/决算…”写成其他年度通常是套用旧模板。比较上年（与2023年度相比、比上年）、下年预算（2025年度年初预算）、文号和书名中的年份是正当的，不报告。',
+    en: 'The narrative describes the report year and compares with the year before; another year in front of an accounting subject ("2023年度政府采购…" in a 2024 report) is usually template residue. Comparisons with the previous year, next year\'s budget, document numbers and titles legitimately name other years and are not reported.',
   },
   severity: 'warning',
   tables: [],
@@ -47,8 +47,25 @@ export const rule = claimRule(meta, {
         const after = text.slice(m.index + m[0].length).replace(/\s+/g, '');
         // 截至YYYY年12月31日: the balance date must be the report year's end.
         const balanceDate = /截[至止]$/.test(before) && /^12月31日/.test(after);
+        const comparison = COMPARE.test(before) || /^度?(相比|同期|持平|数)/.test(after);
+        if (comparison && y !== year - 1) {
+          // A year-on-year comparison names the previous year.
+          k.report({
+            rule: 'N-15',
+            ...sentenceFinding(
+              it.paragraph,
+              it.sentence,
+              'warning',
+              `同比比较的年度应为上年（${year - 1}年），此处写作“${m[0].replace(/\s+/g, '')}”`,
+              `A year-on-year comparison should name ${year - 1}, the text says ${y}`,
+              String(year - 1),
+              String(y),
+            ),
+          });
+          continue;
+        }
         if (!balanceDate) {
-          if (COMPARE.test(before) || /^度?(相比|同期|持平|数)/.test(after)) continue;
+          if (comparison) continue;
           if (/《[^》]*$/.test(text.slice(0, m.index))) continue;
           if (y === year + 1 && /预算|计划|目标|下一步|将/.test(text)) continue;
           if (y === year - 1 && /上年|相比|比|同比|较/.test(after.slice(0, 12))) continue;

@@ -29,3 +29,9 @@ describe('N-15 placeholder years', () => {
     expect(run(rule, disclosure(['一、说明', '共接待来访群众200人次，年度目标完成。']))).toEqual([]);
   });
 });
+
+describe('N-15 comparison year', () => {
+  it('a comparison must name the previous year', () => {
+    expect(brief(run(rule, disclosure(['一、说明', '收支总计896.57万元，与2022年度相比，增加10.42万元。'])))).toEqual([['N-15', 'warning', '2023', '2022']]);
+  });
+});
