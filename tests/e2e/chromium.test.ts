@@ -130,7 +130,8 @@ beforeAll(async () => {
     '/lukou.html': { file: LUKOU },
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/ajax.html': { html: ajaxPage() },
-    '/hostile.html': { html: hostilePage() },
+    // …served with a strict CSP as well: the marks' stylesheet must still apply.
+    '/hostile.html': { html: hostilePage(), headers: { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'unsafe-inline'" } },
     '/big.html': { html: bigPage(10) },
   });
   ctx = await chromium.launchPersistentContext('', {
@@ -372,7 +373,7 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
-  it('a hostile page (sabotaged built-ins, fake messages) is still checked and marked', async () => {
+  it('a hostile page (sabotaged built-ins, fake messages, strict CSP) is still checked and marked', async () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -384,6 +385,8 @@ describe('Chromium: other pages', () => {
     await page.waitForTimeout(300); // fake messages keep arriving; marks must stay
     expect(await page.locator('[data-dc-severity]').count()).toBe(cli.elements);
     expect(errors.filter((e) => !e.includes('sabotaged'))).toEqual([]);
+    const outline = await page.locator('[data-dc-kind="cell"]').first().evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
     await page.close();
   });
 

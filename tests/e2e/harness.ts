@@ -62,7 +62,9 @@ export interface FixtureServer {
 }
 
 /** Serve `routes` (path → file or literal HTML) on 127.0.0.1. */
-export async function serve(routes: Record<string, { file?: string; html?: string; delayMs?: number }>): Promise<FixtureServer> {
+export async function serve(
+  routes: Record<string, { file?: string; html?: string; delayMs?: number; headers?: Record<string, string> }>,
+): Promise<FixtureServer> {
   const log: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -73,7 +75,8 @@ export async function serve(routes: Record<string, { file?: string; html?: strin
       return;
     }
     const body = r.file ? readFileSync(r.file) : Buffer.from(r.html ?? '', 'utf8');
-    const send = () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+    const send = () =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...r.headers }).end(body);
     if (r.delayMs) setTimeout(send, r.delayMs);
     else send();
   });
