@@ -77,7 +77,11 @@ export class ClaimChecker {
     return this.a.claims.filter((c) => ruleOf(c) === this.rule);
   }
 
+  /** Something was checked (a number or a sentence), so the rule applies. */
+  touched = false;
+
   mark(p: ParagraphBlock, ...n: (Num | undefined)[]) {
+    this.touched = true;
     markReconciled(this.a, p, ...n);
   }
 

@@ -30,7 +30,7 @@ export function claimRule(meta: RuleMeta, opts: ClaimRuleOptions = {}): Rule {
       });
       if (!opts.own) k.runAll({ table: opts.table ? opts.table(a) : true });
       opts.extra?.(k, ctx);
-      if (reported === 0 && !opts.own && k.mine().length === 0) ctx.notApplicable('no narrative statement for this rule');
+      if (reported === 0 && !opts.own && !k.touched && k.mine().length === 0) ctx.notApplicable('no narrative statement for this rule');
     },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../lib/checks/N-10';
-import { brief, disclosure, run, table } from '../claims.builders';
+import { brief, disclosure, outcome, run, table } from '../claims.builders';
 
 const T7 = (v: string) => table('T7', { main: [{ name: '合计', kind: 'total', cells: { opening: '0', income: v, total: v, basic: '0', project: v, closing: '0' } }] });
 const d = (s: string, v = '0') => disclosure(['八、政府性基金预算收入支出决算情况', s], { T7: T7(v) });
@@ -22,5 +22,13 @@ describe('N-10 the "无" sentence', () => {
   it('contradicts a table with data', () => {
     const fs = run(rule, dd('12.50'));
     expect(fs.map((f) => [f.rule, f.severity, f.actual, f.cells.length])).toEqual([['N-10', 'error', '无', 3]]);
+  });
+});
+
+describe('N-10 outcome', () => {
+  it('passes (not "not applicable") when only the "无" sentence is there', () => {
+    const dd = disclosure(['八、政府性基金预算财政拨款收入支出决算情况说明', '本部门2024年度无政府性基金预算财政拨款收入和支出。'], { T7: T7('0') });
+    expect(outcome(rule, dd)).toBe('pass');
+    expect(outcome(rule, disclosure(['一、部门职责'], { T7: T7('0') }))).toBe('not-applicable');
   });
 });
