@@ -32,11 +32,9 @@ export function op(value: Decimal | number | string, decimals: number | null): O
 
 /** Two printed values of one quantity: equal → pass; intervals meet → notice; else error. */
 export function compareValues(stated: Operand, actual: Operand): Check {
-  const d = Math.max(stated.decimals ?? 0, actual.decimals ?? 0);
   const expected = actual.value.toFixed(Math.max(actual.decimals ?? 0, 0));
   if (stated.value.eq(actual.value)) return { outcome: 'pass', expected };
   const tol = h(stated).add(h(actual));
-  void d;
   if (stated.value.sub(actual.value).abs().lte(tol)) return { outcome: 'notice', expected, why: 'rounding' };
   return { outcome: 'error', expected };
 }

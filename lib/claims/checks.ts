@@ -91,7 +91,6 @@ export class ClaimChecker {
 
   /** Every check of the claims this rule owns. */
   runAll(opts: { table?: boolean } = {}) {
-    const d = this.a.disclosure;
     for (const c of this.mine()) {
       if (opts.table !== false) this.table(c);
       this.share(c);
@@ -101,7 +100,6 @@ export class ClaimChecker {
     }
     this.directions();
     this.residue();
-    void d;
   }
 
   /** Template residue in the sentences of this rule's section: a warning. */
@@ -372,11 +370,10 @@ export class ClaimChecker {
         if (!target || ruleOf(target) !== this.rule) continue;
         const f = target.fact;
         let cmp: number | null = null;
-        let tol = new Decimal(0);
         if (dir.ref === 'budget' && f.budget) {
+          // Printed values are compared as printed: equal digits are "一致".
           const diff = f.num.value.sub(f.budget.num.value);
-          tol = new Decimal(0);
-          cmp = diff.abs().lte(tol) ? 0 : diff.isPositive() ? 1 : -1;
+          cmp = diff.isZero() ? 0 : diff.isPositive() ? 1 : -1;
           this.mark(target.paragraph, f.num, f.budget.num);
         } else if (dir.ref === 'prev') {
           const ch = f.change ?? f.changeOnly;
