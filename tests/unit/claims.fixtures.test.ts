@@ -95,3 +95,20 @@ describe('putuo-2025 (Shanghai)', () => {
     expect(n11).toMatchObject({ severity: 'notice', expected: '2.59%', actual: '2.60%' });
   });
 });
+
+describe('never crashes', () => {
+  it('runs every claim rule on arbitrary narrative without an internal error', async () => {
+    const fc = await import('fast-check');
+    const { disclosure, T1, T3, T5, T6, T9 } = await import('./claims.builders');
+    const { runRules } = await import('../../lib/checks/runner');
+    const words = ['一、收入支出决算总体情况说明', '（三）一般公共预算财政拨款支出决算具体情况', '七、“三公”经费', '（3）人员情况', '其中：', '占', '增加', '减少', '增长', '下降', '完成预算的', '年初预算为', '支出决算为', '与上年相比', '持平', '决算数大于预算数', '办结率', '0', '896.57', '10.42', '0.00', '100', '万元', '元', '%', '人', '件', '辆', '，', '；', '。', '（', '）', '2023年度', '202 年度', '1、一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...words), { maxLength: 30 }).map((a) => a.join('')), { maxLength: 12 }), (lines) => {
+        const d = disclosure(lines, { T1: T1(), T3: T3(), T5: T5(), T6: T6(), T9: T9() });
+        const r = runRules(d, CLAIM_RULES);
+        expect(r.rules.filter((x) => x.outcome === 'internal-error')).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
