@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseHTML } from 'linkedom';
 import { benchPages, type BenchPage } from './pages';
 import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS, jsWalk } from './floor';
@@ -143,12 +143,29 @@ function ratioOf(row: Row): number {
   return median(row.cand.samples) / median(row.floor.samples);
 }
 
+/**
+ * Noise-robust companions to the ratio of medians on a shared machine: the median of per-round
+ * ratios (floor and candidate are timed back to back in each round) and the ratio of minima.
+ */
+function pairedRatio(row: Row): number {
+  if (!row.cand || row.cand.error) return Number.NaN;
+  const n = Math.min(row.cand.samples.length, row.floor.samples.length);
+  const rs: number[] = [];
+  for (let i = 0; i < n; i++) rs.push(row.cand.samples[i] / row.floor.samples[i]);
+  return median(rs);
+}
+
+function minRatio(row: Row): number {
+  if (!row.cand || row.cand.error || row.cand.samples.length === 0) return Number.NaN;
+  return Math.min(...row.cand.samples) / Math.min(...row.floor.samples);
+}
+
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
 function printTable(rows: Row[]): string[] {
-  const header = ['env', 'case', 'cells', 'measured', 'median ms (min–max)', 'floor', 'floor ms (min–max)', 'ratio', 'target'];
+  const header = ['env', 'case', 'cells', 'measured', 'median ms (min–max)', 'floor', 'floor ms (min–max)', 'ratio', 'paired', 'min/min', 'target'];
   const body = rows.map((r) => {
     const ratio = ratioOf(r);
     const verdict = r.target === null || Number.isNaN(ratio) ? '' : ratio <= r.target ? ' ok' : ' MISSED';
@@ -161,6 +178,8 @@ function printTable(rows: Row[]): string[] {
       r.floorName,
       fmtSeries(r.floor),
       Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`,
+      Number.isNaN(pairedRatio(r)) ? '—' : `${pairedRatio(r).toFixed(2)}×`,
+      Number.isNaN(minRatio(r)) ? '—' : `${minRatio(r).toFixed(2)}×`,
       r.target === null ? '' : `≤ ${r.target}×${verdict}`,
     ];
   });
@@ -331,7 +350,11 @@ function bundleLine(name: string, b: Bundle): string {
 async function main() {
   console.log(
     `Disclosure Checker bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}, ` +
-      `${RUNS} runs (+${WARMUP} warm-up), budget ${BUDGET_MS / 1000}s/case; times in ms, parse/load excluded`,
+      `${RUNS} runs (+${WARMUP} warm-up), budget ${BUDGET_MS / 1000}s/case; times in ms, parse/load excluded; ` +
+      `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+  );
+  console.log(
+    'ratio = median(measured) / median(floor); paired = median of per-round ratios; min/min = best runs (least disturbed by other load)',
   );
   const pages = benchPages(CASES);
   const results: CaseResult[] = [];
@@ -360,6 +383,7 @@ async function main() {
   console.log('');
   const rows = results.flatMap(rowsOf);
   const table = printTable(rows);
+  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log('');
   const grow = growth(results);
   const sizes = [bundleLine('core bundle (checkDocument, esbuild)', check), bundleLine('detector bundle (looksLikeDisclosure)', detect), ...contentScriptSizes()];
@@ -373,7 +397,7 @@ async function main() {
           date: new Date().toISOString(),
           machine: `${cpus()[0]?.model} ×${cpus().length}`,
           node: process.version,
-          rows: rows.map((r) => ({ ...r, ratio: ratioOf(r), candMedian: r.cand ? median(r.cand.samples) : null, floorMedian: median(r.floor.samples) })),
+          rows: rows.map((r) => ({ ...r, ratio: ratioOf(r), paired: pairedRatio(r), minRatio: minRatio(r), candMedian: r.cand ? median(r.cand.samples) : null, floorMedian: median(r.floor.samples) })),
           growth: grow,
           sizes,
           notes,
