@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/index';
@@ -472,6 +473,29 @@ describe('content a present part must carry (warnings)', () => {
   it('a procurement part saying none took place needs no SME share', () => {
     const f = sFindings(disclosure(replace('政府采购支出总额0万元，授予中小企业合同金额0万元。', '本年度未发生政府采购支出。')));
     expect(f).toEqual([]);
+  });
+});
+
+describe('required parts on random outlines (property)', () => {
+  it('never throws; ids unique; a present part names where it is; runRules reports no internal error', () => {
+    const line = fc.oneof(fc.constantFrom(...FULL, '目 录', '附件：x.pdf', '（一）总体情况', '1、行政运行（项）', ''), fc.string({ maxLength: 10 }));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 50 }), fc.subarray(ALL_TABLES), fc.integer({ min: 2010, max: 2030 }), (lines, tables, year) => {
+        const d = disclosure(lines, { tables, year });
+        const parts = evaluateParts(d);
+        expect(new Set(parts.map((p) => p.id)).size).toBe(parts.length);
+        for (const p of parts) {
+          if (!p.present) continue;
+          if (p.how === 'table') expect(d.tables[p.id.slice(5) as TableKey]).toBeDefined();
+          else if (p.how === 'table-note') expect(p.anchor).not.toBeNull();
+          else expect(p.section).not.toBeNull();
+        }
+        const run = runRules(d, S_RULES);
+        expect(run.rules.filter((r) => r.outcome === 'internal-error')).toEqual([]);
+        expect(sectionPresence(d).map((x) => x.id)).toEqual(parts.map((p) => p.id));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
