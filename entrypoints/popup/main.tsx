@@ -297,8 +297,12 @@ function Results(props: {
 
       <section class="findings">
         <h2>{t(lang, 'findingsTitle')}</h2>
-        {groups.every((g) => g.items.every((it) => !filter[report.findings[it.index]?.severity as Sev])) && (
-          <p class="hint">{t(lang, 'noFindingsShown')}</p>
+        {report.findings.length === 0 ? (
+          <p class="hint">{t(lang, 'noFindings')}</p>
+        ) : (
+          groups.every((g) => g.items.every((it) => !filter[report.findings[it.index]?.severity as Sev])) && (
+            <p class="hint">{t(lang, 'noFindingsShown')}</p>
+          )
         )}
         {groups.map((g) => {
           const rank = (it: FindingItem) => SEVS.indexOf(report.findings[it.index]?.severity as Sev);

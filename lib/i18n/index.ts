@@ -48,6 +48,7 @@ const S = {
   rulesInternal: { zh: '，{n} 条内部错误', en: ', {n} internal errors' },
   // findings list
   findingsTitle: { zh: '问题清单', en: 'Findings' },
+  noFindings: { zh: '没有发现问题。', en: 'No findings.' },
   noFindingsShown: { zh: '没有符合筛选条件的问题。', en: 'No findings match the filter.' },
   groupDocument: { zh: '整篇文档', en: 'Whole document' },
   groupNarrative: { zh: '说明：{title}', en: 'Narrative: {title}' },

@@ -28,6 +28,7 @@ declare const chrome: {
 };
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
+const PUTUO = join(ROOT, 'tests/fixtures/putuo-2025.html');
 const NO_DISCLOSURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知</title></head>
 <body><h1>关于开展春季植树活动的通知</h1><p>各单位：为改善生态环境，定于三月十二日开展植树活动。</p>
 <table border="1"><tr><th>单位</th><th>联系人</th><th>电话</th></tr><tr><td>办公室</td><td>张三</td><td>0731-1234567</td></tr></table></body></html>`;
@@ -129,6 +130,7 @@ beforeAll(async () => {
   server = await serve({
     '/lukou.html': { file: LUKOU },
     '/notice.html': { html: NO_DISCLOSURE_HTML },
+    '/putuo.html': { file: PUTUO },
     '/ajax.html': { html: ajaxPage() },
     // …served with a strict CSP as well: the marks' stylesheet must still apply.
     '/hostile.html': { html: hostilePage(), headers: { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'unsafe-inline'" } },
@@ -315,6 +317,25 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
+  it('a second layout (Shanghai, rounding-level differences only) matches the CLI too', async () => {
+    const putuo = cliFindings(PUTUO, 'putuo');
+    const page = await ctx.newPage();
+    await page.goto(`http://www.shpt.gov.cn:${server.port}/putuo.html`);
+    const tabId = await tabIdOf(page);
+    const state = await waitForStatus(tabId, ['done', 'no-disclosure', 'failed']);
+    expect(state.status).toBe('done');
+    expect(JSON.parse(JSON.stringify(state.report!.findings))).toEqual(JSON.parse(JSON.stringify(putuo.report.findings)));
+    const severities = putuo.report.findings.map((f) => f.severity);
+    expect((await pageMarks(page, severities)).map(markKey).sort()).toEqual(putuo.marks.map(markKey).sort());
+    const w = await worker();
+    expect(await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(putuo.report.summary.errors));
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="done"]');
+    await popup.screenshot({ path: screenshotPath('chromium-popup-putuo.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
   it('does nothing on a portal page without a disclosure, and the popup says so; navigation clears the badge', async () => {
     const page = await ctx.newPage();
     await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
@@ -418,9 +439,13 @@ describe('Chromium: other pages', () => {
   });
 
   it('the extension made no network request', async () => {
-    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/favicon.ico']);
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/favicon.ico']);
     const http = requests.filter((u) => /^https?:/.test(u));
-    const foreign = http.filter((u) => !u.startsWith(server.origin()) && !u.startsWith(server.origin(PORTAL_HOST)));
+    // Only the fixture server (127.0.0.1 or a *.gov.cn name mapped to it).
+    const foreign = http.filter((u) => {
+      const { hostname, port } = new URL(u);
+      return port !== String(server.port) || !(hostname === '127.0.0.1' || hostname.endsWith('.gov.cn'));
+    });
     expect(foreign).toEqual([]);
     const unexpected = http.filter((u) => !allowed.has(new URL(u).pathname));
     expect(unexpected).toEqual([]);
