@@ -237,7 +237,7 @@ function Results(props: {
             <span class="clean">{t(lang, 'verdictClean')}</span>
           ) : (
             SEVS.map((sev) => (
-              <span key={sev} class={`count ${sev}`} data-count={sev}>
+              <span key={sev} class={`count ${counts[sev] === 0 ? 'zero' : sev}`} data-count={sev}>
                 {t(lang, sev === 'error' ? 'verdictErrors' : sev === 'warning' ? 'verdictWarnings' : 'verdictNotices', { n: counts[sev] })}
               </span>
             ))
