@@ -3,11 +3,12 @@
  * time, yielding to the page whenever a slice has used its time budget so a huge page never
  * freezes the tab. The result is the same CheckRun that checkDocument() returns (the CLI's).
  */
-import { extractDocument } from '../extract';
+import { extractDocumentSteps } from '../extract';
 import { recognize } from '../recognize';
 import { runRules } from '../checks/runner';
 import { RULES, REPORT_EXTRAS } from '../checks/registry';
 import type { CheckRun } from '../index';
+import type { ExtractedDocument } from '../extract/types';
 import type { Finding, Rule, RuleResult } from '../checks/types';
 import type { Disclosure, Section } from '../model/types';
 import { difference } from '../marks/describe';
@@ -58,7 +59,20 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   };
 
   progress('extract', 0, 1);
-  const extracted = timed('extract', () => extractDocument(root));
+  // Extraction in steps too: one huge table must not freeze the page (timing counts work only).
+  const t0 = now();
+  let work = 0;
+  const steps = extractDocumentSteps(root);
+  let step: IteratorResult<void, ExtractedDocument>;
+  for (;;) {
+    const s0 = now();
+    step = steps.next();
+    work += now() - s0;
+    if (step.done) break;
+    await maybeYield();
+  }
+  const extracted = step.value;
+  opts.onTiming?.('extract', t0, work);
   await maybeYield();
   progress('recognize', 0, 1);
   const disclosure = timed('recognize', () => recognize(extracted));

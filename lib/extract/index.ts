@@ -249,15 +249,22 @@ function decideLayout(t: TableInfo): boolean {
   return false;
 }
 
-function buildTableBlock(t: TableInfo, index: number): TableBlock {
+/** Pauses every NODES_PER_STEP cells while reading cell texts (see extractDocumentSteps). */
+function* buildTableBlock(t: TableInfo, index: number): Generator<void, TableBlock, void> {
   const groups = orderedGroups(t);
   const rawRows: RawRow[] = [];
+  let done = 0;
   for (let g = 0; g < groups.length; g++) {
     const rows = groups[g].rows;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r].cells;
       for (let c = 0; c < cells.length; c++) cells[c].text = flowText(cells[c].flow);
       rawRows.push({ cells, group: g });
+      done += cells.length;
+      if (done >= NODES_PER_STEP) {
+        done = 0;
+        yield;
+      }
     }
   }
   const res = buildGrid(rawRows);
@@ -275,6 +282,22 @@ function buildTableBlock(t: TableInfo, index: number): TableBlock {
 }
 
 export function extractDocument(root: Document | Element, opts: ExtractOptions = {}): ExtractedDocument {
+  const steps = extractDocumentSteps(root, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Nodes walked between two pause points of extractDocumentSteps. */
+const NODES_PER_STEP = 1024;
+
+/**
+ * extractDocument as resumable steps: pauses every NODES_PER_STEP nodes and after each table is
+ * built, so the content script can yield to the page between steps (a 200k-cell table otherwise
+ * freezes the tab for seconds). Same result as extractDocument when the DOM does not change meanwhile.
+ */
+export function* extractDocumentSteps(root: Document | Element, opts: ExtractOptions = {}): Generator<void, ExtractedDocument, void> {
   const isHiddenExtra = opts.isHidden;
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? (root as Document).documentElement : root;
@@ -463,7 +486,12 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
 
   // Iterative pre/post-order walk.
   let node: Node | null = start;
+  let walked = 0;
   while (node) {
+    if (++walked === NODES_PER_STEP) {
+      walked = 0;
+      yield;
+    }
     if (enter(node) && node.firstChild) {
       node = node.firstChild;
       continue;
@@ -526,7 +554,8 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
       }
     } else {
       flush();
-      blocks.push(buildTableBlock(it.t, blocks.length));
+      blocks.push(yield* buildTableBlock(it.t, blocks.length));
+      yield;
     }
   }
   flush();
