@@ -1,0 +1,149 @@
+/**
+ * Generated hostile pages for tests/e2e/hostile.test.ts (issue 6). Pure string builders, no I/O
+ * besides reading the lukou fixture, so the same HTML can be checked by the CLI's core on linkedom.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './harness';
+
+export const LUKOU_FILE = join(ROOT, 'tests/fixtures/lukou-2024.html');
+const lukou = () => readFileSync(LUKOU_FILE, 'utf8');
+
+/** Markup-looking strings, written escaped so the page itself shows them as text. */
+export const IMG_TEXT = '<img src=x onerror="window.__pwned=1">';
+export const SCRIPT_TEXT = '<script>window.__pwned=1</script>';
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const doc = (title: string, body: string, head = '') =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
+
+/** The lukou page with its first disclosure table (收入支出决算总表, T1) replaced through `edit`. */
+export function lukouWithT1(edit: (tableHtml: string) => string): string {
+  const html = lukou();
+  const start = html.indexOf('<table class="MsoNormalTable"');
+  const end = html.indexOf('</table>', start) + '</table>'.length;
+  return html.slice(0, start) + edit(html.slice(start, end)) + html.slice(end);
+}
+
+/** Insert a script at the very start of <head> (runs before the content script's document_idle). */
+export function withHeadScript(html: string, js: string): string {
+  return html.replace(/<head([^>]*)>/i, (m) => `${m}<script>${js}</script>`);
+}
+
+/** A standalone disclosure-looking table (title line, 公开01表, 单位) whose spans are absurd. */
+export function absurdSpansPage(): string {
+  const rows: string[] = [];
+  rows.push('<tr><td colspan="10000">收入</td><td colspan="0" rowspan="10000">支出</td></tr>');
+  rows.push('<tr><td rowspan="0">项目</td><td colspan="99999999999">决算数</td><td rowspan="-5">项目</td><td>决算数</td></tr>');
+  const items = ['一般公共预算财政拨款收入', '政府性基金预算财政拨款收入', '事业收入', '其他收入'];
+  for (let i = 0; i < items.length; i++) {
+    rows.push(`<tr><td>${items[i]}</td><td colspan="${i % 2 ? 0 : 10000}">${(i + 1) * 10}.00</td><td rowspan="${i % 2 ? 10000 : 0}">支出${i}</td><td>1.00</td></tr>`);
+  }
+  rows.push('<tr><td colspan="0">本年收入合计</td><td rowspan="0">100.00</td><td colspan="10000">本年支出合计</td><td>4.00</td></tr>');
+  return doc(
+    '2024年度部门决算公开',
+    `<h1>某某局2024年度部门决算</h1><p>公开01表</p><p>收入支出决算总表</p><p>单位：万元</p>
+<table border="1">${rows.join('')}</table><p>说明：以上为本部门决算。</p>`,
+  );
+}
+
+/** 收入支出决算总表 with `rows` × `cols` number cells (200k cells by default). */
+export function hugeTablePage(rows = 2000, cols = 100): string {
+  const head = `<tr>${Array.from({ length: cols }, (_, c) => `<th>${c === 0 ? '项目' : `决算数${c}`}</th>`).join('')}</tr>`;
+  const body: string[] = [];
+  const row = `<tr><td>支出项目</td>${'<td>1.00</td>'.repeat(cols - 1)}</tr>`;
+  for (let r = 1; r < rows; r++) body.push(row);
+  return doc(
+    '2024年度部门决算',
+    `<p>公开01表</p><p>收入支出决算总表</p><p>单位：万元</p><table border="1" id="huge" style="table-layout:fixed;width:3000px">${head}${body.join('')}</table>`,
+  );
+}
+
+/** A disclosure table inside tables nested `depth` deep, plus a nest of data-in-data tables. */
+export function nestedPage(depth = 50): string {
+  const inner = `<p>公开01表</p><p>收入支出决算总表</p><p>单位：万元</p><table border="1" id="inner">
+<tr><td>收入</td><td>决算数</td><td>支出</td><td>决算数</td></tr>
+<tr><td>一般公共预算财政拨款收入</td><td>10.00</td><td>一般公共服务支出</td><td>10.00</td></tr>
+<tr><td>本年收入合计</td><td>10.00</td><td>本年支出合计</td><td>10.00</td></tr></table>`;
+  let layout = inner;
+  for (let i = 0; i < depth; i++) layout = `<table class="layout"><tr><td>${layout}</td></tr></table>`;
+  // Data tables nested inside data cells: each level has numbers beside the next level.
+  let data = '<table><tr><td>0</td><td>深</td></tr></table>';
+  for (let i = 1; i < depth; i++) data = `<table border="1"><tr><td>决算数</td><td>${i}.00</td></tr><tr><td>合计</td><td>${data}</td></tr></table>`;
+  return doc('2024年度部门决算', `${layout}<p>附：</p>${data}`);
+}
+
+/** The lukou page with its markup broken: closing tags dropped, stray ends, unclosed inline tags, junk. */
+export function malformedPage(): string {
+  let html = lukou();
+  let n = 0;
+  // Drop every other </td> and every </tr> and </p> (the parser must infer them).
+  html = html.replace(/<\/td>/gi, (m) => (n++ % 2 ? '' : m)).replace(/<\/tr>/gi, '').replace(/<\/p>/gi, '');
+  // Stray and unbalanced tags, a bogus comment, a broken entity, a table-less cell.
+  html = html.replace(/<body([^>]*)>/i, (m) => `${m}</table></td><td>孤立单元格 1.00</td><b><i>未闭合<tr><td>9.99<!-- unclosed &#xZZ; &nbsp</span></div>`);
+  html = html.replace(/<\/body>/i, '<table><tr><td>末尾未闭合表格<td>1.00');
+  return html;
+}
+
+/**
+ * The lukou page with markup-looking text in a table title line, a number cell of 一般公共预算财政
+ * 拨款基本支出决算明细表 (an I-20 "not a number" finding quotes it) and a narrative sentence with a
+ * finding (N-15 quotes it). All escaped: the page shows them as text; nothing may turn them into HTML.
+ */
+export function markupTextPage(): string {
+  let html = lukou();
+  html = html.replace('一般公共预算财政拨款基本支出决算明细表', `一般公共预算财政拨款基本支出决算明细表${esc(IMG_TEXT)}`);
+  html = html.replace('机关2023年度政府采购', `机关${esc(SCRIPT_TEXT)}2023年度政府采购`);
+  html = html.replace(/(> {2}伙食补助费<\/span><\/p><\/td><td[^>]*><p[^>]*><span[^>]*>)&nbsp;/, (_m, a: string) => a + esc(IMG_TEXT));
+  return html;
+}
+
+/** Runs in the page before anything else: the built-ins the core uses, broken in the main world. */
+export const SABOTAGE_JS = `(function(){
+  var boom = function(){ throw new Error('sabotaged by the page'); };
+  Array.prototype.map = boom; Array.prototype.forEach = boom; Array.prototype.filter = boom;
+  Array.prototype.indexOf = boom; Array.prototype.slice = boom;
+  JSON.stringify = boom; JSON.parse = boom;
+  Element.prototype.querySelectorAll = boom; Element.prototype.querySelector = boom;
+  Element.prototype.getAttribute = boom; Element.prototype.getElementsByTagName = boom;
+  Document.prototype.querySelectorAll = boom; Document.prototype.getElementsByTagName = boom;
+  Object.defineProperty(Node.prototype, 'textContent', { get: boom, set: boom, configurable: true });
+  String.prototype.trim = boom; Object.keys = boom; Map.prototype.get = boom;
+})();`;
+
+/** Removes table rows (lukou's marked cells among them) on a timer while the check runs and after. */
+export const REMOVE_ROWS_JS = `(function(){
+  var removed = 0;
+  function tick(){
+    // Two rows per tick from the end, every 10 ms from just after load: the first go before the
+    // check starts, most while it runs or after the marks are on; then the page flags it is done.
+    var rows = document.getElementsByTagName('tr');
+    for (var k = 0; k < 2 && rows.length > 0; k++) { rows[rows.length - 1].remove(); removed++; }
+    if (document.getElementsByTagName('tr').length > 0) setTimeout(tick, 10);
+    else window.__removed = removed;
+  }
+  document.addEventListener('DOMContentLoaded', function(){ setTimeout(tick, 200); });
+})();`;
+
+/** Posts extension-shaped messages and CustomEvents at the page, before and during the check. */
+export const FAKE_MESSAGES_JS = `(function(){
+  var fakes = [
+    {type:'dc:set-marks', on:false}, {type:'dc:run'}, {type:'dc:reveal', finding:0},
+    {type:'dc:get-state'}, {type:'dc:inject', tabId:1}, {type:'dc:sync-hosts'},
+    {type:'dc:state', state:{status:'done', url:location.href, progress:null, error:null, marksOn:false, report:null, items:[], trigger:'user'}},
+    'dc:run', null, 42, {type:'dc:set-marks', on:'no'}
+  ];
+  var names = ['dc:run','dc:set-marks','dc:reveal','dc:state','message'];
+  var sent = 0;
+  function burst(){
+    for (var i = 0; i < fakes.length; i++) { window.postMessage(fakes[i], '*'); sent++; }
+    for (var j = 0; j < names.length; j++) {
+      var ev = new CustomEvent(names[j], {detail:{type:'dc:set-marks', on:false}, bubbles:true});
+      document.dispatchEvent(ev); window.dispatchEvent(ev); sent++;
+    }
+    try { chrome.runtime.sendMessage({type:'dc:set-marks', on:false}); window.__runtimeReachable = true; } catch (e) { window.__runtimeReachable = false; }
+    window.__fakesSent = sent;
+  }
+  burst();
+  setInterval(burst, 40);
+})();`;
