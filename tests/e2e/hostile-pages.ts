@@ -80,7 +80,7 @@ export function malformedPage(): string {
   // Drop every other </td> and every </tr> and </p> (the parser must infer them).
   html = html.replace(/<\/td>/gi, (m) => (n++ % 2 ? '' : m)).replace(/<\/tr>/gi, '').replace(/<\/p>/gi, '');
   // Stray and unbalanced tags, a bogus comment, a broken entity, a table-less cell.
-  html = html.replace(/<body([^>]*)>/i, (m) => `${m}</table></td><td>孤立单元格 1.00</td><b><i>未闭合<tr><td>9.99<!-- unclosed &#xZZ; &nbsp</span></div>`);
+  html = html.replace(/<body([^>]*)>/i, (m) => `${m}</table></td><td>孤立单元格 1.00</td><b><i>未闭合<tr><td>9.99 &#xZZ; &nbsp</span></div><p <<>>`);
   html = html.replace(/<\/body>/i, '<table><tr><td>末尾未闭合表格<td>1.00');
   return html;
 }
@@ -115,14 +115,21 @@ export const SABOTAGE_JS = `(function(){
 export const REMOVE_ROWS_JS = `(function(){
   var removed = 0;
   function tick(){
-    // Two rows per tick from the end, every 10 ms from just after load: the first go before the
-    // check starts, most while it runs or after the marks are on; then the page flags it is done.
+    // One row per tick from the end, every 5 ms, until none is left; then the page flags it is done.
     var rows = document.getElementsByTagName('tr');
-    for (var k = 0; k < 2 && rows.length > 0; k++) { rows[rows.length - 1].remove(); removed++; }
-    if (document.getElementsByTagName('tr').length > 0) setTimeout(tick, 10);
+    if (rows.length > 0) { rows[rows.length - 1].remove(); removed++; }
+    if (removed === 1) window.__firstRemoval = performance.now();
+    window.__lastRemoval = performance.now();
+    if (document.getElementsByTagName('tr').length > 0) setTimeout(tick, 5);
     else window.__removed = removed;
   }
-  document.addEventListener('DOMContentLoaded', function(){ setTimeout(tick, 200); });
+  // Start when the extension's check starts (its performance mark is visible to the page), so the
+  // removals land inside the check (extraction and rules yield to the page) and after the marks.
+  var started = false;
+  new PerformanceObserver(function(list){
+    var es = list.getEntries();
+    for (var i = 0; i < es.length; i++) if (es[i].name === 'dc:check:start' && !started) { started = true; tick(); }
+  }).observe({ type: 'mark', buffered: true });
 })();`;
 
 /** Posts extension-shaped messages and CustomEvents at the page, before and during the check. */
