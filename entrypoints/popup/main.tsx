@@ -85,8 +85,9 @@ function App() {
           return setView({ kind: 'unavailable', reason: res.success ? (res.data.error ?? '') : 'invalid reply' });
         }
         state = await getState(id);
-      } else if (state.status === 'no-disclosure' && state.trigger === 'auto') {
-        // Cheap detection said no; the user asked, so run the full check once.
+      } else if (state.status === 'no-disclosure' && state.trigger === 'auto' && !state.report) {
+        // Cheap detection said no; the user asked, so run the full check once. (With a report the
+        // full check already ran and found no readable table: running it again only costs time.)
         await browser.tabs.sendMessage(id, { type: 'dc:run' }).catch(() => undefined);
         state = (await getState(id)) ?? state;
       }
