@@ -360,9 +360,11 @@ describe('Chromium: hostile pages', () => {
     expect(sawChecking).toBe(true);
     expect(slowestAnswer).toBeLessThan(2_000); // a CDP round trip plus at most one slice, with slack for load
     const { popup, problems } = await openPopup(tabId);
-    // The popup asks for a full check once more (user request after an automatic no-disclosure).
     expect(await popupVerdict(popup, 60_000)).toBe('no-disclosure');
     expect(await popup.locator('[data-state="no-disclosure"]').innerText()).toContain('未能读取的表格：收入支出决算总表');
+    // The full check already ran: opening the popup must not run it again (seconds of work here).
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => performance.getEntriesByName('dc:check:start').length)).toBe(1);
     expect(await pristineDom(page, true)).toBe(await page.evaluate(() => (window as unknown as { __domAtLoad: string }).__domAtLoad));
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
