@@ -73,8 +73,14 @@ export class ClaimChecker {
     readonly report: Report,
   ) {}
 
+  /** The claims this rule owns (computed once per analysis; the list is shared — do not mutate). */
   mine(): Claim[] {
-    return this.a.claims.filter((c) => ruleOf(c) === this.rule);
+    let m = this.a.byRule.get(this.rule);
+    if (!m) {
+      m = this.a.claims.filter((c) => ruleOf(c) === this.rule);
+      this.a.byRule.set(this.rule, m);
+    }
+    return m;
   }
 
   /** Something was checked (a number or a sentence), so the rule applies. */
@@ -363,8 +369,7 @@ export class ClaimChecker {
 
   /** 决算数大于/小于/等于(年初)预算数, 大于/小于上年数: against the pair it describes. */
   directions() {
-    const items = this.a.sentences.filter((s) => s.directions.length > 0);
-    for (const it of items) {
+    for (const it of this.a.directionItems) {
       for (const dir of it.directions) {
         const target = this.directionTarget(it, dir.ref);
         if (!target || ruleOf(target) !== this.rule) continue;

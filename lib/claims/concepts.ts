@@ -193,8 +193,22 @@ export function isLevel(r: Row, level: keyof typeof LEN): boolean {
   return r.level === level || (r.level === null && r.code?.length === LEN[level]);
 }
 
+/** A table lookup remembered per disclosure: every claim rule asks for the same values again. */
+function memo(fn: (d: Disclosure) => TableValue | null): (d: Disclosure) => TableValue | null {
+  if (fn === none) return fn;
+  const seen = new WeakMap<Disclosure, TableValue | null>();
+  return (d) => {
+    if (seen.has(d)) return seen.get(d)!;
+    const v = fn(d);
+    seen.set(d, v);
+    return v;
+  };
+}
+
 function concept(key: string, rule: string, name: string, table: Concept['table'], extra: Partial<Concept> = {}): Concept {
-  return { key, rule, name, table, ...extra };
+  const c: Concept = { key, rule, name, table: memo(table), ...extra };
+  if (extra.budget) c.budget = memo(extra.budget);
+  return c;
 }
 
 export interface TieInput {
@@ -352,7 +366,18 @@ export function staffCategory(label: string): string | null {
 }
 
 /** Table value of a base concept (shares need their base even when the text never states it). */
+const baseValues = new WeakMap<Disclosure, Map<string, TableValue | null>>();
+
 export function tableValueOf(d: Disclosure, key: string): TableValue | null {
+  let m = baseValues.get(d);
+  if (!m) baseValues.set(d, (m = new Map()));
+  if (m.has(key)) return m.get(key)!;
+  const v = computeTableValue(d, key);
+  m.set(key, v);
+  return v;
+}
+
+function computeTableValue(d: Disclosure, key: string): TableValue | null {
   switch (key) {
     case 'T3.total':
       return t3(d, 'total', '本年支出合计') ?? t1(d, /本年支出合计/, '本年支出合计', 'expense');

@@ -45,6 +45,10 @@ export interface Analysis {
   byParagraph: Map<ParagraphBlock, Claim[]>;
   byFact: Map<Fact, Claim>;
   byTopic: Map<Topic, Claim[]>;
+  /** Sentences with a direction word (决算数大于预算数 …), in order: every N-xx rule scans them. */
+  directionItems: SentenceItem[];
+  /** Claims owned by each rule (ruleOf), in order; filled on first use by ClaimChecker.mine(). */
+  byRule: Map<string, Claim[]>;
 }
 
 export const numKey = (p: ParagraphBlock, n: Num): string => `${p.index}:${n.start}`;
@@ -93,17 +97,20 @@ export function analyse(d: Disclosure): Analysis {
     byParagraph: new Map(),
     byFact: new Map(),
     byTopic: new Map(),
+    directionItems: [],
+    byRule: new Map(),
   };
   ctxs.forEach((c, pi) => {
     const topic = topicOf(c.headings);
     let carry: Fact | null = null;
+    const chainText = /[（(]项[）)]/.test(c.paragraph.text) ? c.paragraph.text : (c.headings[c.headings.length - 1] ?? '');
     for (const s of splitSentences(c.paragraph.text)) {
       const sf = sentenceFacts(s, carry);
       const item: SentenceItem = { ...sf, paragraph: c.paragraph, headings: c.headings, topic, pi };
       a.sentences.push(item);
       a.bySentence.set(s, item);
+      if (sf.directions.length > 0) a.directionItems.push(item);
       for (const n of sf.nums) a.found.add(numKey(c.paragraph, n));
-      const chainText = /[（(]项[）)]/.test(c.paragraph.text) ? c.paragraph.text : (c.headings[c.headings.length - 1] ?? '');
       for (const f of sf.facts) {
         const concept = tie(d, { topic, fact: f, label: subjectLabel(f), chainText });
         const claim: Claim = { fact: f, paragraph: c.paragraph, headings: c.headings, topic, concept };

@@ -71,10 +71,18 @@ export function findNumbers(text: string): Num[] {
 }
 
 /** Half a unit in the last place: the printed value stands for value ± half. */
+// Decimals are immutable, so one instance per precision is shared (hot in every rounding check).
+const HALVES = new Map<number, Decimal>();
+const UNITS = new Map<number, Decimal>();
+
 export function half(decimals: number): Decimal {
-  return new Decimal(5).div(new Decimal(10).pow(decimals + 1));
+  let v = HALVES.get(decimals);
+  if (!v) HALVES.set(decimals, (v = new Decimal(5).div(new Decimal(10).pow(decimals + 1))));
+  return v;
 }
 
 export function unitOf(decimals: number): Decimal {
-  return new Decimal(1).div(new Decimal(10).pow(decimals));
+  let v = UNITS.get(decimals);
+  if (!v) UNITS.set(decimals, (v = new Decimal(1).div(new Decimal(10).pow(decimals))));
+  return v;
 }

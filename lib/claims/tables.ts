@@ -16,7 +16,19 @@ export interface TableValue {
 }
 
 /** Normalised item name: no numbering, spaces, （类）/（款）/（项）, brackets unified. */
+const NORM_NAMES = new Map<string, string>();
+
 export function normName(s: string): string {
+  let v = NORM_NAMES.get(s);
+  if (v === undefined) {
+    // Row names repeat across rules and runs; a page has a few hundred distinct ones.
+    if (NORM_NAMES.size > 20000) NORM_NAMES.clear();
+    NORM_NAMES.set(s, (v = computeNormName(s)));
+  }
+  return v;
+}
+
+function computeNormName(s: string): string {
   return s
     .replace(/\s+/g, '')
     .replace(/^[一二三四五六七八九十]+[、.．]/, '')
