@@ -5,7 +5,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { looksLikeDisclosure } from '../lib/recognize';
+// From detect directly: the detection path needs no money/decimal code (the bundle is one file anyway).
+import { looksLikeDisclosure } from '../lib/recognize/detect';
 import { toReport } from '../lib/report/build';
 import { RULES } from '../lib/checks/registry';
 import type { CheckRun } from '../lib/index';
