@@ -17,6 +17,19 @@ import type { Bilingual, RuleContext, RuleMeta, TextSpan } from './types';
 
 /** Matching form of a title: no spaces or quotes, ASCII parentheses. */
 export function normTitle(text: string): string {
+  let v = NORM_TITLES.get(text);
+  if (v === undefined) {
+    if (NORM_TITLES.size > 20000) NORM_TITLES.clear();
+    NORM_TITLES.set(text, (v = computeNormTitle(text)));
+  }
+  return v;
+}
+
+// Every part definition tests every section title: normalise each distinct title once.
+const NORM_TITLES = new Map<string, string>();
+const TITLE_BODIES = new Map<string, string>();
+
+function computeNormTitle(text: string): string {
   return text
     .replace(/[\s\u00a0\u3000"'“”‘’「」『』＂＇]+/g, '')
     .replace(/（/g, '(')
@@ -256,8 +269,17 @@ function walk(sections: Section[], visit: (s: Section, excluded: boolean) => voi
 }
 
 function titleBody(s: Section): string {
+  let v = TITLE_BODIES.get(s.title);
+  if (v === undefined) {
+    if (TITLE_BODIES.size > 20000) TITLE_BODIES.clear();
+    TITLE_BODIES.set(s.title, (v = computeTitleBody(s.title)));
+  }
+  return v;
+}
+
+function computeTitleBody(title: string): string {
   // Strip the numbering ("一、", "（二）", "第三部分") so aliases match on the words only.
-  return normTitle(s.title).replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[、.．])/, '');
+  return normTitle(title).replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十\d]+\)|\d+[、.．])/, '');
 }
 
 const cache = new WeakMap<Disclosure, PartResult[]>();

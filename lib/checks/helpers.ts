@@ -91,8 +91,20 @@ const NUMBERING_RE =
   /^(?:[（(][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十百]+[、.．，,]|[（(]\d+[)）]|\d+[、.．](?!\d))/;
 const LEVEL_TAG_RE = /[（(](?:类|款|项)[)）]/g;
 
+const NORM_NAMES = new Map<string, string>();
+
 /** Name without spaces, leading numbering ("一、", "（一）", "1、") and （类）/（款）/（项） tags. */
 export function normName(name: string): string {
+  let v = NORM_NAMES.get(name);
+  if (v === undefined) {
+    // Rules look rows up by name again and again; a page has a few hundred distinct names.
+    if (NORM_NAMES.size > 20000) NORM_NAMES.clear();
+    NORM_NAMES.set(name, (v = computeNormName(name)));
+  }
+  return v;
+}
+
+function computeNormName(name: string): string {
   let s = name.replace(SPACE_RE, '');
   s = s.replace(NUMBERING_RE, '');
   return s.replace(LEVEL_TAG_RE, '');
@@ -209,7 +221,16 @@ function placeOf(d: Disclosure, cell: ModelCell): CellPlace | undefined {
 }
 
 /** "2013101 行政运行「基本支出」" — row code and name, column label. */
+const descriptions = new WeakMap<ModelCell, Bilingual>();
+
 export function describeCell(d: Disclosure, cell: ModelCell): Bilingual {
+  // Cells belong to one disclosure; the same cells are described by many comparisons.
+  let v = descriptions.get(cell);
+  if (!v) descriptions.set(cell, (v = describeCellUncached(d, cell)));
+  return { zh: v.zh, en: v.en };
+}
+
+function describeCellUncached(d: Disclosure, cell: ModelCell): Bilingual {
   const place = placeOf(d, cell);
   if (!place) {
     const where = `R${cell.row + 1}C${cell.col + 1}`;
@@ -396,7 +417,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
         unreadable([total, ...parts], { zh: `${stated(total).zh} = ${partsLabel.zh}`, en: `${stated(total).en} = ${partsLabel.en}` });
         return null;
       }
-      emit(cmp, refs(total, 'total', parts, 'part'), stated(total), '≠', partsLabel);
+      if (severityOf(cmp)) emit(cmp, refs(total, 'total', parts, 'part'), stated(total), '≠', partsLabel);
       return cmp;
     },
     equal(a, b, referenceLabel) {
@@ -404,12 +425,12 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       trace([a, b], 'equality');
       if (allBlank([a, b]) || unitClash([a, b])) return null;
       const cmp = compareEqual(a.value, b.value);
-      const label = referenceLabel ?? stated(b);
       if (cmp.verdict === 'unreadable') {
+        const label = referenceLabel ?? stated(b);
         unreadable([a, b], { zh: `${stated(a).zh} = ${label.zh}`, en: `${stated(a).en} = ${label.en}` });
         return null;
       }
-      emit(cmp, refs(a, 'value', [b], 'value'), stated(a), '≠', label);
+      if (severityOf(cmp)) emit(cmp, refs(a, 'value', [b], 'value'), stated(a), '≠', referenceLabel ?? stated(b));
       return cmp;
     },
     atMost(part, whole) {
@@ -424,7 +445,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
         unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
         return null;
       }
-      emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], stated(part), '>', stated(whole));
+      if (severityOf(cmp)) emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], stated(part), '>', stated(whole));
       return cmp;
     },
     linear(result, terms, termsLabel) {
@@ -442,7 +463,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
         });
         return null;
       }
-      emit(cmp, refs(result, 'total', terms.map((t) => t.cell), 'part'), stated(result), '≠', termsLabel);
+      if (severityOf(cmp)) emit(cmp, refs(result, 'total', terms.map((t) => t.cell), 'part'), stated(result), '≠', termsLabel);
       return cmp;
     },
     report(severity, message, cells, extra) {

@@ -29,7 +29,19 @@ export type Topic =
   | null;
 
 /** Topic of one heading title (null when the title names none). Order matters: specific first. */
+const TOPICS = new Map<string, Topic>();
+
 export function topicOfTitle(t: string): Topic {
+  // Every paragraph asks for the topics of its heading chain: the same few titles again and again.
+  let v = TOPICS.get(t);
+  if (v === undefined) {
+    if (TOPICS.size > 20000) TOPICS.clear();
+    TOPICS.set(t, (v = computeTopic(t)));
+  }
+  return v;
+}
+
+function computeTopic(t: string): Topic {
   const s = t.replace(/\s+/g, '');
   // An item heading (…（类）…（款）…（项）) names a budget line, not a section topic.
   if (/[（(]项[）)]/.test(s)) return null;

@@ -94,7 +94,7 @@ function clean(label: string): string {
     .replace(/(为|是|共计|达到|达)$/, '');
 }
 
-const offset = (n: Num, base: number): Num => ({ ...n, start: n.start + base, end: n.end + base });
+const offset = (n: Num, base: number): Num => ({ kind: n.kind, value: n.value, decimals: n.decimals, unit: n.unit, text: n.text, start: n.start + base, end: n.end + base });
 
 const COMPARE = /^(与|比|较|同比)?(上年度?|去年|上年同期|\d{4}年度?|年初预算数?|预算数?)?(相比|相较)?(决算数?|支出决算数?)?/;
 
@@ -220,7 +220,11 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     facts.push(f);
     subject = f;
   }
-  for (const m of text.matchAll(/(?:决算数?|执行数)(?:[^，,。；;]{0,6}?)(大于|小于|高于|低于|超过|少于|等于)(上年|年初预算|预算)/g)) {
+  // Cheap substring tests first (most sentences have none of these words), and exec loops over
+  // module-level regexes: matchAll clones its regex on every call.
+  const hasActual = text.includes('决算') || text.includes('执行数');
+  const hasWith = text.includes('与');
+  for (const m of hasActual ? execAll(DIRECTION_RE, text) : NO_MATCHES) {
     const w = m[1];
     directions.push({
       word: /大于|高于|超过/.test(w) ? 'gt' : /小于|低于|少于/.test(w) ? 'lt' : 'eq',
@@ -229,11 +233,11 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
       sentence: s,
     });
   }
-  for (const m of text.matchAll(/与(上年|年初预算|预算)数?(一致|持平|相等|相同)/g)) {
+  for (const m of hasWith ? execAll(SAME_AS_RE, text) : NO_MATCHES) {
     directions.push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
   }
   // 与上年持平 right after a quantity: its change is 0.
-  for (const m of text.matchAll(/与(上年|\s*\d{4}\s*年度?)(?:相比)?持平/g)) {
+  for (const m of hasWith && text.includes('持平') ? execAll(FLAT_RE, text) : NO_MATCHES) {
     const at = m.index;
     const before = facts.filter((f) => f.num.start - s.start < at);
     const last = before[before.length - 1];
@@ -247,12 +251,28 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
     nums: nums.map((n) => offset(n, s.start)),
     cannotCompute: /无法计算/.test(text),
     residue: [
-      ...[...text.matchAll(/(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)[）)]?|(减少|下降)\s*[/／（(、]\s*(增加|增长)[）)]?/g)].map((m) => m[0]),
+      ...(/减少|下降/.test(text) ? execAll(UNCHOSEN_RE, text) : NO_MATCHES).map((m) => m[0]),
       ...(/(主要)?原因(是|为|：|:)[：:]?\s*[。；;]?\s*$/.test(text) && !/其中[：:]?\s*$/.test(text) ? ['主要原因是（空）'] : []),
       // "占98.24；": a share printed without its % sign.
-      ...[...text.matchAll(/占[^0-9０-９，,；;。%％]{0,12}?([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?=[，,；;。]|$)/g)].map((m) => `占${m[1]}（缺少%）`),
+      ...(text.includes('占') ? execAll(SHARE_NO_SIGN_RE, text) : NO_MATCHES).map((m) => `占${m[1]}（缺少%）`),
     ],
   };
+}
+
+const DIRECTION_RE = /(?:决算数?|执行数)(?:[^，,。；;]{0,6}?)(大于|小于|高于|低于|超过|少于|等于)(上年|年初预算|预算)/g;
+const SAME_AS_RE = /与(上年|年初预算|预算)数?(一致|持平|相等|相同)/g;
+const FLAT_RE = /与(上年|\s*\d{4}\s*年度?)(?:相比)?持平/g;
+const UNCHOSEN_RE = /(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)[）)]?|(减少|下降)\s*[/／（(、]\s*(增加|增长)[）)]?/g;
+const SHARE_NO_SIGN_RE = /占[^0-9０-９，,；;。%％]{0,12}?([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?=[，,；;。]|$)/g;
+const NO_MATCHES: RegExpExecArray[] = [];
+
+/** Every match of a global regex (none of these can match the empty string). */
+function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push(m);
+  return out;
 }
 
 /** Bracket depth of `to` relative to `from`. */

@@ -106,7 +106,20 @@ export function analyse(d: Disclosure): Analysis {
     const chainText = /[（(]项[）)]/.test(c.paragraph.text) ? c.paragraph.text : (c.headings[c.headings.length - 1] ?? '');
     for (const s of splitSentences(c.paragraph.text)) {
       const sf = sentenceFacts(s, carry);
-      const item: SentenceItem = { ...sf, paragraph: c.paragraph, headings: c.headings, topic, pi };
+      // Explicit fields: an object spread here was a fifth of the analysis time (V8 clone slow path).
+      const item: SentenceItem = {
+        sentence: sf.sentence,
+        facts: sf.facts,
+        rates: sf.rates,
+        directions: sf.directions,
+        nums: sf.nums,
+        cannotCompute: sf.cannotCompute,
+        residue: sf.residue,
+        paragraph: c.paragraph,
+        headings: c.headings,
+        topic,
+        pi,
+      };
       a.sentences.push(item);
       a.bySentence.set(s, item);
       if (sf.directions.length > 0) a.directionItems.push(item);

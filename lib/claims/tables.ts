@@ -39,9 +39,17 @@ function computeNormName(s: string): string {
     .replace(/[）]/g, ')');
 }
 
+const ROWS = new WeakMap<TableModel, Map<string, Row[]>>();
+
+/** Rows of a table (or of one panel), computed once per table: lookups run for every claim. Do not mutate. */
 export function rowsOf(t: TableModel | undefined, panel?: string): Row[] {
   if (!t) return [];
-  return t.panels.filter((p) => !panel || p.id === panel).flatMap((p) => p.rows);
+  let m = ROWS.get(t);
+  if (!m) ROWS.set(t, (m = new Map()));
+  const k = panel ?? '';
+  let rows = m.get(k);
+  if (!rows) m.set(k, (rows = t.panels.filter((p) => !panel || p.id === panel).flatMap((p) => p.rows)));
+  return rows;
 }
 
 /** The value of a model cell: number → its printed precision; empty → exact 0; text → null (not a number). */
