@@ -116,18 +116,21 @@ function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef
       stack.push(n);
     }
   }
-  const roots = nodes.filter((n) => !nodes.some((m) => m.children.includes(n)));
+  // Roots: nodes nobody lists as a child (a set, not a scan of every node per node).
+  const isChild = new Set<Node>();
+  for (const m of nodes) for (const ch of m.children) isChild.add(ch);
+  const roots = nodes.filter((n) => !isChild.has(n));
   const keys = p.columns.filter((col) => col.numeric && !NON_AMOUNT.has(col.key)).map((col) => col.key);
   const label = (cells: Array<ReturnType<typeof cellOf>>, zh: string, en: string) => sumLabel(c.d, cells, { zh, en });
   for (const k of keys) {
     if (grand && roots.length > 0) {
       const parts = roots.map((n) => cellOf(n.row, k));
-      c.sum(cellOf(grand, k), parts, label(parts, '各类之和', 'the sum of the classes'));
+      c.sum(cellOf(grand, k), parts, () => label(parts, '各类之和', 'the sum of the classes'));
     }
     for (const n of nodes) {
       if (n.children.length === 0) continue;
       const parts = n.children.map((ch) => cellOf(ch.row, k));
-      c.sum(cellOf(n.row, k), parts, label(parts, '下级科目之和', 'the sum of its sub-items'));
+      c.sum(cellOf(n.row, k), parts, () => label(parts, '下级科目之和', 'the sum of its sub-items'));
     }
   }
   void key;

@@ -280,7 +280,7 @@ export function traceParticipation(fn: Tracer): () => void {
 export interface Checker {
   readonly d: Disclosure;
   /** stated total = Σ parts. Returns the verdict, or null when skipped (no total cell / unreadable). */
-  sum(total: ModelCell | undefined, parts: Array<ModelCell | undefined>, partsLabel: Bilingual): Comparison | null;
+  sum(total: ModelCell | undefined, parts: Array<ModelCell | undefined>, partsLabel: Bilingual | (() => Bilingual)): Comparison | null;
   /** One quantity printed twice: `stated` vs `reference` (one unit of the last printed decimal). */
   equal(stated: ModelCell | undefined, reference: ModelCell | undefined, referenceLabel?: Bilingual): Comparison | null;
   /** part ≤ whole; only a strict excess beyond tolerance is an error. */
@@ -413,11 +413,14 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       trace([total, ...parts], 'equality');
       if (allBlank([total, ...parts]) || unitClash([total, ...parts])) return null;
       const cmp = compareSum(total.value, parts.map(amountOf));
+      // A label may be given lazily: it is only needed for a finding (most sums pass).
+      const label = () => (typeof partsLabel === 'function' ? partsLabel() : partsLabel);
       if (cmp.verdict === 'unreadable') {
-        unreadable([total, ...parts], { zh: `${stated(total).zh} = ${partsLabel.zh}`, en: `${stated(total).en} = ${partsLabel.en}` });
+        const l = label();
+        unreadable([total, ...parts], { zh: `${stated(total).zh} = ${l.zh}`, en: `${stated(total).en} = ${l.en}` });
         return null;
       }
-      if (severityOf(cmp)) emit(cmp, refs(total, 'total', parts, 'part'), stated(total), '≠', partsLabel);
+      if (severityOf(cmp)) emit(cmp, refs(total, 'total', parts, 'part'), stated(total), '≠', label());
       return cmp;
     },
     equal(a, b, referenceLabel) {
