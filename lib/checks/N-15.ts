@@ -24,6 +24,7 @@ export const doc: RuleDoc = {
 
 const SUBJECT = /^(度)?[^，。；,;]{0,12}?(收入|支出|决算|预算|采购|经费|“三公”|三公|部门决算|绩效|资产|车辆)/;
 const COMPARE = /(与|比|较|同比|相比|对比|上年|去年)$/;
+const YEAR_RE = /(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g;
 
 export const rule = claimRule(meta, {
   own: true,
@@ -40,7 +41,9 @@ export const rule = claimRule(meta, {
           ...sentenceFinding(it.paragraph, it.sentence, 'warning', `年份为模板占位符“${ph[0]}”，应为${year}年`, `The year is a template placeholder "${ph[0]}"; expected ${year}`, String(year), ph[0]),
         });
       }
-      for (const m of text.matchAll(/(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g)) {
+      // An exec loop over a module-level regex: matchAll would clone the regex for every sentence.
+      YEAR_RE.lastIndex = 0;
+      for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
         const y = Number(m[1]);
         if (y === year) continue;
         const before = text.slice(Math.max(0, m.index - 6), m.index).replace(/\s+/g, '');
@@ -66,7 +69,9 @@ export const rule = claimRule(meta, {
         }
         if (!balanceDate) {
           if (comparison) continue;
-          if (/《[^》]*$/.test(text.slice(0, m.index))) continue;
+          // Inside an open 《…》 title (the last 《 before the year is not closed); no regex scan of the prefix.
+          const open = text.lastIndexOf('《', m.index - 1);
+          if (open >= 0 && open > text.lastIndexOf('》', m.index - 1)) continue;
           if (y === year + 1 && /预算|计划|目标|下一步|将/.test(text)) continue;
           if (y === year - 1 && /上年|相比|比|同比|较/.test(after.slice(0, 12))) continue;
           if (!SUBJECT.test(after)) continue;
