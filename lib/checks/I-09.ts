@@ -44,7 +44,7 @@ export const rule = defineRule({
     const fiscalRows = fundRows.length > 0 ? fundRows : [sourceRow(inc, 'fiscal', total1)].filter(Boolean);
     if (fiscalRows.length > 0) {
       const parts = fiscalRows.map((r) => cellOf(r, 'amount'));
-      c.sum(cellOf(g2, 'fiscal'), parts, sumLabel(c.d, parts, { zh: '收入支出决算总表财政拨款收入', en: 'T1 fiscal appropriation rows' }));
+      c.sum(cellOf(g2, 'fiscal'), parts, () => sumLabel(c.d, parts, { zh: '收入支出决算总表财政拨款收入', en: 'T1 fiscal appropriation rows' }));
     }
     for (const [col, src] of SIMPLE) {
       const r = sourceRow(inc, src, total1);

@@ -38,7 +38,7 @@ export const rule = defineRule({
       c.sum(cellOf(opening, 'amount'), parts.map((r) => cellOf(r, 'amount')), { zh: '年初结转和结余分项之和', en: 'the sum of the opening balance by fund' });
     if (grand) {
       const terms = [cellOf(total, 'amount'), cellOf(opening, 'amount')];
-      c.sum(cellOf(grand, 'amount'), terms, sumLabel(c.d, terms, { zh: '本年收入合计与年初结转和结余之和', en: 'total income plus opening balance' }));
+      c.sum(cellOf(grand, 'amount'), terms, () => sumLabel(c.d, terms, { zh: '本年收入合计与年初结转和结余之和', en: 'total income plus opening balance' }));
     }
   },
 });

@@ -48,7 +48,7 @@ export const rule = defineRule({
       if (spent) c.sum(cellOf(spent, k), classes.map((r) => cellOf(r, k)), { zh: '各类支出之和', en: 'the sum of the class rows' });
       if (grand && spent) {
         const terms = [cellOf(spent, k), cellOf(closing, k)];
-        c.sum(cellOf(grand, k), terms, sumLabel(c.d, terms, { zh: '本年支出合计与年末结转和结余之和', en: 'total expenditure plus closing balance' }));
+        c.sum(cellOf(grand, k), terms, () => sumLabel(c.d, terms, { zh: '本年支出合计与年末结转和结余之和', en: 'total expenditure plus closing balance' }));
       }
     }
     const inc = panel(t, 'income');

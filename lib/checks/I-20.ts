@@ -40,7 +40,7 @@ export const rule = defineRule({
       const kids = items.filter((r) => r.code!.startsWith(k.code!));
       if (kids.length === 0) continue;
       const parts = kids.map((r) => cellOf(r, 'amount'));
-      c.sum(cellOf(k, 'amount'), parts, sumLabel(c.d, parts, { zh: `${k.code} 各款之和`, en: `the sum of the items of ${k.code}` }));
+      c.sum(cellOf(k, 'amount'), parts, () => sumLabel(c.d, parts, { zh: `${k.code} 各款之和`, en: `the sum of the items of ${k.code}` }));
     }
     // A class contributes its own row, or its items when the class row is not printed.
     const contributors = (want: (code: string) => boolean): Row[] => {
@@ -52,11 +52,11 @@ export const rule = defineRule({
     const { personnel, office } = t6Totals(t);
     if (personnel) {
       const parts = contributors((code) => PERSONNEL.has(code)).map((r) => cellOf(r, 'amount'));
-      c.sum(cellOf(personnel, 'amount'), parts, sumLabel(c.d, parts, { zh: '301 + 303 之和', en: 'the sum of 301 and 303' }));
+      c.sum(cellOf(personnel, 'amount'), parts, () => sumLabel(c.d, parts, { zh: '301 + 303 之和', en: 'the sum of 301 and 303' }));
     }
     if (office) {
       const parts = contributors((code) => !PERSONNEL.has(code)).map((r) => cellOf(r, 'amount'));
-      c.sum(cellOf(office, 'amount'), parts, sumLabel(c.d, parts, { zh: '公用经费各类之和', en: 'the sum of the public-expense classes' }));
+      c.sum(cellOf(office, 'amount'), parts, () => sumLabel(c.d, parts, { zh: '公用经费各类之和', en: 'the sum of the public-expense classes' }));
     }
   },
 });

@@ -373,12 +373,24 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
   // Tables printed in different units (元 vs 万元) cannot be compared cell by cell: say so once, skip.
   const clashReported = new Set<string>();
   const unitClash = (cells: Array<ModelCell | undefined>): boolean => {
+    // Fast path without allocation: one unit among the cells (almost always).
+    let first: string | null = null;
+    let mixed = false;
+    for (const x of cells) {
+      const u = x ? d.tables[x.table]?.unit : null;
+      if (!u) continue;
+      if (first === null) first = u;
+      else if (u !== first) {
+        mixed = true;
+        break;
+      }
+    }
+    if (!mixed) return false;
     const units = new Map<string, string>();
     for (const x of cells) {
       const u = x ? d.tables[x.table]?.unit : null;
       if (x && u) units.set(x.table, u);
     }
-    if (new Set(units.values()).size <= 1) return false;
     const key = [...units.entries()].map(([t, u]) => `${t}:${u}`).sort().join(' ');
     if (!clashReported.has(key)) {
       clashReported.add(key);
