@@ -127,19 +127,149 @@ interface Frame {
   cell: CellInfo | null;
 }
 
+// Lower-cased tag names by raw localName: HTML pages give them lower-case already, but XHTML/XML
+// or odd DOMs may not; a lookup in this cache is cheaper than toLowerCase on every element.
+let LOWER: Record<string, string> = Object.create(null);
+let lowerCount = 0;
+
 function lowerName(el: Element): string {
   const n = el.localName || el.tagName || '';
-  return n.toLowerCase();
+  const hit = LOWER[n];
+  if (hit !== undefined) return hit;
+  // Bounded: a hostile page could use endless distinct tag names.
+  if (++lowerCount > 4096) {
+    LOWER = Object.create(null);
+    lowerCount = 0;
+  }
+  return (LOWER[n] = n.toLowerCase());
 }
 
 // Only these properties matter; Word puts long styles on every element, so filter before normalising.
 const STYLE_HINT = /display|visibility|mso-hide|mso-element|float/i;
 
+// normStyle results by style string: Word repeats a handful of long style strings on thousands of
+// cells, and browsers hand back the same (atomised) string, so the regex runs once per distinct style.
+let STYLES = new Map<string, string>();
+
+function styleOf(s: string): string {
+  if (!STYLE_HINT.test(s)) return '';
+  return ';' + s.toLowerCase().replace(/\s+/g, '');
+}
+
 /** Relevant inline style, lower-cased and without whitespace, prefixed with ';' for boundary checks. */
 function normStyle(el: Element): string {
   const s = el.getAttribute('style');
-  if (!s || !STYLE_HINT.test(s)) return '';
-  return ';' + s.toLowerCase().replace(/\s+/g, '');
+  if (!s) return '';
+  let st = STYLES.get(s);
+  if (st === undefined) {
+    // Bounded: generated pages can carry a distinct style on every element.
+    if (STYLES.size >= 4096) STYLES = new Map();
+    st = styleOf(s);
+    STYLES.set(s, st);
+  }
+  return st;
+}
+
+/**
+ * Whether an element's descendants are all plain inline elements (span, font, o:p, a …): no
+ * block, break, table part or skipped tag, no hidden attribute, no relevant inline style. Then
+ * the walk would only collect their text nodes, in order, under one owner: `textContent` gives
+ * exactly that text without visiting them from script.
+ */
+function plainBelow(e: Element): boolean {
+  let x: Element | null = e.firstElementChild;
+  while (x !== null) {
+    if (TAGS[lowerName(x)] !== undefined || visibleStyle(x) !== '') return false;
+    let next: Element | null = x.firstElementChild;
+    while (next === null) {
+      next = x.nextElementSibling;
+      if (next !== null) break;
+      const up: Element | null = x.parentElement;
+      if (up === null || up === e) return true;
+      x = up;
+    }
+    x = next;
+  }
+  return true;
+}
+
+/**
+ * Fast path for a data cell (issue 6: extraction is most of the cost in the browser): when its
+ * children are text, skipped tags, <br>s, and plain inline or block elements (see plainBelow),
+ * fill its flow exactly as the walk would — one text run per child, a break around each block
+ * (counted for the layout heuristics) — and return true. Otherwise leave the cell untouched and
+ * return false (the walk descends). No field codes can start inside (no relevant style), so the
+ * field state the walk resets at the cell boundary is unaffected.
+ */
+function plainCell(td: Element, c: CellInfo): boolean {
+  let items: Item[] | null = null;
+  let blocks = 0;
+  let heading = false;
+  for (let n = td.firstChild; n !== null; n = n.nextSibling) {
+    const type = n.nodeType;
+    if (type === 3) {
+      const s = (n as Text).data;
+      if (s) (items ??= []).push({ k: It.Text, s, owner: td });
+      continue;
+    }
+    if (type !== 1) continue;
+    const e = n as Element;
+    const name = lowerName(e);
+    const cat = TAGS[name];
+    if (cat === SKIP || cat === HEAD) continue;
+    if (visibleStyle(e) !== '') return false;
+    if (cat === BR) {
+      (items ??= []).push(BRK);
+      continue;
+    }
+    if (cat !== undefined && cat !== BLOCK) return false;
+    if (!plainBelow(e)) return false;
+    const s = e.textContent || '';
+    if (cat === undefined) {
+      if (s) (items ??= []).push({ k: It.Text, s, owner: td });
+      continue;
+    }
+    blocks++;
+    if (IS_HEADING[name]) heading = true;
+    items ??= [];
+    items.push(BRK);
+    if (s) items.push({ k: It.Text, s, owner: e });
+    items.push(BRK);
+  }
+  if (items !== null) for (let i = 0; i < items.length; i++) c.flow.push(items[i]);
+  c.blocks += blocks;
+  if (heading) c.heading = true;
+  return true;
+}
+
+/**
+ * Cells with a span attribute, found by one native query so the walk need not read two attributes
+ * of every cell from script (each read crosses the JS/DOM binding). Null when the DOM cannot be
+ * queried: then every cell is asked directly, with the same result. (A query for the elements with
+ * a relevant inline style was tried too: Chromium's case-insensitive attribute-substring matching
+ * over every Word-styled element cost more than reading the attributes.)
+ */
+const SPAN_SELECTOR = '[colspan],[rowspan]';
+
+function spannedCells(root: Document | Element): Set<Element> | null {
+  try {
+    if (typeof root.querySelectorAll !== 'function') return null;
+    const spans = new Set<Element>();
+    const list = root.querySelectorAll(SPAN_SELECTOR);
+    for (let i = 0, n = list.length; i < n; i++) spans.add(list[i]);
+    // querySelectorAll does not include an element root itself.
+    if (root.nodeType === 1 && (root as Element).matches(SPAN_SELECTOR)) spans.add(root as Element);
+    return spans;
+  } catch {
+    return null;
+  }
+}
+
+/** Relevant style of an element ('' when none), or null when it is hidden by attribute or style. */
+function visibleStyle(el: Element): string | null {
+  const st = normStyle(el);
+  if (el.hasAttribute('hidden') || (st && styleHides(st))) return null;
+  return st;
 }
 
 function styleHides(st: string): boolean {
@@ -302,6 +432,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? (root as Document).documentElement : root;
   const rootFlow: Item[] = [];
+  const spans = spannedCells(root);
 
   // Walk state.
   let flow = rootFlow;
@@ -348,8 +479,8 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
     const name = lowerName(el);
     const cat = TAGS[name];
     if (cat === SKIP || cat === HEAD) return false;
-    const st = normStyle(el);
-    if (el.hasAttribute('hidden') || (st && styleHides(st))) return false;
+    const st = visibleStyle(el);
+    if (st === null) return false;
     if (isHiddenExtra) {
       let hidden = false;
       try {
@@ -419,8 +550,8 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
           text: '',
           flow: [],
           isHeader: name === 'th' || inHead,
-          colSpan: parseSpan(el.getAttribute('colspan')),
-          rowSpan: parseSpan(el.getAttribute('rowspan')),
+          colSpan: spans === null || spans.has(el) ? parseSpan(el.getAttribute('colspan')) : NaN,
+          rowSpan: spans === null || spans.has(el) ? parseSpan(el.getAttribute('rowspan')) : NaN,
           blocks: 0,
           heading: false,
         };
@@ -429,7 +560,8 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
         cell = c;
         flow = c.flow;
         owner = el;
-        return true;
+        // Most cells hold plain text in a paragraph or two: read them natively (no descent).
+        return isHiddenExtra !== undefined || !plainCell(el, c);
       }
       if (cat === CAPTION) {
         pushFrame(el, CAPTION);
@@ -454,6 +586,15 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
     }
     resetField();
     flow.push(BRK);
+    // A paragraph of plain inline text (most narrative): read it natively, as one run owned by the
+    // block, exactly what the walk would collect. Not directly in a table's structure, where the
+    // walk drops whitespace-only text node by node.
+    if (isHiddenExtra === undefined && st === '' && (table === null || cell !== null) && plainBelow(el)) {
+      const s = el.textContent || '';
+      if (s) flow.push({ k: It.Text, s, owner: el });
+      flow.push(BRK);
+      return false;
+    }
     pushFrame(el, BLOCK);
     owner = el;
     return true;

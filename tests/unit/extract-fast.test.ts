@@ -1,0 +1,136 @@
+/**
+ * Extraction fast paths (issue 6): plain cells and plain paragraphs are read with `textContent`
+ * instead of being walked node by node, and span attributes come from one query. The result must be
+ * exactly the walk's. Passing any `isHidden` switches the fast paths off (every element must then be
+ * asked), so `isHidden: () => false` is the reference walk on the same DOM. Also: the resumable
+ * extraction equals the synchronous one on both real fixtures.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { extractDocument, extractDocumentSteps } from '../../lib/extract';
+import type { ExtractedDocument } from '../../lib/extract/types';
+
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const FIXTURES = [
+  'tests/fixtures/lukou-2024.html',
+  'tests/fixtures/putuo-2025.html',
+  'tests/fixtures/variants/older-8.html',
+  'tests/fixtures/variants/unrelated.html',
+];
+
+/** Full result including which element owns each paragraph/cell (by identity, numbered on sight). */
+function shape(x: ExtractedDocument, ids: Map<object, number>): string {
+  // The holder's own value: JSON.stringify hands the replacer the result of toJSON (linkedom nodes have one).
+  return JSON.stringify(x, function (this: Record<string, unknown>, k, v) {
+    if (k === 'el') {
+      v = this[k];
+      if (!v) return null;
+      if (!ids.has(v)) ids.set(v, ids.size);
+      return `#${ids.get(v)}`;
+    }
+    return v;
+  });
+}
+
+const walkOnly = { isHidden: () => false };
+
+function sameAsWalk(d: Document): { fast: string; walk: string } {
+  const ids = new Map<object, number>();
+  return { fast: shape(extractDocument(d), ids), walk: shape(extractDocument(d, walkOnly), ids) };
+}
+
+describe('extraction fast paths = the plain walk', () => {
+  for (const f of FIXTURES) {
+    it(`on ${f}`, () => {
+      const { fast, walk } = sameAsWalk(doc(readFileSync(f, 'utf8')));
+      expect(fast).toBe(walk);
+      expect(fast.length).toBeGreaterThan(1000);
+    });
+  }
+
+  it('on hand-made cells that must not take the fast path (hidden, breaks, floats, field codes, nested tables)', () => {
+    const html = `<html><body><table>
+      <tr><td><p>a</p><p>b</p></td><td>x<br>y</td><td><span hidden>h</span>v</td></tr>
+      <tr><td><span style="DISPLAY : none">h</span>v</td><td><span style="float:right">单位</span>部门</td>
+          <td><span style="mso-element:field-begin"></span>PAGEREF _Toc1<span style="mso-element:field-separator"></span>3<span style="mso-element:field-end"></span></td></tr>
+      <tr><td><table><tr><td>1</td><td>2</td></tr></table></td><td><script>bad()</script>ok</td></tr>
+      </table><table><tr><td><h2>标题</h2><p>x</p></td></tr></table><p>a<span>b</span> <b>c<br>d</b></p><div><p>x</p>y</div></body></html>`;
+    const d = doc(html);
+    const { fast, walk } = sameAsWalk(d);
+    expect(fast).toBe(walk);
+    const t = extractDocument(d).blocks.find((b) => b.kind === 'table');
+    expect(t && t.kind === 'table' && t.grid.map((r) => r.map((s) => s.cell.text))).toEqual([
+      ['a b', 'x y', 'v'],
+      ['v', '单位 部门', '3'],
+      ['1 2', 'ok', ''],
+    ]);
+  });
+
+  // Random markup from pieces that exercise every branch; the parser repairs the structure.
+  const text = fc.constantFrom('', ' ', '1.00', '合计', '\n  ', 'PAGEREF _Toc12 \\h', '<x>', '\u3000');
+  const attr = fc.constantFrom(
+    '',
+    '',
+    '',
+    ' hidden',
+    ' style="display:none"',
+    ' style="Visibility: Hidden"',
+    ' style="float:right"',
+    ' style="float:none"',
+    ' style="mso-element:field-begin"',
+    ' style="mso-element:field-separator"',
+    ' style="mso-element:field-end"',
+    ' style="mso-hide:all"',
+    ' style="color:red;font-size:9pt"',
+    ' colspan="2"',
+    ' rowspan="3"',
+  );
+  const tag = fc.constantFrom('p', 'div', 'span', 'span', 'b', 'font', 'o:p', 'h1', 'h3', 'br', 'script', 'td', 'tr', 'table', 'li', 'caption');
+  const node: fc.Memo<string> = fc.memo((depth) =>
+    depth <= 1
+      ? text
+      : fc.oneof(
+          { weight: 2, arbitrary: text },
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(tag, attr, fc.array(node(depth - 1), { maxLength: 4 }))
+              .map(([t, a, kids]) => (t === 'br' ? `<br${a}>` : `<${t}${a}>${kids.join('')}</${t}>`)),
+          },
+        ),
+  );
+  const cellHtml = fc.tuple(fc.constantFrom('td', 'th'), attr, fc.array(node(4), { maxLength: 3 })).map(([t, a, kids]) => `<${t}${a}>${kids.join('')}</${t}>`);
+  const page = fc
+    .tuple(fc.array(node(4), { maxLength: 3 }), fc.array(fc.array(cellHtml, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.array(node(4), { maxLength: 3 }))
+    .map(([before, rows, after]) => `<html><body>${before.join('')}<table>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</table>${after.join('')}</body></html>`);
+
+  it('on random markup (property)', () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        const { fast, walk } = sameAsWalk(doc(html));
+        expect(fast).toBe(walk);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('extractDocumentSteps = extractDocument on both real fixtures', () => {
+  for (const f of ['tests/fixtures/lukou-2024.html', 'tests/fixtures/putuo-2025.html']) {
+    it(f, () => {
+      const d = doc(readFileSync(f, 'utf8'));
+      const steps = extractDocumentSteps(d);
+      let r = steps.next();
+      let pauses = 0;
+      while (!r.done) {
+        pauses++;
+        r = steps.next();
+      }
+      const ids = new Map<object, number>();
+      expect(shape(r.value, ids)).toBe(shape(extractDocument(d), ids));
+      expect(pauses).toBeGreaterThan(0);
+    });
+  }
+});
