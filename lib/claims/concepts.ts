@@ -205,21 +205,27 @@ export function isLevel(r: Row, level: keyof typeof LEN): boolean {
   return r.level === level || (r.level === null && r.code?.length === LEN[level]);
 }
 
-/** A table lookup remembered per disclosure: every claim rule asks for the same values again. */
-function memo(fn: (d: Disclosure) => TableValue | null): (d: Disclosure) => TableValue | null {
+/**
+ * Table values remembered per disclosure and concept key: many facts tie to the same concept (each
+ * gets its own Concept object) and every claim rule asks again. A key always names the same lookup.
+ */
+const tableValues = new WeakMap<Disclosure, Map<string, TableValue | null>>();
+
+function memo(key: string, fn: (d: Disclosure) => TableValue | null): (d: Disclosure) => TableValue | null {
   if (fn === none) return fn;
-  const seen = new WeakMap<Disclosure, TableValue | null>();
   return (d) => {
-    if (seen.has(d)) return seen.get(d)!;
+    let m = tableValues.get(d);
+    if (!m) tableValues.set(d, (m = new Map()));
+    if (m.has(key)) return m.get(key)!;
     const v = fn(d);
-    seen.set(d, v);
+    m.set(key, v);
     return v;
   };
 }
 
 function concept(key: string, rule: string, name: string, table: Concept['table'], extra: Partial<Concept> = {}): Concept {
-  const c: Concept = { key, rule, name, table: memo(table), ...extra };
-  if (extra.budget) c.budget = memo(extra.budget);
+  const c: Concept = { key, rule, name, table: memo(key, table), ...extra };
+  if (extra.budget) c.budget = memo(`${key}#budget`, extra.budget);
   return c;
 }
 
