@@ -174,15 +174,24 @@ export class ClaimChecker {
       const tv = tableValueOf(d, k);
       return tv ? { op: tv.op, tv, label: BASE_NAMES[k] ?? k } : null;
     };
-    const sameTopic = (this.a.byTopic.get(c.topic) ?? []).filter((x) => x !== c);
+    // The other claims of the same topic, searched in place (no filtered copy per share: that was
+    // quadratic on long pages).
+    const topicClaims = this.a.byTopic.get(c.topic) ?? [];
+    const firstKey = (key: string) => topicClaims.find((x) => x !== c && x.concept?.key === key);
     if (/本年支出合计|支出合计/.test(b)) return fromTable('T3.total') ?? null;
-    if (/收入合计/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T1.income')) ?? fromTable('T1.income');
-    if (/基本支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T6.basic')) ?? fromTable('T6.basic');
+    if (/收入合计/.test(b)) return stated(firstKey('T1.income')) ?? fromTable('T1.income');
+    if (/基本支出/.test(b)) return stated(firstKey('T6.basic')) ?? fromTable('T6.basic');
     const before = (x: Claim) => x.paragraph.index < c.paragraph.index || (x.paragraph === c.paragraph && x.fact.num.start < f.num.start);
-    if (/中小企业/.test(b)) return stated([...sameTopic].reverse().find((x) => x.concept?.key === 'proc.sme' && before(x)));
-    if (/采购/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'proc.total'));
-    if (/财政拨款支出/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T5.total')) ?? fromTable('T5.total');
-    if (/三公/.test(b)) return stated(sameTopic.find((x) => x.concept?.key === 'T9.actual.total')) ?? fromTable('T9.actual.total');
+    if (/中小企业/.test(b)) {
+      for (let i = topicClaims.length - 1; i >= 0; i--) {
+        const x = topicClaims[i];
+        if (x !== c && x.concept?.key === 'proc.sme' && before(x)) return stated(x);
+      }
+      return stated(undefined);
+    }
+    if (/采购/.test(b)) return stated(firstKey('proc.total'));
+    if (/财政拨款支出/.test(b)) return stated(firstKey('T5.total')) ?? fromTable('T5.total');
+    if (/三公/.test(b)) return stated(firstKey('T9.actual.total')) ?? fromTable('T9.actual.total');
     if (b) return null;
     if (f.whole) {
       const w = this.a.byFact.get(f.whole);
@@ -199,7 +208,7 @@ export class ClaimChecker {
     };
     const k = c.topic ? defaults[c.topic] : undefined;
     if (!k) return null;
-    return stated(sameTopic.find((x) => x.concept?.key === k)) ?? fromTable(k);
+    return stated(firstKey(k)) ?? fromTable(k);
   }
 
   share(c: Claim) {
@@ -411,9 +420,10 @@ export class ClaimChecker {
 
   /** The fact a direction sentence talks about: the last budget pair (or change) of its paragraph up to it. */
   directionTarget(it: SentenceItem, ref: 'budget' | 'prev'): Claim | null {
-    const inPara = (this.a.byParagraph.get(it.paragraph) ?? []).filter((c) => c.fact.sentence.start <= it.sentence.start);
+    const inPara = this.a.byParagraph.get(it.paragraph) ?? [];
     for (let i = inPara.length - 1; i >= 0; i--) {
       const f = inPara[i].fact;
+      if (f.sentence.start > it.sentence.start) continue;
       if (ref === 'budget' && f.budget) return inPara[i];
       if (ref === 'prev' && (f.change || f.changeOnly || f.flat) && (f.budget || f.changeOnly)) return inPara[i];
     }
