@@ -380,7 +380,7 @@ function decideLayout(t: TableInfo): boolean {
 }
 
 /** Pauses every NODES_PER_STEP cells while reading cell texts (see extractDocumentSteps). */
-function* buildTableBlock(t: TableInfo, index: number): Generator<void, TableBlock, void> {
+function* buildTableBlock(t: TableInfo, index: number, work: { done: number }): Generator<number, TableBlock, void> {
   const groups = orderedGroups(t);
   const rawRows: RawRow[] = [];
   let done = 0;
@@ -391,9 +391,10 @@ function* buildTableBlock(t: TableInfo, index: number): Generator<void, TableBlo
       for (let c = 0; c < cells.length; c++) cells[c].text = flowText(cells[c].flow);
       rawRows.push({ cells, group: g });
       done += cells.length;
+      work.done += cells.length;
       if (done >= NODES_PER_STEP) {
         done = 0;
-        yield;
+        yield work.done;
       }
     }
   }
@@ -423,16 +424,30 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
 const NODES_PER_STEP = 1024;
 
 /**
+ * Units of work extractDocumentSteps reports progress in (each table cell counts twice: walked,
+ * then its text read), from one native count; 0 when the DOM cannot say. Only for progress display.
+ */
+export function extractionWork(root: Document | Element): number {
+  try {
+    return 2 * (root.getElementsByTagName('td').length + root.getElementsByTagName('th').length);
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * extractDocument as resumable steps: pauses every NODES_PER_STEP nodes and after each table is
- * built, so the content script can yield to the page between steps (a 200k-cell table otherwise
+ * built, yielding the work done so far (see extractionWork), so the content script can yield to
+ * the page between steps and show progress (a 200k-cell table otherwise
  * freezes the tab for seconds). Same result as extractDocument when the DOM does not change meanwhile.
  */
-export function* extractDocumentSteps(root: Document | Element, opts: ExtractOptions = {}): Generator<void, ExtractedDocument, void> {
+export function* extractDocumentSteps(root: Document | Element, opts: ExtractOptions = {}): Generator<number, ExtractedDocument, void> {
   const isHiddenExtra = opts.isHidden;
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? (root as Document).documentElement : root;
   const rootFlow: Item[] = [];
   const spans = spannedCells(root);
+  const work = { done: 0 };
 
   // Walk state.
   let flow = rootFlow;
@@ -557,6 +572,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
         };
         row.cells.push(c);
         table.ownCells++;
+        work.done++;
         cell = c;
         flow = c.flow;
         owner = el;
@@ -631,7 +647,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
   while (node) {
     if (++walked === NODES_PER_STEP) {
       walked = 0;
-      yield;
+      yield work.done;
     }
     if (enter(node) && node.firstChild) {
       node = node.firstChild;
@@ -695,8 +711,8 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
       }
     } else {
       flush();
-      blocks.push(yield* buildTableBlock(it.t, blocks.length));
-      yield;
+      blocks.push(yield* buildTableBlock(it.t, blocks.length, work));
+      yield work.done;
     }
   }
   flush();

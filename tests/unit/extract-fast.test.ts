@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { extractDocument, extractDocumentSteps } from '../../lib/extract';
+import { extractDocument, extractDocumentSteps, extractionWork } from '../../lib/extract';
+import { checkDocumentSliced, type Progress } from '../../lib/ext/page-check';
 import type { ExtractedDocument } from '../../lib/extract/types';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
@@ -133,4 +134,29 @@ describe('extractDocumentSteps = extractDocument on both real fixtures', () => {
       expect(pauses).toBeGreaterThan(0);
     });
   }
+});
+
+describe('extraction progress', () => {
+  it('the sliced check reports growing extraction progress in cells, up to the native count', async () => {
+    const row = `<tr><td>项目</td>${'<td><p><span>1.00</span></p></td>'.repeat(19)}</tr>`;
+    const d = doc(`<html><body><p>收入支出决算总表</p><table>${row.repeat(300)}</table></body></html>`);
+    expect(extractionWork(d)).toBe(2 * 6000);
+    const seen: Progress[] = [];
+    let clock = 0;
+    await checkDocumentSliced(d, {
+      budgetMs: 1,
+      now: () => (clock += 1),
+      yieldTo: async () => {},
+      onProgress: (p) => {
+        if (p.stage === 'extract') seen.push(p);
+      },
+    });
+    expect(seen[0]).toEqual({ stage: 'extract', done: 0, total: 12000 });
+    const done = seen.map((p) => p.done);
+    expect(done.length).toBeGreaterThan(5);
+    for (let i = 1; i < done.length; i++) expect(done[i]).toBeGreaterThanOrEqual(done[i - 1]);
+    // Past the walk (6000 cells) into reading the cell texts, never beyond the total.
+    expect(Math.max(...done)).toBeGreaterThan(6000);
+    expect(Math.max(...done)).toBeLessThanOrEqual(12000);
+  });
 });
