@@ -205,17 +205,37 @@ interface CellPlace {
 
 const placeIndex = new WeakMap<Disclosure, Map<ModelCell, CellPlace>>();
 
+const indexedTables = new WeakMap<Disclosure, Set<TableModel>>();
+
+function indexTable(index: Map<ModelCell, CellPlace>, t: TableModel): void {
+  for (const p of t.panels)
+    for (const r of p.rows)
+      for (const key of Object.keys(r.cells)) index.set(r.cells[key] as ModelCell, { table: t, panel: p, row: r, key });
+}
+
 function placeOf(d: Disclosure, cell: ModelCell): CellPlace | undefined {
   let index = placeIndex.get(d);
-  if (!index) {
+  let done = indexedTables.get(d);
+  if (!index || !done) {
     index = new Map();
-    for (const t of Object.values(d.tables)) {
-      if (!t) continue;
-      for (const p of t.panels)
-        for (const r of p.rows)
-          for (const [key, c] of Object.entries(r.cells)) index.set(c as ModelCell, { table: t, panel: p, row: r, key });
-    }
+    done = new Set();
     placeIndex.set(d, index);
+    indexedTables.set(d, done);
+  }
+  const hit = index.get(cell);
+  if (hit) return hit;
+  // Index lazily: only the cell's own table (findings are few); every table if it is not there.
+  const own = d.tables[cell.table];
+  if (own && !done.has(own)) {
+    done.add(own);
+    indexTable(index, own);
+    const h = index.get(cell);
+    if (h) return h;
+  }
+  for (const t of Object.values(d.tables)) {
+    if (!t || done.has(t)) continue;
+    done.add(t);
+    indexTable(index, t);
   }
   return index.get(cell);
 }
