@@ -51,7 +51,16 @@ export interface Analysis {
   byRule: Map<string, Claim[]>;
 }
 
-export const numKey = (p: ParagraphBlock, n: Num): string => `${p.index}:${n.start}`;
+// Keys are asked for on every mark: remember each number's key (a Num belongs to one paragraph).
+const KEYS = new WeakMap<Num, { i: number; k: string }>();
+
+export const numKey = (p: ParagraphBlock, n: Num): string => {
+  const hit = KEYS.get(n);
+  if (hit && hit.i === p.index) return hit.k;
+  const k = `${p.index}:${n.start}`;
+  KEYS.set(n, { i: p.index, k });
+  return k;
+};
 
 const cache = new WeakMap<Disclosure, Analysis>();
 
