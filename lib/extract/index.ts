@@ -176,10 +176,10 @@ function normStyle(el: Element): string {
  * the walk would only collect their text nodes, in order, under one owner: `textContent` gives
  * exactly that text without visiting them from script.
  */
-function plainBelow(e: Element): boolean {
+function plainBelow(e: Element, hidden: Set<Element> | null): boolean {
   let x: Element | null = e.firstElementChild;
   while (x !== null) {
-    if (TAGS[lowerName(x)] !== undefined || visibleStyle(x) !== '') return false;
+    if (TAGS[lowerName(x)] !== undefined || visibleStyle(x, hidden) !== '') return false;
     let next: Element | null = x.firstElementChild;
     while (next === null) {
       next = x.nextElementSibling;
@@ -201,7 +201,7 @@ function plainBelow(e: Element): boolean {
  * return false (the walk descends). No field codes can start inside (no relevant style), so the
  * field state the walk resets at the cell boundary is unaffected.
  */
-function plainCell(td: Element, c: CellInfo): boolean {
+function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boolean {
   let items: Item[] | null = null;
   let blocks = 0;
   let heading = false;
@@ -217,13 +217,13 @@ function plainCell(td: Element, c: CellInfo): boolean {
     const name = lowerName(e);
     const cat = TAGS[name];
     if (cat === SKIP || cat === HEAD) continue;
-    if (visibleStyle(e) !== '') return false;
+    if (visibleStyle(e, hidden) !== '') return false;
     if (cat === BR) {
       (items ??= []).push(BRK);
       continue;
     }
     if (cat !== undefined && cat !== BLOCK) return false;
-    if (!plainBelow(e)) return false;
+    if (!plainBelow(e, hidden)) return false;
     const s = e.textContent || '';
     if (cat === undefined) {
       if (s) (items ??= []).push({ k: It.Text, s, owner: td });
@@ -243,32 +243,35 @@ function plainCell(td: Element, c: CellInfo): boolean {
 }
 
 /**
- * Cells with a span attribute, found by one native query so the walk need not read two attributes
- * of every cell from script (each read crosses the JS/DOM binding). Null when the DOM cannot be
- * queried: then every cell is asked directly, with the same result. (A query for the elements with
- * a relevant inline style was tried too: Chromium's case-insensitive attribute-substring matching
+ * Elements matching a plain attribute-presence selector (cells with a span attribute; elements
+ * with `hidden`), found by one native query so the walk need not read that attribute of every
+ * element from script (each read crosses the JS/DOM binding). Null when the DOM cannot be queried:
+ * then every element is asked directly, with the same result. (A query for the elements with a
+ * relevant inline style was tried too: Chromium's case-insensitive attribute-substring matching
  * over every Word-styled element cost more than reading the attributes.)
  */
-const SPAN_SELECTOR = '[colspan],[rowspan]';
-
-function spannedCells(root: Document | Element): Set<Element> | null {
+function withAttribute(root: Document | Element, selector: string): Set<Element> | null {
   try {
     if (typeof root.querySelectorAll !== 'function') return null;
-    const spans = new Set<Element>();
-    const list = root.querySelectorAll(SPAN_SELECTOR);
-    for (let i = 0, n = list.length; i < n; i++) spans.add(list[i]);
+    const found = new Set<Element>();
+    const list = root.querySelectorAll(selector);
+    for (let i = 0, n = list.length; i < n; i++) found.add(list[i]);
     // querySelectorAll does not include an element root itself.
-    if (root.nodeType === 1 && (root as Element).matches(SPAN_SELECTOR)) spans.add(root as Element);
-    return spans;
+    if (root.nodeType === 1 && (root as Element).matches(selector)) found.add(root as Element);
+    return found;
   } catch {
     return null;
   }
 }
 
-/** Relevant style of an element ('' when none), or null when it is hidden by attribute or style. */
-function visibleStyle(el: Element): string | null {
+/**
+ * Relevant style of an element ('' when none), or null when it is hidden by attribute or style.
+ * `hidden`: the elements with a hidden attribute if known (withAttribute), else null.
+ */
+function visibleStyle(el: Element, hidden: Set<Element> | null): string | null {
+  if (hidden === null ? el.hasAttribute('hidden') : hidden.has(el)) return null;
   const st = normStyle(el);
-  if (el.hasAttribute('hidden') || (st && styleHides(st))) return null;
+  if (st && styleHides(st)) return null;
   return st;
 }
 
@@ -446,7 +449,9 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? (root as Document).documentElement : root;
   const rootFlow: Item[] = [];
-  const spans = spannedCells(root);
+  const spans = withAttribute(root, '[colspan],[rowspan]');
+  // With an isHidden (the reference walk in tests) every element is asked directly.
+  const hiddenEls = isHiddenExtra === undefined ? withAttribute(root, '[hidden]') : null;
   const work = { done: 0 };
 
   // Walk state.
@@ -494,7 +499,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
     const name = lowerName(el);
     const cat = TAGS[name];
     if (cat === SKIP || cat === HEAD) return false;
-    const st = visibleStyle(el);
+    const st = visibleStyle(el, hiddenEls);
     if (st === null) return false;
     if (isHiddenExtra) {
       let hidden = false;
@@ -577,7 +582,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
         flow = c.flow;
         owner = el;
         // Most cells hold plain text in a paragraph or two: read them natively (no descent).
-        return isHiddenExtra !== undefined || !plainCell(el, c);
+        return isHiddenExtra !== undefined || !plainCell(el, c, hiddenEls);
       }
       if (cat === CAPTION) {
         pushFrame(el, CAPTION);
@@ -605,7 +610,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
     // A paragraph of plain inline text (most narrative): read it natively, as one run owned by the
     // block, exactly what the walk would collect. Not directly in a table's structure, where the
     // walk drops whitespace-only text node by node.
-    if (isHiddenExtra === undefined && st === '' && (table === null || cell !== null) && plainBelow(el)) {
+    if (isHiddenExtra === undefined && st === '' && (table === null || cell !== null) && plainBelow(el, hiddenEls)) {
       const s = el.textContent || '';
       if (s) flow.push({ k: It.Text, s, owner: el });
       flow.push(BRK);
