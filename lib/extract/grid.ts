@@ -70,6 +70,22 @@ function clampRowSpan(n: number, row: number, groupEnd: number): number {
 }
 
 export function buildGrid(rawRows: readonly RawRow[]): GridResult {
+  const steps = buildGridSteps(rawRows);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Units of work (rows placed, cells and rows filled) between two pauses of buildGridSteps. */
+const GRID_STEP = 8192;
+
+/**
+ * buildGrid as resumable steps (pauses every GRID_STEP units), so the content script can yield to
+ * the page inside one huge table (a 200k-cell grid is tens of ms in one piece). Same result.
+ */
+export function* buildGridSteps(rawRows: readonly RawRow[]): Generator<void, GridResult, void> {
+  let units = 0;
   const R = rawRows.length;
   let realCells = 0;
   for (let r = 0; r < R; r++) realCells += rawRows[r].cells.length;
@@ -96,6 +112,11 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   let dropped = 0;
   for (let r = 0; r < R; r++) {
     const cells = rawRows[r].cells;
+    units += cells.length + 1;
+    if (units >= GRID_STEP) {
+      units = 0;
+      yield;
+    }
     work += active.length + cells.length;
     if (work > budget) {
       dropped += cells.length;
@@ -191,6 +212,10 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
   const grid: GridSlot[][] = new Array(R);
   for (let r = 0; r < R; r++) grid[r] = new Array(cols);
   for (let i = 0; i < n; i++) {
+    if (++units >= GRID_STEP) {
+      units = 0;
+      yield;
+    }
     const c0 = rankOf(c0s[i]);
     if (c0 >= cols) {
       dropped++;
@@ -210,6 +235,11 @@ export function buildGrid(rawRows: readonly RawRow[]): GridResult {
     }
   }
   for (let r = 0; r < R; r++) {
+    units += cols;
+    if (units >= GRID_STEP) {
+      units = 0;
+      yield;
+    }
     const row = grid[r];
     for (let c = 0; c < cols; c++) {
       if (row[c] === undefined) {

@@ -7,7 +7,7 @@
  * prototypes have little to bite on. The walk builds a light "flow" (text runs, breaks, tables);
  * tables are decided (data grid vs. layout wrapper) when they close, and blocks are emitted at the end.
  */
-import { buildGrid, parseSpan, type RawCell, type RawRow } from './grid';
+import { buildGridSteps, parseSpan, type RawCell, type GridResult, type RawRow } from './grid';
 import { cleanText } from './text';
 import type { Block, ExtractedDocument, TableBlock } from './types';
 
@@ -401,7 +401,17 @@ function* buildTableBlock(t: TableInfo, index: number, work: { done: number }): 
       }
     }
   }
-  const res = buildGrid(rawRows);
+  // The grid in steps too (one 200k-cell table is tens of ms of pure layout work).
+  const grid = buildGridSteps(rawRows);
+  let res: GridResult;
+  for (;;) {
+    const s = grid.next();
+    if (s.done) {
+      res = s.value;
+      break;
+    }
+    yield work.done;
+  }
   const block: TableBlock = {
     kind: 'table',
     index,

@@ -12,6 +12,7 @@ import { parseHTML } from 'linkedom';
 import { extractDocument, extractDocumentSteps, extractionWork } from '../../lib/extract';
 import { checkDocumentSliced, type Progress } from '../../lib/ext/page-check';
 import type { ExtractedDocument } from '../../lib/extract/types';
+import { buildGrid, buildGridSteps, type RawRow } from '../../lib/extract/grid';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const FIXTURES = [
@@ -158,5 +159,32 @@ describe('extraction progress', () => {
     // Past the walk (6000 cells) into reading the cell texts, never beyond the total.
     expect(Math.max(...done)).toBeGreaterThan(6000);
     expect(Math.max(...done)).toBeLessThanOrEqual(12000);
+  });
+});
+
+describe('buildGridSteps', () => {
+  it('pauses inside one big grid and gives buildGrid\'s result', () => {
+    const rows: RawRow[] = [];
+    for (let r = 0; r < 400; r++) {
+      const cells = [];
+      for (let c = 0; c < 60; c++) {
+        // A few spans so the active-span bookkeeping runs across pauses too.
+        const span = c % 17 === 0 ? 2 : NaN;
+        cells.push({ el: null as unknown as Element, text: `${r}.${c}`, isHeader: r === 0, colSpan: span, rowSpan: r % 5 === 0 && c % 13 === 0 ? 3 : NaN });
+      }
+      rows.push({ cells, group: r < 2 ? 0 : 1 });
+    }
+    const steps = buildGridSteps(rows);
+    let r = steps.next();
+    let pauses = 0;
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(3);
+    const plain = buildGrid(rows);
+    const cellsOf = (g: typeof plain) => g.grid.map((row) => row.map((s) => `${s.cell.text}@${s.cell.row},${s.cell.col}/${s.cell.rowSpan}x${s.cell.colSpan}${s.isCopy ? '*' : ''}`).join('|')).join('\n');
+    expect(cellsOf(r.value)).toBe(cellsOf(plain));
+    expect([r.value.rows, r.value.cols]).toEqual([plain.rows, plain.cols]);
   });
 });
