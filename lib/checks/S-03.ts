@@ -1,8 +1,7 @@
 /** S-03 (domain.md, "Required parts"): All applicable disclosure tables present. Parts and aliases: ./S-catalog.ts. */
-import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { reportParts } from './S-catalog';
+import { HEADING_PRESENCE_LIMIT, partsRule } from './S-catalog';
 
 export const meta: RuleMeta = {
   id: 'S-03',
@@ -19,17 +18,7 @@ export const doc: RuleDoc = {
   relation: { zh: '正文中识别到 T1–T9（≤2018 年或目录未列时 T8 可无）', en: 'T1–T9 recognised in the body (T8 optional for ≤ 2018 layouts or when the contents do not list it)' },
   pass: '目录：一、收入支出决算总表 … 九、国有资本经营预算财政拨款支出决算表；正文九张表均识别',
   fail: '目录列有“五、一般公共预算财政拨款支出决算表”，正文无此表  → error: 缺少一般公共预算财政拨款支出决算表（T5）；目录中列有…',
-  limits: [
-    {
-      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
-      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
-    },
-  ],
+  limits: [HEADING_PRESENCE_LIMIT],
 };
 
-export const rule = defineRule({
-  meta,
-  run(ctx) {
-    reportParts(ctx, meta);
-  },
-});
+export const rule = partsRule(meta);

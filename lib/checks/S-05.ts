@@ -1,8 +1,7 @@
 /** S-05 (domain.md, "Required parts"): Narrative: fiscal appropriations, general public budget expenditure (overview, structure, items), basic expenditure. Parts and aliases: ./S-catalog.ts. */
-import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { reportParts } from './S-catalog';
+import { HEADING_PRESENCE_LIMIT, partsRule } from './S-catalog';
 
 export const meta: RuleMeta = {
   id: 'S-05',
@@ -19,17 +18,7 @@ export const doc: RuleDoc = {
   relation: { zh: '四、财政拨款收入支出…；五、一般公共预算…（一）总体（二）结构（三）具体；六、基本支出', en: 'sections on fiscal appropriations, the general public budget with its three subsections, and basic expenditure' },
   pass: '五、一般公共预算财政拨款支出决算情况说明 / （一）总体情况 / （二）结构情况 / （三）具体情况',
   fail: '五、一般公共预算财政拨款支出决算情况说明 / （一）总体情况 / （三）具体情况  → error: 缺少必备部分「一般公共预算财政拨款支出决算结构情况」',
-  limits: [
-    {
-      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
-      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
-    },
-  ],
+  limits: [HEADING_PRESENCE_LIMIT],
 };
 
-export const rule = defineRule({
-  meta,
-  run(ctx) {
-    reportParts(ctx, meta);
-  },
-});
+export const rule = partsRule(meta);

@@ -1,8 +1,7 @@
 /** S-06 (domain.md, "Required parts"): Narrative: "three public expenses". Parts and aliases: ./S-catalog.ts. */
-import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { reportParts } from './S-catalog';
+import { HEADING_PRESENCE_LIMIT, partsRule } from './S-catalog';
 
 export const meta: RuleMeta = {
   id: 'S-06',
@@ -24,16 +23,8 @@ export const doc: RuleDoc = {
       zh: '另查（警告）：该节应写明数量（出国团组/人次、公务用车辆数或接待批次）；写明未发生的除外。',
       en: 'Also (warning): the section should state counts (delegations/trips, vehicles or receptions), unless it says nothing took place.',
     },
-    {
-      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
-      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
-    },
+    HEADING_PRESENCE_LIMIT,
   ],
 };
 
-export const rule = defineRule({
-  meta,
-  run(ctx) {
-    reportParts(ctx, meta);
-  },
-});
+export const rule = partsRule(meta);

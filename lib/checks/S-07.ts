@@ -1,8 +1,7 @@
 /** S-07 (domain.md, "Required parts"): Narrative: government fund and state capital operation budgets. Parts and aliases: ./S-catalog.ts. */
-import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { reportParts } from './S-catalog';
+import { HEADING_PRESENCE_LIMIT, partsRule } from './S-catalog';
 
 export const meta: RuleMeta = {
   id: 'S-07',
@@ -19,17 +18,7 @@ export const doc: RuleDoc = {
   relation: { zh: '情况说明含“政府性基金”“国有资本经营”两节，（国有资本经营可由空表 T8 的说明代替）', en: 'sections on both funds, (state capital: or the empty T8\'s own explanation)' },
   pass: '八、政府性基金预算… / 九、国有资本经营预算…（或 T8 为空表，表下“本表无数据”）',
   fail: '（无国有资本经营一节，T8 有数据）  → error: 缺少必备部分「国有资本经营预算收入支出决算情况」',
-  limits: [
-    {
-      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
-      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
-    },
-  ],
+  limits: [HEADING_PRESENCE_LIMIT],
 };
 
-export const rule = defineRule({
-  meta,
-  run(ctx) {
-    reportParts(ctx, meta);
-  },
-});
+export const rule = partsRule(meta);

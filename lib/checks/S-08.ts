@@ -1,8 +1,7 @@
 /** S-08 (domain.md, "Required parts"): Narrative: running costs, procurement, state assets. Parts and aliases: ./S-catalog.ts. */
-import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { reportParts } from './S-catalog';
+import { HEADING_PRESENCE_LIMIT, partsRule } from './S-catalog';
 
 export const meta: RuleMeta = {
   id: 'S-08',
@@ -24,16 +23,8 @@ export const doc: RuleDoc = {
       zh: '另查（警告）：政府采购一节应写明授予中小企业合同金额（写明未发生政府采购的除外）；国有资产一节应写明车辆和大型设备数量。',
       en: 'Also (warning): the procurement section should state the SME contract amount (unless it says no procurement took place); the assets section should state vehicles and large equipment.',
     },
-    {
-      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
-      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
-    },
+    HEADING_PRESENCE_LIMIT,
   ],
 };
 
-export const rule = defineRule({
-  meta,
-  run(ctx) {
-    reportParts(ctx, meta);
-  },
-});
+export const rule = partsRule(meta);

@@ -1,8 +1,7 @@
 /** S-10 (domain.md, "Required parts"): Glossary. Parts and aliases: ./S-catalog.ts. */
-import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { reportParts } from './S-catalog';
+import { HEADING_PRESENCE_LIMIT, partsRule } from './S-catalog';
 
 export const meta: RuleMeta = {
   id: 'S-10',
@@ -19,17 +18,7 @@ export const doc: RuleDoc = {
   relation: { zh: '有“名词解释”部分或一节', en: 'a glossary part or section' },
   pass: '第四部分 名词解释',
   fail: '（无名词解释）  → error: 缺少必备部分「名词解释」',
-  limits: [
-    {
-      zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
-      en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
-    },
-  ],
+  limits: [HEADING_PRESENCE_LIMIT],
 };
 
-export const rule = defineRule({
-  meta,
-  run(ctx) {
-    reportParts(ctx, meta);
-  },
-});
+export const rule = partsRule(meta);

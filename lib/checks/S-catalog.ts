@@ -13,7 +13,8 @@ import type { ParagraphBlock } from '../extract/types';
 import type { Disclosure, Section, TableKey } from '../model/types';
 import { titleKeys } from '../recognize/specs';
 import type { SectionPresence } from '../index';
-import type { Bilingual, RuleContext, RuleMeta, TextSpan } from './types';
+import { defineRule } from './types';
+import type { Bilingual, Rule, RuleContext, RuleMeta, TextSpan } from './types';
 
 /** Matching form of a title: no spaces or quotes, ASCII parentheses. */
 export function normTitle(text: string): string {
@@ -515,6 +516,17 @@ function spanOf(p: ParagraphBlock | null): TextSpan[] {
 }
 
 /** Report every absent part of one S-xx rule (and the parts covered only by a table's note). */
+/** The known limit every S-xx rule shares (listed in each rule's docs page). */
+export const HEADING_PRESENCE_LIMIT: Bilingual = {
+  zh: '按章节标题（任意层级）的关键词识别，措辞宽松；名词解释和附件中的标题不算。只查是否存在，不查内容是否完整。',
+  en: 'Recognised by keywords in section headings at any depth, tolerant of wording; headings in the glossary and attachments do not count. Checks presence, not completeness.',
+};
+
+/** An S-xx rule: its logic is the shared part catalog; the file holds only its meta and docs. */
+export function partsRule(meta: RuleMeta): Rule {
+  return defineRule({ meta, run: (ctx) => reportParts(ctx, meta) });
+}
+
 export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
   const all = evaluateParts(ctx.disclosure);
   const parts = all.filter((r) => r.rule === meta.id);
