@@ -17,7 +17,8 @@ import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { parseHTML } from 'linkedom';
 import { benchPages, type BenchPage } from './pages';
-import { countCells, floorAllCells, floorFirstRows, FIRST_ROWS, jsWalk } from './floor';
+import { countCells, FIRST_ROWS } from './floor';
+import { benchFunctions } from './cases';
 import { measure, median, spread, type Measured, type MeasureOptions, type Series } from './measure';
 import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY, EXTRACT_ENTRY, CHECK_ENTRY, DETECT_ENTRY, type Bundle } from './tools';
 
@@ -82,12 +83,6 @@ async function loadNodeCore(): Promise<NodeCore> {
     notes.push(`looksLikeDisclosure (lib/recognize): not available yet — ${firstLine(e)}`);
   }
   return { extractDocument, checkDocument, looksLikeDisclosure, notes };
-}
-
-function summarize(run: unknown): string {
-  const r = run as { disclosure?: { tables?: Record<string, unknown> }; findings?: unknown[] };
-  const keys = Object.keys(r?.disclosure?.tables ?? {});
-  return `${keys.length} tables recognised${keys.length ? ` (${keys.join(' ')})` : ''}, ${r?.findings?.length ?? 0} findings`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,34 +222,7 @@ async function runNode(pages: BenchPage[], core: NodeCore): Promise<CaseResult[]
     const { document } = parseHTML(page.html) as unknown as { document: Document };
     const parseMs = performance.now() - t0;
     const cells = countCells(document);
-    const fns: Record<string, () => unknown> = {
-      floor: () => floorAllCells(document),
-      firstRows: () => floorFirstRows(document, FIRST_ROWS),
-      walk: () => jsWalk(document),
-    };
-    let summary = 'checkDocument not available yet';
-    if (core.extractDocument) {
-      const extract = core.extractDocument;
-      fns.extract = () => extract(document);
-    }
-    if (core.checkDocument) {
-      const check = core.checkDocument;
-      try {
-        summary = summarize(check(document));
-        fns.core = () => check(document);
-      } catch (e) {
-        summary = `checkDocument threw: ${firstLine(e)}`;
-      }
-    }
-    if (core.looksLikeDisclosure) {
-      const detect = core.looksLikeDisclosure;
-      fns.detect = () => detect(document);
-      try {
-        summary += `; looksLikeDisclosure → ${String(detect(document))}`;
-      } catch (e) {
-        summary += `; looksLikeDisclosure threw: ${firstLine(e)}`;
-      }
-    }
+    const { fns, summary } = benchFunctions(document, core);
     const measured = measure(fns, measureOpts);
     console.log(
       `node     ${pad(page.id, 7)} ${(page.html.length / 1024).toFixed(0)} KiB, ${cells} cells, linkedom parse ${ms(parseMs)} ms (excluded) — ${summary}`,

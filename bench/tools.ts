@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BenchPage } from './pages';
+import { firstLine } from './cases';
+
+export { firstLine };
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -15,11 +18,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--no-first-run',
 ];
-
-
-export function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
-}
 
 export interface Bundle {
   code: string | null;
@@ -66,7 +64,7 @@ export const EXTRACT_ENTRY = `import { extractDocument } from ${abs('lib/extract
 const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { extractDocument });`;
 export const CHECK_ENTRY = `import { checkDocument } from ${abs('lib/index.ts')};
 const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { checkDocument });`;
-export const DETECT_ENTRY = `import { looksLikeDisclosure } from ${abs('lib/recognize/index.ts')};
+export const DETECT_ENTRY = `import { looksLikeDisclosure } from ${abs('lib/recognize/detect.ts')};
 const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { looksLikeDisclosure });`;
 
 // ---------------------------------------------------------------------------------------------
