@@ -10,12 +10,13 @@ export interface PageRun {
   cells: number;
   measured: Measured;
   summary: string;
+  coldMs: number;
 }
 
 function run(opts: MeasureOptions & { nonDisclosure: boolean }): PageRun {
   const core = ((globalThis as unknown as { __dcCore?: CoreApi }).__dcCore ?? {}) as CoreApi;
-  const { fns, summary } = benchFunctions(document, core);
-  return { cells: countCells(document), measured: measure(fns, opts), summary };
+  const { fns, summary, coldMs } = benchFunctions(document, core);
+  return { cells: countCells(document), measured: measure(fns, opts), summary, coldMs };
 }
 
 (globalThis as unknown as { __dcBench: unknown }).__dcBench = { run };

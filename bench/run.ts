@@ -7,7 +7,7 @@
  * each table's first rows. Both in Node (linkedom, as the CLI) and inside headless Chromium
  * (the core bundled by esbuild, timed with performance.now in the page).
  *
- * Options: --runs=N (12)  --warmup=N (2)  --cases=seed,x10,x100,nodisc  --node  --chromium
+ * Options: --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium
  *          --budget=SECONDS per case (60; at least 3 runs are kept)  --json=FILE
  * Missing modules are reported as "not available yet"; the floor is measured regardless.
  */
@@ -28,8 +28,8 @@ import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY,
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const flag = (name: string) => argv.includes(`--${name}`);
-const RUNS = Math.max(1, Number(opt('runs', '12')));
-const WARMUP = Math.max(0, Number(opt('warmup', '2')));
+const RUNS = Math.max(1, Number(opt('runs', '30')));
+const WARMUP = Math.max(0, Number(opt('warmup', '5')));
 const BUDGET_MS = Math.max(1, Number(opt('budget', '60'))) * 1000;
 const CASES = opt('cases', 'seed,x10,x100,nodisc').split(',');
 const WANT_NODE = flag('node') || !flag('chromium');
@@ -94,6 +94,8 @@ interface CaseResult {
   cells: number;
   measured: Measured;
   summary: string;
+  /** The first checkDocument on the page (cold JIT, empty caches), ms. */
+  coldMs: number;
 }
 
 interface Row {
@@ -222,12 +224,12 @@ async function runNode(pages: BenchPage[], core: NodeCore): Promise<CaseResult[]
     const { document } = parseHTML(page.html) as unknown as { document: Document };
     const parseMs = performance.now() - t0;
     const cells = countCells(document);
-    const { fns, summary } = benchFunctions(document, core);
+    const { fns, summary, coldMs } = benchFunctions(document, core);
     const measured = measure(fns, measureOpts);
     console.log(
-      `node     ${pad(page.id, 7)} ${(page.html.length / 1024).toFixed(0)} KiB, ${cells} cells, linkedom parse ${ms(parseMs)} ms (excluded) — ${summary}`,
+      `node     ${pad(page.id, 7)} ${(page.html.length / 1024).toFixed(0)} KiB, ${cells} cells, linkedom parse ${ms(parseMs)} ms (excluded) — ${summary}; first (cold) check ${ms(coldMs)} ms`,
     );
-    results.push({ env: 'node', page, cells, measured, summary });
+    results.push({ env: 'node', page, cells, measured, summary, coldMs });
   }
   return results;
 }
@@ -267,9 +269,11 @@ async function runChromium(pages: BenchPage[], harness: Bundle, cores: Bundle[])
           (o) =>
             (globalThis as unknown as { __dcBench: { run: (x: unknown) => unknown } }).__dcBench.run(o),
           { ...measureOpts, nonDisclosure: page.nonDisclosure },
-        )) as { cells: number; measured: Measured; summary: string };
-        console.log(`chromium ${pad(page.id, 7)} ${r.cells} cells, load ${ms(loadMs)} ms (excluded) — ${r.summary}`);
-        results.push({ env: 'chromium', page, cells: r.cells, measured: r.measured, summary: r.summary });
+        )) as { cells: number; measured: Measured; summary: string; coldMs: number };
+        console.log(
+          `chromium ${pad(page.id, 7)} ${r.cells} cells, load ${ms(loadMs)} ms (excluded) — ${r.summary}; first (cold) check ${ms(r.coldMs)} ms`,
+        );
+        results.push({ env: 'chromium', page, cells: r.cells, measured: r.measured, summary: r.summary, coldMs: r.coldMs });
       } catch (e) {
         console.log(`chromium ${pad(page.id, 7)} failed: ${firstLine(e)}`);
       } finally {
@@ -366,6 +370,7 @@ async function main() {
           machine: `${cpus()[0]?.model} ×${cpus().length}`,
           node: process.version,
           rows: rows.map((r) => ({ ...r, ratio: ratioOf(r), paired: pairedRatio(r), minRatio: minRatio(r), candMedian: r.cand ? median(r.cand.samples) : null, floorMedian: median(r.floor.samples) })),
+          coldChecks: results.map((r) => ({ env: r.env, case: r.page.id, coldMs: r.coldMs })),
           growth: grow,
           sizes,
           notes,
