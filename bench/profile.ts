@@ -4,6 +4,7 @@
  *   npx tsx bench/profile.ts --env=chromium --case=seed --fn=check --runs=20
  *
  * --env=node|chromium  --case=seed|x10|x100|nodisc  --fn=check|extract|detect  --runs=N
+ * --cold (Chromium): no warm-up call before profiling — use with --runs=1 to see first-run costs
  * Prints the top functions by self time (file:line) and writes the .cpuprofile (open it in
  * Chrome DevTools → Performance) to --out (default /tmp/dc-<env>-<case>-<fn>.cpuprofile).
  * The Chromium bundle is not minified so function names survive.
@@ -20,6 +21,8 @@ const ENV = opt('env', 'node');
 const CASE = opt('case', 'seed');
 const FN = opt('fn', 'check');
 const RUNS = Number(opt('runs', '20'));
+/** --cold: profile the first call on a fresh page (no warm-up): what a reader waits for. */
+const COLD = argv.includes('--cold');
 const OUT = opt('out', `/tmp/dc-${ENV}-${CASE}-${FN}.cpuprofile`);
 
 interface ProfileNode {
@@ -178,7 +181,7 @@ async function chromiumProfile(html: string): Promise<Profile> {
         },
         [name, n],
       );
-    await call(1);
+    if (!COLD) await call(1);
     const cdp = await tab.context().newCDPSession(tab);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
