@@ -7,7 +7,11 @@
  * each table's first rows. Both in Node (linkedom, as the CLI) and inside headless Chromium
  * (the core bundled by esbuild, timed with performance.now in the page).
  *
- * Options: --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium
+ * Then the built extension itself (bench/extension.ts): each disclosure page opened --loads times on a
+ * *.gov.cn host, the content script's own performance measures read back (cold, per page load).
+ *
+ * Options: --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium  --extension
+ *          --loads=N page loads per case for the extension (10; x100 is left out unless listed alone)
  *          --budget=SECONDS per case (60; at least 3 runs are kept)  --json=FILE
  * Missing modules are reported as "not available yet"; the floor is measured regardless.
  */
@@ -20,7 +24,8 @@ import { benchPages, type BenchPage } from './pages';
 import { countCells, FIRST_ROWS } from './floor';
 import { benchFunctions } from './cases';
 import { measure, median, spread, type Measured, type MeasureOptions, type Series } from './measure';
-import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY, EXTRACT_ENTRY, CHECK_ENTRY, DETECT_ENTRY, type Bundle } from './tools';
+import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY, EXTRACT_ENTRY, CHECK_ENTRY, DETECT_ENTRY, FLOOR_ENTRY, type Bundle } from './tools';
+import { extensionTable, runExtension, type ExtensionCase } from './extension';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -32,8 +37,11 @@ const RUNS = Math.max(1, Number(opt('runs', '30')));
 const WARMUP = Math.max(0, Number(opt('warmup', '5')));
 const BUDGET_MS = Math.max(1, Number(opt('budget', '60'))) * 1000;
 const CASES = opt('cases', 'seed,x10,x100,nodisc').split(',');
-const WANT_NODE = flag('node') || !flag('chromium');
-const WANT_CHROMIUM = flag('chromium') || !flag('node');
+const ONLY = flag('node') || flag('chromium') || flag('extension');
+const WANT_NODE = flag('node') || !ONLY;
+const WANT_CHROMIUM = flag('chromium') || !ONLY;
+const WANT_EXTENSION = flag('extension') || !ONLY;
+const LOADS = Math.max(1, Number(opt('loads', '10')));
 const JSON_OUT = opt('json', '');
 
 const measureOpts: MeasureOptions = {
@@ -352,9 +360,35 @@ async function main() {
     results.push(...(await runChromium(pages, harness, [extract, check, detect])));
   }
 
+  let extCases: ExtensionCase[] = [];
+  if (WANT_EXTENSION) {
+    // Seconds per cold load at ×100: only when asked for alone.
+    const extPages = CASES.length === 1 ? pages : pages.filter((p) => p.id !== 'x100');
+    const floor = await bundle(FLOOR_ENTRY);
+    if (!floor.code) console.log(`extension: floor bundle failed (${floor.error})`);
+    else {
+      try {
+        const r = await runExtension(extPages, LOADS, floor.code);
+        if (r.note) console.log(`extension: skipped — ${r.note}`);
+        extCases = r.cases;
+      } catch (e) {
+        console.log(`extension: failed — ${firstLine(e)}`);
+      }
+    }
+  }
+
   console.log('');
   const rows = results.flatMap(rowsOf);
   const table = printTable(rows);
+  let extLines: string[] = [];
+  if (extCases.length) {
+    console.log('');
+    console.log(
+      `The built extension (.output/chrome-mv3) on a *.gov.cn page, content-script measures, ${LOADS} page loads each (every load is a cold first run):`,
+    );
+    extLines = extensionTable(extCases);
+    for (const l of extLines) console.log(l);
+  }
   console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log('');
   const grow = growth(results);
@@ -370,6 +404,7 @@ async function main() {
           machine: `${cpus()[0]?.model} ×${cpus().length}`,
           node: process.version,
           rows: rows.map((r) => ({ ...r, ratio: ratioOf(r), paired: pairedRatio(r), minRatio: minRatio(r), candMedian: r.cand ? median(r.cand.samples) : null, floorMedian: median(r.floor.samples) })),
+          extension: extLines,
           coldChecks: results.map((r) => ({ env: r.env, case: r.page.id, coldMs: r.coldMs })),
           growth: grow,
           sizes,

@@ -1,0 +1,131 @@
+/**
+ * The built extension on a portal page, as a reader gets it: headless Chromium loads
+ * .output/chrome-mv3, each bench page is opened on a *.gov.cn host name (mapped to 127.0.0.1), the
+ * content script checks it on its own, and its performance measures (dc:check, dc:extract,
+ * dc:recognize, dc:report, dc:marks) are read back from the page. Every page load is a first run
+ * (fresh script context: unoptimised code, empty caches), so these are cold figures, unlike the
+ * warmed-up medians of the injected core. The floor is then timed in the same page.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchPage } from './pages';
+import { median } from './measure';
+import { CHROMIUM, firstLine, ROOT, serve } from './tools';
+
+export const EXTENSION_BUILD = join(ROOT, '.output/chrome-mv3');
+const HOST = 'www.lukou.gov.cn';
+const STEPS = ['dc:check', 'dc:extract', 'dc:recognize', 'dc:report', 'dc:marks'] as const;
+
+export interface ExtensionCase {
+  page: BenchPage;
+  /** Per page load: measure name → ms; `floor` is the median of 5 floor runs in that page. */
+  loads: Record<string, number>[];
+  error?: string;
+}
+
+/** Measures each page `loads` times with the real extension; [] with a reason when it cannot. */
+export async function runExtension(
+  pages: BenchPage[],
+  loads: number,
+  /** Script defining globalThis.__dcFloor (FLOOR_ENTRY bundled). */
+  floorCode: string,
+): Promise<{ cases: ExtensionCase[]; note?: string }> {
+  if (!existsSync(CHROMIUM)) return { cases: [], note: `${CHROMIUM} not installed` };
+  if (!existsSync(join(EXTENSION_BUILD, 'manifest.json'))) return { cases: [], note: 'extension not built (npm run build)' };
+  const { chromium } = await import('playwright-core');
+  const { server, base } = await serve(pages);
+  const port = new URL(base).port;
+  const profile = mkdtempSync(join(tmpdir(), 'dc-bench-ext-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_BUILD}`,
+      `--load-extension=${EXTENSION_BUILD}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  const cases: ExtensionCase[] = [];
+  try {
+    for (const page of pages.filter((p) => !p.nonDisclosure)) {
+      const c: ExtensionCase = { page, loads: [] };
+      cases.push(c);
+      for (let i = 0; i < loads; i++) {
+        const tab = await ctx.newPage();
+        try {
+          await tab.goto(`http://${HOST}:${port}/${page.id}.html`, { waitUntil: 'load', timeout: 600_000 });
+          // Done when the report is built and, if there is anything to mark, the marks are applied.
+          await tab.waitForFunction(
+            () =>
+              performance.getEntriesByName('dc:marks').length > 0 ||
+              (performance.getEntriesByName('dc:report').length > 0 && !document.querySelector('[data-dc-finding]')),
+            undefined,
+            { timeout: 600_000, polling: 50 },
+          );
+          await tab.waitForTimeout(100);
+          await tab.evaluate(floorCode); // defines globalThis.__dcFloor
+          const got = (await tab.evaluate(
+            (names) => {
+              const out: Record<string, number> = {};
+              for (const n of names as string[]) {
+                const e = performance.getEntriesByName(n, 'measure')[0];
+                if (e) out[n] = e.duration;
+              }
+              const floor = (globalThis as unknown as { __dcFloor: (d: Document) => number }).__dcFloor;
+              const ts: number[] = [];
+              for (let k = 0; k < 5; k++) {
+                const t0 = performance.now();
+                floor(document);
+                ts.push(performance.now() - t0);
+              }
+              ts.sort((a, b) => a - b);
+              out.floor = ts[2];
+              return out;
+            },
+            STEPS as unknown as string[],
+          )) as Record<string, number>;
+          c.loads.push(got);
+        } catch (e) {
+          c.error = firstLine(e);
+          break;
+        } finally {
+          await tab.close();
+        }
+      }
+    }
+  } finally {
+    await ctx.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { cases };
+}
+
+const fmt = (x: number) => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** Table lines: per case and measure, median (min–max) over page loads and the ratio to the floor. */
+export function extensionTable(cases: ExtensionCase[]): string[] {
+  const out = ['| case | page loads | measure | median ms (min–max) | floor ms | ratio to floor |', '|---|---|---|---|---|---|'];
+  for (const c of cases) {
+    if (c.error && c.loads.length === 0) {
+      out.push(`| ${c.page.id} | 0 | failed: ${c.error} | | | |`);
+      continue;
+    }
+    const floor = median(c.loads.map((l) => l.floor));
+    for (const step of STEPS) {
+      const xs = c.loads.map((l) => l[step]).filter((x): x is number => typeof x === 'number');
+      if (xs.length === 0) continue;
+      const m = median(xs);
+      out.push(
+        `| ${c.page.id} | ${xs.length} | ${step} | ${fmt(m)} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}) | ${fmt(floor)} | ${(m / floor).toFixed(1)}× |`,
+      );
+    }
+  }
+  return out;
+}
