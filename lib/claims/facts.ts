@@ -76,103 +76,156 @@ export interface SentenceFacts {
   residue: string[];
 }
 
-const BOUNDARY = /[，,；;：:。！？]/;
 const UP = /(增加|增长|上升|提高|增)了?$/;
 const DOWN = /(减少|下降|降低|节约|减)了?$/;
 
+/** ，,；;：:。！？ — a clause boundary (a char-code test: this runs for every char of every lead). */
+function isBoundary(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0xff1a || c === 0x3a || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
 function clauseLead(text: string, from: number, to: number): string {
   let i = to;
-  while (i > from && !BOUNDARY.test(text[i - 1])) i--;
+  while (i > from && !isBoundary(text.charCodeAt(i - 1))) i--;
   return text.slice(i, to).trim();
 }
 
+const WS_G = /\s+/g;
+const CLEAN_HEAD = /^[、，,；;：:）)]+/;
+const CLEAN_WORDS = /^(其中|主要用于以下方面|主要包括|包括|分别为|另外|此外|以及|和|及|且)+/;
+const CLEAN_TAIL = /(为|是|共计|达到|达)$/;
+
 function clean(label: string): string {
-  return label
-    .replace(/\s+/g, '')
-    .replace(/^[、，,；;：:）)]+/, '')
-    .replace(/^(其中|主要用于以下方面|主要包括|包括|分别为|另外|此外|以及|和|及|且)+/, '')
-    .replace(/(为|是|共计|达到|达)$/, '');
+  return label.replace(WS_G, '').replace(CLEAN_HEAD, '').replace(CLEAN_WORDS, '').replace(CLEAN_TAIL, '');
 }
 
 const offset = (n: Num, base: number): Num => ({ kind: n.kind, value: n.value, decimals: n.decimals, unit: n.unit, text: n.text, start: n.start + base, end: n.end + base });
 
 const COMPARE = /^(与|比|较|同比)?(上年度?|去年|上年同期|\d{4}年度?|年初预算数?|预算数?)?(相比|相较)?(决算数?|支出决算数?)?/;
+const SAME_STRIP = /决算数?|支出|本年度?|\d{4}年度?/g;
 
 /** Is `rest` (a label before a change word) the same quantity as `subject`? Empty = yes. */
 function sameQuantity(rest: string, subject: Fact): boolean {
   if (!rest) return true;
-  const a = rest.replace(/决算数?|支出|本年度?|\d{4}年度?/g, '');
-  const b = subject.label.replace(/决算数?|支出|本年度?|\d{4}年度?/g, '');
+  const a = rest.replace(SAME_STRIP, '');
+  const b = subject.label.replace(SAME_STRIP, '');
   return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+}
+
+// Module-level regexes (no per-call literal objects); none is global or sticky, so .test keeps no state.
+const OPENING = /^[；;，,。\s]+/;
+const CONTINUES = /^(与|比|较|同比|其中)/;
+const SHARE_BASE_HEAD = /^.*?占/;
+const COMPLETION = /完成[^，,；;]*预算|预算[^，,；;]*完成|执行率/;
+const RESIDUE_PCT = /(增加|增长|上升)[/／（(、](减少|下降)|(减少|下降)[/／（(、](增加|增长)/;
+const GROWTH_UP = /(增长|上升|增加|提高)了?$/;
+const GROWTH_DOWN = /(下降|减少|降低)了?$/;
+const EXPLANATION = /^(由于|因为|因(?!公))/;
+const RESIDUE_AMOUNT = /(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)|(减少|下降)\s*[/／（(、]\s*(增加|增长)/;
+const TOTAL_WORD = /^(总体|整体|总计|合计|共计|共|净)$/;
+const BUDGET_END = /预算数?$/;
+const ACTUAL_OR_EXEC = /决算|执行/;
+const ACTUAL_WORD = /决算|执行数|实际/;
+const THIS_YEAR = /^本年度?|^本年末|^今年/;
+const LAST_YEAR = /^上年度?|^去年/;
+const SEMI = /[；;]/;
+const EMPTY_REASON = /(主要)?原因(是|为|：|:)[：:]?\s*[。；;]?\s*$/;
+const OPEN_LIST_END = /其中[：:]?\s*$/;
+const GT_WORD = /大于|高于|超过/;
+const LT_WORD = /小于|低于|少于/;
+
+/** Non-year numbers of a paragraph text (offsets into it): analyse() finds them once per paragraph. */
+export function paragraphNumbers(text: string): Num[] {
+  const out: Num[] = [];
+  for (const n of findNumbers(text)) if (n.kind !== 'year') out.push(n);
+  return out;
 }
 
 /**
  * Facts of one sentence. Number offsets are rebased onto the paragraph.
  * `carry` is the last fact of the previous sentence of the paragraph: a sentence that opens with a
  * comparison (与上年相比，增加…) or with 其中 continues it.
+ * `own` are the sentence's non-year numbers with paragraph offsets (from paragraphNumbers; a number
+ * never spans a sentence end, so they are the sentence's own); found here when not given.
  */
-export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceFacts {
+export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[]): SentenceFacts {
   const text = s.text;
-  const all = findNumbers(text);
-  const nums = all.filter((n) => n.kind !== 'year');
+  const base = s.start;
+  let nums: Num[];
+  if (own) nums = own;
+  else {
+    nums = [];
+    for (const n of findNumbers(text)) if (n.kind !== 'year') nums.push(offset(n, base));
+  }
   const facts: Fact[] = [];
   const rates: NamedRate[] = [];
   const directions: Direction[] = [];
-  const opening = text.replace(/^[；;，,。\s]+/, '');
-  let subject: Fact | null = carry && /^(与|比|较|同比|其中)/.test(opening) ? carry : null;
+  const continues = carry !== null && CONTINUES.test(text.replace(OPENING, ''));
+  let subject: Fact | null = continues ? carry : null;
+  // Only 其中 can reach the previous sentence's fact (a part of its whole).
+  const carryInPool = continues && /^其中/.test(text.replace(OPENING, ''));
   let pendingBudget: { label: string; num: Num } | null = null;
   let prevEnd = 0;
   const counts: { label: string; num: Num }[] = [];
-  for (const n of nums) {
-    const lead = clauseLead(text, prevEnd, n.start);
-    const wide = text.slice(prevEnd, n.start).trim();
-    prevEnd = n.end;
-    const num = offset(n, s.start);
-    if (n.kind === 'percent') {
-      const l = lead.replace(/\s+/g, '');
-      if (/占/.test(l)) {
-        if (subject) subject.share = { num, base: l.replace(/^.*?占/, '').replace(/的$/, '') };
-      } else if (/完成[^，,；;]*预算|预算[^，,；;]*完成|执行率/.test(l)) {
+  for (let ni = 0; ni < nums.length; ni++) {
+    const num = nums[ni];
+    const start = num.start - base;
+    const end = num.end - base;
+    const lead = clauseLead(text, prevEnd, start);
+    const wide = text.slice(prevEnd, start).trim();
+    prevEnd = end;
+    if (num.kind === 'percent') {
+      const l = lead.replace(WS_G, '');
+      if (l.includes('占')) {
+        if (subject) subject.share = { num, base: l.replace(SHARE_BASE_HEAD, '').replace(/的$/, '') };
+      } else if (COMPLETION.test(l)) {
         if (subject) subject.completion = num;
-      } else if (/率$/.test(l)) {
-        rates.push({ label: l, num, sentence: s, counts: [...counts] });
-      } else if (/(增加|增长|上升)[/／（(、](减少|下降)|(减少|下降)[/／（(、](增加|增长)/.test(l)) {
+      } else if (l.endsWith('率')) {
+        rates.push({ label: l, num, sentence: s, counts: counts.slice() });
+      } else if (RESIDUE_PCT.test(l)) {
         // template residue: no direction
-      } else if (/(增长|上升|增加|提高)了?$/.test(l)) {
+      } else if (GROWTH_UP.test(l)) {
         if (subject) subject.growth = { num, dir: 1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
-      } else if (/(下降|减少|降低)了?$/.test(l)) {
+      } else if (GROWTH_DOWN.test(l)) {
         if (subject) subject.growth = { num, dir: -1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
       }
       continue;
     }
     const l = clean(lead);
     // "由于预算数为0万元，无法计算…": an explanation, not a claim.
-    if (/^(由于|因为|因(?!公))/.test(l)) continue;
-    if (n.kind === 'count') counts.push({ label: l, num });
+    if (EXPLANATION.test(l)) continue;
+    if (num.kind === 'count') counts.push({ label: l, num });
     // Template residue "增加/减少", "增加（减少）": no direction is stated, so no change claim.
-    if (/(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)|(减少|下降)\s*[/／（(、]\s*(增加|增长)/.test(lead)) continue;
-    if ((UP.test(l) || DOWN.test(l)) && !/为$/.test(lead)) {
-      const dir: Dir = UP.test(l) ? 1 : -1;
-      const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '').replace(/^(总体|整体|总计|合计|共计|共|净)$/, '');
+    if (RESIDUE_AMOUNT.test(lead)) continue;
+    const up = UP.test(l);
+    if ((up || DOWN.test(l)) && !lead.endsWith('为')) {
+      const dir: Dir = up ? 1 : -1;
+      const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '').replace(TOTAL_WORD, '');
       const ref = refOf(wide + l);
       // "减少6人" right after "本年度公务员24人" is the change of that quantity.
-      if (subject && !subject.change && !subject.changeOnly && subject.num.kind === n.kind && sameQuantity(rest, subject)) {
+      if (subject && !subject.change && !subject.changeOnly && subject.num.kind === num.kind && sameQuantity(rest, subject)) {
         subject.change = { num, dir, ref };
         continue;
       }
       // "…支出决算数比2024年度增加5.07万元": the change of a quantity the sentence does not state.
       const f: Fact = { label: rest, wide, num, sentence: s, changeOnly: { num, dir, ref } };
-      const q = text.lastIndexOf('其中', n.start);
-      const w = q >= 0 ? [...facts].reverse().find((x) => x.num.start - s.start < q && x.num.kind === n.kind && !x.whole) : undefined;
-      if (w) {
-        f.whole = w;
-        (w.parts ??= []).push(f);
+      const q = text.lastIndexOf('其中', start);
+      if (q >= 0) {
+        // The last fact of the same kind before 其中 that is not itself a part.
+        for (let i = facts.length - 1; i >= 0; i--) {
+          const x = facts[i];
+          if (x.num.start - base < q && x.num.kind === num.kind && !x.whole) {
+            f.whole = x;
+            (x.parts ??= []).push(f);
+            break;
+          }
+        }
       }
       facts.push(f);
       subject = f;
       continue;
     }
-    if (n.kind === 'amount' && /预算数?$/.test(l) && !/决算|执行/.test(l)) {
+    if (num.kind === 'amount' && BUDGET_END.test(l) && !ACTUAL_OR_EXEC.test(l)) {
       pendingBudget = { label: l, num };
       const f: Fact = { label: l, wide, num, sentence: s };
       facts.push(f);
@@ -180,7 +233,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
       continue;
     }
     const f: Fact = { label: l, wide, num, sentence: s };
-    if (pendingBudget && n.kind === 'amount' && /决算|执行数|实际/.test(l)) {
+    if (pendingBudget && num.kind === 'amount' && ACTUAL_WORD.test(l)) {
       // 年初预算A，支出决算B: B is the actual of A's quantity; drop the separate budget fact.
       f.budget = pendingBudget;
       const i = facts.findIndex((x) => x.num === pendingBudget!.num);
@@ -188,32 +241,33 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
       pendingBudget = null;
     }
     // 上年度…30人，本年度…24人: a stated previous value.
-    if (/^本年度?|^本年末|^今年/.test(l) && subject && /^上年度?|^去年/.test(subject.label) && subject.num.kind === n.kind) {
+    if (subject && THIS_YEAR.test(l) && LAST_YEAR.test(subject.label) && subject.num.kind === num.kind) {
       f.prev = subject;
       const i = facts.indexOf(subject);
       if (i >= 0) facts.splice(i, 1);
     }
     // 其中 parts: a number after 其中 is a part of the last fact of its kind (and count unit) before 其中.
-    const qi = text.lastIndexOf('其中', n.start);
+    const qi = text.lastIndexOf('其中', start);
     // A number inside brackets opened after 其中 ("国内接待0.5万元（含外宾接待0.1万元）") is a part of a part.
-    if (qi >= 0 && depth(text, qi, n.start) === 0) {
-      const pool = carry && /^其中/.test(opening) ? [carry, ...facts] : facts;
-      const w = [...pool]
-        .reverse()
-        .find((x) => (x === carry ? -1 : x.num.start - s.start) < qi && x.num.kind === n.kind && (n.kind !== 'count' || x.num.unit === n.unit) && !x.whole);
+    if (qi >= 0 && depth(text, qi, start) === 0) {
+      // Search back through this sentence's facts, then the carried fact (it precedes them all).
+      let w: Fact | undefined;
+      for (let i = facts.length - 1; i >= 0 && !w; i--) if (isWholeFor(facts[i], facts[i].num.start - base, qi, num)) w = facts[i];
+      if (!w && carryInPool && isWholeFor(carry!, -1, qi, num)) w = carry!;
       // A number followed by its own 其中 starts a new list; it is not a part of the previous one.
-      const nextStart = nums[nums.indexOf(n) + 1]?.start ?? text.length;
-      const ownList = /其中/.test(text.slice(n.end, nextStart));
+      const nextStart = ni + 1 < nums.length ? nums[ni + 1].start - base : text.length;
+      const own = text.indexOf('其中', end);
+      const ownList = own >= 0 && own + 2 <= nextStart;
       if (w && !w.closed && !ownList) {
-        const lastEnd = w.parts?.length ? w.parts[w.parts.length - 1].num.end - s.start : qi;
-        const sep = /[；;]/.test(text.slice(Math.max(0, lastEnd), n.start)) ? 'semi' : 'comma';
+        const lastEnd = w.parts?.length ? w.parts[w.parts.length - 1].num.end - base : qi;
+        const sep = SEMI.test(text.slice(Math.max(0, lastEnd), start)) ? 'semi' : 'comma';
         if (w.parts?.length === 1) w.listSep = sep;
         if (w.parts && w.parts.length >= 2 && sep === 'semi' && w.listSep !== 'semi') w.closed = true;
         else {
           f.whole = w;
           (w.parts ??= []).push(f);
-          if (/^其他/.test(l)) w.exhaustive = true;
-          if (/全部为/.test(text.slice(Math.max(0, w.num.end - s.start), qi))) w.exhaustive = true;
+          if (l.startsWith('其他')) w.exhaustive = true;
+          if (text.slice(Math.max(0, w.num.end - base), qi).includes('全部为')) w.exhaustive = true;
         }
       }
     }
@@ -222,41 +276,50 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null): SentenceF
   }
   // Cheap substring tests first (most sentences have none of these words), and exec loops over
   // module-level regexes: matchAll clones its regex on every call.
-  const hasActual = text.includes('决算') || text.includes('执行数');
   const hasWith = text.includes('与');
-  for (const m of hasActual ? execAll(DIRECTION_RE, text) : NO_MATCHES) {
-    const w = m[1];
-    directions.push({
-      word: /大于|高于|超过/.test(w) ? 'gt' : /小于|低于|少于/.test(w) ? 'lt' : 'eq',
-      ref: m[2] === '上年' ? 'prev' : 'budget',
-      text: m[0],
-      sentence: s,
-    });
+  if (text.includes('决算') || text.includes('执行数')) {
+    for (const m of execAll(DIRECTION_RE, text)) {
+      const w = m[1];
+      directions.push({
+        word: GT_WORD.test(w) ? 'gt' : LT_WORD.test(w) ? 'lt' : 'eq',
+        ref: m[2] === '上年' ? 'prev' : 'budget',
+        text: m[0],
+        sentence: s,
+      });
+    }
   }
-  for (const m of hasWith ? execAll(SAME_AS_RE, text) : NO_MATCHES) {
-    directions.push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
-  }
+  if (hasWith) for (const m of execAll(SAME_AS_RE, text)) directions.push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
   // 与上年持平 right after a quantity: its change is 0.
-  for (const m of hasWith && text.includes('持平') ? execAll(FLAT_RE, text) : NO_MATCHES) {
-    const at = m.index;
-    const before = facts.filter((f) => f.num.start - s.start < at);
-    const last = before[before.length - 1];
-    if (last) last.flat = 'prev';
+  if (hasWith && text.includes('持平')) {
+    for (const m of execAll(FLAT_RE, text)) {
+      const at = m.index;
+      for (let i = facts.length - 1; i >= 0; i--) {
+        if (facts[i].num.start - base < at) {
+          facts[i].flat = 'prev';
+          break;
+        }
+      }
+    }
   }
+  const residue: string[] = [];
+  if (text.includes('减少') || text.includes('下降')) for (const m of execAll(UNCHOSEN_RE, text)) residue.push(m[0]);
+  if (text.includes('原因') && EMPTY_REASON.test(text) && !OPEN_LIST_END.test(text)) residue.push('主要原因是（空）');
+  // "占98.24；": a share printed without its % sign.
+  if (text.includes('占')) for (const m of execAll(SHARE_NO_SIGN_RE, text)) residue.push(`占${m[1]}（缺少%）`);
   return {
     sentence: s,
     facts,
     rates,
     directions,
-    nums: nums.map((n) => offset(n, s.start)),
-    cannotCompute: /无法计算/.test(text),
-    residue: [
-      ...(/减少|下降/.test(text) ? execAll(UNCHOSEN_RE, text) : NO_MATCHES).map((m) => m[0]),
-      ...(/(主要)?原因(是|为|：|:)[：:]?\s*[。；;]?\s*$/.test(text) && !/其中[：:]?\s*$/.test(text) ? ['主要原因是（空）'] : []),
-      // "占98.24；": a share printed without its % sign.
-      ...(text.includes('占') ? execAll(SHARE_NO_SIGN_RE, text) : NO_MATCHES).map((m) => `占${m[1]}（缺少%）`),
-    ],
+    nums,
+    cannotCompute: text.includes('无法计算'),
+    residue,
   };
+}
+
+/** Can `x` (its number at sentence offset `pos`) be the whole of a part `num` listed after 其中 at `qi`? */
+function isWholeFor(x: Fact, pos: number, qi: number, num: Num): boolean {
+  return pos < qi && x.num.kind === num.kind && (num.kind !== 'count' || x.num.unit === num.unit) && !x.whole;
 }
 
 const DIRECTION_RE = /(?:决算数?|执行数)(?:[^，,。；;]{0,6}?)(大于|小于|高于|低于|超过|少于|等于)(上年|年初预算|预算)/g;
@@ -287,5 +350,5 @@ function depth(text: string, from: number, to: number): number {
 }
 
 function refOf(text: string): Ref {
-  return /预算/.test(text) ? 'budget' : 'prev';
+  return text.includes('预算') ? 'budget' : 'prev';
 }

@@ -247,3 +247,39 @@ describe('missing % sign', () => {
     expect(facts('占地面积100平方米。').residue).toEqual([]);
   });
 });
+
+describe('numbers found once per paragraph', () => {
+  it('handing each sentence its share of the paragraph numbers gives the same facts as finding them per sentence', async () => {
+    const fc = await import('fast-check');
+    const { paragraphNumbers } = await import('../../lib/claims/facts');
+    const alphabet = fc.constantFrom(...'0123456789０５.．,，。！？!?；：%％万元人件辆年度其中占增加减少为与上年相比持平预算决算（）()”" \u3000\n'.split(''));
+    // Facts without their cross links, as plain data.
+    const shape = (fs: Fact[]) => fs.map((f) => [f.label, f.wide, f.num.text, f.num.start, f.num.end, f.parts?.length ?? 0, f.share?.num.start, f.change?.num.start, f.growth?.num.start, f.budget?.num.start, f.prev?.num.start, f.flat]);
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 160 }).map((a) => a.join('')), (t) => {
+        const pnums = paragraphNumbers(t);
+        let k = 0;
+        let carryA: Fact | null = null;
+        let carryB: Fact | null = null;
+        let handed = 0;
+        for (const s of splitSentences(t)) {
+          while (k < pnums.length && pnums[k].start < s.start) k++;
+          let e = k;
+          while (e < pnums.length && pnums[e].end <= s.end) e++;
+          const a = sentenceFacts(s, carryA, pnums.slice(k, e));
+          const b = sentenceFacts(s, carryB);
+          handed += e - k;
+          k = e;
+          expect(a.nums.map((n) => [n.text, n.start, n.end, n.value.toString()])).toEqual(b.nums.map((n) => [n.text, n.start, n.end, n.value.toString()]));
+          expect(shape(a.facts)).toEqual(shape(b.facts));
+          expect(a.residue).toEqual(b.residue);
+          if (a.facts.length) carryA = a.facts[a.facts.length - 1];
+          if (b.facts.length) carryB = b.facts[b.facts.length - 1];
+        }
+        // Every paragraph number belongs to exactly one sentence.
+        expect(handed).toBe(pnums.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
