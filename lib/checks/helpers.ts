@@ -149,9 +149,29 @@ export function cellOf(row: Row | undefined, key: string): ModelCell | undefined
   return row ? (row.cells[key] as ModelCell | undefined) : undefined;
 }
 
+// Per-panel / per-table lookups that several rules repeat: computed once per model object. The
+// model is read-only once recognised; callers never mutate the returned arrays.
+const valueRowsMemo = new WeakMap<Panel, Row[]>();
+const byCodeMemo = new WeakMap<Panel | TableModel, Map<string, Row>>();
+const t6RowsMemo = new WeakMap<TableModel, Row[]>();
+
 /** Rows that carry values (not blank). */
 export function valueRows(p: Panel | undefined): Row[] {
-  return p ? p.rows.filter((r) => r.kind !== 'blank') : [];
+  if (!p) return [];
+  let v = valueRowsMemo.get(p);
+  if (!v) valueRowsMemo.set(p, (v = p.rows.filter((r) => r.kind !== 'blank')));
+  return v;
+}
+
+/** First non-blank, non-其中 row per code, in row order. */
+function codeIndex(key: Panel | TableModel, rows: readonly Row[]): Map<string, Row> {
+  let m = byCodeMemo.get(key);
+  if (!m) {
+    m = new Map();
+    for (const r of rows) if (r.code !== null && r.kind !== 'of-which' && !m.has(r.code)) m.set(r.code, r);
+    byCodeMemo.set(key, m);
+  }
+  return m;
 }
 
 export function rowByName(rows: readonly Row[], re: RegExp, from = 0, to = rows.length): Row | undefined {
@@ -185,7 +205,7 @@ export function classRows(p: Panel | undefined): Row[] {
 }
 
 export function rowByCode(p: Panel | undefined, code: string): Row | undefined {
-  return valueRows(p).find((r) => r.code === code && r.kind !== 'of-which');
+  return p ? codeIndex(p, valueRows(p)).get(code) : undefined;
 }
 
 /** Non-zero numeric value (empty and nan count as not non-zero). */
@@ -390,6 +410,13 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
   // 0 = 0: when every operand is blank the relation holds exactly (and lib/money is not cheap).
   const allBlank = (cells: Array<ModelCell | undefined>): boolean => cells.every((x) => !x || x.value.kind === 'empty');
 
+  // Both cells in one table, or in tables printed in the same unit (the common case, no allocation).
+  const sameUnit = (a: ModelCell, b: ModelCell): boolean => {
+    if (a.table === b.table) return true;
+    const u = d.tables[a.table]?.unit;
+    return !!u && u === d.tables[b.table]?.unit;
+  };
+
   // Tables printed in different units (元 vs 万元) cannot be compared cell by cell: say so once, skip.
   const clashReported = new Set<string>();
   const unitClash = (cells: Array<ModelCell | undefined>): boolean => {
@@ -442,9 +469,28 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     d,
     sum(total, parts, partsLabel) {
       if (!total) return null;
-      trace([total, ...parts], 'equality');
-      if (allBlank([total, ...parts]) || unitClash([total, ...parts])) return null;
-      const cmp = compareSum(total.value, parts.map(amountOf));
+      if (tracer) trace([total, ...parts], 'equality');
+      // Blank check, unit check and operands in one pass, without building [total, ...parts].
+      let blank = total.value.kind === 'empty';
+      const unit = d.tables[total.table]?.unit ?? null;
+      let mixedUnits = false;
+      const amounts: Amount[] = new Array(parts.length);
+      for (let i = 0; i < parts.length; i++) {
+        const x = parts[i];
+        if (!x) {
+          amounts[i] = EMPTY;
+          continue;
+        }
+        amounts[i] = x.value;
+        if (x.value.kind !== 'empty') blank = false;
+        if (x.table !== total.table) {
+          const u = d.tables[x.table]?.unit;
+          if (u && unit && u !== unit) mixedUnits = true;
+        }
+      }
+      if (blank) return null;
+      if ((mixedUnits || unit === null) && unitClash([total, ...parts])) return null;
+      const cmp = compareSum(total.value, amounts);
       // A label may be given lazily: it is only needed for a finding (most sums pass).
       const label = () => (typeof partsLabel === 'function' ? partsLabel() : partsLabel);
       if (cmp.verdict === 'unreadable') {
@@ -457,8 +503,9 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     },
     equal(a, b, referenceLabel) {
       if (!a || !b) return null;
-      trace([a, b], 'equality');
-      if (allBlank([a, b]) || unitClash([a, b])) return null;
+      if (tracer) trace([a, b], 'equality');
+      if (a.value.kind === 'empty' && b.value.kind === 'empty') return null;
+      if (!sameUnit(a, b) && unitClash([a, b])) return null;
       const cmp = compareEqual(a.value, b.value);
       if (cmp.verdict === 'unreadable') {
         const label = referenceLabel ?? stated(b);
@@ -474,7 +521,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
         tracer(part, 'at-most-part', meta.id);
         tracer(whole, 'at-most-whole', meta.id);
       }
-      if (allBlank([part, whole]) || unitClash([part, whole])) return null;
+      if (part.value.kind === 'empty' && whole.value.kind === 'empty') return null;
+      if (!sameUnit(part, whole) && unitClash([part, whole])) return null;
       const cmp = compareAtMost(part.value, whole.value);
       if (cmp.verdict === 'unreadable') {
         unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
@@ -641,7 +689,10 @@ export function openingParts(p: Panel | undefined, opening: Row | undefined, gra
 
 /** Every row of T6 (all panels), in panel order. */
 export function t6Rows(t: TableModel | undefined): Row[] {
-  return t ? t.panels.flatMap((p) => p.rows) : [];
+  if (!t) return [];
+  let v = t6RowsMemo.get(t);
+  if (!v) t6RowsMemo.set(t, (v = t.panels.flatMap((p) => p.rows)));
+  return v;
 }
 
 /** T6's 人员经费合计 and 公用经费合计 rows, by name. */
@@ -655,7 +706,7 @@ export function t6Totals(t: TableModel | undefined): { personnel?: Row; office?:
 
 /** T6 row by economic code (e.g. "30212"), not a 其中 row. */
 export function t6Code(t: TableModel | undefined, code: string): Row | undefined {
-  return t6Rows(t).find((r) => r.code === code && r.kind !== 'of-which');
+  return t ? codeIndex(t, t6Rows(t)).get(code) : undefined;
 }
 
 /**

@@ -15,8 +15,9 @@ export type { Amount, Interval, Verdict } from './types';
  * Private Decimal constructor: 34 significant digits (decimal128; sums of printed amounts stay
  * exact far beyond any budget) and plain (non-exponential) toString for any amount a page prints.
  */
+const PRECISION = 34;
 const D = Decimal.clone({
-  precision: 34,
+  precision: PRECISION,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -80,
   toExpPos: 80,
@@ -173,12 +174,30 @@ export interface ParseOptions {
  */
 export function parseAmount(text: string, opts?: ParseOptions): Amount {
   const raw = typeof text === 'string' ? text : String(text ?? '');
+  if (opts?.precision === undefined || opts.precision === 0) {
+    // Recognition reads every cell (often more than once) and pages repeat the same texts: the
+    // Amount for a text without a table precision is immutable, so it is shared (bounded cache).
+    const hit = amounts.get(raw);
+    if (hit !== undefined) return hit;
+    const a = Object.freeze(parseAmountUncached(raw, 0)) as Amount;
+    if (raw.length <= MAX_NUMBER_CHARS * 2) {
+      if (amounts.size >= CACHE_MAX) amounts = new Map();
+      amounts.set(raw, a);
+    }
+    return a;
+  }
+  return parseAmountUncached(raw, opts.precision);
+}
+
+let amounts = new Map<string, Amount>();
+
+function parseAmountUncached(raw: string, p: number | undefined): Amount {
   const s = normalize(raw);
   const c = compact(s);
   if (c.length === 0 || EMPTY_RE.test(c)) return { kind: 'empty', text: raw };
   const n = parseCompact(c);
   if (!n) return { kind: 'nan', text: raw };
-  const precision = sanitizePrecision(opts?.precision);
+  const precision = sanitizePrecision(p);
   return {
     kind: 'number',
     value: n.value,
@@ -333,7 +352,7 @@ export function verdictOf(difference: Decimal, tolerance: Decimal): Verdict {
   return difference.abs().lte(tolerance) ? 'notice' : 'error';
 }
 
-function unreadableTexts(amounts: Amount[]): string[] | null {
+function unreadableTexts(amounts: readonly Amount[]): string[] | null {
   let bad: string[] | null = null;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i];
@@ -342,36 +361,74 @@ function unreadableTexts(amounts: Amount[]): string[] | null {
   return bad;
 }
 
+/** Texts of the nan operands among `first` and `rest` (in that order), or null. */
+function unreadableOf(first: Amount, rest: readonly Amount[]): string[] | null {
+  const bad = first.kind === 'nan' ? [first.text] : null;
+  const more = unreadableTexts(rest);
+  return bad ? (more ? bad.concat(more) : bad) : more;
+}
+
 /**
  * Σ ½·10⁻ᵈⁱ over the printed operands, computed as k·½·10⁻ᵈᵐᵃˣ with k = Σ 10^(dmax − dᵢ)
- * (an exact small integer) — one Decimal multiplication instead of one addition per operand.
+ * (an exact small integer) — one Decimal multiplication instead of one addition per operand,
+ * and none for the (dmax, k) pairs seen before (memoised: tables repeat the same shapes).
  */
-function sumHalfUnits(amounts: Amount[]): Decimal {
-  let dmax = -1;
+function sumHalfUnits(amounts: readonly Amount[], first?: Amount): Decimal {
+  let dmax = first && first.kind === 'number' ? sanitizePrecision(first.decimals) : -1;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i];
     if (a.kind === 'number') dmax = Math.max(dmax, sanitizePrecision(a.decimals));
   }
   if (dmax < 0) return ZERO;
-  let k = 0;
+  // k counts operands weighted by their unit (integers, not money).
+  let k = first && first.kind === 'number' ? 10 ** (dmax - sanitizePrecision(first.decimals)) : 0;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i];
     if (a.kind === 'number') k += 10 ** (dmax - sanitizePrecision(a.decimals));
   }
   // k stays an exact integer for any realistic operand count (2^53 limit).
-  return Number.isSafeInteger(k) ? halfUnit(dmax).times(k) : slowSumHalfUnits(amounts);
+  if (!Number.isSafeInteger(k)) return slowSumHalfUnits(first ? [first, ...amounts] : amounts);
+  if (k > 4096 || dmax > 20) return halfUnit(dmax).times(k);
+  const row = (HALF_MULTIPLES[dmax] ??= []);
+  return (row[k] ??= halfUnit(dmax).times(k));
 }
+const HALF_MULTIPLES: Decimal[][] = [];
 
-function slowSumHalfUnits(amounts: Amount[]): Decimal {
+function slowSumHalfUnits(amounts: readonly Amount[]): Decimal {
   let t: Decimal = ZERO;
   for (const a of amounts) if (a.kind === 'number') t = t.plus(halfUnit(a.decimals));
   return t;
 }
 
-function maxDecimals(amounts: Amount[]): number {
-  let d = 0;
-  for (const a of amounts) if (a.kind === 'number' && a.decimals > d) d = a.decimals;
+function maxDecimals(amounts: readonly Amount[], first?: Amount): number {
+  let d = first && first.kind === 'number' ? first.decimals : 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    if (a.kind === 'number' && a.decimals > d) d = a.decimals;
+  }
   return d;
+}
+
+/**
+ * The first term of a sum taken as is (0 + v = v) — unless it has more significant digits than the
+ * context keeps, where 0 + v rounds as every later addition does.
+ */
+function firstTerm(v: Decimal): Decimal {
+  return v.sd() > PRECISION ? ZERO.plus(v) : v;
+}
+
+/**
+ * The comparison of `total` with a computed value: pass when equal (no subtraction needed),
+ * else the verdict of the difference against the tolerance.
+ */
+function finishLinear(total: Amount, expectedRaw: Decimal, tolerance: Decimal, decimals: number): Comparison {
+  const actual = amountDecimal(total) as Decimal;
+  const expected = nonNegZero(expectedRaw);
+  if (actual.eq(expected)) {
+    return { verdict: 'pass', expected, actual, difference: ZERO, tolerance, decimals };
+  }
+  const difference = nonNegZero(actual.minus(expected));
+  return { verdict: verdictOf(difference, tolerance), expected, actual, difference, tolerance, decimals };
 }
 
 /**
@@ -380,36 +437,34 @@ function maxDecimals(amounts: Amount[]): number {
  * interval must meet the interval of the computed side.
  */
 export function compareLinear(total: Amount, terms: Term[]): Comparison {
-  const all = [total, ...terms.map((t) => t.amount)];
-  const bad = unreadableTexts(all);
+  const amounts: Amount[] = new Array(terms.length);
+  for (let i = 0; i < terms.length; i++) amounts[i] = terms[i].amount;
+  const bad = unreadableOf(total, amounts);
   if (bad) return { verdict: 'unreadable', texts: bad };
-  let expected: Decimal = ZERO;
+  let expected: Decimal | null = null;
   for (const t of terms) {
-    if (t.amount.kind !== 'number') continue; // empty: exact 0
-    expected = t.sign === 1 ? expected.plus(t.amount.value) : expected.minus(t.amount.value);
+    const a = t.amount;
+    if (a.kind !== 'number') continue; // empty: exact 0
+    if (expected === null) expected = t.sign === 1 ? firstTerm(a.value) : ZERO.minus(a.value);
+    else expected = t.sign === 1 ? expected.plus(a.value) : expected.minus(a.value);
   }
-  const tolerance = sumHalfUnits(all);
-  const actual = amountDecimal(total) as Decimal;
-  const difference = nonNegZero(actual.minus(expected));
-  return {
-    verdict: verdictOf(difference, tolerance),
-    expected: nonNegZero(expected),
-    actual,
-    difference,
-    tolerance,
-    decimals: maxDecimals(all),
-  };
+  return finishLinear(total, expected ?? ZERO, sumHalfUnits(amounts, total), maxDecimals(amounts, total));
 }
 
 /**
  * total = Σ parts (I-01, I-06 …). Exactly equal → pass; |diff| ≤ Σ half-units of all printed
  * operands (total included) → notice; beyond → error. 880.81 vs 582.12 + 298.68 → notice (±0.015).
  */
-export function compareSum(total: Amount, parts: Amount[]): Comparison {
-  return compareLinear(
-    total,
-    parts.map((amount) => ({ amount, sign: 1 as const })),
-  );
+export function compareSum(total: Amount, parts: readonly Amount[]): Comparison {
+  const bad = unreadableOf(total, parts);
+  if (bad) return { verdict: 'unreadable', texts: bad };
+  let expected: Decimal | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const a = parts[i];
+    if (a.kind !== 'number') continue; // empty: exact 0
+    expected = expected === null ? firstTerm(a.value) : expected.plus(a.value);
+  }
+  return finishLinear(total, expected ?? ZERO, sumHalfUnits(parts, total), maxDecimals(parts, total));
 }
 
 /**
@@ -433,22 +488,21 @@ export function compareDifference(
  * reference. They agree when |a − b| ≤ 10⁻ᵈ, d = the coarser (smaller) decimals of the two.
  */
 export function compareEqual(a: Amount, b: Amount): Comparison {
-  const bad = unreadableTexts([a, b]);
-  if (bad) return { verdict: 'unreadable', texts: bad };
-  const nums = [a, b].filter((x) => x.kind === 'number') as Extract<Amount, { kind: 'number' }>[];
-  const d = nums.length === 0 ? 0 : Math.min(...nums.map((x) => x.decimals));
-  const tolerance = nums.length === 0 ? ZERO : unit(d);
+  if (a.kind === 'nan' || b.kind === 'nan') {
+    const texts: string[] = [];
+    if (a.kind === 'nan') texts.push(a.text);
+    if (b.kind === 'nan') texts.push(b.text);
+    return { verdict: 'unreadable', texts };
+  }
+  const an = a.kind === 'number';
+  const bn = b.kind === 'number';
+  const tolerance = an && bn ? unit(Math.min(a.decimals, b.decimals)) : an ? unit(a.decimals) : bn ? unit(b.decimals) : ZERO;
   const actual = amountDecimal(a) as Decimal;
   const expected = amountDecimal(b) as Decimal;
+  const decimals = Math.max(an ? a.decimals : 0, bn ? b.decimals : 0);
+  if (actual.eq(expected)) return { verdict: 'pass', expected, actual, difference: ZERO, tolerance, decimals };
   const difference = nonNegZero(actual.minus(expected));
-  return {
-    verdict: verdictOf(difference, tolerance),
-    expected,
-    actual,
-    difference,
-    tolerance,
-    decimals: maxDecimals([a, b]),
-  };
+  return { verdict: verdictOf(difference, tolerance), expected, actual, difference, tolerance, decimals };
 }
 
 /**
@@ -456,14 +510,19 @@ export function compareEqual(a: Amount, b: Amount): Comparison {
  * passes; an excess within the summed half-units is a notice; beyond is an error.
  */
 export function compareAtMost(part: Amount, whole: Amount): Comparison {
-  const bad = unreadableTexts([part, whole]);
-  if (bad) return { verdict: 'unreadable', texts: bad };
-  const tolerance = sumHalfUnits([part, whole]);
+  if (part.kind === 'nan' || whole.kind === 'nan') {
+    const texts: string[] = [];
+    if (part.kind === 'nan') texts.push(part.text);
+    if (whole.kind === 'nan') texts.push(whole.text);
+    return { verdict: 'unreadable', texts };
+  }
+  const pair = [whole];
+  const tolerance = sumHalfUnits(pair, part);
   const actual = amountDecimal(part) as Decimal;
   const expected = amountDecimal(whole) as Decimal;
   const difference = nonNegZero(actual.minus(expected));
   const verdict: Verdict = difference.lte(0) ? 'pass' : difference.lte(tolerance) ? 'notice' : 'error';
-  return { verdict, expected, actual, difference, tolerance, decimals: maxDecimals([part, whole]) };
+  return { verdict, expected, actual, difference, tolerance, decimals: maxDecimals(pair, part) };
 }
 
 // ---------------------------------------------------------------------------------------------
