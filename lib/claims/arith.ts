@@ -81,6 +81,11 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand): Check
   if (exactDen.lte(0)) throw new Error('checkPercent: zero base');
   const mid = num.value.div(exactDen).mul(100);
   const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
+  // Fast pass, same verdict without the interval: P equals mid rounded to its own places, so
+  // P ± ½ contains mid, and mid lies in [lo, hi] — rounding is monotone, so this holds for the
+  // computed bounds too as long as num ≥ 0 and num, den are exact at the working precision.
+  if (!num.value.isNeg() && stated.value.eq(mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP)) && num.value.sd() <= 20 && exactDen.sd() <= 20)
+    return { outcome: 'pass', expected };
   const iv = ratioInterval(num, den);
   const lo = iv ? iv.lo : mid;
   const hi = iv ? iv.hi : mid;

@@ -283,3 +283,32 @@ describe('numbers found once per paragraph', () => {
     );
   });
 });
+
+describe('checkPercent fast pass', () => {
+  it('gives the verdict of the full interval test', async () => {
+    const fc = await import('fast-check');
+    const { ratioInterval, half } = { ...(await import('../../lib/claims/arith')), ...(await import('../../lib/claims/numbers')) };
+    // The interval test alone (checkPercent before its fast pass).
+    const full = (stated: { value: Decimal; decimals: number }, num: { value: Decimal; decimals: number | null }, den: { value: Decimal; decimals: number | null }) => {
+      const p = stated.decimals;
+      const mid = num.value.div(den.value).mul(100);
+      const iv = ratioInterval(num, den);
+      const lo = iv ? iv.lo : mid;
+      const hi = iv ? iv.hi : mid;
+      return stated.value.add(half(p)).gte(lo) && stated.value.sub(half(p)).lte(hi);
+    };
+    const dec = (maxInt: number, maxDec: number) =>
+      fc.tuple(fc.integer({ min: -maxInt, max: maxInt }), fc.integer({ min: 0, max: maxDec })).map(([i, d]) => ({ value: new Decimal(i).div(new Decimal(10).pow(d)), decimals: d as number | null }));
+    fc.assert(
+      fc.property(dec(10_000_000, 4), dec(10_000_000, 4), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -2, max: 2 }), fc.boolean(), (num, den, p, nudge, exact) => {
+        fc.pre(den.value.gt(0));
+        if (exact) num.decimals = null;
+        const mid = num.value.div(den.value).mul(100);
+        const value = mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).add(new Decimal(nudge).div(new Decimal(10).pow(p)));
+        const stated = { value, decimals: p };
+        expect(checkPercent(stated, num, den).outcome === 'pass').toBe(full(stated, num, den));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
