@@ -36,6 +36,12 @@ export default defineContentScript({
 const AJAX_WAIT_MS = 60_000;
 const QUIET_MS = 400;
 
+/** The address without its #fragment: following a table-of-contents link is not a new article. */
+const pageAddress = (href: string): string => {
+  const i = href.indexOf('#');
+  return i < 0 ? href : href.slice(0, i);
+};
+
 class PageController {
   private state: PageState = {
     status: 'idle',
@@ -55,6 +61,9 @@ class PageController {
   private settings: Settings = DEFAULT_SETTINGS;
   private running: Promise<void> | null = null;
   private observer: MutationObserver | null = null;
+  /** Address the current verdict belongs to (see watchNavigation). */
+  private checkedAddress = pageAddress(location.href);
+  private navQuiet: ReturnType<typeof setTimeout> | null = null;
 
   start(): void {
     // sendResponse + `return true` works in both Chrome and Firefox.
@@ -74,6 +83,40 @@ class PageController {
       }
     });
     void this.loadSettings().then(() => this.whenSettled(() => this.autoDetect()));
+    this.watchNavigation();
+  }
+
+  /**
+   * Single-page portals swap the article and push a new address without reloading, which would leave
+   * the old verdict and marks on a new article. When the address (not just its #fragment) has changed
+   * and the page then changes, start over once it is quiet. Mutations while the address is unchanged
+   * (our own marks, tickers) cost one string comparison.
+   */
+  private watchNavigation(): void {
+    const target = document.body;
+    if (!target || typeof MutationObserver === 'undefined') return;
+    new MutationObserver(() => {
+      if (pageAddress(location.href) === this.checkedAddress) return;
+      if (this.navQuiet) clearTimeout(this.navQuiet);
+      this.navQuiet = setTimeout(() => this.startOver(), QUIET_MS);
+    }).observe(target, { childList: true, subtree: true });
+  }
+
+  private startOver(): void {
+    this.navQuiet = null;
+    // Already looked at this address (the AJAX watcher may have got there first).
+    if (pageAddress(location.href) === this.checkedAddress) return;
+    if (this.running) {
+      // Let the check in flight finish on the old article, then look at the new one.
+      void this.running.then(() => this.startOver());
+      return;
+    }
+    this.checkedAddress = pageAddress(location.href);
+    this.stopObserving();
+    this.marks.remove();
+    this.run = null;
+    this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto' });
+    this.autoDetect();
   }
 
   private async loadSettings(): Promise<void> {
@@ -171,6 +214,7 @@ class PageController {
   }
 
   private check(): Promise<void> {
+    this.checkedAddress = pageAddress(location.href);
     this.marks.remove();
     this.run = null;
     this.setState({ status: 'checking', progress: null, error: null, report: null, items: [] });

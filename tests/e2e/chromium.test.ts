@@ -1,7 +1,8 @@
 /**
  * The extension in real headless Chromium (playwright-core): marks on a *.gov.cn page equal the
  * CLI's findings; popup lists them and jumps to them; marks off restores the DOM exactly; badge;
- * non-portal hosts untouched until the toolbar action; no-disclosure page; AJAX page; no network.
+ * non-portal hosts untouched until the toolbar action; no-disclosure page; AJAX page; single-page
+ * portal navigation; no network.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -63,7 +64,7 @@ function bigPage(times: number): string {
   return html.replace(/<body([^>]*)>[\s\S]*<\/body>/i, (_m, a) => `<body${a}>${body.repeat(times)}</body>`);
 }
 
-type State = { status: string; marksOn: boolean; report: { findings: { severity: string }[]; summary: { errors: number } } | null; items: unknown[] };
+type State = { status: string; url: string; marksOn: boolean; report: { findings: { severity: string }[]; summary: { errors: number } } | null; items: unknown[] };
 
 let server: FixtureServer;
 let ctx: BrowserContext;
@@ -365,6 +366,54 @@ describe('Chromium: other pages', () => {
     const state = await waitForStatus(tabId, ['done'], 20_000);
     expect(state.report!.findings.length).toBe(cli.report.findings.length);
     expect(await page.locator('[data-dc-severity]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a single-page portal: a new address with a new article is checked again; a #fragment is not', async () => {
+    const lukouBody = readFileSync(LUKOU, 'utf8').replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+    const noticeBody = NO_DISCLOSURE_HTML.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+    const swap = (page: Page, url: string, html: string) =>
+      page.evaluate(
+        ([u, h]) => {
+          history.pushState({}, '', u);
+          document.body.innerHTML = h; // the test page's own script, as an SPA router would do
+        },
+        [url, html],
+      );
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
+    const tabId = await tabIdOf(page);
+    await waitForStatus(tabId, ['done']);
+    const checks = () => page.evaluate(() => performance.getEntriesByName('dc:check').length);
+    expect(await checks()).toBe(1);
+    const badge = () => worker().then((w) => w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId));
+
+    // A table-of-contents jump changes only the fragment: same article, no second check.
+    await page.evaluate(() => {
+      location.hash = '#_Toc1';
+      document.body.appendChild(document.createElement('div'));
+    });
+    await page.waitForTimeout(1200);
+    expect(await checks()).toBe(1);
+    expect(await page.locator('[data-dc-severity]').count()).toBeGreaterThan(0);
+
+    // The router shows a notice: the old verdict, marks and badge go.
+    await swap(page, '/spa/notice', noticeBody);
+    const notice = await waitForStatus(tabId, ['no-disclosure']);
+    expect(notice.url).toContain('/spa/notice');
+    expect(notice.report).toBeNull();
+    expect(await page.locator('[data-dc-severity]').count()).toBe(0);
+    expect(await badge()).toBe('');
+
+    // …and then a disclosure again: checked like a fresh page load.
+    await swap(page, '/spa/lukou', lukouBody);
+    const again = await waitForStatus(tabId, ['done']);
+    expect(again.url).toContain('/spa/lukou');
+    expect(JSON.parse(JSON.stringify(again.report!.findings))).toEqual(JSON.parse(JSON.stringify(cli.report.findings)));
+    const severities = cli.report.findings.map((f) => f.severity);
+    expect((await pageMarks(page, severities)).map(markKey).sort()).toEqual(cli.marks.map(markKey).sort());
+    expect(await badge()).toBe(String(cli.report.summary.errors));
+    expect(await checks()).toBe(2);
     await page.close();
   });
 
