@@ -38,11 +38,6 @@ export function raisePrecision(model: TableModel, precision: number): void {
       }
 }
 
-interface VRow {
-  slots: GridSlot[];
-  block: TableBlock;
-}
-
 const PANEL_IDS: Record<number, string[]> = {
   1: ['left'],
   2: ['left', 'right'],
@@ -74,13 +69,20 @@ function keyFromRules(path: string[], rules: ColumnRule[]): string | null {
   return null;
 }
 
+const DIGITS = /^\d+$/;
+const CODE_SEPARATORS = /[\s/／\-]/g;
+
 /** Join code parts: "302" + "01" → "30201"; a part that already holds the prefix replaces it. */
 function joinCode(parts: string[]): string | null {
   let code = '';
   for (const raw of parts) {
-    const p = raw.replace(/[\s/／\-]/g, '');
-    if (p === '') continue;
-    if (!/^\d+$/.test(p)) return null;
+    if (raw === '') continue;
+    let p = raw;
+    if (!DIGITS.test(raw)) {
+      p = raw.replace(CODE_SEPARATORS, '');
+      if (p === '') continue;
+      if (!DIGITS.test(p)) return null;
+    }
     code = code !== '' && p.startsWith(code) ? p : code + p;
   }
   return code === '' ? null : code;
@@ -97,6 +99,17 @@ function levelOf(code: string | null): CodeLevel | null {
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))/;
 
 export function rowKindOf(name: string): RowKind | null {
+  // Row names repeat across tables and checks: remember each name's kind (bounded).
+  let k = ROW_KINDS.get(name);
+  if (k === undefined) {
+    if (ROW_KINDS.size > 20000) ROW_KINDS.clear();
+    ROW_KINDS.set(name, (k = rowKindUncached(name)));
+  }
+  return k;
+}
+const ROW_KINDS = new Map<string, RowKind | null>();
+
+function rowKindUncached(name: string): RowKind | null {
   const n = norm(name).replace(NUMBERING, '');
   if (n === '') return null;
   if (/总计$/.test(n)) return 'grand-total';
@@ -107,6 +120,8 @@ export function rowKindOf(name: string): RowKind | null {
 }
 
 const NOTE_ROW = /^(注|说明|备注)\s*[：:]/;
+const CODE_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$/;
+const LINE_NO = /^\d{1,3}$/;
 
 export function buildTable(group: TableGroup): BuildResult {
   const spec = TABLE_SPECS[group.key];
@@ -114,17 +129,22 @@ export function buildTable(group: TableGroup): BuildResult {
   const cols = first.block.cols;
 
   // Concatenated grid: the first block whole, then continuation bodies.
-  const vrows: VRow[] = first.block.grid.map((slots) => ({ slots, block: first.block }));
+  const vrows: GridSlot[][] = first.block.grid.slice();
   const bodyRows: number[] = [];
   for (let r = first.bodyStart; r < first.block.grid.length; r++) bodyRows.push(r);
-  for (const cont of group.layouts.slice(1)) {
+  for (let i = 1; i < group.layouts.length; i++) {
+    const cont = group.layouts[i];
     for (let r = cont.bodyStart; r < cont.block.grid.length; r++) {
       bodyRows.push(vrows.length);
-      vrows.push({ slots: cont.block.grid[r], block: cont.block });
+      vrows.push(cont.block.grid[r]);
     }
   }
-  const bodyHeaderCells = new Set<SourceCell>();
-  for (const l of group.layouts) l.bodyHeaderCells.forEach((c) => bodyHeaderCells.add(c));
+  let bodyHeaderCells = first.bodyHeaderCells;
+  if (group.layouts.length > 1) {
+    bodyHeaderCells = new Set<SourceCell>();
+    for (const l of group.layouts) l.bodyHeaderCells.forEach((c) => bodyHeaderCells.add(c));
+  }
+  const noBodyHeaders = bodyHeaderCells.size === 0;
 
   // Panels.
   let groups = splitPanels(first);
@@ -187,18 +207,19 @@ export function buildTable(group: TableGroup): BuildResult {
     panelsCols.push({ id, cols: groups[p], columns, codeCols, nameCol, lineCol });
   }
 
-  // Values: parse once, then apply the table's precision (max printed decimals).
-  const parsed = new Map<SourceCell, Amount>();
+  // Values: parse once (by grid slot: row × cols + col), then apply the table's precision (max
+  // printed decimals).
+  const parsed: (Amount | undefined)[] = new Array(vrows.length * cols);
   let precision = 0;
   for (const r of bodyRows) {
-    const slots = vrows[r].slots;
+    const slots = vrows[r];
     for (const pc of panelsCols) {
       for (const col of pc.columns) {
         if (!col.numeric) continue;
         const s = slots[col.col];
-        if (!s || s.isCopy || bodyHeaderCells.has(s.cell)) continue;
+        if (!s || s.isCopy || (!noBodyHeaders && bodyHeaderCells.has(s.cell))) continue;
         const a = parseAmount(s.cell.text);
-        parsed.set(s.cell, a);
+        parsed[r * cols + col.col] = a;
         if (a.kind === 'number' && a.printedDecimals > precision) precision = a.printedDecimals;
       }
     }
@@ -206,22 +227,22 @@ export function buildTable(group: TableGroup): BuildResult {
 
   let allEmpty = true;
   const panels: Panel[] = [];
+  const codeTexts: string[] = [];
   for (const pc of panelsCols) {
     const lo = pc.cols[0];
     const hi = pc.cols[pc.cols.length - 1];
-    const inPanel = (s: GridSlot | undefined): s is GridSlot => !!s && s.cell.col >= lo && s.cell.col <= hi;
-    // A slot's text as seen in this panel: copies whose origin lies in another panel are empty.
-    const textAt = (slots: GridSlot[], c: number): string => {
-      const s = slots[c];
-      if (!s) return '';
-      if (s.isCopy && !(vrowsOriginInPanel(s, lo, hi))) return '';
-      return s.cell.text;
-    };
+    const numeric = pc.columns.filter((c) => c.numeric);
     const rows: Row[] = [];
     for (const r of bodyRows) {
-      const slots = vrows[r].slots;
-      const codeTexts = pc.codeCols.map((c) => textAt(slots, c));
-      let name = pc.nameCol >= 0 ? textAt(slots, pc.nameCol).trim() : '';
+      const slots = vrows[r];
+      codeTexts.length = pc.codeCols.length;
+      let noteInCode = false;
+      for (let i = 0; i < pc.codeCols.length; i++) {
+        const t = textAt(slots, pc.codeCols[i], lo, hi);
+        codeTexts[i] = t;
+        if (!noteInCode && t !== '' && NOTE_ROW.test(t)) noteInCode = true;
+      }
+      let name = pc.nameCol >= 0 ? textAt(slots, pc.nameCol, lo, hi).trim() : '';
       let code = joinCode(codeTexts);
       if (code === null) {
         // A label printed across the code columns ("合计" spanning code and name).
@@ -229,29 +250,33 @@ export function buildTable(group: TableGroup): BuildResult {
         if (label && name === '') name = label.trim();
       }
       if (code === null && pc.codeCols.length === 0) {
-        const m = /^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$/.exec(name);
+        const m = CODE_NAME.exec(name);
         if (m && m[2] !== '') {
           code = m[1];
           name = m[2];
         }
       }
-      if (NOTE_ROW.test(name) || codeTexts.some((t) => NOTE_ROW.test(t))) continue;
+      if (noteInCode || NOTE_ROW.test(name)) continue;
       let line: number | null = null;
       if (pc.lineCol >= 0) {
-        const lt = textAt(slots, pc.lineCol).trim();
-        if (/^\d{1,3}$/.test(lt)) line = Number(lt);
+        const lt = textAt(slots, pc.lineCol, lo, hi).trim();
+        if (LINE_NO.test(lt)) line = Number(lt);
       }
       const cells: Record<string, ModelCell> = {};
       let hasValue = false;
-      for (const col of pc.columns) {
-        if (!col.numeric) continue;
+      for (const col of numeric) {
         const s = slots[col.col];
-        if (!inPanel(s) || s.isCopy || bodyHeaderCells.has(s.cell)) continue;
-        const a = parsed.get(s.cell)!;
-        const value: Amount = a.kind === 'number' && a.decimals < precision ? { ...a, decimals: precision } : a;
+        if (!s || s.isCopy || s.cell.col < lo || s.cell.col > hi || (!noBodyHeaders && bodyHeaderCells.has(s.cell))) continue;
+        const a = parsed[r * cols + col.col]!;
+        const value: Amount =
+          a.kind === 'number' && a.decimals < precision
+            ? { kind: 'number', value: a.value, decimals: precision, printedDecimals: a.printedDecimals, text: a.text }
+            : a;
         cells[col.key] = { table: group.key, row: r, col: col.col, text: s.cell.text, value, source: s.cell };
-        if (value.kind !== 'empty') hasValue = true;
-        if (value.kind === 'nan' || (value.kind === 'number' && !value.value.isZero())) allEmpty = false;
+        if (value.kind !== 'empty') {
+          hasValue = true;
+          if (value.kind === 'nan' || !value.value.isZero()) allEmpty = false;
+        }
       }
       const kind: RowKind = rowKindOf(name) ?? (code || hasValue ? 'data' : 'blank');
       rows.push({ row: r, kind, code, level: levelOf(code), name, line, cells });
@@ -275,13 +300,17 @@ export function buildTable(group: TableGroup): BuildResult {
   return { ok: true, model, precision };
 }
 
-function vrowsOriginInPanel(s: GridSlot, lo: number, hi: number): boolean {
-  return s.cell.col >= lo && s.cell.col <= hi;
+/** A slot's text as seen in the panel [lo, hi]: copies whose origin lies in another panel are empty. */
+function textAt(slots: GridSlot[], c: number, lo: number, hi: number): string {
+  const s = slots[c];
+  if (!s) return '';
+  if (s.isCopy && (s.cell.col < lo || s.cell.col > hi)) return '';
+  return s.cell.text;
 }
 
-function columnIsEmpty(vrows: VRow[], bodyRows: number[], c: number): boolean {
+function columnIsEmpty(vrows: GridSlot[][], bodyRows: number[], c: number): boolean {
   for (const r of bodyRows) {
-    const s = vrows[r].slots[c];
+    const s = vrows[r][c];
     if (s && !s.isCopy && s.cell.text !== '') return false;
   }
   return true;

@@ -13,17 +13,17 @@ const FOLD: Record<string, string> = { '（': '(', '）': ')', ':': '：' };
 
 /** Matching form: no spaces, no quotes, full-width brackets/colon folded to one form. One pass. */
 export function norm(text: string): string {
-  if (!NORM_ANY.test(text)) return text;
   // Header and row texts are normalised again by every layout and build step: remember the short
-  // ones (long paragraphs rarely repeat; the cache stays small).
-  if (text.length > 200) return text.replace(NORM_ALL, (ch) => FOLD[ch] ?? '');
+  // ones, plain or not (long paragraphs rarely repeat; the cache stays small).
+  if (text.length > 200) return NORM_ANY.test(text) ? text.replace(NORM_ALL, foldChar) : text;
   let v = NORMS.get(text);
   if (v === undefined) {
     if (NORMS.size > 50000) NORMS.clear();
-    NORMS.set(text, (v = text.replace(NORM_ALL, (ch) => FOLD[ch] ?? '')));
+    NORMS.set(text, (v = NORM_ANY.test(text) ? text.replace(NORM_ALL, foldChar) : text));
   }
   return v;
 }
+const foldChar = (ch: string): string => FOLD[ch] ?? '';
 const NORMS = new Map<string, string>();
 
 /** A page label: "公开01表", "表一", "表 1", "附表3". Null when the text holds none. */
