@@ -53,6 +53,34 @@ export function floorFirstRows(root: Root, k = 3): number {
 }
 
 /**
+ * The issue's floor read literally — "walking the same DOM and reading every table cell's text
+ * once": visit every node from script (firstChild/nextSibling, nodeType, localName) and read each
+ * td/th's textContent once without descending into it. floorAllCells is the stricter floor (native
+ * table lookup, no walk of the narrative); both are printed.
+ */
+export function floorWalkDom(root: Root): number {
+  let n = 0;
+  const start: Node = 'documentElement' in root && root.documentElement ? root.documentElement : (root as Node);
+  let node: Node | null = start;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 1) {
+      const name = (node as Element).localName;
+      if (name === 'td' || name === 'th') n += (node.textContent ?? '').length;
+      else descend = true;
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== start && !node.nextSibling) node = node.parentNode;
+    if (!node || node === start) break;
+    node = node.nextSibling;
+  }
+  return n;
+}
+
+/**
  * Reference, not a floor: the least any JS extractor pays — visit every node once from script
  * (firstChild/nextSibling), reading nodeType, tag name and text data. In Chromium each visit
  * crosses the JS↔DOM binding, so this alone costs a few times the native textContent floor.

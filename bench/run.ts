@@ -2,8 +2,9 @@
  * `npm run bench` — speed of the core against the DOM floor measured in the same run (issue 6).
  *
  * For each page: median and spread over repeated runs of the full check (extract + recognise + all
- * rules) and of the bare floor (walk the DOM, read every table cell's text once; parsing excluded),
- * and their ratio. For the non-disclosure page: looksLikeDisclosure against the floor of reading
+ * rules) and of two floors (parsing excluded), and the ratios: "all cells" reads every table cell's
+ * text once through a native table lookup (the stricter floor); "DOM walk + cells" is the issue's
+ * wording taken literally — walk the whole DOM from script and read every cell's text once. For the non-disclosure page: looksLikeDisclosure against the floor of reading
  * each table's first rows. Both in Node (linkedom, as the CLI) and inside headless Chromium
  * (the core bundled by esbuild, timed with performance.now in the page).
  *
@@ -122,6 +123,7 @@ function rowsOf(r: CaseResult): Row[] {
   const rows: Row[] = [];
   const full = r.page.nonDisclosure ? 'full check (bail-out)' : 'full check';
   rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'all cells', floor: r.measured.floor, target: r.page.id === 'seed' ? 3 : null });
+  rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'DOM walk + cells', floor: r.measured.domFloor, target: r.page.id === 'seed' ? 3 : null });
   rows.push({ ...base, what: '(ref: JS walk of all nodes)', cand: r.measured.walk, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({ ...base, what: '  of which extract', cand: r.measured.extract, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({
