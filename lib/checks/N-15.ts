@@ -26,6 +26,19 @@ const SUBJECT = /^(度)?[^，。；,;]{0,12}?(收入|支出|决算|预算|采购
 const COMPARE = /(与|比|较|同比|相比|对比|上年|去年)$/;
 const YEAR_RE = /(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g;
 
+const WS = /\s+/g;
+
+/**
+ * The text after a year without spaces — only its first 20 characters are ever tested (SUBJECT
+ * reaches 1 + 12 + 5), so a window is stripped instead of the whole rest of the sentence.
+ */
+function afterYear(text: string, from: number): string {
+  const end = from + 48;
+  if (end >= text.length) return text.slice(from).replace(WS, '');
+  const w = text.slice(from, end).replace(WS, '');
+  return w.length >= 24 ? w : text.slice(from).replace(WS, '');
+}
+
 export const rule = claimRule(meta, {
   own: true,
   extra(k, ctx) {
@@ -47,7 +60,7 @@ export const rule = claimRule(meta, {
         const y = Number(m[1]);
         if (y === year) continue;
         const before = text.slice(Math.max(0, m.index - 6), m.index).replace(/\s+/g, '');
-        const after = text.slice(m.index + m[0].length).replace(/\s+/g, '');
+        const after = afterYear(text, m.index + m[0].length);
         // 截至YYYY年12月31日: the balance date must be the report year's end.
         const balanceDate = /截[至止]$/.test(before) && /^12月31日/.test(after);
         const comparison = COMPARE.test(before) || /^度?(相比|同期|持平|数)/.test(after);

@@ -49,13 +49,20 @@ export interface Analysis {
   directionItems: SentenceItem[];
   /** Claims owned by each rule (ruleOf), in order; filled on first use by ClaimChecker.mine(). */
   byRule: Map<string, Claim[]>;
+  /** Sentences with template residue, in order (every N-xx rule scans them); filled on first use. */
+  residueItems: SentenceItem[] | null;
 }
 
 /**
- * Key of a claim number: paragraph index and offset in one number (a Set of numbers hashes without
- * building a string per mark). Offsets stay below 2³² and indices below 2²¹, so keys are exact.
+ * Key of a claim number: paragraph index and offset in one number, so the sets hash no strings.
+ * Small pages give small integers (V8 stores them unboxed: no allocation per mark); larger indices
+ * or offsets get a negative key of their own range, so keys never collide.
  */
-export const numKey = (p: ParagraphBlock, n: Num): number => p.index * 4294967296 + n.start;
+export const numKey = (p: ParagraphBlock, n: Num): number => keyOf(p.index, n.start);
+
+function keyOf(index: number, start: number): number {
+  return index < 16384 && start < 65536 ? index * 65536 + start : -(index * 4294967296 + start) - 1;
+}
 
 const cache = new WeakMap<Disclosure, Analysis>();
 const ITEM_MARK = /[（(]项[）)]/;
@@ -104,6 +111,7 @@ export function analyse(d: Disclosure): Analysis {
     byTopic: new Map(),
     directionItems: [],
     byRule: new Map(),
+    residueItems: null,
   };
   let lastHeadings: string[] | null = null;
   let topic: Topic = null;
@@ -120,7 +128,6 @@ export function analyse(d: Disclosure): Analysis {
     let chainText: string | null = null;
     let inPara: Claim[] | undefined;
     let inTopic: Claim[] | undefined;
-    const keyBase = p.index * 4294967296;
     // Numbers are found once per paragraph and handed to their sentences in order.
     const pnums = paragraphNumbers(text);
     let k = 0;
@@ -147,7 +154,7 @@ export function analyse(d: Disclosure): Analysis {
       a.sentences.push(item);
       a.bySentence.set(s, item);
       if (sf.directions.length > 0) a.directionItems.push(item);
-      for (const n of sf.nums) a.found.add(keyBase + n.start);
+      for (const n of sf.nums) a.found.add(keyOf(p.index, n.start));
       if (sf.facts.length === 0) continue;
       if (chainText === null) chainText = text.includes('项') && ITEM_MARK.test(text) ? text : (c.headings[c.headings.length - 1] ?? '');
       if (!inPara) {
@@ -173,7 +180,7 @@ export function analyse(d: Disclosure): Analysis {
 
 /** Mark numbers as reconciled (used by a check, whatever its outcome). */
 export function markReconciled(a: Analysis, p: ParagraphBlock, ...nums: (Num | undefined)[]): void {
-  for (const n of nums) if (n) a.reconciled.add(numKey(p, n));
+  for (const n of nums) if (n) a.reconciled.add(keyOf(p.index, n.start));
 }
 
 export interface ClaimCounts {

@@ -48,7 +48,11 @@ export function rowsOf(t: TableModel | undefined, panel?: string): Row[] {
   if (!m) ROWS.set(t, (m = new Map()));
   const k = panel ?? '';
   let rows = m.get(k);
-  if (!rows) m.set(k, (rows = t.panels.filter((p) => !panel || p.id === panel).flatMap((p) => p.rows)));
+  if (!rows) {
+    rows = [];
+    for (const p of t.panels) if (!panel || p.id === panel) for (const r of p.rows) rows.push(r);
+    m.set(k, rows);
+  }
   return rows;
 }
 

@@ -11,25 +11,30 @@ export interface Sentence {
   end: number;
 }
 
+const SENTENCE_END = /[。！？!?]+[”’"）)]*/g;
+const SPACE = /\s/;
+
 /** Split at 。！？ (kept with the sentence); a closing bracket/quote right after stays with it. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  const re = /[。！？!?]+[”’"）)]*/g;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const end = m.index + m[0].length;
-    push(start, end);
+    pushSentence(out, text, start, end);
     start = end;
   }
-  push(start, text.length);
-  function push(s: number, e: number) {
-    // Trim leading/trailing whitespace but keep offsets exact.
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
-  }
+  pushSentence(out, text, start, text.length);
   return out;
+}
+
+/** Trim leading/trailing whitespace but keep offsets exact. */
+function pushSentence(out: Sentence[], text: string, s: number, e: number): void {
+  while (s < e && SPACE.test(text[s])) s++;
+  while (e > s && SPACE.test(text[e - 1])) e--;
+  if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
 }
 
 const CN = '[一二三四五六七八九十]+';
@@ -41,7 +46,12 @@ const HEADING_LEVELS: [number, RegExp][] = [
   [4, /^\s*\d+[、．.](?!\d)/],
 ];
 
+/** First non-space character (every heading pattern starts with one of 第 一…十 （ ( 0-9). */
+const FIRST_CHAR = /^\s*([第一二三四五六七八九十（(0-9])/;
+
 export function headingLevel(text: string): number | null {
+  // One cheap test rules out most body paragraphs before the five patterns run.
+  if (!FIRST_CHAR.test(text)) return null;
   for (const [lvl, re] of HEADING_LEVELS) if (re.test(text)) return lvl;
   return null;
 }
@@ -77,13 +87,15 @@ export function paragraphContexts(d: Disclosure): ParaContext[] {
   walk(d.sections ?? [], []);
   const out: ParaContext[] = [];
   const stack: { level: number; title: string }[] = [];
+  // The chain changes only at a heading: paragraphs in between share one array (never mutated).
+  let own: string[] = [];
   for (const p of paras) {
     const lvl = headingLevel(p.text);
     if (lvl !== null) {
       while (stack.length && stack[stack.length - 1].level >= lvl) stack.pop();
       stack.push({ level: lvl, title: headingTitle(p.text) });
+      own = stack.map((s) => s.title);
     }
-    const own = stack.map((s) => s.title);
     const sec = fromSections.get(p.index);
     // The scan also sees 1、/（1） item headings; prefer it when it is at least as deep.
     out.push({ paragraph: p, headings: sec && sec.length > own.length ? sec : own });
