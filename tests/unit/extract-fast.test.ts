@@ -38,9 +38,14 @@ function shape(x: ExtractedDocument, ids: Map<object, number>): string {
 
 const walkOnly = { isHidden: () => false };
 
+/** The default fast paths, the cell proof forced on (it is off under linkedom by default), and the walk. */
 function sameAsWalk(d: Document): { fast: string; walk: string } {
   const ids = new Map<object, number>();
-  return { fast: shape(extractDocument(d), ids), walk: shape(extractDocument(d, walkOnly), ids) };
+  const fast = shape(extractDocument(d), ids);
+  const proved = shape(extractDocument(d, { cellProofs: true }), ids);
+  const walk = shape(extractDocument(d, walkOnly), ids);
+  expect(proved).toBe(walk);
+  return { fast, walk };
 }
 
 describe('extraction fast paths = the plain walk', () => {
@@ -86,6 +91,9 @@ describe('extraction fast paths = the plain walk', () => {
     ' style="mso-element:field-end"',
     ' style="mso-hide:all"',
     ' style="color:red;font-size:9pt"',
+    ' style="color:red;font-size:9pt"',
+    ' style="DISPLAY:NONE"',
+    ' style="Mso-Hide: ALL"',
     ' colspan="2"',
     ' rowspan="3"',
   );
@@ -116,6 +124,43 @@ describe('extraction fast paths = the plain walk', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('cell proof (native queries instead of visiting spans) = the walk', () => {
+  // Many cells with one repeated span style, so the sampled style is proven; then odd cells.
+  const plain = (t: string) => `<td style="border:solid"><p style="text-align:center"><span style="font-size:9.0pt;font-family:宋体">${t}</span></p></td>`;
+  const odd = [
+    '<td><p><span style="font-size:9.0pt;font-family:宋体" hidden>h</span>v</p></td>',
+    '<td><p><span style="font-size:9.0pt;font-family:宋体"><span style="DISPLAY:NONE">h</span>v</span></p></td>',
+    '<td><p><span style="font-size:9.0pt;font-family:宋体;Display : None">h</span>v</p></td>',
+    '<td><p><span style="font-size:9.0pt;font-family:宋体"><span style="mso-hide:ALL">h</span>v</span></p></td>',
+    '<td><p><span>a<br>b</span></p></td>',
+    '<td><p><span style="font-size:9.0pt;font-family:宋体">x<o:p></o:p></span><o:p style="display:none">h</o:p></p></td>',
+    '<td><p><b>x</b><span style="float:right">单位</span></p></td>',
+    '<td colspan="0"><p><span style="font-size:9.0pt;font-family:宋体">a<script>x()</script></span></p></td>',
+    '<td rowspan="0"><div><p>a</p><p>b</p></div></td>',
+    '<td><p><span style="font-size:9.0pt;font-family:宋体"><table><tr><td>1</td></tr></table></span></p></td>',
+    '<th><p><span style="font-size:9.0pt;font-family:宋体">头<span style="visibility:hidden">h</span></span></p></th>',
+    '<td><p><span style="font-size:9.0pt;font-family:宋体"><span style="mso-element:field-begin"></span>PAGEREF _Toc1<span style="mso-element:field-end"></span>3</span></p></td>',
+  ];
+  it('on hand-made cells around a proven style', () => {
+    const rows: string[] = [];
+    for (let r = 0; r < 12; r++) rows.push(`<tr>${plain(String(r))}${odd[r]}${plain('1.00')}</tr>`);
+    const d = doc(`<html><body><table>${rows.join('')}</table></body></html>`);
+    const { fast, walk } = sameAsWalk(d);
+    expect(fast).toBe(walk);
+    const t = extractDocument(d, { cellProofs: true }).blocks.find((b) => b.kind === 'table');
+    const texts = t && t.kind === 'table' ? t.grid.map((r) => r[1].cell.text) : [];
+    expect(texts.slice(0, 8)).toEqual(['v', 'v', 'v', 'v', 'a b', 'x', 'x 单位', 'a']);
+  });
+
+  it('on the real fixtures', () => {
+    for (const f of FIXTURES) {
+      const d = doc(readFileSync(f, 'utf8'));
+      const ids = new Map<object, number>();
+      expect(shape(extractDocument(d, { cellProofs: true }), ids)).toBe(shape(extractDocument(d, walkOnly), ids));
+    }
   });
 });
 
