@@ -316,6 +316,10 @@ function computeParts(d: Disclosure): PartResult[] {
     none: null,
   };
 
+  // Candidate headings (down to （一）, not table titles) with their matching text, computed once
+  // for all part definitions.
+  let searchableHeads: { section: Section; body: string }[] | undefined;
+  let everyHeads: { section: Section; body: string }[] | undefined;
   const results: PartResult[] = [];
   const found = new Map<string, Section>();
   const push = (def: { rule: string; key: string; name: Bilingual }, r: Partial<PartResult>) =>
@@ -354,9 +358,15 @@ function computeParts(d: Disclosure): PartResult[] {
       }
     } else {
       // Parts are headings down to （一）; a "1、…（项）" list line is never a part of its own.
-      const pool = def.key === '名词解释' ? every : searchable;
       // A table title left as a heading ("三、支出决算表") names a table, not a narrative part.
-      section = pool.find((s) => s.depth <= 3 && !TABLE_TITLE.test(titleBody(s)) && def.title(titleBody(s))) ?? null;
+      const pool = def.key === '名词解释' ? (everyHeads ??= headings(every)) : (searchableHeads ??= headings(searchable));
+      section = null;
+      for (const h of pool) {
+        if (def.title(h.body)) {
+          section = h.section;
+          break;
+        }
+      }
     }
     if (!section && def.hosts && def.hostBody) {
       // Folded into a broader section: its own paragraphs must state this part.
@@ -390,6 +400,16 @@ function computeParts(d: Disclosure): PartResult[] {
     push(def, { section: near, anchor: near?.heading ?? null, parent: def.parent ? `${def.rule}.${def.parent}` : null });
   }
   return results;
+}
+
+function headings(pool: Section[]): { section: Section; body: string }[] {
+  const out: { section: Section; body: string }[] = [];
+  for (const s of pool) {
+    if (s.depth > 3) continue;
+    const body = titleBody(s);
+    if (!TABLE_TITLE.test(body)) out.push({ section: s, body });
+  }
+  return out;
 }
 
 function findIn(sections: Section[], test: (t: string) => boolean): Section | null {

@@ -691,7 +691,11 @@ export function openingParts(p: Panel | undefined, opening: Row | undefined, gra
 export function t6Rows(t: TableModel | undefined): Row[] {
   if (!t) return [];
   let v = t6RowsMemo.get(t);
-  if (!v) t6RowsMemo.set(t, (v = t.panels.flatMap((p) => p.rows)));
+  if (!v) {
+    v = [];
+    for (const p of t.panels) for (const r of p.rows) v.push(r);
+    t6RowsMemo.set(t, v);
+  }
   return v;
 }
 

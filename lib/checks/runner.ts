@@ -12,8 +12,9 @@ export function runRules(disclosure: Disclosure, rules: readonly Rule[]): RuleRu
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const { id } = rule.meta;
-    const missing = rule.meta.tables.filter((t) => !disclosure.tables[t]);
-    if (missing.length > 0) {
+    let missing: string[] | null = null;
+    for (const t of rule.meta.tables) if (!disclosure.tables[t]) (missing ??= []).push(t);
+    if (missing) {
       results.push({ id, outcome: 'not-applicable', detail: `missing ${missing.join(', ')}` });
       continue;
     }

@@ -374,6 +374,32 @@ function unreadableOf(first: Amount, rest: readonly Amount[]): string[] | null {
  * and none for the (dmax, k) pairs seen before (memoised: tables repeat the same shapes).
  */
 function sumHalfUnits(amounts: readonly Amount[], first?: Amount): Decimal {
+  // Decimals of parsed amounts are small non-negative integers; anything else takes the general path.
+  let dmax = -1;
+  let dmin = Infinity;
+  let n = 0;
+  if (first && first.kind === 'number') {
+    dmax = dmin = first.decimals;
+    n = 1;
+  }
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    if (a.kind !== 'number') continue;
+    const d = a.decimals;
+    if (d > dmax) dmax = d;
+    if (d < dmin) dmin = d;
+    n++;
+  }
+  if (n === 0) return ZERO;
+  if (dmax === dmin && Number.isInteger(dmax) && dmax >= 0 && dmax <= 20 && n <= 4096) {
+    // Every operand printed alike (the usual case): k = n.
+    const row = (HALF_MULTIPLES[dmax] ??= []);
+    return (row[n] ??= halfUnit(dmax).times(n));
+  }
+  return mixedHalfUnits(amounts, first);
+}
+
+function mixedHalfUnits(amounts: readonly Amount[], first?: Amount): Decimal {
   let dmax = first && first.kind === 'number' ? sanitizePrecision(first.decimals) : -1;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i];

@@ -69,11 +69,22 @@ const PART_TITLE_RE = /(部门决算表|单位决算表|决算报表|决算情�
 const TOC_RE = /^目\s*录\s*[：:]?$/;
 
 function normalise(text: string): string {
+  // Most lines start with a CJK character or printable ASCII: nothing to strip.
+  const c = text.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff)) return text;
   return text.replace(LEAD, '');
+}
+
+/** First characters a numbering can start with (第, brackets, digits, Chinese numerals, ①…). */
+function mayStartMarker(c: string): boolean {
+  return (
+    c === '第' || c === '（' || c === '(' || (c >= '0' && c <= '9') || '一二三四五六七八九十'.includes(c) || CIRCLED.includes(c)
+  );
 }
 
 export function parseMarker(raw: string): Marker | null {
   const text = normalise(raw);
+  if (text !== '' && !mayStartMarker(text[0])) return null;
   let m = PART_RE.exec(text);
   if (m) {
     const n = chineseNumeral(m[1]);
@@ -261,7 +272,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
       }
       toc = null;
     }
-    if (TOC_RE.test(text.replace(/[\s\u00a0\u3000]+/g, ' ').trim())) {
+    if (text[0] === '目' && TOC_RE.test(text.replace(/[\s\u00a0\u3000]+/g, ' ').trim())) {
       toc = { firstKey: null, seen: new Set() };
       tocBlocks.push(p.index);
       pendingTitle = null;
