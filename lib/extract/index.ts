@@ -346,24 +346,22 @@ function cellProofs(root: Document | Element, hidden: Set<Element> | null): Set<
 }
 
 /**
- * Elements matching a plain attribute-presence selector (cells with a span attribute; elements
- * with `hidden`), found by one native query so the walk need not read that attribute of every
- * element from script (each read crosses the JS/DOM binding). Null when the DOM cannot be queried:
- * then every element is asked directly, with the same result. (A query for the elements with a
- * relevant inline style was tried too: Chromium's case-insensitive attribute-substring matching
+ * Elements matching a plain attribute-presence selector (here: `hidden`), found by one native
+ * query so the walk need not read that attribute of every element from script (each read crosses
+ * the JS/DOM binding). Null when the DOM cannot be queried: then every element is asked directly,
+ * with the same result. (Span attributes are read per cell: for ~1 in 20 cells carrying one, two
+ * reads per cell cost less than two document queries. A query for the elements with a relevant
+ * inline style was tried too: Chromium's attribute-substring matching, case-insensitive or not,
  * over every Word-styled element cost more than reading the attributes.)
  */
-function withAttribute(root: Document | Element, ...selectors: string[]): Set<Element> | null {
+function withAttribute(root: Document | Element, selector: string): Set<Element> | null {
   try {
     if (typeof root.querySelectorAll !== 'function') return null;
     const found = new Set<Element>();
-    // One query per selector: Chromium runs a selector list on its slow path (2–3× the time).
-    for (let k = 0; k < selectors.length; k++) {
-      const list = root.querySelectorAll(selectors[k]);
-      for (let i = 0, n = list.length; i < n; i++) found.add(list[i]);
-      // querySelectorAll does not include an element root itself.
-      if (root.nodeType === 1 && (root as Element).matches(selectors[k])) found.add(root as Element);
-    }
+    const list = root.querySelectorAll(selector);
+    for (let i = 0, n = list.length; i < n; i++) found.add(list[i]);
+    // querySelectorAll does not include an element root itself.
+    if (root.nodeType === 1 && (root as Element).matches(selector)) found.add(root as Element);
     return found;
   } catch {
     return null;
@@ -571,7 +569,6 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? (root as Document).documentElement : root;
   const rootFlow: Item[] = [];
-  const spans = withAttribute(root, '[colspan]', '[rowspan]');
   // With an isHidden (the reference walk in tests) every element is asked directly.
   const hiddenEls = isHiddenExtra === undefined ? withAttribute(root, '[hidden]') : null;
   const dirty =
@@ -687,14 +684,14 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
           row = { cells: [] };
           group.rows.push(row);
         }
-        const spanned = spans === null || spans.has(el);
+        // Read directly: cheaper than a document query for the few cells with spans (measured).
         const c: CellInfo = {
           el,
           text: '',
           flow: [],
           isHeader: name === 'th' || group.kind === 'head',
-          colSpan: spanned ? parseSpan(el.getAttribute('colspan')) : NaN,
-          rowSpan: spanned ? parseSpan(el.getAttribute('rowspan')) : NaN,
+          colSpan: parseSpan(el.getAttribute('colspan')),
+          rowSpan: parseSpan(el.getAttribute('rowspan')),
           blocks: 0,
           heading: false,
         };
