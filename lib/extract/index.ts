@@ -18,12 +18,6 @@ export { computedHidden } from './visibility';
 export interface ExtractOptions {
   /** Extra visibility test (e.g. computed style in the browser); called once per element, top-down. */
   isHidden?: (el: Element) => boolean;
-  /**
-   * Prove table cells' inner markup plain with a few native queries instead of visiting it from
-   * script (see cellProofs). Default: only in a browser DOM, where those queries run natively;
-   * tests force it on to compare it with the walk under linkedom. Same result either way.
-   */
-  cellProofs?: boolean;
 }
 
 // Tag categories.
@@ -139,10 +133,7 @@ let LOWER: Record<string, string> = Object.create(null);
 let lowerCount = 0;
 
 function lowerName(el: Element): string {
-  return lowerOf(el.localName || el.tagName || '');
-}
-
-function lowerOf(n: string): string {
+  const n = el.localName || el.tagName || '';
   const hit = LOWER[n];
   if (hit !== undefined) return hit;
   // Bounded: a hostile page could use endless distinct tag names.
@@ -218,7 +209,7 @@ function plainBelow(e: Element, hidden: Set<Element> | null): boolean {
  * return false (the walk descends). No field codes can start inside (no relevant style), so the
  * field state the walk resets at the cell boundary is unaffected.
  */
-function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null, dirty: Set<Element> | null): boolean {
+function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boolean {
   // Filled in place (the cell's flow is empty on entry) and emptied again on failure.
   const items = c.flow;
   let blocks = 0;
@@ -241,9 +232,7 @@ function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null, dirty:
       items.push(BRK);
       continue;
     }
-    if ((cat !== undefined && cat !== BLOCK) || visibleStyle(e, hidden) !== '') break;
-    // A child the cell proof did not flag holds only plain spans (see cellProofs).
-    if ((dirty === null || dirty.has(e)) && !plainBelow(e, hidden)) break;
+    if ((cat !== undefined && cat !== BLOCK) || visibleStyle(e, hidden) !== '' || !plainBelow(e, hidden)) break;
     const s = e.textContent || '';
     if (cat === undefined) {
       if (s) items.push({ k: It.Text, s, owner: td });
@@ -262,87 +251,6 @@ function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null, dirty:
   c.blocks += blocks;
   if (heading) c.heading = true;
   return true;
-}
-
-/** A CSS string token for a selector; null for values a selector cannot carry as they are. */
-function cssString(v: string): string | null {
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) < 0x20) return null;
-  return '"' + v.replace(/["\\]/g, '\\$&') + '"';
-}
-
-/** Whether the DOM's queries run natively (a browser), judged by a table API linkedom lacks. */
-function browserDom(root: Document | Element): boolean {
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const view = doc ? (doc.defaultView as unknown as { HTMLTableElement?: unknown } | null) : null;
-  const T = view ? view.HTMLTableElement : undefined;
-  return typeof T === 'function' && 'rows' in (T as { prototype: object }).prototype;
-}
-
-/** Spans sampled for their style strings, and how many repeats make a style worth proving. */
-const SAMPLE_SPANS = 32;
-const MAX_PROVEN_STYLES = 4;
-
-/**
- * Cell proof (issue 6: visiting every <span> inside every cell from script was a fifth of the
- * extraction in Chromium). Word cells are td > p > span, with the same few span styles thousands of
- * times. One native query per cell tag finds every element at depth ≥ 2 inside a cell that is NOT a
- * span with one of those (sampled, known irrelevant) exact styles, a bare span or a bare o:p; every
- * ancestor of such an element, or of a [hidden] one, is returned as dirty. A cell's child that is not
- * dirty therefore holds only plain spans, and plainBelow need not visit it (it would say true). The
- * query matches type selectors to lower-case local names, so only cells whose own local name is
- * lower-case may rely on it (see the caller). Null when the proof is unavailable or finds too much
- * (then every child is checked as before).
- */
-function cellProofs(root: Document | Element, hidden: Set<Element> | null): Set<Element> | null {
-  if (hidden === null) return null;
-  try {
-    // Sample span styles; keep the repeated, irrelevant ones.
-    const spans = root.getElementsByTagName('span');
-    const n = spans.length;
-    if (n === 0) return null;
-    const seen = new Map<string, number>();
-    const order: string[] = [];
-    const step = n > SAMPLE_SPANS ? Math.floor(n / SAMPLE_SPANS) : 1;
-    for (let i = 0; i < n; i += step) {
-      const st = spans[i].getAttribute('style');
-      if (!st) continue;
-      const k = seen.get(st);
-      if (k === undefined) order.push(st);
-      seen.set(st, (k || 0) + 1);
-    }
-    let alts = 'span:not([style]),o\\:p:not([style])';
-    let kept = 0;
-    for (let i = 0; i < order.length && kept < MAX_PROVEN_STYLES; i++) {
-      const st = order[i];
-      if ((seen.get(st) || 0) < 2 || styleOf(st) !== '') continue;
-      const q = cssString(st);
-      if (q === null) continue;
-      alts += ',span[style=' + q + ']';
-      kept++;
-    }
-    const dirty = new Set<Element>();
-    const limit = 64 + (n >> 2);
-    let flagged = 0;
-    const mark = (x: Element) => {
-      for (let a = x.parentElement; a !== null && !dirty.has(a); a = a.parentElement) dirty.add(a);
-    };
-    // One query per tag: as a selector list (or :is) Chromium runs it many times slower.
-    const tags = ['td', 'th'];
-    for (let t = 0; t < tags.length; t++) {
-      if (root.getElementsByTagName(tags[t]).length === 0) continue;
-      const list = root.querySelectorAll(tags[t] + ' > * :not(' + alts + ')');
-      flagged += list.length;
-      if (flagged > limit) return null;
-      for (let i = 0; i < list.length; i++) mark(list[i]);
-    }
-    if (hidden.size > 0) {
-      const list = root.querySelectorAll('[hidden]');
-      for (let i = 0; i < list.length; i++) mark(list[i]);
-    }
-    return dirty;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -571,8 +479,6 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
   const rootFlow: Item[] = [];
   // With an isHidden (the reference walk in tests) every element is asked directly.
   const hiddenEls = isHiddenExtra === undefined ? withAttribute(root, '[hidden]') : null;
-  const dirty =
-    isHiddenExtra === undefined && (opts.cellProofs === undefined ? browserDom(root) : opts.cellProofs) ? cellProofs(root, hiddenEls) : null;
   const work = { done: 0 };
 
   // Walk state.
@@ -617,8 +523,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
     }
     if (type !== 1) return type === 11; // descend into a DocumentFragment root; skip comments etc.
     const el = node as Element;
-    const raw = el.localName || el.tagName || '';
-    const name = lowerOf(raw);
+    const name = lowerName(el);
     const cat = TAGS[name];
     if (cat === SKIP || cat === HEAD) return false;
     const st = visibleStyle(el, hiddenEls);
@@ -701,7 +606,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
         resetField();
         // Most cells hold plain text in a paragraph or two: read them natively (no descent). The
         // walk state is then untouched, as entering and leaving the cell would leave it.
-        if (isHiddenExtra === undefined && plainCell(el, c, hiddenEls, raw === name ? dirty : null)) return false;
+        if (isHiddenExtra === undefined && plainCell(el, c, hiddenEls)) return false;
         pushFrame(el, CELL);
         cell = c;
         flow = c.flow;

@@ -38,14 +38,9 @@ function shape(x: ExtractedDocument, ids: Map<object, number>): string {
 
 const walkOnly = { isHidden: () => false };
 
-/** The default fast paths, the cell proof forced on (it is off under linkedom by default), and the walk. */
 function sameAsWalk(d: Document): { fast: string; walk: string } {
   const ids = new Map<object, number>();
-  const fast = shape(extractDocument(d), ids);
-  const proved = shape(extractDocument(d, { cellProofs: true }), ids);
-  const walk = shape(extractDocument(d, walkOnly), ids);
-  expect(proved).toBe(walk);
-  return { fast, walk };
+  return { fast: shape(extractDocument(d), ids), walk: shape(extractDocument(d, walkOnly), ids) };
 }
 
 describe('extraction fast paths = the plain walk', () => {
@@ -127,8 +122,8 @@ describe('extraction fast paths = the plain walk', () => {
   });
 });
 
-describe('cell proof (native queries instead of visiting spans) = the walk', () => {
-  // Many cells with one repeated span style, so the sampled style is proven; then odd cells.
+describe('plain-cell fast path around odd cells = the walk', () => {
+  // Many Word-like plain cells, then odd ones: each must leave the fast path or match it exactly.
   const plain = (t: string) => `<td style="border:solid"><p style="text-align:center"><span style="font-size:9.0pt;font-family:宋体">${t}</span></p></td>`;
   const odd = [
     '<td><p><span style="font-size:9.0pt;font-family:宋体" hidden>h</span>v</p></td>',
@@ -144,23 +139,15 @@ describe('cell proof (native queries instead of visiting spans) = the walk', () 
     '<th><p><span style="font-size:9.0pt;font-family:宋体">头<span style="visibility:hidden">h</span></span></p></th>',
     '<td><p><span style="font-size:9.0pt;font-family:宋体"><span style="mso-element:field-begin"></span>PAGEREF _Toc1<span style="mso-element:field-end"></span>3</span></p></td>',
   ];
-  it('on hand-made cells around a proven style', () => {
+  it('on hand-made Word-like cells', () => {
     const rows: string[] = [];
     for (let r = 0; r < 12; r++) rows.push(`<tr>${plain(String(r))}${odd[r]}${plain('1.00')}</tr>`);
     const d = doc(`<html><body><table>${rows.join('')}</table></body></html>`);
     const { fast, walk } = sameAsWalk(d);
     expect(fast).toBe(walk);
-    const t = extractDocument(d, { cellProofs: true }).blocks.find((b) => b.kind === 'table');
+    const t = extractDocument(d).blocks.find((b) => b.kind === 'table');
     const texts = t && t.kind === 'table' ? t.grid.map((r) => r[1].cell.text) : [];
     expect(texts.slice(0, 8)).toEqual(['v', 'v', 'v', 'v', 'a b', 'x', 'x 单位', 'a']);
-  });
-
-  it('on the real fixtures', () => {
-    for (const f of FIXTURES) {
-      const d = doc(readFileSync(f, 'utf8'));
-      const ids = new Map<object, number>();
-      expect(shape(extractDocument(d, { cellProofs: true }), ids)).toBe(shape(extractDocument(d, walkOnly), ids));
-    }
   });
 });
 
