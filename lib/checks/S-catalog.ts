@@ -263,10 +263,21 @@ export interface PartResult {
 
 function walk(sections: Section[], visit: (s: Section, excluded: boolean) => void, excluded = false): void {
   for (const s of sections) {
-    const ex = excluded || EXCLUDED.test(normTitle(s.title));
+    const ex = excluded || isExcludedTitle(s.title);
     visit(s, ex);
     walk(s.children, visit, ex);
   }
+}
+
+const EXCLUDED_TITLES = new Map<string, boolean>();
+
+function isExcludedTitle(title: string): boolean {
+  let v = EXCLUDED_TITLES.get(title);
+  if (v === undefined) {
+    if (EXCLUDED_TITLES.size > 20000) EXCLUDED_TITLES.clear();
+    EXCLUDED_TITLES.set(title, (v = EXCLUDED.test(normTitle(title))));
+  }
+  return v;
 }
 
 function titleBody(s: Section): string {

@@ -223,41 +223,36 @@ interface CellPlace {
   key: string;
 }
 
-const placeIndex = new WeakMap<Disclosure, Map<ModelCell, CellPlace>>();
-
-const indexedTables = new WeakMap<Disclosure, Set<TableModel>>();
-
-function indexTable(index: Map<ModelCell, CellPlace>, t: TableModel): void {
-  for (const p of t.panels)
-    for (const r of p.rows)
-      for (const key of Object.keys(r.cells)) index.set(r.cells[key] as ModelCell, { table: t, panel: p, row: r, key });
-}
-
+/**
+ * Where a cell sits: its own table's rows are ordered by grid row, so the row is found by its
+ * index (findings are few; no index of every cell is built). A cell not found there (a synthetic
+ * or foreign cell) is searched in every table.
+ */
 function placeOf(d: Disclosure, cell: ModelCell): CellPlace | undefined {
-  let index = placeIndex.get(d);
-  let done = indexedTables.get(d);
-  if (!index || !done) {
-    index = new Map();
-    done = new Set();
-    placeIndex.set(d, index);
-    indexedTables.set(d, done);
-  }
-  const hit = index.get(cell);
-  if (hit) return hit;
-  // Index lazily: only the cell's own table (findings are few); every table if it is not there.
   const own = d.tables[cell.table];
-  if (own && !done.has(own)) {
-    done.add(own);
-    indexTable(index, own);
-    const h = index.get(cell);
-    if (h) return h;
+  if (own) {
+    const hit = placeIn(own, cell);
+    if (hit) return hit;
   }
   for (const t of Object.values(d.tables)) {
-    if (!t || done.has(t)) continue;
-    done.add(t);
-    indexTable(index, t);
+    if (!t || t === own) continue;
+    const hit = placeIn(t, cell);
+    if (hit) return hit;
   }
-  return index.get(cell);
+  return undefined;
+}
+
+function placeIn(t: TableModel, cell: ModelCell): CellPlace | undefined {
+  for (const p of t.panels) {
+    for (const r of p.rows) {
+      if (r.row !== cell.row) continue;
+      for (const key in r.cells) if (r.cells[key] === cell) return { table: t, panel: p, row: r, key };
+    }
+  }
+  // Not at its own row index (a hand-built model): look at every row.
+  for (const p of t.panels)
+    for (const r of p.rows) for (const key in r.cells) if (r.cells[key] === cell) return { table: t, panel: p, row: r, key };
+  return undefined;
 }
 
 /** "2013101 行政运行「基本支出」" — row code and name, column label. */

@@ -37,6 +37,8 @@ export interface Layout {
 }
 
 const MAX_HEADER_ROWS = 8;
+/** Texts a column-number row can hold besides 栏次: digits, and what norm() drops or folds. */
+const MAYBE_NUMBERING = /^[\d\s\u00a0\u3000\u200b-\u200d\u2060\ufeff"'“”‘’„‟「」『』〝〞＂＇（）:]*$/;
 const CODE_TEXT = /^\d{3}(?:[\s/／\-]*\d{2}){0,2}$/;
 const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)合计|小计)$/;
 const NUMBERED = /^[一二三四五六七八九十]{1,3}[、.．]/;
@@ -54,6 +56,20 @@ function isBlankRow(row: GridSlot[]): boolean {
 
 /** "栏次 | 1 | 2 | 3" or a bare "1 2 3 … 12" numbering row. */
 export function isColumnNumberRow(row: GridSlot[]): boolean {
+  // Quick exit without allocating: unless a cell says 栏次, a numbering row holds only digits (so an
+  // origin text with another character — almost every row — rules it out).
+  let other = false;
+  for (const s of row) {
+    if (s.isCopy) continue;
+    const t = s.cell.text;
+    if (t === '') continue;
+    if (t.includes('栏')) {
+      other = false;
+      break;
+    }
+    if (!other && !MAYBE_NUMBERING.test(t)) other = true;
+  }
+  if (other) return false;
   const texts = origins(row)
     .map((c) => norm(c.text))
     .filter((t) => t !== '');
