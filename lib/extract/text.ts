@@ -5,27 +5,40 @@ const HAS_ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 // \s already covers NBSP, U+3000 and the other Unicode spaces; listed for the reader.
 const SPACES = /[\s\u00a0\u3000]+/g;
 
+const NEEDS_COLLAPSE = 1;
+const MAY_HOLD_JUNK = 2;
+
 /**
- * Whether s may change under collapse: holds a character of \s (as JS defines it), a zero-width
- * one or a control character. A char loop: most cell texts (numbers, short CJK labels) hold none,
- * and this is several times cheaper than running the replacements on them.
+ * One pass over s: NEEDS_COLLAPSE when it holds a character of \s (as JS defines it), a zero-width
+ * one or a control character; MAY_HOLD_JUNK when it holds a letter or bracket every JUNK_HINT match
+ * starts with (p h t [, either case; /i without /u folds no non-ASCII character to these). Most cell
+ * texts (numbers, short CJK labels) set neither, and this loop is several times cheaper than the
+ * regular expressions it spares.
  */
-function needsCollapse(s: string): boolean {
+function scan(s: string): number {
+  let flags = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c <= 0x20) return true;
-    if (c < 0xa0) continue;
-    if (c === 0xa0 || c === 0xad || c === 0x1680 || c === 0x3000 || c === 0xfeff) return true;
-    if (c >= 0x2000 && c <= 0x2060 && (c <= 0x200d || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060)) return true;
+    if (c <= 0x20) flags |= NEEDS_COLLAPSE;
+    else if (c < 0x80) {
+      const l = c | 0x20;
+      if (l === 0x70 || l === 0x68 || l === 0x74 || c === 0x5b) flags |= MAY_HOLD_JUNK;
+    } else if (c < 0xa0) continue;
+    else if (c === 0xa0 || c === 0xad || c === 0x1680 || c === 0x3000 || c === 0xfeff) flags |= NEEDS_COLLAPSE;
+    else if (c >= 0x2000 && c <= 0x2060 && (c <= 0x200d || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060)) flags |= NEEDS_COLLAPSE;
+    if (flags === (NEEDS_COLLAPSE | MAY_HOLD_JUNK)) break;
   }
-  return false;
+  return flags;
+}
+
+function collapseAll(s: string): string {
+  if (HAS_ZERO_WIDTH.test(s)) s = s.replace(ZERO_WIDTH, '');
+  return s.replace(SPACES, ' ').trim();
 }
 
 /** Collapse every run of whitespace (NBSP, ideographic space included) to one space; trim. */
 export function collapse(s: string): string {
-  if (!needsCollapse(s)) return s;
-  if (HAS_ZERO_WIDTH.test(s)) s = s.replace(ZERO_WIDTH, '');
-  return s.replace(SPACES, ' ').trim();
+  return (scan(s) & NEEDS_COLLAPSE) === 0 ? s : collapseAll(s);
 }
 
 // Word/WPS residue that survives as literal text when a CMS escapes or strips markup.
@@ -40,9 +53,11 @@ const JUNK: RegExp[] = [
 
 /** Strip recognisable Word field-code and conditional-comment residue, then collapse. */
 export function cleanText(raw: string): string {
-  let s = raw;
-  if (JUNK_HINT.test(s)) {
+  const flags = scan(raw);
+  if ((flags & MAY_HOLD_JUNK) !== 0 && JUNK_HINT.test(raw)) {
+    let s = raw;
     for (let i = 0; i < JUNK.length; i++) s = s.replace(JUNK[i], ' ');
+    return collapseAll(s);
   }
-  return collapse(s);
+  return (flags & NEEDS_COLLAPSE) === 0 ? raw : collapseAll(raw);
 }
