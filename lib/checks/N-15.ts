@@ -3,6 +3,7 @@ import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import { sentenceFinding } from '../claims/checks';
+import { isSpaceCode } from '../claims/text';
 
 export const meta: RuleMeta = {
   id: 'N-15',
@@ -27,6 +28,19 @@ const COMPARE = /(与|比|较|同比|相比|对比|上年|去年)$/;
 const YEAR_RE = /(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g;
 
 const WS = /\s+/g;
+const PLACEHOLDER = /(?<![\d０-９])(?:\d{3}|20[XxＸ×]{2}|[XxＸ]{4})\s*年度?/;
+
+/** Is some 年 preceded (after spaces) by an ASCII digit or an X placeholder? */
+function yearLike(text: string): boolean {
+  for (let j = text.indexOf('年'); j >= 0; j = text.indexOf('年', j + 1)) {
+    let i = j - 1;
+    while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+    if (i < 0) continue;
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 0x58 || c === 0x78 || c === 0xff38 || c === 0xd7) return true;
+  }
+  return false;
+}
 
 /**
  * The text after a year without spaces — only its first 20 characters are ever tested (SUBJECT
@@ -46,8 +60,10 @@ export const rule = claimRule(meta, {
     if (!year) return ctx.notApplicable('report year unknown');
     for (const it of k.a.sentences) {
       const text = it.sentence.text;
+      // Both patterns below end in a digit or X (then spaces) right before 年: most sentences have none.
+      if (!yearLike(text)) continue;
       // Template residue: "202 年度", "20XX年度", "XXXX年".
-      const ph = text.match(/(?<![\d０-９])(?:\d{3}|20[XxＸ×]{2}|[XxＸ]{4})\s*年度?/);
+      const ph = text.match(PLACEHOLDER);
       if (ph) {
         k.report({
           rule: 'N-15',

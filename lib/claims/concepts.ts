@@ -186,8 +186,20 @@ function t9(d: Disclosure, key: string, what: string): TableValue | null {
   return value(t, row, key, where(d, 'T9', what));
 }
 
+/** T5 rows by chain text, per disclosure: every fact of a 具体情况 paragraph asks with the same text. */
+const CHAINS = new WeakMap<Disclosure, Map<string, Row | undefined>>();
+
 /** T5 row of a 项 named by its 类/款/项 chain, e.g. "一般公共服务支出（类）党委办公厅（室）及相关机构事务（款）行政运行（项）". */
 export function t5ByChain(d: Disclosure, chain: string): Row | undefined {
+  let m = CHAINS.get(d);
+  if (!m) CHAINS.set(d, (m = new Map()));
+  if (m.has(chain)) return m.get(chain);
+  const row = findByChain(d, chain);
+  m.set(chain, row);
+  return row;
+}
+
+function findByChain(d: Disclosure, chain: string): Row | undefined {
   const m = chain.replace(/\s+/g, '').match(/^(.*?)[（(]类[）)](.*?)[（(]款[）)](.*?)[（(]项[）)]/);
   if (!m) return undefined;
   const [lei, kuan, xiang] = [m[1], m[2], m[3]].map((s) => normName(s.replace(/^\d+[、.．]/, '')));
@@ -239,11 +251,15 @@ export interface TieInput {
 }
 
 /** The concept a fact restates, or null (skipped). */
+const SPACES = /\s+/g;
+const LIST_NO = /^\d+[、.．]/;
+
 export function tie(d: Disclosure, x: TieInput): Concept | null {
-  const L = x.label.replace(/\s+/g, '').replace(/^\d+[、.．]/, '');
   const kind = x.fact.num.kind;
+  // Percents and years name no concept; an amount outside a topic section is never tied.
+  if (kind !== 'count' && (kind !== 'amount' || x.topic === null)) return null;
+  const L = x.label.replace(SPACES, '').replace(LIST_NO, '');
   if (kind === 'count') return tieCount(x.topic, L, x.fact.num.unit);
-  if (kind !== 'amount') return null;
   switch (x.topic) {
     case 'overall':
       if (/收.?支.?总计|收入支出总计|收支总计|^(本年)?收入总计$|^(本年)?支出总计$/.test(L.replace(/^\d{4}年度?/, ''))) return concept('T1.total', 'N-01', '收支总计', (dd) => t1(dd, /^总计$/, '总计'));

@@ -8,6 +8,7 @@
 import type { Num } from './numbers';
 import { findNumbers } from './numbers';
 import type { Sentence } from './text';
+import { isSpaceCode } from './text';
 
 export type Dir = 1 | -1;
 export type Ref = 'prev' | 'budget';
@@ -95,8 +96,23 @@ const CLEAN_HEAD = /^[、，,；;：:）)]+/;
 const CLEAN_WORDS = /^(其中|主要用于以下方面|主要包括|包括|分别为|另外|此外|以及|和|及|且)+/;
 const CLEAN_TAIL = /(为|是|共计|达到|达)$/;
 
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** First characters CLEAN_HEAD / CLEAN_WORDS can match, last characters CLEAN_TAIL can match. */
+const HEAD_CHARS = '、，,；;：:）)';
+const WORD_CHARS = '其主包分另此以和及且';
+const TAIL_CHARS = '为是计到达';
+
+// Each replace runs only when its first (or last) character can match: most leads need none.
 function clean(label: string): string {
-  return label.replace(WS_G, '').replace(CLEAN_HEAD, '').replace(CLEAN_WORDS, '').replace(CLEAN_TAIL, '');
+  let s = hasSpace(label) ? label.replace(WS_G, '') : label;
+  if (s.length && HEAD_CHARS.includes(s[0])) s = s.replace(CLEAN_HEAD, '');
+  if (s.length && WORD_CHARS.includes(s[0])) s = s.replace(CLEAN_WORDS, '');
+  if (s.length && TAIL_CHARS.includes(s[s.length - 1])) s = s.replace(CLEAN_TAIL, '');
+  return s;
 }
 
 const offset = (n: Num, base: number): Num => ({ kind: n.kind, value: n.value, decimals: n.decimals, unit: n.unit, text: n.text, start: n.start + base, end: n.end + base });

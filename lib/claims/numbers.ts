@@ -33,6 +33,37 @@ function fold(s: string): string {
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[,，]/g, '');
 }
 
+/**
+ * A found number whose Decimal is made on first use: a page states a few hundred numbers and many
+ * are never compared (skipped claims, years), and parsing was a tenth of the analysis.
+ */
+class FoundNum implements Num {
+  private v: Decimal | undefined = undefined;
+  constructor(
+    readonly kind: NumKind,
+    /** Digits as printed, folded to ASCII ("1293.60"). */
+    private readonly digits: string,
+    /** 元 → ÷10000, 亿元 → ×10000, else as printed. */
+    private readonly scale: 'div' | 'mul' | null,
+    readonly decimals: number,
+    readonly unit: string,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get value(): Decimal {
+    let v = this.v;
+    if (v === undefined) {
+      v = new Decimal(this.digits);
+      if (this.scale === 'div') v = v.div(10000);
+      else if (this.scale === 'mul') v = v.mul(10000);
+      this.v = v;
+    }
+    return v;
+  }
+}
+
 /** Every number with a unit we understand. Bare numbers (no unit) and list markers ("1、") are not returned. */
 export function findNumbers(text: string): Num[] {
   const out: Num[] = [];
@@ -44,7 +75,7 @@ export function findNumbers(text: string): Num[] {
     const intPart = fold(m[1]);
     const frac = m[2] ? fold(m[2]) : '';
     const printed = frac.length;
-    let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
+    let scale: 'div' | 'mul' | null = null;
     let kind: NumKind;
     let decimals = printed;
     if (unit === '年') {
@@ -57,18 +88,18 @@ export function findNumbers(text: string): Num[] {
       kind = 'amount';
     } else if (unit === '元') {
       kind = 'amount';
-      value = value.div(10000);
+      scale = 'div';
       decimals = printed + 4;
     } else if (unit === '亿元') {
       kind = 'amount';
-      value = value.mul(10000);
+      scale = 'mul';
       decimals = Math.max(0, printed - 4);
     } else if (COUNT_UNITS.includes(unit)) {
       kind = 'count';
     } else continue;
     // "十五五" etc. never reach here; a trailing "年" after a 4-digit number inside 〔2019〕 is handled by N-15.
     const end = m.index + m[0].length;
-    out.push({ kind, value, decimals, unit, text: m[0], start: m.index, end });
+    out.push(new FoundNum(kind, frac ? `${intPart}.${frac}` : intPart, scale, decimals, unit, m[0], m.index, end));
   }
   return out;
 }

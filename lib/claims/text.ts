@@ -11,6 +11,13 @@ export interface Sentence {
   end: number;
 }
 
+/** Is this UTF-16 unit matched by \s (WhiteSpace or LineTerminator)? A char-code test for hot loops. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 const SENTENCE_END = /[。！？!?]+[”’"）)]*/g;
 const SPACE = /\s/;
 
