@@ -487,13 +487,16 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       if ((mixedUnits || unit === null) && unitClash([total, ...parts])) return null;
       const cmp = compareSum(total.value, amounts);
       // A label may be given lazily: it is only needed for a finding (most sums pass).
-      const label = () => (typeof partsLabel === 'function' ? partsLabel() : partsLabel);
       if (cmp.verdict === 'unreadable') {
-        const l = label();
+        const l = typeof partsLabel === 'function' ? partsLabel() : partsLabel;
         unreadable([total, ...parts], { zh: `${stated(total).zh} = ${l.zh}`, en: `${stated(total).en} = ${l.en}` });
         return null;
       }
-      if (severityOf(cmp)) emit(cmp, refs(total, 'total', parts, 'part'), stated(total), '≠', label());
+      if (severityOf(cmp)) {
+        const cells = refs(total, 'total', parts, 'part');
+        const st = stated(total);
+        emit(cmp, cells, st, '≠', typeof partsLabel === 'function' ? partsLabel() : partsLabel);
+      }
       return cmp;
     },
     equal(a, b, referenceLabel) {

@@ -59,17 +59,18 @@ export function isColumnNumberRow(row: GridSlot[]): boolean {
   // Quick exit without allocating: unless a cell says 栏次, a numbering row holds only digits (so an
   // origin text with another character — almost every row — rules it out).
   let other = false;
+  let lanci = false;
   for (const s of row) {
     if (s.isCopy) continue;
     const t = s.cell.text;
-    if (t === '') continue;
-    if (t.includes('栏')) {
-      other = false;
+    if (t === '' || (!other && MAYBE_NUMBERING.test(t))) continue;
+    if (hasLan(t)) {
+      lanci = true;
       break;
     }
-    if (!other && !MAYBE_NUMBERING.test(t)) other = true;
+    other = true;
   }
-  if (other) return false;
+  if (other && !lanci) return false;
   const texts = origins(row)
     .map((c) => norm(c.text))
     .filter((t) => t !== '');
@@ -84,6 +85,12 @@ export function isColumnNumberRow(row: GridSlot[]): boolean {
     prev = n;
   }
   return true;
+}
+
+/** The text holds 栏 (of 栏次). */
+function hasLan(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x680f) return true;
+  return false;
 }
 
 /** A row above the header that only carries the title, marker, unit or department. */
@@ -195,20 +202,23 @@ export function analyseTable(block: TableBlock): Layout {
   const textRows = header.filter((h) => !isBlankRow(grid[h]) && !isColumnNumberRow(grid[h]));
   for (let c = 0; c < cols; c++) {
     const comps: string[] = [];
-    const printed: string[] = [];
+    // Header components as printed, joined by "/" (each is non-empty).
+    let printed = '';
     let last: SourceCell | null = null;
+    let prev = '';
     for (const h of textRows) {
       const slot = grid[h][c];
       if (!slot || slot.cell === last) continue;
       last = slot.cell;
       const t = norm(slot.cell.text);
-      if (t === '' || comps[comps.length - 1] === t) continue;
+      if (t === '' || t === prev) continue;
       comps.push(t);
-      printed.push(slot.cell.text);
+      prev = t;
+      printed = printed === '' ? slot.cell.text : `${printed}/${slot.cell.text}`;
       if (!unit) unit = findParenUnit(slot.cell.text);
     }
     paths.push(comps);
-    headers.push(printed.join('/'));
+    headers.push(printed);
   }
 
   // Header words printed in the first body row as <th> (e.g. 本年支出's 合计/基本支出/项目支出

@@ -124,11 +124,16 @@ function isShortLine(text: string, max = 50): boolean {
  * Heading part of a heading line: up to the first sentence end or colon; a long run-on
  * heading ("1.…（项），主要用于…") is cut at its first comma.
  */
+const HEADING_STOP = /[。；;！？：:]/;
+const INNER_NUMBERING = /[\s\u3000]+[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]/;
+
 export function splitHeading(rest: string): { title: string; hasBody: boolean } {
   const r = rest.trim();
-  let stop = r.search(/[。；;！？：:]/);
+  let stop = r.search(HEADING_STOP);
   // "一、基本职能及主要工作 （一）在本行政区域内…": the next numbering on the same line starts the body.
-  const inner = r.search(/[\s\u3000]+[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]/);
+  // Only a numbering before the first stop matters (it cannot span one): search up to there.
+  const head = stop < 0 ? r : r.slice(0, stop);
+  const inner = head.includes('（') || head.includes('(') ? head.search(INNER_NUMBERING) : -1;
   if (inner > 0 && (stop < 0 || inner < stop)) stop = inner;
   let title = stop < 0 ? r : r.slice(0, stop);
   let hasBody = stop >= 0 && r.slice(stop + 1).trim().length > 0;
@@ -155,8 +160,8 @@ interface Node {
   rank: number;
   /** Rank of a restarted numbering sequence nested in this node, if any. */
   containerRank: number | null;
-  /** Last child number per rank, to see a continuation (n = last + 1) or a restart (n = 1). */
-  lastChild: Map<number, { n: number; node: Node }>;
+  /** Last child number per rank (index), to see a continuation (n = last + 1) or a restart (n = 1). */
+  lastChild: ({ n: number; node: Node } | undefined)[];
   /** This node's own number, set when it becomes a container. */
   parentNumber?: number;
 }
@@ -168,7 +173,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     section: null as unknown as Section,
     rank: 0,
     containerRank: null,
-    lastChild: new Map(),
+    lastChild: [],
   };
   const stack: Node[] = [rootNode];
   const usedIds = new Set<string>();
@@ -202,7 +207,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     // heading is clearly the container's own next sibling (n = container + 1, not child + 1).
     while (top.rank >= rank) {
       if (top.containerRank === rank) {
-        const last = top.lastChild.get(rank);
+        const last = top.lastChild[rank];
         const own = top.parentNumber;
         const nextSibling = own !== undefined && marker.n === own + 1 && (!last || marker.n !== last.n + 1);
         if (!nextSibling) break;
@@ -213,7 +218,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     }
     let parent = top;
     // Restart: 一、 again under the same parent → nest under the previous sibling.
-    const prev = parent.lastChild.get(rank);
+    const prev = parent.lastChild[rank];
     if (marker.style === 'cn' && marker.n === 1 && prev && parent.containerRank !== rank) {
       prev.node.containerRank = rank;
       prev.node.parentNumber = prev.n;
@@ -234,8 +239,8 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     };
     if (parent === rootNode) roots.push(section);
     else parent.section.children.push(section);
-    const node: Node = { section, rank, containerRank: null, lastChild: new Map() };
-    parent.lastChild.set(rank, { n: marker.n, node });
+    const node: Node = { section, rank, containerRank: null, lastChild: [] };
+    parent.lastChild[rank] = { n: marker.n, node };
     stack.push(node);
     return { section, titled: title.length > 0 };
   };
@@ -324,7 +329,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
       const rank = RANK[marker.style];
       let k = stack.length - 1;
       while (k > 0 && stack[k].rank >= rank) k--;
-      const prev = stack[k].lastChild.get(rank);
+      const prev = stack[k].lastChild[rank];
       if (!prev || marker.n !== prev.n + 1) {
         if (top !== rootNode) top.section.paragraphs.push(p);
         continue;

@@ -28,6 +28,7 @@ const NORMS = new Map<string, string>();
 
 /** A page label: "公开01表", "表一", "表 1", "附表3". Null when the text holds none. */
 export function findMarker(text: string): string | null {
+  if (!text.includes('表')) return null; // every marker form ends in 表 or starts with it
   const m = MARKER_RE.exec(text);
   if (!m) return null;
   return (m[1] ?? m[2]).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
@@ -56,12 +57,14 @@ const UNIT_PAREN_RE = /[（(]\s*(万元|亿元|元)\s*[）)]/;
 
 /** "单位：万元", "金额单位：元" → the unit. */
 export function findUnit(text: string): Unit | null {
+  if (!text.includes('单位')) return null;
   const m = UNIT_RE.exec(text);
   return m ? (m[1] as Unit) : null;
 }
 
 /** "决算数（万元）" in a header cell. */
 export function findParenUnit(text: string): Unit | null {
+  if (!text.includes('元')) return null;
   const m = UNIT_PAREN_RE.exec(text);
   return m ? (m[1] as Unit) : null;
 }
@@ -72,6 +75,7 @@ const DEPT_RE =
   /(?:^|[\s])(?:部门|部门名称|编制部门|编制单位|填报单位|单位名称|预算单位|部门\(单位\)|部门（单位）)\s*[：:]\s*([^\s：:]{2,60}?)(?=\s|(?:金额)?单位\s*[：:]|$)/;
 
 export function findDepartment(text: string): string | null {
+  if (!text.includes('：') && !text.includes(':')) return null; // every label ends in a colon
   const m = DEPT_RE.exec(text);
   if (!m) return null;
   const name = m[1].trim();
