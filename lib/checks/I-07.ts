@@ -52,39 +52,59 @@ interface Node {
   row: Row;
   level: Level;
   children: Node[];
+  /** Listed as some node's child (so not a root). */
+  isChild: boolean;
 }
 
 function hasValues(r: Row): boolean {
-  return Object.values(r.cells).some((c) => c.value.kind !== 'empty');
+  for (const k in r.cells) if (r.cells[k].value.kind !== 'empty') return true;
+  return false;
 }
+
+function firstCell(r: Row): CellRef[] {
+  for (const k in r.cells) return [{ cell: r.cells[k], role: 'value' }];
+  return [];
+}
+
+function firstCells(rows: Row[]): CellRef[] {
+  const out: CellRef[] = [];
+  for (const r of rows) for (const k in r.cells) {
+    out.push({ cell: r.cells[k], role: 'value' });
+    break;
+  }
+  return out;
+}
+
+const OF_WHICH = /^其中/;
 
 function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef[], why: { zh: string; en: string }) => void): void {
   const grand = grandRow(p);
-  const items = p.rows.filter(
-    (r) => r !== grand && r.kind !== 'blank' && r.kind !== 'of-which' && !/^其中/.test(normName(r.name)),
-  );
-  const coded = items.filter((r) => r.code);
-  const uncoded = items.filter((r) => !r.code && hasValues(r) && r.kind !== 'total' && r.kind !== 'grand-total');
-  const firstCell = (r: Row): CellRef[] => {
-    const cell = Object.values(r.cells)[0];
-    return cell ? [{ cell, role: 'value' }] : [];
-  };
+  // Item rows (not the total, blank or 其中 rows), split into coded and uncoded in one pass.
+  const coded: Row[] = [];
+  const uncoded: Row[] = [];
+  for (const r of p.rows) {
+    if (r === grand || r.kind === 'blank' || r.kind === 'of-which' || OF_WHICH.test(normName(r.name))) continue;
+    if (r.code) coded.push(r);
+    else if (hasValues(r) && r.kind !== 'total' && r.kind !== 'grand-total') uncoded.push(r);
+  }
 
   const nodes: Node[] = [];
   if (coded.length > 0) {
-    if (uncoded.length > 0)
-      return report(uncoded.flatMap(firstCell), { zh: '部分行缺少科目编码', en: 'some rows have no classification code' });
+    if (uncoded.length > 0) return report(firstCells(uncoded), { zh: '部分行缺少科目编码', en: 'some rows have no classification code' });
     const bad = coded.filter((r) => codeLevel(r) === null);
-    if (bad.length > 0) return report(bad.flatMap(firstCell), { zh: '科目编码位数无法识别', en: 'codes of unexpected length' });
-    const seen = new Map<string, Row>();
-    const dup = coded.filter((r) => (seen.has(r.code!) ? true : (seen.set(r.code!, r), false)));
-    if (dup.length > 0) return report(dup.flatMap(firstCell), { zh: '科目编码重复', en: 'duplicate codes' });
+    if (bad.length > 0) return report(firstCells(bad), { zh: '科目编码位数无法识别', en: 'codes of unexpected length' });
     const byCode = new Map<string, Node>();
+    let dup: Row[] | null = null;
     for (const r of coded) {
-      const n: Node = { row: r, level: codeLevel(r)!, children: [] };
+      if (byCode.has(r.code!)) {
+        (dup ??= []).push(r);
+        continue;
+      }
+      const n: Node = { row: r, level: codeLevel(r)!, children: [], isChild: false };
       byCode.set(r.code!, n);
       nodes.push(n);
     }
+    if (dup) return report(firstCells(dup), { zh: '科目编码重复', en: 'duplicate codes' });
     // Parent = the nearest printed ancestor by code prefix (a 项 whose 款 is not printed belongs to its 类).
     for (const n of nodes) {
       const code = n.row.code!;
@@ -92,6 +112,7 @@ function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef
         const parent = byCode.get(code.slice(0, len));
         if (parent && parent.level < n.level) {
           parent.children.push(n);
+          n.isChild = true;
           break;
         }
       }
@@ -100,37 +121,39 @@ function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef
     const levels = uncoded.map((r) => numberingLevel(r.name));
     if (levels.some((l) => l === null))
       return report(
-        uncoded.filter((_, i) => levels[i] === null).flatMap(firstCell),
+        firstCells(uncoded.filter((_, i) => levels[i] === null)),
         { zh: '行无科目编码且名称无明确编号', en: 'rows have neither codes nor clear numbering' },
       );
     // Numbering implies order: an item belongs to the nearest preceding item one level up.
     const stack: Node[] = [];
     for (let i = 0; i < uncoded.length; i++) {
-      const n: Node = { row: uncoded[i], level: levels[i]!, children: [] };
+      const n: Node = { row: uncoded[i], level: levels[i]!, children: [], isChild: false };
       while (stack.length > 0 && stack[stack.length - 1].level >= n.level) stack.pop();
       const top = stack[stack.length - 1];
       if (n.level > 1 && (!top || top.level !== n.level - 1))
         return report(firstCell(n.row), { zh: '编号层级不连续', en: 'numbering skips a level' });
-      if (top) top.children.push(n);
+      if (top) {
+        top.children.push(n);
+        n.isChild = true;
+      }
       nodes.push(n);
       stack.push(n);
     }
   }
-  // Roots: nodes nobody lists as a child (a set, not a scan of every node per node).
-  const isChild = new Set<Node>();
-  for (const m of nodes) for (const ch of m.children) isChild.add(ch);
-  const roots = nodes.filter((n) => !isChild.has(n));
-  const keys = p.columns.filter((col) => col.numeric && !NON_AMOUNT.has(col.key)).map((col) => col.key);
-  const label = (cells: Array<ReturnType<typeof cellOf>>, zh: string, en: string) => sumLabel(c.d, cells, { zh, en });
-  for (const k of keys) {
+  // Roots: nodes nobody lists as a child.
+  const roots = nodes.filter((n) => !n.isChild);
+  const d = c.d;
+  for (const col of p.columns) {
+    if (!col.numeric || NON_AMOUNT.has(col.key)) continue;
+    const k = col.key;
     if (grand && roots.length > 0) {
       const parts = roots.map((n) => cellOf(n.row, k));
-      c.sum(cellOf(grand, k), parts, () => label(parts, '各类之和', 'the sum of the classes'));
+      c.sum(cellOf(grand, k), parts, () => sumLabel(d, parts, { zh: '各类之和', en: 'the sum of the classes' }));
     }
     for (const n of nodes) {
       if (n.children.length === 0) continue;
       const parts = n.children.map((ch) => cellOf(ch.row, k));
-      c.sum(cellOf(n.row, k), parts, () => label(parts, '下级科目之和', 'the sum of its sub-items'));
+      c.sum(cellOf(n.row, k), parts, () => sumLabel(d, parts, { zh: '下级科目之和', en: 'the sum of its sub-items' }));
     }
   }
   void key;

@@ -332,7 +332,8 @@ export interface Checker {
 
 export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
   const d = ctx.disclosure;
-  const nanReported = new Set<ModelCell>();
+  // Created on first use: most rules never meet a nan cell or a unit clash.
+  let nanReported: Set<ModelCell> | null = null;
 
   const trace = (cells: Array<ModelCell | undefined>, kind: ParticipationKind) => {
     if (!tracer) return;
@@ -342,8 +343,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
   /** Warn once per rule about each cell that is not a number; the identity is skipped. */
   const unreadable = (cells: Array<ModelCell | undefined>, what: Bilingual): void => {
     for (const c of cells) {
-      if (!c || c.value.kind !== 'nan' || nanReported.has(c)) continue;
-      nanReported.add(c);
+      if (!c || c.value.kind !== 'nan' || nanReported?.has(c)) continue;
+      (nanReported ??= new Set()).add(c);
       const t = tableNameOf(c);
       const where = describeCell(d, c);
       ctx.report({
@@ -413,7 +414,7 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
   };
 
   // Tables printed in different units (元 vs 万元) cannot be compared cell by cell: say so once, skip.
-  const clashReported = new Set<string>();
+  let clashReported: Set<string> | null = null;
   const unitClash = (cells: Array<ModelCell | undefined>): boolean => {
     // Fast path without allocation: one unit among the cells (almost always).
     let first: string | null = null;
@@ -434,8 +435,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       if (x && u) units.set(x.table, u);
     }
     const key = [...units.entries()].map(([t, u]) => `${t}:${u}`).sort().join(' ');
-    if (!clashReported.has(key)) {
-      clashReported.add(key);
+    if (!clashReported?.has(key)) {
+      (clashReported ??= new Set()).add(key);
       const list = [...units.entries()].map(([t, u]) => `${TABLE_NAMES[t as TableKey]?.zh ?? t}（${u}）`).join('、');
       const listEn = [...units.entries()].map(([t, u]) => `${t} (${u})`).join(', ');
       ctx.report({
