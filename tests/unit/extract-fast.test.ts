@@ -107,9 +107,17 @@ describe('extraction fast paths = the plain walk', () => {
         ),
   );
   const cellHtml = fc.tuple(fc.constantFrom('td', 'th'), attr, fc.array(node(4), { maxLength: 3 })).map(([t, a, kids]) => `<${t}${a}>${kids.join('')}</${t}>`);
+  // What may sit between cells or rows: the row and row-group fast paths must take or leave each alike.
+  const sep = fc.constantFrom('', '', ' ', '\n  ', '<!--c-->', 'x', '<script>s()</script>', '<col>');
+  const rowHtml = fc
+    .tuple(attr, fc.array(cellHtml, { minLength: 1, maxLength: 4 }), sep)
+    .map(([a, cells, between]) => `<tr${a}>${cells.join(between)}</tr>`);
+  const section = fc
+    .tuple(fc.constantFrom('', '', 'tbody', 'thead', 'tfoot'), attr, fc.array(rowHtml, { minLength: 1, maxLength: 4 }), sep)
+    .map(([tag, a, rows, between]) => (tag ? `<${tag}${a}>${rows.join(between)}</${tag}>` : rows.join(between)));
   const page = fc
-    .tuple(fc.array(node(4), { maxLength: 3 }), fc.array(fc.array(cellHtml, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.array(node(4), { maxLength: 3 }))
-    .map(([before, rows, after]) => `<html><body>${before.join('')}<table>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</table>${after.join('')}</body></html>`);
+    .tuple(fc.array(node(4), { maxLength: 3 }), fc.array(section, { minLength: 1, maxLength: 3 }), fc.array(node(4), { maxLength: 3 }))
+    .map(([before, sections, after]) => `<html><body>${before.join('')}<table>${sections.join('')}</table>${after.join('')}</body></html>`);
 
   it('on random markup (property)', () => {
     fc.assert(
