@@ -206,7 +206,8 @@ export class ClaimChecker {
     if (/三公/.test(b)) return stated(firstKey('T9.actual.total')) ?? fromTable('T9.actual.total');
     if (b) return null;
     if (f.whole) {
-      const w = this.a.byFact.get(f.whole);
+      const whole = f.whole;
+      const w = (this.a.byParagraph.get(c.paragraph) ?? []).find((x) => x.fact === whole);
       if (w) return stated(w);
     }
     const first = (this.a.byParagraph.get(c.paragraph) ?? []).find((x) => x.fact.sentence === f.sentence);
@@ -336,7 +337,7 @@ export class ClaimChecker {
       }
     }
     if (!budget) return;
-    const item = this.a.bySentence.get(f.sentence);
+    const item = c.item;
     if (!f.completion) {
       if (budget.value.isZero() && item?.cannotCompute) this.mark(c.paragraph, f.num, bNum);
       return;

@@ -101,17 +101,23 @@ function hasSpace(s: string): boolean {
   return false;
 }
 
-/** First characters CLEAN_HEAD / CLEAN_WORDS can match, last characters CLEAN_TAIL can match. */
-const HEAD_CHARS = '、，,；;：:）)';
-const WORD_CHARS = '其主包分另此以和及且';
-const TAIL_CHARS = '为是计到达';
+/** First characters CLEAN_HEAD / CLEAN_WORDS can match, last characters CLEAN_TAIL can match (as char codes). */
+const HEAD_CHARS = codes('、，,；;：:）)');
+const WORD_CHARS = codes('其主包分另此以和及且');
+const TAIL_CHARS = codes('为是计到达');
+
+function codes(chars: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < chars.length; i++) out.add(chars.charCodeAt(i));
+  return out;
+}
 
 // Each replace runs only when its first (or last) character can match: most leads need none.
 function clean(label: string): string {
   let s = hasSpace(label) ? label.replace(WS_G, '') : label;
-  if (s.length && HEAD_CHARS.includes(s[0])) s = s.replace(CLEAN_HEAD, '');
-  if (s.length && WORD_CHARS.includes(s[0])) s = s.replace(CLEAN_WORDS, '');
-  if (s.length && TAIL_CHARS.includes(s[s.length - 1])) s = s.replace(CLEAN_TAIL, '');
+  if (s.length && HEAD_CHARS.has(s.charCodeAt(0))) s = s.replace(CLEAN_HEAD, '');
+  if (s.length && WORD_CHARS.has(s.charCodeAt(0))) s = s.replace(CLEAN_WORDS, '');
+  if (s.length && TAIL_CHARS.has(s.charCodeAt(s.length - 1))) s = s.replace(CLEAN_TAIL, '');
   return s;
 }
 
@@ -174,8 +180,10 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
     for (const n of findNumbers(text)) if (n.kind !== 'year') nums.push(offset(n, base));
   }
   const facts: Fact[] = [];
-  const rates: NamedRate[] = [];
-  const directions: Direction[] = [];
+  // Rates, directions and residue are rare: allocated on first use, else the shared empty list.
+  let rates: NamedRate[] | null = null;
+  let directions: Direction[] | null = null;
+  const flags = keyChars(text);
   const continues = carry !== null && CONTINUES.test(text.replace(OPENING, ''));
   let subject: Fact | null = continues ? carry : null;
   // Only 其中 can reach the previous sentence's fact (a part of its whole).
@@ -197,7 +205,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       } else if (COMPLETION.test(l)) {
         if (subject) subject.completion = num;
       } else if (l.endsWith('率')) {
-        rates.push({ label: l, num, sentence: s, counts: counts.slice() });
+        (rates ??= []).push({ label: l, num, sentence: s, counts: counts.slice() });
       } else if (RESIDUE_PCT.test(l)) {
         // template residue: no direction
       } else if (GROWTH_UP.test(l)) {
@@ -225,7 +233,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       }
       // "…支出决算数比2024年度增加5.07万元": the change of a quantity the sentence does not state.
       const f: Fact = { label: rest, wide, num, sentence: s, changeOnly: { num, dir, ref } };
-      const q = text.lastIndexOf('其中', start);
+      const q = flags & K_QI ? text.lastIndexOf('其中', start) : -1;
       if (q >= 0) {
         // The last fact of the same kind before 其中 that is not itself a part.
         for (let i = facts.length - 1; i >= 0; i--) {
@@ -263,7 +271,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       if (i >= 0) facts.splice(i, 1);
     }
     // 其中 parts: a number after 其中 is a part of the last fact of its kind (and count unit) before 其中.
-    const qi = text.lastIndexOf('其中', start);
+    const qi = flags & K_QI ? text.lastIndexOf('其中', start) : -1;
     // A number inside brackets opened after 其中 ("国内接待0.5万元（含外宾接待0.1万元）") is a part of a part.
     if (qi >= 0 && depth(text, qi, start) === 0) {
       // Search back through this sentence's facts, then the carried fact (it precedes them all).
@@ -292,11 +300,11 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
   }
   // Cheap substring tests first (most sentences have none of these words), and exec loops over
   // module-level regexes: matchAll clones its regex on every call.
-  const hasWith = text.includes('与');
-  if (text.includes('决算') || text.includes('执行数')) {
+  const hasWith = (flags & K_WITH) !== 0;
+  if ((flags & K_JUE && text.includes('决算')) || (flags & K_ZHI && text.includes('执行数'))) {
     for (const m of execAll(DIRECTION_RE, text)) {
       const w = m[1];
-      directions.push({
+      (directions ??= []).push({
         word: GT_WORD.test(w) ? 'gt' : LT_WORD.test(w) ? 'lt' : 'eq',
         ref: m[2] === '上年' ? 'prev' : 'budget',
         text: m[0],
@@ -304,9 +312,9 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       });
     }
   }
-  if (hasWith) for (const m of execAll(SAME_AS_RE, text)) directions.push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
+  if (hasWith) for (const m of execAll(SAME_AS_RE, text)) (directions ??= []).push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
   // 与上年持平 right after a quantity: its change is 0.
-  if (hasWith && text.includes('持平')) {
+  if (hasWith && flags & K_CHI && text.includes('持平')) {
     for (const m of execAll(FLAT_RE, text)) {
       const at = m.index;
       for (let i = facts.length - 1; i >= 0; i--) {
@@ -317,20 +325,53 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       }
     }
   }
-  const residue: string[] = [];
-  if (text.includes('减少') || text.includes('下降')) for (const m of execAll(UNCHOSEN_RE, text)) residue.push(m[0]);
-  if (text.includes('原因') && EMPTY_REASON.test(text) && !OPEN_LIST_END.test(text)) residue.push('主要原因是（空）');
+  let residue: string[] | null = null;
+  if ((flags & K_JIAN && text.includes('减少')) || (flags & K_XIA && text.includes('下降'))) for (const m of execAll(UNCHOSEN_RE, text)) (residue ??= []).push(m[0]);
+  if (flags & K_YUAN && text.includes('原因') && EMPTY_REASON.test(text) && !OPEN_LIST_END.test(text)) (residue ??= []).push('主要原因是（空）');
   // "占98.24；": a share printed without its % sign.
-  if (text.includes('占')) for (const m of execAll(SHARE_NO_SIGN_RE, text)) residue.push(`占${m[1]}（缺少%）`);
+  if (flags & K_ZHAN) for (const m of execAll(SHARE_NO_SIGN_RE, text)) (residue ??= []).push(`占${m[1]}（缺少%）`);
   return {
     sentence: s,
     facts,
-    rates,
-    directions,
+    rates: rates ?? NONE,
+    directions: directions ?? NONE,
     nums,
-    cannotCompute: text.includes('无法计算'),
-    residue,
+    cannotCompute: (flags & K_WU) !== 0 && text.includes('无法计算'),
+    residue: residue ?? NONE,
   };
+}
+
+// First characters of the words sentenceFacts looks for, found in one pass over the sentence
+// (nine substring searches per sentence cost more than one scan).
+const K_WITH = 1; // 与
+const K_JUE = 2; // 决算
+const K_ZHI = 4; // 执行数
+const K_CHI = 8; // 持平
+const K_JIAN = 16; // 减少
+const K_XIA = 32; // 下降
+const K_YUAN = 64; // 原因
+const K_ZHAN = 128; // 占
+const K_WU = 256; // 无法计算
+const K_QI = 512; // 其中
+
+function keyChars(text: string): number {
+  let f = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00) continue;
+    // 与 决 执 持 减 下 原 占 无 其
+    if (c === 0x4e0e) f |= K_WITH;
+    else if (c === 0x51b3) f |= K_JUE;
+    else if (c === 0x6267) f |= K_ZHI;
+    else if (c === 0x6301) f |= K_CHI;
+    else if (c === 0x51cf) f |= K_JIAN;
+    else if (c === 0x4e0b) f |= K_XIA;
+    else if (c === 0x539f) f |= K_YUAN;
+    else if (c === 0x5360) f |= K_ZHAN;
+    else if (c === 0x65e0) f |= K_WU;
+    else if (c === 0x5176) f |= K_QI;
+  }
+  return f;
 }
 
 /** Can `x` (its number at sentence offset `pos`) be the whole of a part `num` listed after 其中 at `qi`? */
@@ -343,7 +384,8 @@ const SAME_AS_RE = /与(上年|年初预算|预算)数?(一致|持平|相等|相
 const FLAT_RE = /与(上年|\s*\d{4}\s*年度?)(?:相比)?持平/g;
 const UNCHOSEN_RE = /(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)[）)]?|(减少|下降)\s*[/／（(、]\s*(增加|增长)[）)]?/g;
 const SHARE_NO_SIGN_RE = /占[^0-9０-９，,；;。%％]{0,12}?([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?=[，,；;。]|$)/g;
-const NO_MATCHES: RegExpExecArray[] = [];
+/** The empty rates/directions/residue of most sentences (shared; never mutated). */
+const NONE: never[] = [];
 
 /** Every match of a global regex (none of these can match the empty string). */
 function execAll(re: RegExp, text: string): RegExpExecArray[] {
@@ -357,10 +399,11 @@ function execAll(re: RegExp, text: string): RegExpExecArray[] {
 /** Bracket depth of `to` relative to `from`. */
 function depth(text: string, from: number, to: number): number {
   let d = 0;
+  // Char codes: indexing a CJK string by text[i] makes a new one-char string each time.
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') d++;
-    else if ((c === '）' || c === ')') && d > 0) d--;
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) d++;
+    else if ((c === 0xff09 || c === 0x29) && d > 0) d--;
   }
   return d;
 }

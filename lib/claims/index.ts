@@ -20,6 +20,8 @@ export interface Claim {
   headings: string[];
   topic: Topic;
   concept: Concept | null;
+  /** The sentence the fact is stated in. */
+  item: SentenceItem;
 }
 
 export interface SentenceItem extends SentenceFacts {
@@ -40,10 +42,8 @@ export interface Analysis {
   reconciled: Set<number>;
   /** Rules that have run on this analysis (so counting can run the rest once). */
   ran: Set<string>;
-  /** Lookups: the sentence item of a sentence, the claims of a paragraph (in order). */
-  bySentence: Map<Sentence, SentenceItem>;
+  /** The claims of a paragraph (in order). A fact's claim is found there (a whole is in its part's paragraph). */
   byParagraph: Map<ParagraphBlock, Claim[]>;
-  byFact: Map<Fact, Claim>;
   byTopic: Map<Topic, Claim[]>;
   /** Sentences with a direction word (决算数大于预算数 …), in order: every N-xx rule scans them. */
   directionItems: SentenceItem[];
@@ -66,6 +66,8 @@ function keyOf(index: number, start: number): number {
 
 const cache = new WeakMap<Disclosure, Analysis>();
 const ITEM_MARK = /[（(]项[）)]/;
+/** Shared by every sentence without numbers (never mutated). */
+const NO_NUMS: Num[] = [];
 
 /** Budget words removed from a pair's budget label leave the quantity's name ("财政拨款支出年初预算数" → "财政拨款支出"). */
 export function subjectLabel(f: Fact): string {
@@ -105,9 +107,7 @@ export function analyse(d: Disclosure): Analysis {
     found: new Set(),
     reconciled: new Set(),
     ran: new Set(),
-    bySentence: new Map(),
     byParagraph: new Map(),
-    byFact: new Map(),
     byTopic: new Map(),
     directionItems: [],
     byRule: new Map(),
@@ -135,7 +135,7 @@ export function analyse(d: Disclosure): Analysis {
       while (k < pnums.length && pnums[k].start < s.start) k++;
       let e = k;
       while (e < pnums.length && pnums[e].end <= s.end) e++;
-      const sf = sentenceFacts(s, carry, pnums.slice(k, e));
+      const sf = sentenceFacts(s, carry, e > k ? pnums.slice(k, e) : NO_NUMS);
       k = e;
       // Explicit fields: an object spread here was a fifth of the analysis time (V8 clone slow path).
       const item: SentenceItem = {
@@ -152,7 +152,6 @@ export function analyse(d: Disclosure): Analysis {
         pi,
       };
       a.sentences.push(item);
-      a.bySentence.set(s, item);
       if (sf.directions.length > 0) a.directionItems.push(item);
       for (const n of sf.nums) a.found.add(keyOf(p.index, n.start));
       if (sf.facts.length === 0) continue;
@@ -165,10 +164,9 @@ export function analyse(d: Disclosure): Analysis {
       }
       for (const f of sf.facts) {
         const concept = tie(d, { topic, fact: f, label: subjectLabel(f), chainText });
-        const claim: Claim = { fact: f, paragraph: p, headings: c.headings, topic, concept };
+        const claim: Claim = { fact: f, paragraph: p, headings: c.headings, topic, concept, item };
         a.claims.push(claim);
         inPara.push(claim);
-        a.byFact.set(f, claim);
         inTopic!.push(claim);
       }
       carry = sf.facts[sf.facts.length - 1];

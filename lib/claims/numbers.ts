@@ -37,20 +37,32 @@ function fold(s: string): string {
  * A found number whose Decimal is made on first use: a page states a few hundred numbers and many
  * are never compared (skipped claims, years), and parsing was a tenth of the analysis.
  */
+// Fields are declared and assigned in the constructor (no class-field initialisers: bundlers lower
+// those to Object.defineProperty calls, which were slower than the parse they save).
 class FoundNum implements Num {
-  private v: Decimal | undefined = undefined;
-  constructor(
-    readonly kind: NumKind,
-    /** Digits as printed, folded to ASCII ("1293.60"). */
-    private readonly digits: string,
-    /** 元 → ÷10000, 亿元 → ×10000, else as printed. */
-    private readonly scale: 'div' | 'mul' | null,
-    readonly decimals: number,
-    readonly unit: string,
-    readonly text: string,
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  declare readonly kind: NumKind;
+  declare readonly decimals: number;
+  declare readonly unit: string;
+  declare readonly text: string;
+  declare readonly start: number;
+  declare readonly end: number;
+  /** Digits as printed, folded to ASCII ("1293.60"). */
+  declare private readonly digits: string;
+  /** 元 → ÷10000, 亿元 → ×10000, else as printed. */
+  declare private readonly scale: 'div' | 'mul' | null;
+  declare private v: Decimal | undefined;
+
+  constructor(kind: NumKind, digits: string, scale: 'div' | 'mul' | null, decimals: number, unit: string, text: string, start: number, end: number) {
+    this.kind = kind;
+    this.decimals = decimals;
+    this.unit = unit;
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.digits = digits;
+    this.scale = scale;
+    this.v = undefined;
+  }
 
   get value(): Decimal {
     let v = this.v;
