@@ -175,8 +175,21 @@ function codeIndex(key: Panel | TableModel, rows: readonly Row[]): Map<string, R
 }
 
 export function rowByName(rows: readonly Row[], re: RegExp, from = 0, to = rows.length): Row | undefined {
-  for (let i = from; i < to; i++) if (re.test(normName(rows[i].name))) return rows[i];
+  const names = normNames(rows);
+  for (let i = from; i < to; i++) if (re.test(names[i])) return rows[i];
   return undefined;
+}
+
+// Normalised names per row list (rules look rows up by name again and again in the same panels).
+const namesMemo = new WeakMap<readonly Row[], string[]>();
+
+function normNames(rows: readonly Row[]): string[] {
+  let v = namesMemo.get(rows);
+  if (!v || v.length !== rows.length) {
+    v = rows.map((r) => normName(r.name));
+    namesMemo.set(rows, v);
+  }
+  return v;
 }
 
 export function indexOfRow(rows: readonly Row[], row: Row | undefined): number {

@@ -238,6 +238,19 @@ const NOT_A_TITLE = /[。；;]|^注|^说明|本表反映|详见|见附表/;
  * T2 (both forms are printed); the header words decide.
  */
 export function titleKeys(text: string): TableKey[] {
+  // The same lines are asked about by several steps (title above, filler between, notes after):
+  // remember the answer per text (callers never modify the returned array).
+  if (text.length > 200) return titleKeysUncached(text);
+  let v = TITLE_KEYS.get(text);
+  if (v === undefined) {
+    if (TITLE_KEYS.size > 20000) TITLE_KEYS.clear();
+    TITLE_KEYS.set(text, (v = titleKeysUncached(text)));
+  }
+  return v;
+}
+const TITLE_KEYS = new Map<string, TableKey[]>();
+
+function titleKeysUncached(text: string): TableKey[] {
   const t = norm(text);
   if (t.length < 5 || t.length > 90 || NOT_A_TITLE.test(t)) return [];
   if (!/决算.{0,4}表/.test(t)) return [];
