@@ -217,16 +217,19 @@ function plainBelow(e: Element, hidden: Set<Element> | null): boolean {
  * field state the walk resets at the cell boundary is unaffected.
  */
 function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boolean {
-  // Filled in place (the cell's flow is empty on entry) and emptied again on failure.
-  const items = c.flow;
+  // Built aside and stored on success; the commonest cell (one block child) gets an exact-size
+  // array instead of a grown one (less garbage per cell).
+  let items: Item[] | null = null;
   let blocks = 0;
   let heading = false;
   let n: ChildNode | null = td.firstChild;
-  for (; n !== null; n = n.nextSibling) {
+  let next: ChildNode | null = null;
+  for (; n !== null; n = next) {
+    next = n.nextSibling;
     const type = n.nodeType;
     if (type === 3) {
       const s = (n as Text).data;
-      if (s) items.push({ k: It.Text, s, owner: td });
+      if (s) (items ??= []).push({ k: It.Text, s, owner: td });
       continue;
     }
     if (type !== 1) continue;
@@ -237,25 +240,28 @@ function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boole
     if (cat !== undefined && cat !== BLOCK && cat !== BR) break;
     if (visibleStyleOf(e, e.getAttribute('style'), hidden) !== '') break;
     if (cat === BR) {
-      items.push(BRK);
+      (items ??= []).push(BRK);
       continue;
     }
     if (!plainBelow(e, hidden)) break;
     const s = e.textContent || '';
     if (cat === undefined) {
-      if (s) items.push({ k: It.Text, s, owner: td });
+      if (s) (items ??= []).push({ k: It.Text, s, owner: td });
       continue;
     }
     blocks++;
     if (IS_HEADING[name]) heading = true;
+    if (items === null && next === null) {
+      items = s ? [BRK, { k: It.Text, s, owner: e }, BRK] : [BRK, BRK];
+      continue;
+    }
+    items ??= [];
     items.push(BRK);
     if (s) items.push({ k: It.Text, s, owner: e });
     items.push(BRK);
   }
-  if (n !== null) {
-    items.length = 0;
-    return false;
-  }
+  if (n !== null) return false;
+  if (items !== null) c.flow = items;
   c.blocks += blocks;
   if (heading) c.heading = true;
   return true;
