@@ -157,6 +157,26 @@ describe('plain-cell fast path around odd cells = the walk', () => {
     const texts = t && t.kind === 'table' ? t.grid.map((r) => r[1].cell.text) : [];
     expect(texts.slice(0, 8)).toEqual(['v', 'v', 'v', 'v', 'a b', 'x', 'x 单位', 'a']);
   });
+
+  it('on rows the row fast path must take or hand back to the walk', () => {
+    const rows = [
+      `<tr>${plain('1')} <!--c--> ${plain('2')}\n</tr>`,
+      `<tr>${plain('1')}<td hidden>h</td><td style="DISPLAY: NONE">h</td>${plain('2')}</tr>`,
+      `<tr>${plain('1')}stray${plain('2')}</tr>`,
+      `<tr>${plain('1')}<td style="float:left">f</td>${plain('2')}</tr>`,
+      `<tr>${plain('1')}<script>x()</script><col>${plain('2')}</tr>`,
+      `<tr style="mso-element:field-begin">${plain('1')}${plain('2')}</tr>`,
+      `<tr>${plain('1')}<td><p>a</p><p>b</p></td>${plain('2')}</tr>`,
+      `<tr hidden>${plain('h')}</tr>`,
+      `<tr>${plain('1')}<th colspan="10000" rowspan="0">${'x'}</th>${plain('2')}</tr>`,
+    ];
+    const html = `<html><body><table><thead><tr><th>头</th>${plain('h')}</tr></thead><tbody>${rows.join('\n')}</tbody><tfoot>${rows[0]}</tfoot></table></body></html>`;
+    const d = doc(html);
+    const { fast, walk } = sameAsWalk(d);
+    expect(fast).toBe(walk);
+    const t = extractDocument(d).blocks.find((b) => b.kind === 'table');
+    expect(t && t.kind === 'table' && t.grid[0].slice(0, 2).map((s) => s.cell.isHeader)).toEqual([true, true]);
+  });
 });
 
 describe('extractDocumentSteps = extractDocument on both real fixtures', () => {
