@@ -32,11 +32,21 @@ export function op(value: Decimal | number | string, decimals: number | null): O
 
 /** Two printed values of one quantity: equal → pass; intervals meet → notice; else error. */
 export function compareValues(stated: Operand, actual: Operand): Check {
+  // Most stated values equal their cell: the printed expected value is only built if asked for.
+  if (stated.value.eq(actual.value)) return passed(actual.value, Math.max(actual.decimals ?? 0, 0));
   const expected = actual.value.toFixed(Math.max(actual.decimals ?? 0, 0));
-  if (stated.value.eq(actual.value)) return { outcome: 'pass', expected };
   const tol = h(stated).add(h(actual));
   if (stated.value.sub(actual.value).abs().lte(tol)) return { outcome: 'notice', expected, why: 'rounding' };
   return { outcome: 'error', expected };
+}
+
+function passed(v: Decimal, places: number): Check {
+  return {
+    outcome: 'pass',
+    get expected() {
+      return v.toFixed(places);
+    },
+  };
 }
 
 /** Sum of parts against a stated whole (intervals add). */
@@ -80,12 +90,15 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand): Check
   const exactDen = den.value;
   if (exactDen.lte(0)) throw new Error('checkPercent: zero base');
   const mid = num.value.div(exactDen).mul(100);
-  const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
   // Fast pass, same verdict without the interval: P equals mid rounded to its own places, so
   // P ± ½ contains mid, and mid lies in [lo, hi] — rounding is monotone, so this holds for the
   // computed bounds too as long as num ≥ 0 and num, den are exact at the working precision.
-  if (!num.value.isNeg() && stated.value.eq(mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP)) && num.value.sd() <= 20 && exactDen.sd() <= 20)
-    return { outcome: 'pass', expected };
+  if (!num.value.isNeg()) {
+    const rounded = mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP);
+    // mid ≥ 0 here, so the rounded value prints exactly as mid.toFixed(p, ROUND_HALF_UP).
+    if (stated.value.eq(rounded) && num.value.sd() <= 20 && exactDen.sd() <= 20) return { outcome: 'pass', expected: rounded.toFixed(p) };
+  }
+  const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
   const iv = ratioInterval(num, den);
   const lo = iv ? iv.lo : mid;
   const hi = iv ? iv.hi : mid;

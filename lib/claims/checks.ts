@@ -141,12 +141,12 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.num);
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
-      // 元 written for 万元 (or the reverse): the digits agree, the unit does not.
-      const unitSlip =
-        s === 'error' &&
-        [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome !== 'error');
-      const shown = tv.cells.length !== 1 ? r.expected : tv.converted ? `${tv.cells[0].text}${tv.converted}` : tv.cells[0].text || r.expected;
-      if (s)
+      if (s) {
+        // 元 written for 万元 (or the reverse): the digits agree, the unit does not.
+        const unitSlip =
+          s === 'error' &&
+          [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome !== 'error');
+        const shown = tv.cells.length !== 1 ? r.expected : tv.converted ? `${tv.cells[0].text}${tv.converted}` : tv.cells[0].text || r.expected;
         this.emit(
           c,
           s,
@@ -156,6 +156,7 @@ export class ClaimChecker {
           f.num.text.trim(),
           cellRefs(tv, 'value'),
         );
+      }
     }
     if (f.budget && concept.budget) {
       const bv = concept.budget(this.a.disclosure);

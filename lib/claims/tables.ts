@@ -60,7 +60,8 @@ export function rowsOf(t: TableModel | undefined, panel?: string): Row[] {
 export function opOf(cell: ModelCell | undefined): Operand | null {
   if (!cell) return null;
   const a = cell.value;
-  if (a.kind === 'number') return { value: new Decimal(a.value.toString()), decimals: a.decimals };
+  // Copied into this module's Decimal (same digits as parsing its string, without printing it).
+  if (a.kind === 'number') return { value: new Decimal(a.value), decimals: a.decimals };
   if (a.kind === 'empty') return { value: new Decimal(0), decimals: null };
   return null;
 }

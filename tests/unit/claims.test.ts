@@ -285,7 +285,7 @@ describe('numbers found once per paragraph', () => {
 });
 
 describe('checkPercent fast pass', () => {
-  it('gives the verdict of the full interval test', async () => {
+  it('gives the verdict and the printed value of the full interval test', async () => {
     const fc = await import('fast-check');
     const { ratioInterval, half } = { ...(await import('../../lib/claims/arith')), ...(await import('../../lib/claims/numbers')) };
     // The interval test alone (checkPercent before its fast pass).
@@ -305,9 +305,21 @@ describe('checkPercent fast pass', () => {
         const mid = num.value.div(den.value).mul(100);
         const value = mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).add(new Decimal(nudge).div(new Decimal(10).pow(p)));
         const stated = { value, decimals: p };
-        expect(checkPercent(stated, num, den).outcome === 'pass').toBe(full(stated, num, den));
+        const r = checkPercent(stated, num, den);
+        expect(r.outcome === 'pass').toBe(full(stated, num, den));
+        expect(r.expected).toBe(mid.toFixed(p, Decimal.ROUND_HALF_UP));
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('compareValues', () => {
+  it('prints the expected value of a pass only when asked, the same as for a mismatch', () => {
+    const pass = compareValues(op('880.81', 2), op('880.810', 3));
+    expect(pass.outcome).toBe('pass');
+    expect(pass.expected).toBe('880.810');
+    expect(pass).toEqual({ outcome: 'pass', expected: '880.810' });
+    expect(compareValues(op('880.8', 1), op('880.81', 2)).expected).toBe('880.81');
   });
 });
