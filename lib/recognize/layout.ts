@@ -180,6 +180,8 @@ export function analyseTable(block: TableBlock): Layout {
     // Only blank rows: they are not a preamble, just leading junk; keep them out of the header.
   }
   let bodyStart = grid.length;
+  // Header rows that carry header words (not blank, not a column-number row).
+  const textRows: number[] = [];
   for (; r < grid.length; r++) {
     const row = grid[r];
     if (isBlankRow(row) || isColumnNumberRow(row)) {
@@ -191,6 +193,7 @@ export function analyseTable(block: TableBlock): Layout {
       break;
     }
     header.push(r);
+    textRows.push(r);
   }
   // Trailing blank rows of the header zone belong to the body when no body row follows.
   if (bodyStart === grid.length) {
@@ -199,7 +202,6 @@ export function analyseTable(block: TableBlock): Layout {
 
   const paths: string[][] = [];
   const headers: string[] = [];
-  const textRows = header.filter((h) => !isBlankRow(grid[h]) && !isColumnNumberRow(grid[h]));
   for (let c = 0; c < cols; c++) {
     const comps: string[] = [];
     // Header components as printed, joined by "/" (each is non-empty).
