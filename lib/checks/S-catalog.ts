@@ -432,8 +432,17 @@ function findIn(sections: Section[], test: (t: string) => boolean): Section | nu
   return null;
 }
 
-/** The contents lines that name tables, by key. */
+const FUND_SAYS: Record<string, RegExp> = {};
+const TOC_TABLES = new WeakMap<Disclosure, Map<TableKey, ParagraphBlock>>();
+
+/** The contents lines that name tables, by key (once per disclosure). */
 function tocTables(d: Disclosure): Map<TableKey, ParagraphBlock> {
+  let v = TOC_TABLES.get(d);
+  if (!v) TOC_TABLES.set(d, (v = computeTocTables(d)));
+  return v;
+}
+
+function computeTocTables(d: Disclosure): Map<TableKey, ParagraphBlock> {
   const out = new Map<TableKey, ParagraphBlock>();
   if (d.tocBlocks.length === 0) return out;
   const toc = new Set(d.tocBlocks);
@@ -487,7 +496,7 @@ function fundStatement(d: Disclosure, key: TableKey, outside: (p: ParagraphBlock
   const t = d.tables[key];
   if (t && !t.allEmpty) return null;
   const fund = key === 'T7' ? '政府性基金' : '国有资本';
-  const says = new RegExp(`(没有|无|未)[^。；]{0,12}${fund}|${fund}[^。；]{0,40}(本表无数据|无数据|为空)`);
+  const says = (FUND_SAYS[fund] ??= new RegExp(`(没有|无|未)[^。；]{0,12}${fund}|${fund}[^。；]{0,40}(本表无数据|无数据|为空)`));
   const toc = new Set(d.tocBlocks);
   for (const p of t?.notes ?? []) if (says.test(p.text)) return p;
   for (const p of d.paragraphs) if (!toc.has(p.index) && outside(p) && says.test(p.text)) return p;

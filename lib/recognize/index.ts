@@ -131,13 +131,25 @@ function cleanTitle(text: string): string {
 }
 
 function signatureKeys(layout: Layout): TableKey[] {
-  const words = headerWords(layout);
+  // "Some header word matches" = one multiline test over the words joined by newlines: words are
+  // norm() text (no whitespace, so no newline inside), and the signature patterns use only ^, $
+  // and literal words, which match within one line exactly as within one word.
+  const words = headerWords(layout).join('\n');
   const out: TableKey[] = [];
   for (const key of TITLE_ORDER) {
     const sig = TABLE_SPECS[key].signature;
-    if (sig.length > 0 && sig.every((re) => words.some((w) => re.test(w)))) out.push(key);
+    if (sig.length > 0 && sig.every((re) => perLine(re).test(words))) out.push(key);
   }
   return out;
+}
+
+const PER_LINE = new Map<RegExp, RegExp>();
+
+/** The pattern with ^/$ at line boundaries (the signature patterns carry no g/y flag). */
+function perLine(re: RegExp): RegExp {
+  let m = PER_LINE.get(re);
+  if (!m) PER_LINE.set(re, (m = new RegExp(re.source, re.flags.includes('m') ? re.flags : `${re.flags}m`)));
+  return m;
 }
 
 /** Is `next` the rest of `prev` (a table broken by a page break)? */
