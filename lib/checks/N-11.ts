@@ -29,9 +29,16 @@ export const doc: RuleDoc = {
 
 /** The overview (before the first table) calls the unit administrative and names no 事业单位. */
 export function purelyAdministrative(d: Disclosure): boolean {
-  const first = Math.min(...Object.values(d.tables).flatMap((t) => (t?.blocks ?? []).map((b) => b.index)), Infinity);
-  const intro = d.paragraphs.filter((p) => p.index < first).map((p) => p.text).join('\n');
-  return /行政单位/.test(intro) && !/事业单位/.test(intro);
+  let first = Infinity;
+  for (const t of Object.values(d.tables)) for (const b of t?.blocks ?? []) if (b.index < first) first = b.index;
+  // Neither word can span two paragraphs, so each paragraph is searched on its own (no joined copy).
+  let admin = false;
+  for (const p of d.paragraphs) {
+    if (p.index >= first) continue;
+    if (p.text.includes('事业单位')) return false;
+    if (!admin && p.text.includes('行政单位')) admin = true;
+  }
+  return admin;
 }
 
 export const rule = claimRule(meta, { table: (a) => purelyAdministrative(a.disclosure) });

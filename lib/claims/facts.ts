@@ -179,12 +179,14 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
     nums = [];
     for (const n of findNumbers(text)) if (n.kind !== 'year') nums.push(offset(n, base));
   }
-  const facts: Fact[] = [];
+  // A sentence without numbers states no fact (the shared empty list; never mutated).
+  const facts: Fact[] = nums.length ? [] : NONE;
   // Rates, directions and residue are rare: allocated on first use, else the shared empty list.
   let rates: NamedRate[] | null = null;
   let directions: Direction[] | null = null;
   const flags = keyChars(text);
-  const continues = carry !== null && CONTINUES.test(text.replace(OPENING, ''));
+  // The carried fact matters only to this sentence's numbers.
+  const continues = carry !== null && nums.length > 0 && CONTINUES.test(text.replace(OPENING, ''));
   let subject: Fact | null = continues ? carry : null;
   // Only 其中 can reach the previous sentence's fact (a part of its whole).
   const carryInPool = continues && /^其中/.test(text.replace(OPENING, ''));
