@@ -53,12 +53,14 @@ const HEADING_LEVELS: [number, RegExp][] = [
   [4, /^\s*\d+[、．.](?!\d)/],
 ];
 
-/** First non-space character (every heading pattern starts with one of 第 一…十 （ ( 0-9). */
-const FIRST_CHAR = /^\s*([第一二三四五六七八九十（(0-9])/;
+/** Characters a heading can start with (after spaces): 第 一…十 （ ( 0-9. */
+const HEAD_START = new Set(Array.from('第一二三四五六七八九十（(0123456789', (c) => c.charCodeAt(0)));
 
 export function headingLevel(text: string): number | null {
-  // One cheap test rules out most body paragraphs before the five patterns run.
-  if (!FIRST_CHAR.test(text)) return null;
+  // A char test on the first non-space character rules out most body paragraphs before the five patterns run.
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === text.length || !HEAD_START.has(text.charCodeAt(i))) return null;
   for (const [lvl, re] of HEADING_LEVELS) if (re.test(text)) return lvl;
   return null;
 }
@@ -82,12 +84,13 @@ export interface ParaContext {
 export function paragraphContexts(d: Disclosure): ParaContext[] {
   const toc = new Set(d.tocBlocks);
   const paras = d.paragraphs.filter((p) => !toc.has(p.index));
-  const fromSections = new Map<number, string[]>();
+  // Chains by block index (an array: a few hundred small integer keys).
+  const fromSections: (string[] | undefined)[] = [];
   const walk = (ss: Section[], chain: string[]) => {
     for (const s of ss) {
-      const c = [...chain, s.title];
-      fromSections.set(s.heading.index, c);
-      for (const p of s.paragraphs) fromSections.set(p.index, c);
+      const c = chain.concat(s.title);
+      fromSections[s.heading.index] = c;
+      for (const p of s.paragraphs) fromSections[p.index] = c;
       walk(s.children, c);
     }
   };
@@ -103,7 +106,7 @@ export function paragraphContexts(d: Disclosure): ParaContext[] {
       stack.push({ level: lvl, title: headingTitle(p.text) });
       own = stack.map((s) => s.title);
     }
-    const sec = fromSections.get(p.index);
+    const sec = fromSections[p.index];
     // The scan also sees 1、/（1） item headings; prefer it when it is at least as deep.
     out.push({ paragraph: p, headings: sec && sec.length > own.length ? sec : own });
   }
