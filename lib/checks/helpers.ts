@@ -123,8 +123,14 @@ const FUNCTION_CLASS: Record<string, string> = {
 
 /** Comparable key of a 功能分类 类 name: normalised, without the trailing 支出. */
 export function classKey(name: string): string {
-  return normName(name).replace(/支出$/, '');
+  let v = CLASS_KEYS.get(name);
+  if (v === undefined) {
+    if (CLASS_KEYS.size > 20000) CLASS_KEYS.clear();
+    CLASS_KEYS.set(name, (v = normName(name).replace(/支出$/, '')));
+  }
+  return v;
 }
+const CLASS_KEYS = new Map<string, string>();
 
 /** The catalogue's 类 key for a 3-digit code, if known. */
 export function classKeyOfCode(code: string | null): string | null {
@@ -545,8 +551,9 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
     },
     linear(result, terms, termsLabel) {
       if (!result) return null;
-      trace([result, ...terms.map((t) => t.cell)], 'equality');
-      if (allBlank([result, ...terms.map((t) => t.cell)]) || unitClash([result, ...terms.map((t) => t.cell)])) return null;
+      const cells = [result, ...terms.map((t) => t.cell)];
+      if (tracer) trace(cells, 'equality');
+      if (allBlank(cells) || unitClash(cells)) return null;
       const cmp = compareLinear(
         result.value,
         terms.map((t) => ({ amount: amountOf(t.cell), sign: t.sign })),
