@@ -121,7 +121,18 @@ function rowKindUncached(name: string): RowKind | null {
 
 const NOTE_ROW = /^(注|说明|备注)\s*[：:]/;
 const CODE_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$/;
-const LINE_NO = /^\d{1,3}$/;
+
+/** 行次 "1"…"999" → its number; anything else → null. */
+function lineNumber(t: string): number | null {
+  if (t.length === 0 || t.length > 3) return null;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 export function buildTable(group: TableGroup): BuildResult {
   const spec = TABLE_SPECS[group.key];
@@ -210,32 +221,32 @@ export function buildTable(group: TableGroup): BuildResult {
   // Values: parse once (by grid slot: row × cols + col), then apply the table's precision (max
   // printed decimals).
   const parsed: (Amount | undefined)[] = new Array(vrows.length * cols);
+  const numericCols: number[] = [];
+  for (const pc of panelsCols) for (const col of pc.columns) if (col.numeric) numericCols.push(col.col);
   let precision = 0;
   for (const r of bodyRows) {
     const slots = vrows[r];
-    for (const pc of panelsCols) {
-      for (const col of pc.columns) {
-        if (!col.numeric) continue;
-        const s = slots[col.col];
-        if (!s || s.isCopy || (!noBodyHeaders && bodyHeaderCells.has(s.cell))) continue;
-        const a = parseAmount(s.cell.text);
-        parsed[r * cols + col.col] = a;
-        if (a.kind === 'number' && a.printedDecimals > precision) precision = a.printedDecimals;
-      }
+    for (let i = 0; i < numericCols.length; i++) {
+      const c = numericCols[i];
+      const s = slots[c];
+      if (!s || s.isCopy || (!noBodyHeaders && bodyHeaderCells.has(s.cell))) continue;
+      const a = parseAmount(s.cell.text);
+      parsed[r * cols + c] = a;
+      if (a.kind === 'number' && a.printedDecimals > precision) precision = a.printedDecimals;
     }
   }
 
   let allEmpty = true;
   const panels: Panel[] = [];
-  const codeTexts: string[] = [];
   for (const pc of panelsCols) {
     const lo = pc.cols[0];
     const hi = pc.cols[pc.cols.length - 1];
     const numeric = pc.columns.filter((c) => c.numeric);
     const rows: Row[] = [];
+    // Every slot is rewritten for each row.
+    const codeTexts: string[] = new Array<string>(pc.codeCols.length).fill('');
     for (const r of bodyRows) {
       const slots = vrows[r];
-      codeTexts.length = pc.codeCols.length;
       let noteInCode = false;
       for (let i = 0; i < pc.codeCols.length; i++) {
         const t = textAt(slots, pc.codeCols[i], lo, hi);
@@ -260,7 +271,7 @@ export function buildTable(group: TableGroup): BuildResult {
       let line: number | null = null;
       if (pc.lineCol >= 0) {
         const lt = textAt(slots, pc.lineCol, lo, hi).trim();
-        if (LINE_NO.test(lt)) line = Number(lt);
+        line = lineNumber(lt);
       }
       const cells: Record<string, ModelCell> = {};
       let hasValue = false;
