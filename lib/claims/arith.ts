@@ -41,12 +41,24 @@ export function compareValues(stated: Operand, actual: Operand): Check {
 }
 
 function passed(v: Decimal, places: number): Check {
-  return {
-    outcome: 'pass',
-    get expected() {
-      return v.toFixed(places);
-    },
-  };
+  return new Passed(v, places);
+}
+
+/** A pass whose expected value is printed on first read (an object literal with a getter cost as much as printing). */
+class Passed implements Check {
+  declare readonly outcome: 'pass';
+  declare private readonly v: Decimal;
+  declare private readonly places: number;
+
+  constructor(v: Decimal, places: number) {
+    this.outcome = 'pass';
+    this.v = v;
+    this.places = places;
+  }
+
+  get expected(): string {
+    return this.v.toFixed(this.places);
+  }
 }
 
 /** Sum of parts against a stated whole (intervals add). */
