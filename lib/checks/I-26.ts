@@ -30,11 +30,15 @@ export function nearbyParagraphs(d: Disclosure, t: TableModel): { own: Paragraph
   if (t.blocks.length === 0) return { own, near: [] };
   const first = t.blocks[0].index;
   const last = t.blocks[t.blocks.length - 1].index;
-  const others: number[] = [];
-  for (const o of Object.values(d.tables)) if (o && o !== t) for (const b of o.blocks) others.push(b.index);
-  for (const u of d.unrecognised) others.push(u.blockIndex);
-  let lo = Math.max(-1, ...others.filter((i) => i < first));
-  let hi = Math.min(Number.POSITIVE_INFINITY, ...others.filter((i) => i > last));
+  // Nearest other table (recognised or not) before and after this one.
+  let lo = -1;
+  let hi = Number.POSITIVE_INFINITY;
+  const bound = (i: number) => {
+    if (i < first && i > lo) lo = i;
+    if (i > last && i < hi) hi = i;
+  };
+  for (const o of Object.values(d.tables)) if (o && o !== t) for (const b of o.blocks) bound(b.index);
+  for (const u of d.unrecognised) bound(u.blockIndex);
   // Deepest section that contains the table bounds the search.
   let section: { start: number; end: number } | null = null;
   const visit = (list: Disclosure['sections']) => {
@@ -46,20 +50,22 @@ export function nearbyParagraphs(d: Disclosure, t: TableModel): { own: Paragraph
     }
   };
   visit(d.sections);
-  const toc = new Set(d.tocBlocks);
-  let candidates = d.paragraphs.filter((p) => !toc.has(p.index));
+  const toc = d.tocBlocks.length > 0 ? new Set(d.tocBlocks) : null;
+  let candidates: ParagraphBlock[];
   if (section) {
     const s = section as { start: number; end: number };
     lo = Math.max(lo, s.start - 1);
     hi = Math.min(hi, s.end);
-    candidates = candidates.filter((p) => p.index > lo && p.index < hi);
+    candidates = [];
+    for (const p of d.paragraphs) if (p.index > lo && p.index < hi && !toc?.has(p.index)) candidates.push(p);
   } else {
+    candidates = toc ? d.paragraphs.filter((p) => !toc.has(p.index)) : d.paragraphs;
     // Without sections, only a few paragraphs on either side count as "near".
     const before = candidates.filter((p) => p.index > lo && p.index < first).slice(-4);
     const after = candidates.filter((p) => p.index > last && p.index < hi).slice(0, 4);
     candidates = [...before, ...after];
   }
-  return { own, near: candidates.filter((p) => !own.includes(p)) };
+  return { own, near: own.length === 0 ? candidates.slice() : candidates.filter((p) => !own.includes(p)) };
 }
 
 function numericCells(t: TableModel): ModelCell[] {
