@@ -31,14 +31,26 @@ export const rule = defineRule({
   meta,
   run(ctx) {
     const t = ctx.disclosure.tables.T6;
-    const rows = t6Rows(t).filter((r) => r.code && r.kind !== 'of-which' && r.kind !== 'blank');
-    const classes = rows.filter((r) => r.code!.length === 3);
-    const items = rows.filter((r) => r.code!.length === 5);
+    const classes: Row[] = [];
+    const items: Row[] = [];
+    // 款 rows by their 类 code (in row order).
+    const itemsOf = new Map<string, Row[]>();
+    for (const r of t6Rows(t)) {
+      if (!r.code || r.kind === 'of-which' || r.kind === 'blank') continue;
+      if (r.code.length === 3) classes.push(r);
+      else if (r.code.length === 5) {
+        items.push(r);
+        const k = r.code.slice(0, 3);
+        const list = itemsOf.get(k);
+        if (list) list.push(r);
+        else itemsOf.set(k, [r]);
+      }
+    }
     const c = checker(ctx, meta);
     // Each 类 = Σ its 款.
     for (const k of classes) {
-      const kids = items.filter((r) => r.code!.startsWith(k.code!));
-      if (kids.length === 0) continue;
+      const kids = itemsOf.get(k.code!);
+      if (!kids) continue;
       const parts = kids.map((r) => cellOf(r, 'amount'));
       c.sum(cellOf(k, 'amount'), parts, () => sumLabel(c.d, parts, { zh: `${k.code} 各款之和`, en: `the sum of the items of ${k.code}` }));
     }
