@@ -154,6 +154,19 @@ const SEMI = /[；;]/;
 const EMPTY_REASON = /(主要)?原因(是|为|：|:)[：:]?\s*[。；;]?\s*$/;
 const OPEN_LIST_END = /其中[：:]?\s*$/;
 const GT_WORD = /大于|高于|超过/;
+
+// The characters an anchored pattern can end (or start) with: a char-code test before the regex,
+// which most labels fail.
+const UP_END = codes('加长升高增了');
+const DOWN_END = codes('少降低约减了');
+const GROWTH_UP_END = codes('长升加高了');
+const GROWTH_DOWN_END = codes('降少低了');
+const BUDGET_END_CHARS = codes('算数');
+const EXPLANATION_START = codes('由因');
+const THIS_YEAR_START = codes('本今');
+
+const endsIn = (s: string, set: Set<number>): boolean => set.has(s.charCodeAt(s.length - 1));
+const startsIn = (s: string, set: Set<number>): boolean => set.has(s.charCodeAt(0));
 const LT_WORD = /小于|低于|少于/;
 
 /** Non-year numbers of a paragraph text (offsets into it): analyse() finds them once per paragraph. */
@@ -210,21 +223,21 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
         (rates ??= []).push({ label: l, num, sentence: s, counts: counts.slice() });
       } else if (RESIDUE_PCT.test(l)) {
         // template residue: no direction
-      } else if (GROWTH_UP.test(l)) {
+      } else if (endsIn(l, GROWTH_UP_END) && GROWTH_UP.test(l)) {
         if (subject) subject.growth = { num, dir: 1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
-      } else if (GROWTH_DOWN.test(l)) {
+      } else if (endsIn(l, GROWTH_DOWN_END) && GROWTH_DOWN.test(l)) {
         if (subject) subject.growth = { num, dir: -1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
       }
       continue;
     }
     const l = clean(lead);
     // "由于预算数为0万元，无法计算…": an explanation, not a claim.
-    if (EXPLANATION.test(l)) continue;
+    if (startsIn(l, EXPLANATION_START) && EXPLANATION.test(l)) continue;
     if (num.kind === 'count') counts.push({ label: l, num });
     // Template residue "增加/减少", "增加（减少）": no direction is stated, so no change claim.
     if (RESIDUE_AMOUNT.test(lead)) continue;
-    const up = UP.test(l);
-    if ((up || DOWN.test(l)) && !lead.endsWith('为')) {
+    const up = endsIn(l, UP_END) && UP.test(l);
+    if ((up || (endsIn(l, DOWN_END) && DOWN.test(l))) && !lead.endsWith('为')) {
       const dir: Dir = up ? 1 : -1;
       const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '').replace(TOTAL_WORD, '');
       const ref = refOf(wide + l);
@@ -251,7 +264,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       subject = f;
       continue;
     }
-    if (num.kind === 'amount' && BUDGET_END.test(l) && !ACTUAL_OR_EXEC.test(l)) {
+    if (num.kind === 'amount' && endsIn(l, BUDGET_END_CHARS) && BUDGET_END.test(l) && !ACTUAL_OR_EXEC.test(l)) {
       pendingBudget = { label: l, num };
       const f: Fact = { label: l, wide, num, sentence: s };
       facts.push(f);
@@ -267,7 +280,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       pendingBudget = null;
     }
     // 上年度…30人，本年度…24人: a stated previous value.
-    if (subject && THIS_YEAR.test(l) && LAST_YEAR.test(subject.label) && subject.num.kind === num.kind) {
+    if (subject && startsIn(l, THIS_YEAR_START) && THIS_YEAR.test(l) && LAST_YEAR.test(subject.label) && subject.num.kind === num.kind) {
       f.prev = subject;
       const i = facts.indexOf(subject);
       if (i >= 0) facts.splice(i, 1);
