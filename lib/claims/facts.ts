@@ -165,6 +165,8 @@ const BUDGET_END_CHARS = codes('算数');
 const EXPLANATION_START = codes('由因');
 const THIS_YEAR_START = codes('本今');
 
+/** Every template-residue pattern pairs 增加/增长 with 减少 or 下降: without either it cannot match. */
+const hasDecrease = (s: string): boolean => s.includes('减少') || s.includes('下降');
 const endsIn = (s: string, set: Set<number>): boolean => set.has(s.charCodeAt(s.length - 1));
 const startsIn = (s: string, set: Set<number>): boolean => set.has(s.charCodeAt(0));
 const LT_WORD = /小于|低于|少于/;
@@ -217,11 +219,11 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       const l = lead.replace(WS_G, '');
       if (l.includes('占')) {
         if (subject) subject.share = { num, base: l.replace(SHARE_BASE_HEAD, '').replace(/的$/, '') };
-      } else if (COMPLETION.test(l)) {
+      } else if ((l.includes('执行率') || (l.includes('预算') && l.includes('完成'))) && COMPLETION.test(l)) {
         if (subject) subject.completion = num;
       } else if (l.endsWith('率')) {
         (rates ??= []).push({ label: l, num, sentence: s, counts: counts.slice() });
-      } else if (RESIDUE_PCT.test(l)) {
+      } else if (hasDecrease(l) && RESIDUE_PCT.test(l)) {
         // template residue: no direction
       } else if (endsIn(l, GROWTH_UP_END) && GROWTH_UP.test(l)) {
         if (subject) subject.growth = { num, dir: 1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
@@ -235,7 +237,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
     if (startsIn(l, EXPLANATION_START) && EXPLANATION.test(l)) continue;
     if (num.kind === 'count') counts.push({ label: l, num });
     // Template residue "增加/减少", "增加（减少）": no direction is stated, so no change claim.
-    if (RESIDUE_AMOUNT.test(lead)) continue;
+    if (hasDecrease(lead) && RESIDUE_AMOUNT.test(lead)) continue;
     const up = endsIn(l, UP_END) && UP.test(l);
     if ((up || (endsIn(l, DOWN_END) && DOWN.test(l))) && !lead.endsWith('为')) {
       const dir: Dir = up ? 1 : -1;

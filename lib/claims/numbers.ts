@@ -26,10 +26,17 @@ const COUNT_UNITS = ['人次', '批次', '团组', '台（套）', '台(套)', '
 const NUM_RE =
   /(?<![0-9０-９.．])([0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．]([0-9０-９]+))?[ \u00a0\u3000]*(万元|亿元|元|万(?![0-9０-９])|%|％|年|人次|批次|团组|台（套）|台\(套\)|人|件|个|辆|项|次|期|篇|条|台|家|名)?/g;
 
-const FOLDABLE = /[０-９,，]/;
+/** Any full-width digit or thousands separator ([０-９,，]), by char code. */
+function needsFold(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || c === 0x2c || c === 0xff0c) return true;
+  }
+  return false;
+}
 
 function fold(s: string): string {
-  if (!FOLDABLE.test(s)) return s; // ASCII digits without separators: nothing to fold
+  if (!needsFold(s)) return s; // ASCII digits without separators: nothing to fold
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[,，]/g, '');
 }
 
