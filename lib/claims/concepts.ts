@@ -235,9 +235,14 @@ function memo(key: string, fn: (d: Disclosure) => TableValue | null): (d: Disclo
   };
 }
 
-function concept(key: string, rule: string, name: string, table: Concept['table'], extra: Partial<Concept> = {}): Concept {
-  const c: Concept = { key, rule, name, table: memo(key, table), ...extra };
-  if (extra.budget) c.budget = memo(`${key}#budget`, extra.budget);
+function concept(key: string, rule: string, name: string, table: Concept['table'], extra?: Pick<Concept, 'soft' | 'repeatable' | 'budget'>): Concept {
+  // Only the flags a caller sets are copied (no default object and spread per tied fact).
+  const c: Concept = { key, rule, name, table: memo(key, table) };
+  if (extra) {
+    if (extra.soft !== undefined) c.soft = extra.soft;
+    if (extra.repeatable !== undefined) c.repeatable = extra.repeatable;
+    if (extra.budget) c.budget = memo(`${key}#budget`, extra.budget);
+  }
   return c;
 }
 
