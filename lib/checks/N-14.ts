@@ -19,9 +19,15 @@ export const meta: RuleMeta = {
 
 export const doc: RuleDoc = {
   relation: { zh: '同一概念的各次陈述 = 同一数值', en: 'every statement of one concept = one value' },
-  pass: '（一）财政拨款支出880.81万元…（二）财政拨款支出880.81万元…',
-  fail: '（一）财政拨款支出880.81万元…（三）支出决算数为**896.57**万元 → error',
-  limits: [{ zh: '只比较已对应到同一概念的金额和人数、车辆数。', en: 'Only amounts and counts tied to the same concept are compared.' }],
+  pass: '共有车辆9辆…截至12月31日，机关共有车辆9辆',
+  fail: '共有车辆9辆…截至12月31日，机关共有车辆**8**辆 → error（表中有对应数时由 N-07/N-08 等与表比对 · with a table counterpart, N-07/N-08 … compare with the table）',
+  limits: [
+    { zh: '只比较已对应到同一概念的金额和人数、车辆数。', en: 'Only amounts and counts tied to the same concept are compared.' },
+    {
+      zh: '表中有对应数的概念（如一般公共预算财政拨款支出）由其所属规则逐句与表比对，只标出错的那一句；本规则只比较表中没有对应数的概念（人数、车辆数等）或表缺失时的陈述。',
+      en: 'A concept with a table counterpart (e.g. general-budget spending) is checked sentence by sentence against the table by its own rule, which marks only the wrong sentence; this rule compares only concepts without one (staff, vehicles …) or statements whose table is missing.',
+    },
+  ],
 };
 
 export const rule = claimRule(meta, {
@@ -39,6 +45,10 @@ export const rule = claimRule(meta, {
       if (list.length < 2) continue;
       any = true;
       const first = list[0];
+      // A concept the tables state is judged statement by statement against the table by its own
+      // rule (N-07, N-08 …), which blames only the wrong statement; comparing the statements here
+      // as well would report that mistake twice and mark the correct sentence too.
+      if (!first.concept!.soft && first.concept!.table(k.a.disclosure) !== null) continue;
       for (const c of list.slice(1)) {
         k.mark(c.paragraph, c.fact.num);
         k.mark(first.paragraph, first.fact.num);
