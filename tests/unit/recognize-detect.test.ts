@@ -29,10 +29,13 @@ describe('looksLikeDisclosure', () => {
 
   it.each([
     ['title paragraph before the table', '<p>收入支出决算总表</p><table><tr><td>项目</td><td>金额</td></tr></table>', true],
-    ['title inside a wrapper div', '<p>支出决算表</p><div><table><tr><td>a</td><td>b</td></tr></table></div>', true],
+    ['title inside a wrapper div', '<p>支出决算表</p><div><table><tr><td>科目</td><td>金额</td></tr></table></div>', true],
     ['title row inside the table', '<table><tr><td colspan="2">财政拨款“三公”经费支出决算表</td></tr><tr><td>合计</td></tr></table>', true],
     ['a caption', '<table><caption>支出决算表</caption><tr><td>a</td></tr></table>', true],
-    ['marker only', '<p>公开05表</p><table><tr><td>x</td></tr></table>', true],
+    ['marker only', '<p>公开05表</p><table><tr><td>合计</td></tr></table>', true],
+    // Every disclosure table's header has a header word (项目, 金额, 合计, 收入, 支出 …): a table without
+    // one is not taken for a disclosure table because of the line above it.
+    ['a title above a table with no header word', '<p>收入支出决算总表</p><table><tr><td>张三</td><td>0731-1234567</td></tr></table>', false],
     ['two header words', '<table><tr><th>本年支出合计</th><th>基本支出</th><th>项目支出</th></tr></table>', true],
     ['a sentence naming a table', '<p>会议部署了收入支出决算总表的编报工作，要求按时公开。</p><table><tr><td>姓名</td></tr></table>', false],
     ['a budget table', '<table><tr><th>本年收入合计</th><th>本年支出合计</th><th>预算数</th></tr></table>', false],
