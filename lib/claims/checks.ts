@@ -16,6 +16,7 @@ import type { Fact } from './facts';
 import type { Num } from './numbers';
 import type { Sentence } from './text';
 import type { TableValue } from './tables';
+import { shownInTableUnit } from './tables';
 
 export type Report = RuleContext['report'];
 
@@ -146,7 +147,7 @@ export class ClaimChecker {
         const unitSlip =
           s === 'error' &&
           [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome !== 'error');
-        const shown = tv.cells.length !== 1 ? r.expected : tv.converted ? `${tv.cells[0].text}${tv.converted}` : tv.cells[0].text || r.expected;
+        const shown = shownInTableUnit(tv) ?? r.expected;
         this.emit(
           c,
           s,

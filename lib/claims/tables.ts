@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import type { Disclosure, ModelCell, Row, TableKey, TableModel } from '../model/types';
 import type { Operand } from './arith';
+import { formatAmount } from '../money';
 
 export interface TableValue {
   op: Operand;
@@ -82,6 +83,18 @@ export function value(t: TableModel | undefined, row: Row | undefined, key: stri
   return { op: inWan(op, t.unit), cells: [c], where, converted: t.unit === '元' || t.unit === '亿元' ? t.unit : undefined };
 }
 
+/**
+ * A table value as the table's own unit prints it, for messages: the cell text for one cell; a sum of
+ * converted cells is converted back (8808000.00元, not the 880.800000 it is compared as); else null.
+ */
+export function shownInTableUnit(tv: TableValue): string | null {
+  if (tv.cells.length === 1) return tv.converted ? `${tv.cells[0].text}${tv.converted}` : tv.cells[0].text || null;
+  if (!tv.converted || tv.op.decimals === null) return null;
+  const back = tv.converted === '元' ? tv.op.value.mul(10000) : tv.op.value.div(10000);
+  const dec = tv.converted === '元' ? tv.op.decimals - 4 : tv.op.decimals + 4;
+  return `${formatAmount(back, Math.max(0, dec))}${tv.converted}`;
+}
+
 /** Narrative amounts are compared in 万元: a table printed in 元 (or 亿元) is converted exactly. */
 function inWan(op: Operand, unit: TableModel['unit']): Operand {
   if (unit === '元') return { value: op.value.div(10000), decimals: op.decimals === null ? null : op.decimals + 4 };
@@ -99,7 +112,8 @@ export function sumValues(parts: (TableValue | null)[], where: string): TableVal
     if (p.op.decimals !== null) dec = Math.max(dec ?? 0, p.op.decimals);
   }
   // A derived sum keeps the widest precision; its interval is approximated by one half-unit per part.
-  return { op: { value: v, decimals: dec }, cells: ok.flatMap((p) => p.cells), where };
+  const converted = ok.every((p) => p.converted === ok[0].converted) ? ok[0].converted : undefined;
+  return { op: { value: v, decimals: dec }, cells: ok.flatMap((p) => p.cells), where, converted };
 }
 
 const isTotal = (r: Row) => r.kind === 'total' || /^合计$|^总计$/.test(normName(r.name));

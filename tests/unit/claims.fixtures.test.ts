@@ -110,3 +110,16 @@ describe('never crashes', () => {
     );
   });
 });
+
+describe('a disclosure printed in 元 (variant of the seed)', () => {
+  const run = check('variants/yuan.html');
+
+  it('states a sum of 元 cells in 元, as the table prints them, not as the 万元 it is compared in', () => {
+    const basic = run.findings.find((f) => f.rule === 'N-08' && f.actual === '8,965,600.00元');
+    expect(basic?.severity).toBe('error');
+    // 人员经费合计 5,821,200.00 + 公用经费合计 2,986,800.00
+    expect(basic?.expected).toBe('8808000.00元');
+    expect(basic?.message.zh).toContain('人员经费合计＋公用经费合计 8808000.00元 不一致');
+    expect(basic?.cells.map((c) => c.cell.text)).toEqual(['5,821,200.00', '2,986,800.00']);
+  });
+});
