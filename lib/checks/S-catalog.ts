@@ -15,20 +15,11 @@ import { titleKeys } from '../recognize/specs';
 import type { SectionPresence } from '../index';
 import { defineRule } from './types';
 import type { Bilingual, Rule, RuleContext, RuleMeta, TextSpan } from './types';
+import { memoByText } from '../memo';
 
 /** Matching form of a title: no spaces or quotes, ASCII parentheses. */
-export function normTitle(text: string): string {
-  let v = NORM_TITLES.get(text);
-  if (v === undefined) {
-    if (NORM_TITLES.size > 20000) NORM_TITLES.clear();
-    NORM_TITLES.set(text, (v = computeNormTitle(text)));
-  }
-  return v;
-}
-
 // Every part definition tests every section title: normalise each distinct title once.
-const NORM_TITLES = new Map<string, string>();
-const TITLE_BODIES = new Map<string, string>();
+export const normTitle: (text: string) => string = memoByText((text) => computeNormTitle(text));
 
 function computeNormTitle(text: string): string {
   return text
@@ -269,25 +260,10 @@ function walk(sections: Section[], visit: (s: Section, excluded: boolean) => voi
   }
 }
 
-const EXCLUDED_TITLES = new Map<string, boolean>();
+const isExcludedTitle = memoByText((title) => EXCLUDED.test(normTitle(title)));
 
-function isExcludedTitle(title: string): boolean {
-  let v = EXCLUDED_TITLES.get(title);
-  if (v === undefined) {
-    if (EXCLUDED_TITLES.size > 20000) EXCLUDED_TITLES.clear();
-    EXCLUDED_TITLES.set(title, (v = EXCLUDED.test(normTitle(title))));
-  }
-  return v;
-}
-
-function titleBody(s: Section): string {
-  let v = TITLE_BODIES.get(s.title);
-  if (v === undefined) {
-    if (TITLE_BODIES.size > 20000) TITLE_BODIES.clear();
-    TITLE_BODIES.set(s.title, (v = computeTitleBody(s.title)));
-  }
-  return v;
-}
+const titleBodyOf = memoByText((title) => computeTitleBody(title));
+const titleBody = (s: Section): string => titleBodyOf(s.title);
 
 function computeTitleBody(title: string): string {
   // Strip the numbering ("一、", "（二）", "第三部分") so aliases match on the words only.

@@ -8,6 +8,7 @@ import { compareAtMost, compareEqual, compareLinear, compareSum, formatAmount } 
 import type { Amount, Comparison } from '../money';
 import type { Disclosure, ModelCell, Panel, Row, TableKey, TableModel } from '../model/types';
 import type { Bilingual, CellRef, CellRole, RuleContext, RuleMeta, Severity } from './types';
+import { memoByText } from '../memo';
 
 export const EMPTY: Amount = { kind: 'empty', text: '' };
 
@@ -91,18 +92,9 @@ const NUMBERING_RE =
   /^(?:[（(][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十百]+[、.．，,]|[（(]\d+[)）]|\d+[、.．](?!\d))/;
 const LEVEL_TAG_RE = /[（(](?:类|款|项)[)）]/g;
 
-const NORM_NAMES = new Map<string, string>();
-
 /** Name without spaces, leading numbering ("一、", "（一）", "1、") and （类）/（款）/（项） tags. */
-export function normName(name: string): string {
-  let v = NORM_NAMES.get(name);
-  if (v === undefined) {
-    // Rules look rows up by name again and again; a page has a few hundred distinct names.
-    if (NORM_NAMES.size > 20000) NORM_NAMES.clear();
-    NORM_NAMES.set(name, (v = computeNormName(name)));
-  }
-  return v;
-}
+// Rules look rows up by name again and again; a page has a few hundred distinct names.
+export const normName: (name: string) => string = memoByText((name) => computeNormName(name));
 
 function computeNormName(name: string): string {
   let s = name.replace(SPACE_RE, '');
@@ -122,15 +114,7 @@ const FUNCTION_CLASS: Record<string, string> = {
 };
 
 /** Comparable key of a 功能分类 类 name: normalised, without the trailing 支出. */
-export function classKey(name: string): string {
-  let v = CLASS_KEYS.get(name);
-  if (v === undefined) {
-    if (CLASS_KEYS.size > 20000) CLASS_KEYS.clear();
-    CLASS_KEYS.set(name, (v = normName(name).replace(/支出$/, '')));
-  }
-  return v;
-}
-const CLASS_KEYS = new Map<string, string>();
+export const classKey: (name: string) => string = memoByText((name) => normName(name).replace(/支出$/, ''));
 
 /** The catalogue's 类 key for a 3-digit code, if known. */
 export function classKeyOfCode(code: string | null): string | null {

@@ -6,6 +6,7 @@ import type { Disclosure, Row } from '../model/types';
 import type { Fact } from './facts';
 import type { TableValue } from './tables';
 import { normName, rowByCode, rowNamed, rowsOf, sumValues, totalRow, value, where } from './tables';
+import { memoByText } from '../memo';
 
 export type Topic =
   | 'overall'
@@ -29,17 +30,8 @@ export type Topic =
   | null;
 
 /** Topic of one heading title (null when the title names none). Order matters: specific first. */
-const TOPICS = new Map<string, Topic>();
-
-export function topicOfTitle(t: string): Topic {
-  // Every paragraph asks for the topics of its heading chain: the same few titles again and again.
-  let v = TOPICS.get(t);
-  if (v === undefined) {
-    if (TOPICS.size > 20000) TOPICS.clear();
-    TOPICS.set(t, (v = computeTopic(t)));
-  }
-  return v;
-}
+// Every paragraph asks for the topics of its heading chain: the same few titles again and again.
+export const topicOfTitle: (t: string) => Topic = memoByText((t) => computeTopic(t));
 
 function computeTopic(t: string): Topic {
   const s = t.replace(/\s+/g, '');

@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import type { Disclosure, ModelCell, Row, TableKey, TableModel } from '../model/types';
 import type { Operand } from './arith';
 import { formatAmount } from '../money';
+import { memoByText } from '../memo';
 
 export interface TableValue {
   op: Operand;
@@ -17,17 +18,8 @@ export interface TableValue {
 }
 
 /** Normalised item name: no numbering, spaces, （类）/（款）/（项）, brackets unified. */
-const NORM_NAMES = new Map<string, string>();
-
-export function normName(s: string): string {
-  let v = NORM_NAMES.get(s);
-  if (v === undefined) {
-    // Row names repeat across rules and runs; a page has a few hundred distinct ones.
-    if (NORM_NAMES.size > 20000) NORM_NAMES.clear();
-    NORM_NAMES.set(s, (v = computeNormName(s)));
-  }
-  return v;
-}
+// Row names repeat across rules and runs; a page has a few hundred distinct ones.
+export const normName: (s: string) => string = memoByText((s) => computeNormName(s));
 
 function computeNormName(s: string): string {
   return s

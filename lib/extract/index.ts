@@ -10,6 +10,7 @@
 import { buildGridSteps, parseSpan, type RawCell, type GridResult, type RawRow } from './grid';
 import { cleanText } from './text';
 import type { Block, ExtractedDocument, TableBlock } from './types';
+import { memoByText } from '../memo';
 
 export type { Block, ExtractedDocument, ParagraphBlock, TableBlock, SourceCell, GridSlot } from './types';
 export { buildGrid } from './grid';
@@ -155,10 +156,6 @@ function lowerOf(n: string): string {
 // Only these properties matter; Word puts long styles on every element, so filter before normalising.
 const STYLE_HINT = /display|visibility|mso-hide|mso-element|float/i;
 
-// normStyle results by style string: Word repeats a handful of long style strings on thousands of
-// cells, and browsers hand back the same (atomised) string, so the regex runs once per distinct style.
-let STYLES = new Map<string, string>();
-
 function styleOf(s: string): string {
   if (!STYLE_HINT.test(s)) return '';
   return ';' + s.toLowerCase().replace(/\s+/g, '');
@@ -166,16 +163,11 @@ function styleOf(s: string): string {
 
 /** Relevant inline style, lower-cased and without whitespace, prefixed with ';' for boundary checks. */
 function normStyle(s: string | null): string {
-  if (!s) return '';
-  let st = STYLES.get(s);
-  if (st === undefined) {
-    // Bounded: generated pages can carry a distinct style on every element.
-    if (STYLES.size >= 4096) STYLES = new Map();
-    st = styleOf(s);
-    STYLES.set(s, st);
-  }
-  return st;
+  return s ? styleMemo(s) : '';
 }
+// Word repeats a handful of long style strings on thousands of cells, so the regex runs once per
+// distinct style; bounded lower, as generated pages can carry a distinct style on every element.
+const styleMemo = memoByText((s) => styleOf(s), 4096);
 
 /**
  * Whether an element's descendants are all plain inline elements (span, font, o:p, a …): no

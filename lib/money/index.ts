@@ -8,6 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Amount, Interval, Verdict } from './types';
+import { memoByText } from '../memo';
 
 export type { Amount, Interval, Verdict } from './types';
 
@@ -113,16 +114,11 @@ interface ParsedNumber {
 // Decimal construction dominates parsing; tables repeat the same texts ("0.00", totals across
 // tables), and Decimals are immutable, so parsed values are memoised (bounded).
 const CACHE_MAX = 8192;
-let cache = new Map<string, ParsedNumber | null>();
+const parseCompactMemo = memoByText((s) => parseCompactUncached(s), CACHE_MAX);
 
 function parseCompact(s: string): ParsedNumber | null {
   if (s.length === 0 || s.length > MAX_NUMBER_CHARS) return null;
-  const hit = cache.get(s);
-  if (hit !== undefined) return hit;
-  const r = parseCompactUncached(s);
-  if (cache.size >= CACHE_MAX) cache = new Map();
-  cache.set(s, r);
-  return r;
+  return parseCompactMemo(s);
 }
 
 function parseCompactUncached(s: string): ParsedNumber | null {
@@ -177,19 +173,13 @@ export function parseAmount(text: string, opts?: ParseOptions): Amount {
   if (opts?.precision === undefined || opts.precision === 0) {
     // Recognition reads every cell (often more than once) and pages repeat the same texts: the
     // Amount for a text without a table precision is immutable, so it is shared (bounded cache).
-    const hit = amounts.get(raw);
-    if (hit !== undefined) return hit;
-    const a = Object.freeze(parseAmountUncached(raw, 0)) as Amount;
-    if (raw.length <= MAX_NUMBER_CHARS * 2) {
-      if (amounts.size >= CACHE_MAX) amounts = new Map();
-      amounts.set(raw, a);
-    }
-    return a;
+    return raw.length <= MAX_NUMBER_CHARS * 2 ? sharedAmount(raw) : frozenAmount(raw);
   }
   return parseAmountUncached(raw, opts.precision);
 }
 
-let amounts = new Map<string, Amount>();
+const frozenAmount = (raw: string): Amount => Object.freeze(parseAmountUncached(raw, 0)) as Amount;
+const sharedAmount = memoByText(frozenAmount, CACHE_MAX);
 
 function parseAmountUncached(raw: string, p: number | undefined): Amount {
   const s = normalize(raw);

@@ -12,6 +12,7 @@ import type { Column, ModelCell, Panel, Row, RowKind, TableKey, TableModel, Unit
 import type { Layout } from './layout';
 import { TABLE_SPECS, type ColumnRule } from './specs';
 import { norm } from './text';
+import { memoByText } from '../memo';
 
 export interface TableGroup {
   key: TableKey;
@@ -98,16 +99,8 @@ function levelOf(code: string | null): CodeLevel | null {
 
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))/;
 
-export function rowKindOf(name: string): RowKind | null {
-  // Row names repeat across tables and checks: remember each name's kind (bounded).
-  let k = ROW_KINDS.get(name);
-  if (k === undefined) {
-    if (ROW_KINDS.size > 20000) ROW_KINDS.clear();
-    ROW_KINDS.set(name, (k = rowKindUncached(name)));
-  }
-  return k;
-}
-const ROW_KINDS = new Map<string, RowKind | null>();
+// Row names repeat across tables and checks: each name's kind is remembered.
+export const rowKindOf: (name: string) => RowKind | null = memoByText((name) => rowKindUncached(name));
 
 function rowKindUncached(name: string): RowKind | null {
   const n = norm(name).replace(NUMBERING, '');

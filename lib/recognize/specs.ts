@@ -10,6 +10,7 @@
  */
 import type { TableKey } from '../model/types';
 import { norm } from './text';
+import { memoByText } from '../memo';
 
 export type PanelLayout = 'single' | 'income-expense' | 'groups';
 
@@ -240,14 +241,9 @@ const NOT_A_TITLE = /[。；;]|^注|^说明|本表反映|详见|见附表/;
 export function titleKeys(text: string): TableKey[] {
   // The same lines are asked about by several steps (title above, filler between, notes after):
   // remember the answer per text (callers never modify the returned array).
-  if (text.length > 200) return titleKeysUncached(text);
-  let v = TITLE_KEYS.get(text);
-  if (v === undefined) {
-    if (TITLE_KEYS.size > 20000) TITLE_KEYS.clear();
-    TITLE_KEYS.set(text, (v = titleKeysUncached(text)));
-  }
-  return v;
+  return text.length > 200 ? titleKeysUncached(text) : titleKeysShort(text);
 }
+const titleKeysShort = memoByText((text) => titleKeysUncached(text));
 const TITLE_KEYS = new Map<string, TableKey[]>();
 
 function titleKeysUncached(text: string): TableKey[] {

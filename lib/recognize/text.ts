@@ -4,6 +4,7 @@
  * every space and quote so "项    目", "“三公”", "2025 年度" all compare equal to their plain forms.
  */
 import type { Unit } from '../model/types';
+import { memoByText } from '../memo';
 
 // Whitespace (incl. NBSP, U+3000), zero-width junk, every quote style publishers use, and the
 // characters folded to one form (full-width brackets, ASCII colon).
@@ -15,16 +16,11 @@ const FOLD: Record<string, string> = { '（': '(', '）': ')', ':': '：' };
 export function norm(text: string): string {
   // Header and row texts are normalised again by every layout and build step: remember the short
   // ones, plain or not (long paragraphs rarely repeat; the cache stays small).
-  if (text.length > 200) return NORM_ANY.test(text) ? text.replace(NORM_ALL, foldChar) : text;
-  let v = NORMS.get(text);
-  if (v === undefined) {
-    if (NORMS.size > 50000) NORMS.clear();
-    NORMS.set(text, (v = NORM_ANY.test(text) ? text.replace(NORM_ALL, foldChar) : text));
-  }
-  return v;
+  return text.length > 200 ? normUncached(text) : normShort(text);
 }
 const foldChar = (ch: string): string => FOLD[ch] ?? '';
-const NORMS = new Map<string, string>();
+const normUncached = (text: string): string => (NORM_ANY.test(text) ? text.replace(NORM_ALL, foldChar) : text);
+const normShort = memoByText(normUncached, 50000);
 
 /** A page label: "公开01表", "表一", "表 1", "附表3". Null when the text holds none. */
 export function findMarker(text: string): string | null {
