@@ -7,6 +7,7 @@ import type { Disclosure, ModelCell, Row, TableKey, TableModel } from '../model/
 import type { Operand } from './arith';
 import { formatAmount } from '../money';
 import { memoByText } from '../memo';
+import { normName as tableNormName } from '../checks/helpers';
 
 export interface TableValue {
   op: Operand;
@@ -17,20 +18,11 @@ export interface TableValue {
   converted?: string;
 }
 
-/** Normalised item name: no numbering, spaces, （类）/（款）/（项）, brackets unified. */
-// Row names repeat across rules and runs; a page has a few hundred distinct ones.
-export const normName: (s: string) => string = memoByText((s) => computeNormName(s));
-
-function computeNormName(s: string): string {
-  return s
-    .replace(/\s+/g, '')
-    .replace(/^[一二三四五六七八九十]+[、.．]/, '')
-    .replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '')
-    .replace(/^\d+[、.．]/, '')
-    .replace(/[（(](类|款|项)[）)]/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')');
-}
+/**
+ * Normalised item name for matching claims to rows: the table rules' normName (no spaces, leading
+ * numbering or （类）/（款）/（项） tags) with full-width brackets made ASCII, as the claim patterns expect.
+ */
+export const normName: (s: string) => string = memoByText((s) => tableNormName(s).replace(/（/g, '(').replace(/）/g, ')'));
 
 const ROWS = new WeakMap<TableModel, Map<string, Row[]>>();
 

@@ -6,6 +6,7 @@ import { sentenceFacts } from '../../lib/claims/facts';
 import type { Fact } from '../../lib/claims/facts';
 import { checkPercent, compareSum, compareValues, op } from '../../lib/claims/arith';
 import { topicOf, topicOfTitle } from '../../lib/claims/concepts';
+import { normName as claimsNormName } from '../../lib/claims/tables';
 
 const facts = (s: string, carry: Fact | null = null) => sentenceFacts({ text: s, start: 0, end: s.length }, carry);
 
@@ -320,5 +321,18 @@ describe('compareValues', () => {
     expect(pass.outcome).toBe('pass');
     expect(pass.expected).toBe('880.810');
     expect(compareValues(op('880.8', 1), op('880.81', 2)).expected).toBe('880.81');
+  });
+});
+
+describe('normName (claims): the table rules\' normalisation with ASCII brackets', () => {
+  it.each([
+    ['（一）人员经费（类）', '人员经费'],
+    ['一、 工资福利支出', '工资福利支出'],
+    ['2、 商品和服务支出（款）', '商品和服务支出'],
+    ['机关事业单位基本养老保险缴费（项）', '机关事业单位基本养老保险缴费'],
+    ['其他交通费用（单位：万元）', '其他交通费用(单位：万元)'],
+    ['1.5倍加班工资', '1.5倍加班工资'], // a decimal is not numbering
+  ])('%s → %s', (raw, want) => {
+    expect(claimsNormName(raw)).toBe(want);
   });
 });
