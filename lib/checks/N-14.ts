@@ -43,12 +43,12 @@ export const rule = claimRule(meta, {
     let any = false;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
-      any = true;
       const first = list[0];
       // A concept the tables state is judged statement by statement against the table by its own
       // rule (N-07, N-08 …), which blames only the wrong statement; comparing the statements here
       // as well would report that mistake twice and mark the correct sentence too.
       if (!first.concept!.soft && first.concept!.table(k.a.disclosure) !== null) continue;
+      any = true;
       for (const c of list.slice(1)) {
         k.mark(c.paragraph, c.fact.num);
         k.mark(first.paragraph, first.fact.num);
@@ -67,6 +67,6 @@ export const rule = claimRule(meta, {
         k.report({ rule: 'N-14', ...f });
       }
     }
-    if (!any) ctx.notApplicable('no indicator stated twice');
+    if (!any) ctx.notApplicable('no indicator without a table counterpart stated twice');
   },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../lib/checks/N-14';
 import { rule as n07 } from '../../../lib/checks/N-07';
-import { brief, disclosure, run, T5 } from '../claims.builders';
+import { brief, disclosure, outcome, run, T5 } from '../claims.builders';
 
 // Without T5 the concept has no table counterpart, so only N-14 can compare its statements.
 const d = (...s: string[]) => disclosure(['五、一般公共预算财政拨款支出决算情况说明', ...s]);
@@ -19,6 +19,8 @@ describe('N-14 one indicator, one value', () => {
   it('with the table present, the wrong statement is left to its own rule: one finding, only the wrong sentence marked', () => {
     const lines = ['（一）一般公共预算财政拨款支出决算总体情况', '财政拨款支出880.81万元。', '（三）一般公共预算财政拨款支出决算具体情况', '财政拨款支出年初预算数为757.07万元，支出决算数为896.57万元。'];
     expect(run(rule, withT5(...lines))).toEqual([]);
+    // Nothing left for N-14 to compare: not applicable, rather than a pass it did not check.
+    expect(outcome(rule, withT5(...lines))).toBe('not-applicable');
     const byTable = run(n07, withT5(...lines)).filter((f) => f.severity === 'error');
     expect(brief(byTable)).toEqual([['N-07', 'error', '880.81', '896.57万元']]);
     expect(byTable[0].spans.map((sp) => sp.paragraph.text.slice(sp.start, sp.end))).toEqual([lines[3]]);
