@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { BenchPage } from './pages';
 import { median } from './measure';
 import { CHROMIUM, firstLine, ROOT, serve } from './tools';
+import { chromiumArgs } from '../tests/e2e/harness';
 
 export const EXTENSION_BUILD = join(ROOT, '.output/chrome-mv3');
 const HOST = 'www.lukou.gov.cn';
@@ -37,19 +38,12 @@ export async function runExtension(
   const { server, base } = await serve(pages);
   const port = new URL(base).port;
   const profile = mkdtempSync(join(tmpdir(), 'dc-bench-ext-'));
+  // Launched as the e2e suite launches it (same flags; Playwright's own --disable-extensions dropped).
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_BUILD}`,
-      `--load-extension=${EXTENSION_BUILD}`,
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(EXTENSION_BUILD),
+    ignoreDefaultArgs: ['--disable-extensions'],
   });
   const cases: ExtensionCase[] = [];
   try {

@@ -244,7 +244,6 @@ export function titleKeys(text: string): TableKey[] {
   return text.length > 200 ? titleKeysUncached(text) : titleKeysShort(text);
 }
 const titleKeysShort = memoByText((text) => titleKeysUncached(text));
-const TITLE_KEYS = new Map<string, TableKey[]>();
 
 function titleKeysUncached(text: string): TableKey[] {
   const t = norm(text);
