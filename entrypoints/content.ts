@@ -93,13 +93,16 @@ class PageController {
    * (our own marks, tickers) cost one string comparison.
    */
   private watchNavigation(): void {
-    const target = document.body;
-    if (!target || typeof MutationObserver === 'undefined') return;
-    new MutationObserver(() => {
+    const changed = () => {
       if (pageAddress(location.href) === this.checkedAddress) return;
       if (this.navQuiet) clearTimeout(this.navQuiet);
       this.navQuiet = setTimeout(() => this.startOver(), QUIET_MS);
-    }).observe(target, { childList: true, subtree: true });
+    };
+    const target = document.body;
+    if (target && typeof MutationObserver !== 'undefined') new MutationObserver(changed).observe(target, { childList: true, subtree: true });
+    // A router that renders first and pushes the address in a later task leaves no DOM change after
+    // the push; the Navigation API (Chromium; not yet in every Firefox) reports the push itself.
+    (globalThis as { navigation?: EventTarget }).navigation?.addEventListener?.('currententrychange', changed);
   }
 
   private startOver(): void {
@@ -131,6 +134,9 @@ class PageController {
   private async handle(msg: ToContent): Promise<PageState> {
     switch (msg.type) {
       case 'dc:get-state':
+        // The address moved on with nothing telling us (no Navigation API, no DOM change since):
+        // never show the old article's verdict for the new address.
+        if (pageAddress(location.href) !== this.checkedAddress && !this.running) this.startOver();
         break;
       case 'dc:run':
         // The user asked: run the full check, whatever the cheap detection said.

@@ -414,6 +414,27 @@ describe('Chromium: other pages', () => {
     expect((await pageMarks(page, severities)).map(markKey).sort()).toEqual(cli.marks.map(markKey).sort());
     expect(await badge()).toBe(String(cli.report.summary.errors));
     expect(await checks()).toBe(2);
+
+    // A router that renders first and pushes the address in a later task: no DOM change follows the
+    // push, so only the Navigation API tells the content script the article is a new one. The new
+    // article's marks must appear without the popup asking (asking would itself reveal the address).
+    await page.evaluate(
+      ([h]) =>
+        new Promise<void>((done) => {
+          document.body.innerHTML = h;
+          setTimeout(() => {
+            history.pushState({}, '', '/spa/lukou-2');
+            done();
+          }, 1000);
+        }),
+      [lukouBody],
+    );
+    expect(await page.locator('[data-dc-severity]').count()).toBe(0);
+    await page.waitForFunction(() => performance.getEntriesByName('dc:marks').length >= 3, undefined, { timeout: 15_000 });
+    expect(await checks()).toBe(3);
+    expect((await pageMarks(page, severities)).map(markKey).sort()).toEqual(cli.marks.map(markKey).sort());
+    const late = await waitForStatus(tabId, ['done']);
+    expect(late.url).toContain('/spa/lukou-2');
     await page.close();
   });
 
