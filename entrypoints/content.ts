@@ -101,7 +101,7 @@ class PageController {
     const target = document.body;
     if (target && typeof MutationObserver !== 'undefined') new MutationObserver(changed).observe(target, { childList: true, subtree: true });
     // A router that renders first and pushes the address in a later task leaves no DOM change after
-    // the push; the Navigation API (Chromium, Firefox 147+) reports the push itself.
+    // the push; the Navigation API (Chromium; Firefox ESR 153 has it too) reports the push itself.
     (globalThis as { navigation?: EventTarget }).navigation?.addEventListener?.('currententrychange', changed);
   }
 
