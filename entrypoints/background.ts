@@ -1,7 +1,7 @@
 /**
  * Background: badge per tab (error count, coloured by the worst severity), cleared on navigation;
- * injects the content script when the user asks (activeTab); keeps the user's auto-check hosts
- * registered as content scripts. Makes no network requests.
+ * injects the content script when the user asks (activeTab), and the checker when a content script
+ * needs it; keeps the user's auto-check hosts registered as content scripts. Makes no network requests.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
@@ -10,6 +10,7 @@ import { readSettings, SETTINGS_KEY, hostPattern } from '../lib/ext/settings';
 import { badgeFor } from '../lib/ext/badge';
 
 const CONTENT_FILE = '/content-scripts/content.js';
+const CHECKER_FILE = '/checker.js';
 const USER_SCRIPT_ID = 'dc-user-hosts';
 
 type ActionApi = {
@@ -34,19 +35,26 @@ async function setBadge(tabId: number, badge: { text: string; color: string } | 
   }
 }
 
+/** Run an extension file in the extension's isolated world of one frame (MV3 scripting, MV2 tabs). */
+async function injectFile(tabId: number, frameId: number, file: string): Promise<void> {
+  const b = browser as unknown as {
+    scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
+    tabs: { executeScript?(tabId: number, o: { file: string; frameId: number }): Promise<unknown> };
+  };
+  if (b.scripting?.executeScript) await b.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+  else await b.tabs.executeScript!(tabId, { file, frameId });
+}
+
+const failure = (err: unknown): InjectResult => ({ ok: false, error: err instanceof Error ? err.message : String(err) });
+
 /** Inject the content script into a tab (the user clicked the toolbar button: activeTab). */
 async function injectAndRun(tabId: number): Promise<InjectResult> {
   try {
-    const b = browser as unknown as {
-      scripting?: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
-      tabs: { executeScript?(tabId: number, o: { file: string }): Promise<unknown> };
-    };
-    if (b.scripting?.executeScript) await b.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
-    else await b.tabs.executeScript!(tabId, { file: CONTENT_FILE });
+    await injectFile(tabId, 0, CONTENT_FILE);
     await browser.tabs.sendMessage(tabId, { type: 'dc:run' });
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return failure(err);
   }
 }
 
@@ -86,7 +94,7 @@ let registered: { unregister(): Promise<void> } | null = null;
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
-    (raw: unknown, sender: { id?: string; tab?: { id?: number } }, sendResponse: (r: unknown) => void) => {
+    (raw: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
       const type = (raw as { type?: unknown } | null)?.type;
       if (type === 'dc:state') {
@@ -100,6 +108,16 @@ export default defineBackground(() => {
       if (!msg) return false;
       if (msg.type === 'dc:inject') {
         injectAndRun(msg.tabId).then(sendResponse);
+        return true;
+      }
+      if (msg.type === 'dc:load-checker') {
+        // Only for the content script of a tab: into its own tab and frame, nowhere else.
+        const tabId = sender.tab?.id;
+        if (tabId == null) return false;
+        injectFile(tabId, sender.frameId ?? 0, CHECKER_FILE).then(
+          () => sendResponse({ ok: true } satisfies InjectResult),
+          (err) => sendResponse(failure(err)),
+        );
         return true;
       }
       if (msg.type === 'dc:sync-hosts') {

@@ -5,14 +5,15 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-// From detect directly: the detection path needs no money/decimal code (the bundle is one file anyway).
+// Only detection is in this script; the checker (lib core, report, marks) is injected on demand —
+// see loadChecker. Type-only imports from it add nothing to this bundle.
 import { looksLikeDisclosure } from '../lib/recognize/detect';
-import { toReport } from '../lib/report/build';
-import { RULES } from '../lib/checks/registry';
 import type { CheckRun } from '../lib/index';
-import { checkDocumentSliced, buildItems, type Progress } from '../lib/ext/page-check';
-import { MarkSession, planMarks, toMarkable, type TooltipEntry } from '../lib/marks';
-import { ToContentSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
+import type { Progress } from '../lib/ext/page-check';
+import type { MarkSession, TooltipEntry } from '../lib/marks';
+import type { Checker } from '../lib/ext/checker';
+import { installedChecker } from '../lib/ext/checker-slot';
+import { ToContentSchema, InjectResultSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
 import { t, pick } from '../lib/i18n';
 
@@ -54,10 +55,8 @@ class PageController {
     trigger: 'auto',
   };
   private run: CheckRun | null = null;
-  private marks = new MarkSession(document, {
-    describe: (ix) => this.describe(ix),
-    moreText: (n) => t(this.settings.lang, 'tipMore', { n }),
-  });
+  /** Created with the checker (null until a check has loaded it). */
+  private marks: MarkSession | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private running: Promise<void> | null = null;
   private observer: MutationObserver | null = null;
@@ -116,7 +115,7 @@ class PageController {
     }
     this.checkedAddress = pageAddress(location.href);
     this.stopObserving();
-    this.marks.remove();
+    this.marks?.remove();
     this.run = null;
     this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto' });
     this.autoDetect();
@@ -147,16 +146,16 @@ class PageController {
       case 'dc:set-marks':
         this.state.marksOn = msg.on;
         if (msg.on && this.run) this.applyMarks();
-        else this.marks.remove();
+        else this.marks?.remove();
         this.broadcast();
         break;
       case 'dc:reveal':
-        if (this.run && !this.marks.isActive) {
+        if (this.run && !this.marks?.isActive) {
           this.state.marksOn = true;
           this.applyMarks();
           this.broadcast();
         }
-        this.marks.reveal(msg.finding);
+        this.marks?.reveal(msg.finding);
         break;
     }
     return this.state;
@@ -221,14 +220,15 @@ class PageController {
 
   private check(): Promise<void> {
     this.checkedAddress = pageAddress(location.href);
-    this.marks.remove();
+    this.marks?.remove();
     this.run = null;
     this.setState({ status: 'checking', progress: null, error: null, report: null, items: [] });
     const p = (async () => {
       try {
         performance.mark?.('dc:check:start');
+        const checker = await this.loadChecker();
         let lastSent = 0;
-        const run = await checkDocumentSliced(document, {
+        const run = await checker.checkDocumentSliced(document, {
           // Performance marks for benchmarks and profiling: every stage, and any rule slower than a frame.
           onTiming: (step, start, ms) => {
             if (!step.startsWith('rule:') || ms > 16) performance.measure?.(`dc:${step}`, { start, duration: ms });
@@ -245,9 +245,9 @@ class PageController {
         performance.mark?.('dc:check:end');
         performance.measure?.('dc:check', 'dc:check:start', 'dc:check:end');
         const t0 = performance.now();
-        const report = toReport(run, location.href);
+        const report = checker.toReport(run, location.href);
         this.run = run;
-        const items = buildItems(run, RULES);
+        const items = checker.buildItems(run);
         performance.measure?.('dc:report', { start: t0, duration: performance.now() - t0 });
         const none = report.tables.length === 0;
         this.state = { ...this.state, report, items };
@@ -267,12 +267,34 @@ class PageController {
     return p;
   }
 
+  /**
+   * The checker script, injected into this tab by the background on first need (the check of a
+   * page that looks like a disclosure, or the user's click), and kept for later checks.
+   */
+  private async loadChecker(): Promise<Checker> {
+    let checker = installedChecker();
+    if (!checker) {
+      performance.mark?.('dc:load:start');
+      const answer = parseMessage(InjectResultSchema, await browser.runtime.sendMessage({ type: 'dc:load-checker' }), 'content');
+      checker = installedChecker();
+      if (!checker) throw new Error(`checker not loaded: ${answer?.error ?? 'no answer from the background'}`);
+      performance.measure?.('dc:load', 'dc:load:start');
+    }
+    this.marks ??= new checker.MarkSession(document, {
+      describe: (ix) => this.describe(ix),
+      moreText: (n) => t(this.settings.lang, 'tipMore', { n }),
+    });
+    return checker;
+  }
+
   private applyMarks(): void {
-    if (!this.run) return;
+    const checker = installedChecker();
+    const marks = this.marks;
+    if (!this.run || !checker || !marks) return;
     const t0 = performance.now();
-    const plan = planMarks(this.run.findings.map(toMarkable), { showNotices: this.settings.showNotices });
-    this.marks.apply(plan);
-    this.state.items = this.state.items.map((it) => ({ ...it, marked: this.marks.elementsFor(it.index).length > 0 }));
+    const plan = checker.planMarks(this.run.findings.map(checker.toMarkable), { showNotices: this.settings.showNotices });
+    marks.apply(plan);
+    this.state.items = this.state.items.map((it) => ({ ...it, marked: marks.elementsFor(it.index).length > 0 }));
     performance.measure?.('dc:marks', { start: t0, duration: performance.now() - t0 });
   }
 

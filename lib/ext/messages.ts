@@ -4,11 +4,15 @@
  * anything malformed is rejected and logged, never acted on.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
-const Severity = z.enum(['error', 'warning', 'notice']);
-const Bi = z.object({ zh: z.string(), en: z.string() });
+// Schemas are built by functions and wrapped in lazySchema: building zod schema objects costs
+// milliseconds in a cold page, and the content script runs on every portal page, most of which
+// never receive a message.
+const severity = () => z.enum(['error', 'warning', 'notice']);
+const bilingual = () => z.object({ zh: z.string(), en: z.string() });
 
-export const ReportLikeSchema = z.looseObject({
+const reportLike = () => z.looseObject({
   source: z.string(),
   document: z.object({
     title: z.string(),
@@ -24,7 +28,7 @@ export const ReportLikeSchema = z.looseObject({
   findings: z.array(
     z.looseObject({
       rule: z.string(),
-      severity: Severity,
+      severity: severity(),
       message: z.string(),
       messageEn: z.optional(z.string()),
       expected: z.nullable(z.string()),
@@ -51,67 +55,75 @@ export const ReportLikeSchema = z.looseObject({
   claims: z.optional(z.object({ found: z.int(), reconciled: z.int(), skipped: z.int() })),
   summary: z.object({ errors: z.int(), warnings: z.int(), notices: z.int(), rulesRun: z.int() }),
 });
-export type ReportLike = z.infer<typeof ReportLikeSchema>;
+export type ReportLike = z.infer<ReturnType<typeof reportLike>>;
 
-export const FindingGroupSchema = z.object({
+const findingGroup = () => z.object({
   kind: z.enum(['table', 'section', 'document']),
   /** Table key (T1…) or section id; '' for the document group. */
   key: z.string(),
   title: z.string(),
 });
-export type FindingGroup = z.infer<typeof FindingGroupSchema>;
+export type FindingGroup = z.infer<ReturnType<typeof findingGroup>>;
 
-export const FindingItemSchema = z.object({
+const findingItem = () => z.object({
   index: z.int(),
-  group: FindingGroupSchema,
-  ruleTitle: z.nullable(Bi),
+  group: findingGroup(),
+  ruleTitle: z.nullable(bilingual()),
   /** stated − expected, when both are numbers. */
   difference: z.nullable(z.string()),
   /** Whether the finding has a mark on the page (cells or sentence). */
   marked: z.boolean(),
 });
-export type FindingItem = z.infer<typeof FindingItemSchema>;
+export type FindingItem = z.infer<ReturnType<typeof findingItem>>;
 
-export const StatusSchema = z.enum(['idle', 'detecting', 'checking', 'no-disclosure', 'done', 'failed']);
-export type Status = z.infer<typeof StatusSchema>;
+const status = () => z.enum(['idle', 'detecting', 'checking', 'no-disclosure', 'done', 'failed']);
+export type Status = z.infer<ReturnType<typeof status>>;
 
-export const PageStateSchema = z.object({
-  status: StatusSchema,
+const pageState = () => z.object({
+  status: status(),
   url: z.string(),
   progress: z.nullable(
     z.object({ stage: z.enum(['extract', 'recognize', 'rules', 'marks']), done: z.int(), total: z.int() }),
   ),
   error: z.nullable(z.string()),
   marksOn: z.boolean(),
-  report: z.nullable(ReportLikeSchema),
-  items: z.array(FindingItemSchema),
+  report: z.nullable(reportLike()),
+  items: z.array(findingItem()),
   /** How the check started: automatically on a portal host or by the user. */
   trigger: z.enum(['auto', 'user']),
 });
-export type PageState = z.infer<typeof PageStateSchema>;
+export type PageState = z.infer<ReturnType<typeof pageState>>;
+export const PageStateSchema = lazySchema(pageState);
 
 /** Popup/background → content script. */
-export const ToContentSchema = z.discriminatedUnion('type', [
+const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:get-state') }),
   z.object({ type: z.literal('dc:run') }),
   z.object({ type: z.literal('dc:set-marks'), on: z.boolean() }),
   z.object({ type: z.literal('dc:reveal'), finding: z.int().check(z.gte(0)) }),
 ]);
-export type ToContent = z.infer<typeof ToContentSchema>;
+export type ToContent = z.infer<ReturnType<typeof toContent>>;
+export const ToContentSchema = lazySchema(toContent);
 
 /** Content script → background and popup (broadcast on every state change). */
-export const StateMessageSchema = z.object({ type: z.literal('dc:state'), state: PageStateSchema });
-export type StateMessage = z.infer<typeof StateMessageSchema>;
+const stateMessage = () => z.object({ type: z.literal('dc:state'), state: pageState() });
+export type StateMessage = z.infer<ReturnType<typeof stateMessage>>;
+export const StateMessageSchema = lazySchema(stateMessage);
 
-/** Popup/options → background. */
-export const ToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('dc:inject'), tabId: z.int().check(z.gte(0)) }),
-  z.object({ type: z.literal('dc:sync-hosts') }),
-]);
-export type ToBackground = z.infer<typeof ToBackgroundSchema>;
+/** Popup/options/content script → background. */
+const toBackground = () =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('dc:inject'), tabId: z.int().check(z.gte(0)) }),
+    z.object({ type: z.literal('dc:sync-hosts') }),
+    // From the content script of a tab: inject the checker (lib core) into that tab and frame.
+    z.object({ type: z.literal('dc:load-checker') }),
+  ]);
+export type ToBackground = z.infer<ReturnType<typeof toBackground>>;
+export const ToBackgroundSchema = lazySchema(toBackground);
 
-export const InjectResultSchema = z.object({ ok: z.boolean(), error: z.optional(z.string()) });
-export type InjectResult = z.infer<typeof InjectResultSchema>;
+const injectResult = () => z.object({ ok: z.boolean(), error: z.optional(z.string()) });
+export type InjectResult = z.infer<ReturnType<typeof injectResult>>;
+export const InjectResultSchema = lazySchema(injectResult);
 
 /** Validate or log-and-reject. Returns null for anything malformed. */
 export function parseMessage<T>(

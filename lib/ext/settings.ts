@@ -1,13 +1,17 @@
 /** User settings (options page), kept in storage.local (never synced: nothing leaves the browser). */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
-export const SettingsSchema = z.object({
-  lang: z.enum(['zh', 'en']),
-  showNotices: z.boolean(),
-  /** Extra hosts checked automatically besides *.gov.cn, e.g. "www.example.org". */
-  hosts: z.array(z.string()),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+const settings = () =>
+  z.object({
+    lang: z.enum(['zh', 'en']),
+    showNotices: z.boolean(),
+    /** Extra hosts checked automatically besides *.gov.cn, e.g. "www.example.org". */
+    hosts: z.array(z.string()),
+  });
+export type Settings = z.infer<ReturnType<typeof settings>>;
+/** Built on first use (see lazy-schema.ts). */
+export const SettingsSchema = lazySchema(settings);
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [] };
 export const SETTINGS_KEY = 'settings';

@@ -167,6 +167,8 @@ describe('Chromium: portal page (*.gov.cn)', () => {
     tabId = await tabIdOf(page);
     state = await waitForStatus(tabId, ['done', 'no-disclosure', 'failed']);
     expect(state.status).toBe('done');
+    // The disclosure was detected, so the checker was injected, once.
+    expect(await page.evaluate(() => performance.getEntriesByName('dc:load').length)).toBe(1);
     // Same findings as the CLI (rule, severity, message, values, cells) in the same order.
     const strip = (r: { findings: unknown[] }) => JSON.parse(JSON.stringify(r.findings));
     expect(strip(state.report!)).toEqual(strip(cli.report));
@@ -350,6 +352,8 @@ describe('Chromium: other pages', () => {
     expect(state.status).toBe('no-disclosure');
     expect(await page.locator('[data-dc-severity]').count()).toBe(0);
     expect(await page.evaluate(() => document.getElementById('dc-marks-style'))).toBeNull();
+    // Only the detector ran: the checker (lib core) was never injected into this page.
+    expect(await page.evaluate(() => performance.getEntriesByName('dc:load').length)).toBe(0);
     const popup = await openPopup(tabId);
     await popup.waitForSelector('[data-state="no-disclosure"]');
     expect(await popup.locator('[data-state="no-disclosure"]').innerText()).toContain('此页面没有决算公开表格');

@@ -1,0 +1,21 @@
+/**
+ * The checker: everything a check needs beyond detection (the lib core, report, marks). The content
+ * script loads it only once a page looks like a disclosure or the user asks (entrypoints/checker.ts
+ * is injected then), so the ≈ 220 KiB of rules, decimal.js and messages are neither compiled nor run
+ * on the portal pages that are not disclosures.
+ */
+import { toReport } from '../report/build';
+import { RULES } from '../checks/registry';
+import type { CheckRun } from '../index';
+import { checkDocumentSliced, buildItems } from './page-check';
+import { MarkSession, planMarks, toMarkable } from '../marks';
+
+export const checker = {
+  checkDocumentSliced,
+  toReport,
+  buildItems: (run: CheckRun) => buildItems(run, RULES),
+  MarkSession,
+  planMarks,
+  toMarkable,
+};
+export type Checker = typeof checker;
