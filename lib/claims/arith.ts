@@ -108,7 +108,7 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand): Check
   if (!num.value.isNeg()) {
     const rounded = mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP);
     // mid ≥ 0 here, so the rounded value prints exactly as mid.toFixed(p, ROUND_HALF_UP).
-    if (stated.value.eq(rounded) && num.value.sd() <= 20 && exactDen.sd() <= 20) return { outcome: 'pass', expected: rounded.toFixed(p) };
+    if (stated.value.eq(rounded) && num.value.sd() <= 20 && exactDen.sd() <= 20) return passed(rounded, p);
   }
   const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
   const iv = ratioInterval(num, den);

@@ -5,6 +5,8 @@
  * 持平 / 一致, the parts listed after 其中, and a stated previous value (上年度…N人，本年度…M人).
  * Fixed patterns only: a number whose role the patterns cannot name is left alone.
  */
+import type { ParagraphBlock } from '../extract/types';
+import type { Topic } from './concepts';
 import type { Num } from './numbers';
 import { findNumbers } from './numbers';
 import type { Sentence } from './text';
@@ -75,6 +77,15 @@ export interface SentenceFacts {
   cannotCompute: boolean;
   /** Template residue: "增加/减少" left unchosen, "主要原因是" followed by nothing. */
   residue: string[];
+}
+
+/** Where a sentence sits (one object per paragraph, shared by its sentences). */
+export interface SentenceAt {
+  paragraph: ParagraphBlock;
+  headings: string[];
+  topic: Topic;
+  /** Index of the paragraph among analysed paragraphs. */
+  pi: number;
 }
 
 const UP = /(增加|增长|上升|提高|增)了?$/;
@@ -173,9 +184,7 @@ const LT_WORD = /小于|低于|少于/;
 
 /** Non-year numbers of a paragraph text (offsets into it): analyse() finds them once per paragraph. */
 export function paragraphNumbers(text: string): Num[] {
-  const out: Num[] = [];
-  for (const n of findNumbers(text)) if (n.kind !== 'year') out.push(n);
-  return out;
+  return findNumbers(text, false);
 }
 
 /**
@@ -186,13 +195,22 @@ export function paragraphNumbers(text: string): Num[] {
  * never spans a sentence end, so they are the sentence's own); found here when not given.
  */
 export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[]): SentenceFacts {
+  return analyseSentence(s, carry, own, undefined);
+}
+
+/** sentenceFacts with the sentence's place, in one object (analyse() keeps it as the sentence's item). */
+export function sentenceItem(s: Sentence, carry: Fact | null, own: Num[], at: SentenceAt): SentenceFacts & SentenceAt {
+  return analyseSentence(s, carry, own, at) as SentenceFacts & SentenceAt;
+}
+
+function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined, at: SentenceAt | undefined): SentenceFacts & Partial<SentenceAt> {
   const text = s.text;
   const base = s.start;
   let nums: Num[];
   if (own) nums = own;
   else {
     nums = [];
-    for (const n of findNumbers(text)) if (n.kind !== 'year') nums.push(offset(n, base));
+    for (const n of findNumbers(text, false)) nums.push(offset(n, base));
   }
   // A sentence without numbers states no fact (the shared empty list; never mutated).
   const facts: Fact[] = nums.length ? [] : NONE;
@@ -207,7 +225,8 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
   const carryInPool = continues && /^其中/.test(text.replace(OPENING, ''));
   let pendingBudget: { label: string; num: Num } | null = null;
   let prevEnd = 0;
-  const counts: { label: string; num: Num }[] = [];
+  // Counts before a named rate (allocated on the first count).
+  let counts: { label: string; num: Num }[] | null = null;
   for (let ni = 0; ni < nums.length; ni++) {
     const num = nums[ni];
     const start = num.start - base;
@@ -222,7 +241,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
       } else if ((l.includes('执行率') || (l.includes('预算') && l.includes('完成'))) && COMPLETION.test(l)) {
         if (subject) subject.completion = num;
       } else if (l.endsWith('率')) {
-        (rates ??= []).push({ label: l, num, sentence: s, counts: counts.slice() });
+        (rates ??= []).push({ label: l, num, sentence: s, counts: counts ? counts.slice() : [] });
       } else if (hasDecrease(l) && RESIDUE_PCT.test(l)) {
         // template residue: no direction
       } else if (endsIn(l, GROWTH_UP_END) && GROWTH_UP.test(l)) {
@@ -235,7 +254,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
     const l = clean(lead);
     // "由于预算数为0万元，无法计算…": an explanation, not a claim.
     if (startsIn(l, EXPLANATION_START) && EXPLANATION.test(l)) continue;
-    if (num.kind === 'count') counts.push({ label: l, num });
+    if (num.kind === 'count') (counts ??= []).push({ label: l, num });
     // Template residue "增加/减少", "增加（减少）": no direction is stated, so no change claim.
     if (hasDecrease(lead) && RESIDUE_AMOUNT.test(lead)) continue;
     const up = endsIn(l, UP_END) && UP.test(l);
@@ -347,6 +366,7 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
   if (flags & K_YUAN && text.includes('原因') && EMPTY_REASON.test(text) && !OPEN_LIST_END.test(text)) (residue ??= []).push('主要原因是（空）');
   // "占98.24；": a share printed without its % sign.
   if (flags & K_ZHAN) for (const m of execAll(SHARE_NO_SIGN_RE, text)) (residue ??= []).push(`占${m[1]}（缺少%）`);
+  // One object per sentence: analyse() keeps it as the sentence's item (no copy with its place).
   return {
     sentence: s,
     facts,
@@ -355,6 +375,10 @@ export function sentenceFacts(s: Sentence, carry: Fact | null = null, own?: Num[
     nums,
     cannotCompute: (flags & K_WU) !== 0 && text.includes('无法计算'),
     residue: residue ?? NONE,
+    paragraph: at?.paragraph,
+    headings: at?.headings,
+    topic: at?.topic,
+    pi: at?.pi,
   };
 }
 

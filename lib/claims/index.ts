@@ -8,10 +8,10 @@ import type { Disclosure } from '../model/types';
 import type { Rule } from '../checks/types';
 import type { Concept, Topic } from './concepts';
 import { tie, topicOf } from './concepts';
-import type { Fact, SentenceFacts } from './facts';
-import { paragraphNumbers, sentenceFacts } from './facts';
+import type { Fact, SentenceAt, SentenceFacts } from './facts';
+import { paragraphNumbers, sentenceItem } from './facts';
 import type { Num } from './numbers';
-import type { Sentence } from './text';
+import type { ParaContext, Sentence } from './text';
 import { paragraphContexts, splitSentences } from './text';
 
 export interface Claim {
@@ -24,13 +24,8 @@ export interface Claim {
   item: SentenceItem;
 }
 
-export interface SentenceItem extends SentenceFacts {
-  paragraph: ParagraphBlock;
-  headings: string[];
-  topic: Topic;
-  /** Index of the paragraph among analysed paragraphs. */
-  pi: number;
-}
+/** A sentence with its facts and its place (paragraph, headings, topic, paragraph index pi). */
+export type SentenceItem = SentenceFacts & SentenceAt;
 
 export interface Analysis {
   disclosure: Disclosure;
@@ -78,12 +73,15 @@ export function subjectLabel(f: Fact): string {
   return f.label;
 }
 
-function reportYear(d: Disclosure, paras: ParagraphBlock[]): number | null {
+function reportYear(d: Disclosure, ctxs: ParaContext[], notes: Set<number>): number | null {
   if (d.info.year) return d.info.year;
   const m = d.info.title.match(/(20\d\d)\s*年/);
   if (m) return Number(m[1]);
   const counts = new Map<number, number>();
-  for (const p of paras) for (const y of p.text.matchAll(/(20\d\d)\s*年度/g)) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+  for (const { paragraph: p } of ctxs) {
+    if (notes.has(p.index)) continue;
+    for (const y of p.text.matchAll(/(20\d\d)\s*年度/g)) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+  }
   let best: number | null = null;
   for (const [y, c] of counts) if (best === null || c > (counts.get(best) ?? 0)) best = y;
   return best;
@@ -95,13 +93,10 @@ export function analyse(d: Disclosure): Analysis {
   // Table titles and notes are not narrative.
   const notes = new Set<number>();
   for (const t of Object.values(d.tables)) for (const n of t?.notes ?? []) notes.add(n.index);
-  const ctxs = paragraphContexts(d).filter((c) => !notes.has(c.paragraph.index));
+  const ctxs = paragraphContexts(d);
   const a: Analysis = {
     disclosure: d,
-    year: reportYear(
-      d,
-      ctxs.map((c) => c.paragraph),
-    ),
+    year: reportYear(d, ctxs, notes),
     sentences: [],
     claims: [],
     found: new Set(),
@@ -115,15 +110,19 @@ export function analyse(d: Disclosure): Analysis {
   };
   let lastHeadings: string[] | null = null;
   let topic: Topic = null;
-  for (let pi = 0; pi < ctxs.length; pi++) {
-    const c = ctxs[pi];
+  let pi = -1;
+  for (const c of ctxs) {
     const p = c.paragraph;
+    if (notes.has(p.index)) continue;
+    pi++;
     const text = p.text;
     // Consecutive paragraphs of one section share their headings array.
     if (c.headings !== lastHeadings) {
       lastHeadings = c.headings;
       topic = topicOf(c.headings);
     }
+    // The place of every sentence of this paragraph (shared: sentenceFacts copies its fields).
+    const at: SentenceAt = { paragraph: p, headings: c.headings, topic, pi };
     let carry: Fact | null = null;
     let chainText: string | null = null;
     let inPara: Claim[] | undefined;
@@ -135,26 +134,14 @@ export function analyse(d: Disclosure): Analysis {
       while (k < pnums.length && pnums[k].start < s.start) k++;
       let e = k;
       while (e < pnums.length && pnums[e].end <= s.end) e++;
-      const sf = sentenceFacts(s, carry, e > k ? pnums.slice(k, e) : NO_NUMS);
+      // One object per sentence: the facts and their place.
+      const item = sentenceItem(s, carry, e > k ? pnums.slice(k, e) : NO_NUMS, at);
       k = e;
-      // Explicit fields: an object spread here was a fifth of the analysis time (V8 clone slow path).
-      const item: SentenceItem = {
-        sentence: sf.sentence,
-        facts: sf.facts,
-        rates: sf.rates,
-        directions: sf.directions,
-        nums: sf.nums,
-        cannotCompute: sf.cannotCompute,
-        residue: sf.residue,
-        paragraph: p,
-        headings: c.headings,
-        topic,
-        pi,
-      };
       a.sentences.push(item);
-      if (sf.directions.length > 0) a.directionItems.push(item);
-      for (const n of sf.nums) a.found.add(keyOf(p.index, n.start));
-      if (sf.facts.length === 0) continue;
+      if (item.directions.length > 0) a.directionItems.push(item);
+      for (const n of item.nums) a.found.add(keyOf(p.index, n.start));
+      const facts = item.facts;
+      if (facts.length === 0) continue;
       if (chainText === null) chainText = text.includes('项') && ITEM_MARK.test(text) ? text : (c.headings[c.headings.length - 1] ?? '');
       if (!inPara) {
         inPara = a.byParagraph.get(p);
@@ -162,14 +149,14 @@ export function analyse(d: Disclosure): Analysis {
         inTopic = a.byTopic.get(topic);
         if (!inTopic) a.byTopic.set(topic, (inTopic = []));
       }
-      for (const f of sf.facts) {
+      for (const f of facts) {
         const concept = tie(d, { topic, fact: f, label: subjectLabel(f), chainText });
         const claim: Claim = { fact: f, paragraph: p, headings: c.headings, topic, concept, item };
         a.claims.push(claim);
         inPara.push(claim);
         inTopic!.push(claim);
       }
-      carry = sf.facts[sf.facts.length - 1];
+      carry = facts[facts.length - 1];
     }
   }
   cache.set(d, a);

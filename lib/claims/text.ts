@@ -19,7 +19,6 @@ export function isSpaceCode(c: number): boolean {
 }
 
 const SENTENCE_END = /[。！？!?]+[”’"）)]*/g;
-const SPACE = /\s/;
 
 /** Split at 。！？ (kept with the sentence); a closing bracket/quote right after stays with it. */
 export function splitSentences(text: string): Sentence[] {
@@ -27,9 +26,9 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   const re = SENTENCE_END;
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const end = m.index + m[0].length;
+  // test() leaves lastIndex at the match end, all a split needs (exec built a match array per sentence).
+  while (re.test(text)) {
+    const end = re.lastIndex;
     pushSentence(out, text, start, end);
     start = end;
   }
@@ -39,35 +38,64 @@ export function splitSentences(text: string): Sentence[] {
 
 /** Trim leading/trailing whitespace but keep offsets exact. */
 function pushSentence(out: Sentence[], text: string, s: number, e: number): void {
-  while (s < e && SPACE.test(text[s])) s++;
-  while (e > s && SPACE.test(text[e - 1])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
 }
 
-const CN = '[一二三四五六七八九十]+';
-const HEADING_LEVELS: [number, RegExp][] = [
-  [1, new RegExp(`^\\s*第${CN}部分`)],
-  [2, new RegExp(`^\\s*${CN}[、．.]`)],
-  [3, new RegExp(`^\\s*[（(]${CN}[）)]`)],
-  [4, /^\s*[（(]\d+[）)]/],
-  [4, /^\s*\d+[、．.](?!\d)/],
-];
+/** 一 … 十 (the Chinese numerals of section numbers). */
+function isCnNumeral(c: number): boolean {
+  // 一 二 三 四 五 六 七 八 九 十
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** 、．. after a list number. */
+const isListMark = (c: number): boolean => c === 0x3001 || c === 0xff0e || c === 0x2e;
+const isOpen = (c: number): boolean => c === 0xff08 || c === 0x28;
+const isClose = (c: number): boolean => c === 0xff09 || c === 0x29;
 
-/** Characters a heading can start with (after spaces): 第 一…十 （ ( 0-9. */
-const HEAD_START = new Set(Array.from('第一二三四五六七八九十（(0123456789', (c) => c.charCodeAt(0)));
+/** Index after the run of chars passing `ok` from j (j itself when none). */
+function runEnd(text: string, j: number, ok: (c: number) => boolean): number {
+  while (j < text.length && ok(text.charCodeAt(j))) j++;
+  return j;
+}
 
+/**
+ * Numbering level of a heading line: 1 第…部分, 2 一、, 3 （一）, 4 （1） or 1、 (not 1.5); else null.
+ * Char codes, not five anchored regexes: every paragraph is asked, and in a first (cold) check each
+ * regex was compiled for this one use.
+ */
 export function headingLevel(text: string): number | null {
-  // A char test on the first non-space character rules out most body paragraphs before the five patterns run.
+  const n = text.length;
   let i = 0;
-  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
-  if (i === text.length || !HEAD_START.has(text.charCodeAt(i))) return null;
-  for (const [lvl, re] of HEADING_LEVELS) if (re.test(text)) return lvl;
+  while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === n) return null;
+  const c = text.charCodeAt(i);
+  if (c === 0x7b2c) {
+    // 第…部分
+    const j = runEnd(text, i + 1, isCnNumeral);
+    return j > i + 1 && text.startsWith('部分', j) ? 1 : null;
+  }
+  if (isCnNumeral(c)) {
+    const j = runEnd(text, i + 1, isCnNumeral);
+    return j < n && isListMark(text.charCodeAt(j)) ? 2 : null;
+  }
+  if (isOpen(c)) {
+    const k = runEnd(text, i + 1, isCnNumeral);
+    if (k > i + 1) return k < n && isClose(text.charCodeAt(k)) ? 3 : null;
+    const d = runEnd(text, i + 1, isAsciiDigit);
+    return d > i + 1 && d < n && isClose(text.charCodeAt(d)) ? 4 : null;
+  }
+  if (isAsciiDigit(c)) {
+    const j = runEnd(text, i + 1, isAsciiDigit);
+    return j < n && isListMark(text.charCodeAt(j)) && !(j + 1 < n && isAsciiDigit(text.charCodeAt(j + 1))) ? 4 : null;
+  }
   return null;
 }
 
 /** The heading's title: the text up to the first full stop (a heading line may carry body text). */
 export function headingTitle(text: string): string {
-  const i = text.search(/[。]/);
+  const i = text.indexOf('。');
   return (i >= 0 ? text.slice(0, i) : text).trim();
 }
 
@@ -84,8 +112,11 @@ export interface ParaContext {
 export function paragraphContexts(d: Disclosure): ParaContext[] {
   const toc = new Set(d.tocBlocks);
   const paras = d.paragraphs.filter((p) => !toc.has(p.index));
-  // Chains by block index (an array: a few hundred small integer keys).
-  const fromSections: (string[] | undefined)[] = [];
+  // Chains by block index, in an array allocated at its full length (stores far past the end of an
+  // empty array can turn it into a slow dictionary).
+  let maxIndex = 0;
+  for (const p of d.paragraphs) if (p.index > maxIndex) maxIndex = p.index;
+  const fromSections = new Array<string[] | undefined>(maxIndex + 1);
   const walk = (ss: Section[], chain: string[]) => {
     for (const s of ss) {
       const c = chain.concat(s.title);

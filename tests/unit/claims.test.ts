@@ -39,6 +39,57 @@ describe('findNumbers', () => {
   });
 });
 
+describe('findNumbers scanner', () => {
+  // The former regex implementation, kept as the reference the hand-written scanner must equal.
+  const UNITS = ['人次', '批次', '团组', '台（套）', '台(套)', '人', '件', '个', '辆', '项', '次', '期', '篇', '条', '台', '家', '名'];
+  const RE =
+    /(?<![0-9０-９.．])([0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．]([0-9０-９]+))?[ \u00a0\u3000]*(万元|亿元|元|万(?![0-9０-９])|%|％|年|人次|批次|团组|台（套）|台\(套\)|人|件|个|辆|项|次|期|篇|条|台|家|名)?/g;
+  const fold = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[,，]/g, '');
+  const reference = (text: string) => {
+    const out: [string, string, string, number, string, number, number][] = [];
+    for (const m of text.matchAll(RE)) {
+      const unit = m[3];
+      if (!unit) continue;
+      const intPart = fold(m[1]);
+      const frac = m[2] ? fold(m[2]) : '';
+      let kind: string;
+      let v = new Decimal(frac ? `${intPart}.${frac}` : intPart);
+      let decimals = frac.length;
+      if (unit === '年') {
+        if (!/^(19|20)\d\d$/.test(intPart) || frac) continue;
+        kind = 'year';
+      } else if (unit === '%' || unit === '％') kind = 'percent';
+      else if (unit === '万元' || unit === '万') kind = 'amount';
+      else if (unit === '元') [kind, v, decimals] = ['amount', v.div(10000), decimals + 4];
+      else if (unit === '亿元') [kind, v, decimals] = ['amount', v.mul(10000), Math.max(0, decimals - 4)];
+      else if (UNITS.includes(unit)) kind = 'count';
+      else continue;
+      out.push([kind, v.toString(), unit, decimals, m[0], m.index!, m.index! + m[0].length]);
+    }
+    return out;
+  };
+  it.each(['1,999年', '１９９９年', '2,024.0年', '1234,567万元', '1,2345万元', '12,345,678.9 元', '2024.5年', '1998年', '３年', '1.2.3万元', '1万2千', '5台(套)', '6台（套', '０．５％', '2,０００元'])('%s as the former regex', (t) => {
+    expect(findNumbers(t).map((n) => [n.kind, n.value.toString(), n.unit, n.decimals, n.text, n.start, n.end])).toEqual(reference(t));
+  });
+  it('finds what the former regex found, on random text', async () => {
+    const fc = await import('fast-check');
+    // Digits and separators weighted up so digit groups, decimals and units meet often.
+    const alphabet = fc.oneof(
+      { arbitrary: fc.constantFrom(...'0123456789０１９'.split('')), weight: 6 },
+      { arbitrary: fc.constantFrom(...'.．,，'.split('')), weight: 2 },
+      { arbitrary: fc.constantFrom(...'。%％万元亿人次批团组台（套）()件个辆项期篇条家名年度其中 \u00a0\u3000'.split('')), weight: 3 },
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80, size: 'max' }).map((a) => a.join('')), (t) => {
+        const want = reference(t);
+        expect(findNumbers(t).map((n) => [n.kind, n.value.toString(), n.unit, n.decimals, n.text, n.start, n.end])).toEqual(want);
+        expect(findNumbers(t, false).map((n) => n.start)).toEqual(want.filter((w) => w[0] !== 'year').map((w) => w[5]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('splitSentences / headings', () => {
   it('splits at 。 keeping exact offsets', () => {
     const t = '收支总计896.57万元。 与上年相比，增加10.42万元。';
@@ -54,6 +105,35 @@ describe('splitSentences / headings', () => {
     expect(headingLevel('1、一般公共服务支出（类）')).toBe(4);
     expect(headingLevel('（3）人员情况')).toBe(4);
     expect(headingLevel('2024年度收支总计')).toBeNull();
+  });
+
+  it('headingLevel gives the level of the former anchored patterns, on random text', async () => {
+    const fc = await import('fast-check');
+    const CN = '[一二三四五六七八九十]+';
+    const levels: [number, RegExp][] = [
+      [1, new RegExp(`^\\s*第${CN}部分`)],
+      [2, new RegExp(`^\\s*${CN}[、．.]`)],
+      [3, new RegExp(`^\\s*[（(]${CN}[）)]`)],
+      [4, /^\s*[（(]\d+[）)]/],
+      [4, /^\s*\d+[、．.](?!\d)/],
+    ];
+    const reference = (t: string) => levels.find(([, re]) => re.test(t))?.[0] ?? null;
+    const alphabet = fc.constantFrom(...'第一三十部分、．.（(）)0159０ \u3000\n收支'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')), (t) => {
+        expect(headingLevel(t)).toBe(reference(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('splitSentences trims exactly as \\s does and keeps closers with the sentence', () => {
+    const t = '\u3000\ufeff第一句。”  第二句！！）\u2028第三句\u00a0';
+    expect(splitSentences(t).map((s) => [s.text, s.start, s.end])).toEqual([
+      ['第一句。”', 2, 7],
+      ['第二句！！）', 9, 15],
+      ['第三句', 16, 19],
+    ]);
   });
 
   it('ties a section title to its topic, innermost first; item headings name none', () => {
