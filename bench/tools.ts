@@ -64,8 +64,8 @@ export const EXTRACT_ENTRY = `import { extractDocument } from ${abs('lib/extract
 const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { extractDocument });`;
 export const CHECK_ENTRY = `import { checkDocument } from ${abs('lib/index.ts')};
 const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { checkDocument });`;
-export const FLOOR_ENTRY = `import { floorAllCells } from ${abs('bench/floor.ts')};
-(globalThis as any).__dcFloor = floorAllCells;`;
+export const FLOOR_ENTRY = `import { floorAllCells, floorFirstRows } from ${abs('bench/floor.ts')};
+(globalThis as any).__dcFloor = floorAllCells; (globalThis as any).__dcFloorFirstRows = floorFirstRows;`;
 export const DETECT_ENTRY = `import { looksLikeDisclosure } from ${abs('lib/recognize/detect.ts')};
 const g = globalThis as any; g.__dcCore = Object.assign(g.__dcCore || {}, { looksLikeDisclosure });`;
 

@@ -169,11 +169,14 @@ class PageController {
   }
 
   private detect(): boolean {
+    const t0 = performance.now();
     try {
       return looksLikeDisclosure(document.body ?? document.documentElement);
     } catch (err) {
       console.warn('[disclosure-checker] detection failed', err);
       return false;
+    } finally {
+      performance.measure?.('dc:detect', { start: t0, duration: performance.now() - t0 });
     }
   }
 
