@@ -182,6 +182,9 @@ const frozenAmount = (raw: string): Amount => Object.freeze(parseAmountUncached(
 const sharedAmount = memoByText(frozenAmount, CACHE_MAX);
 
 function parseAmountUncached(raw: string, p: number | undefined): Amount {
+  // Recognition parses every label cell too ("一般公共服务支出"): a CJK ideograph (never folded,
+  // never a space, digit or placeholder) makes the text nan without the per-char fold loop.
+  if (IDEOGRAPH.test(raw)) return { kind: 'nan', text: raw };
   const s = normalize(raw);
   const c = compact(s);
   if (c.length === 0 || EMPTY_RE.test(c)) return { kind: 'empty', text: raw };
@@ -196,6 +199,8 @@ function parseAmountUncached(raw: string, p: number | undefined): Amount {
     text: raw,
   };
 }
+
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
 
 /** A usable decimals count: a non-negative integer, at most 100 (longer numbers are nan anyway). */
 function sanitizePrecision(p: number | undefined): number {

@@ -105,14 +105,21 @@ export const rowKindOf: (name: string) => RowKind | null = memoByText((name) => 
 function rowKindUncached(name: string): RowKind | null {
   const n = norm(name).replace(NUMBERING, '');
   if (n === '') return null;
-  if (/总计$/.test(n)) return 'grand-total';
-  if (/^小计$/.test(n)) return 'subtotal';
-  if (/合计$/.test(n)) return 'total';
-  if (/^其中/.test(n)) return 'of-which';
+  // String tests, not regexes: a first check compiles every regex it runs.
+  if (n.endsWith('总计')) return 'grand-total';
+  if (n === '小计') return 'subtotal';
+  if (n.endsWith('合计')) return 'total';
+  if (n.startsWith('其中')) return 'of-which';
   return 'data';
 }
 
 const NOTE_ROW = /^(注|说明|备注)\s*[：:]/;
+
+/** A note row's label ("注：…"). The first char rules out almost every label without the pattern. */
+function isNoteLabel(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c === 0x6ce8 || c === 0x8bf4 || c === 0x5907) && NOTE_ROW.test(t); // 注 说 备
+}
 const CODE_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$/;
 
 /** 行次 "1"…"999" → its number; anything else → null. */
@@ -244,7 +251,7 @@ export function buildTable(group: TableGroup): BuildResult {
       for (let i = 0; i < pc.codeCols.length; i++) {
         const t = textAt(slots, pc.codeCols[i], lo, hi);
         codeTexts[i] = t;
-        if (!noteInCode && t !== '' && NOTE_ROW.test(t)) noteInCode = true;
+        if (!noteInCode && isNoteLabel(t)) noteInCode = true;
       }
       let name = pc.nameCol >= 0 ? textAt(slots, pc.nameCol, lo, hi).trim() : '';
       let code = joinCode(codeTexts);
@@ -260,7 +267,7 @@ export function buildTable(group: TableGroup): BuildResult {
           name = m[2];
         }
       }
-      if (noteInCode || NOTE_ROW.test(name)) continue;
+      if (noteInCode || isNoteLabel(name)) continue;
       let line: number | null = null;
       if (pc.lineCol >= 0) {
         const lt = textAt(slots, pc.lineCol, lo, hi).trim();

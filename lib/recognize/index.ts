@@ -365,7 +365,8 @@ function documentInfo(doc: ExtractedDocument, paragraphs: ParagraphBlock[], grou
   if (!department) department = fromTitle.department;
   if (!department || !year) {
     for (const p of paragraphs.slice(0, 60)) {
-      if (p.text.length > MAX_LINE) continue;
+      // Both patterns need 决算: most lines are ruled out without running them.
+      if (p.text.length > MAX_LINE || !p.text.includes('决算')) continue;
       const dy = departmentYearFromTitle(p.text);
       if (!department && dy.department) department = dy.department;
       if (!year) year = dy.year ?? findYear(p.text);

@@ -64,7 +64,7 @@ export function isColumnNumberRow(row: GridSlot[]): boolean {
     if (s.isCopy) continue;
     const t = s.cell.text;
     if (t === '' || (!other && MAYBE_NUMBERING.test(t))) continue;
-    if (hasLan(t)) {
+    if (t.includes('栏')) {
       lanci = true;
       break;
     }
@@ -85,12 +85,6 @@ export function isColumnNumberRow(row: GridSlot[]): boolean {
     prev = n;
   }
   return true;
-}
-
-/** The text holds 栏 (of 栏次). */
-function hasLan(t: string): boolean {
-  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x680f) return true;
-  return false;
 }
 
 /** A row above the header that only carries the title, marker, unit or department. */
