@@ -228,14 +228,17 @@ function memo(key: string, fn: (d: Disclosure) => TableValue | null): (d: Disclo
 }
 
 function concept(key: string, rule: string, name: string, table: Concept['table'], extra?: Pick<Concept, 'soft' | 'repeatable' | 'budget'>): Concept {
-  // Only the flags a caller sets are copied (no default object and spread per tied fact).
-  const c: Concept = { key, rule, name, table: memo(key, table) };
-  if (extra) {
-    if (extra.soft !== undefined) c.soft = extra.soft;
-    if (extra.repeatable !== undefined) c.repeatable = extra.repeatable;
-    if (extra.budget) c.budget = memo(`${key}#budget`, extra.budget);
-  }
-  return c;
+  // Every field present from the start (one object shape: reads of .soft/.budget stay monomorphic);
+  // no default object and spread per tied fact.
+  return {
+    key,
+    rule,
+    name,
+    table: memo(key, table),
+    soft: extra?.soft,
+    repeatable: extra?.repeatable,
+    budget: extra?.budget ? memo(`${key}#budget`, extra.budget) : undefined,
+  };
 }
 
 export interface TieInput {

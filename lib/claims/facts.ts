@@ -49,6 +49,33 @@ export interface Fact {
   closed?: boolean;
 }
 
+/**
+ * A fact with every field present from the start: the patterns fill in share, change, parts … later,
+ * and objects that grew fields one by one had a dozen shapes, which made every field read in the
+ * checks a slow (megamorphic) lookup.
+ */
+function newFact(label: string, wide: string, num: Num, sentence: Sentence, changeOnly: Rate | undefined): Fact {
+  return {
+    changeOnly,
+    label,
+    wide,
+    num,
+    sentence,
+    budget: undefined,
+    completion: undefined,
+    share: undefined,
+    change: undefined,
+    growth: undefined,
+    flat: undefined,
+    prev: undefined,
+    parts: undefined,
+    whole: undefined,
+    exhaustive: undefined,
+    listSep: undefined,
+    closed: undefined,
+  };
+}
+
 /** A percentage that names its own rate, e.g. 办结率92.56%. */
 export interface NamedRate {
   label: string;
@@ -268,7 +295,7 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
         continue;
       }
       // "…支出决算数比2024年度增加5.07万元": the change of a quantity the sentence does not state.
-      const f: Fact = { label: rest, wide, num, sentence: s, changeOnly: { num, dir, ref } };
+      const f = newFact(rest, wide, num, s, { num, dir, ref });
       const q = flags & K_QI ? text.lastIndexOf('其中', start) : -1;
       if (q >= 0) {
         // The last fact of the same kind before 其中 that is not itself a part.
@@ -287,12 +314,12 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
     }
     if (num.kind === 'amount' && endsIn(l, BUDGET_END_CHARS) && BUDGET_END.test(l) && !ACTUAL_OR_EXEC.test(l)) {
       pendingBudget = { label: l, num };
-      const f: Fact = { label: l, wide, num, sentence: s };
+      const f = newFact(l, wide, num, s, undefined);
       facts.push(f);
       subject = f;
       continue;
     }
-    const f: Fact = { label: l, wide, num, sentence: s };
+    const f = newFact(l, wide, num, s, undefined);
     if (pendingBudget && num.kind === 'amount' && ACTUAL_WORD.test(l)) {
       // 年初预算A，支出决算B: B is the actual of A's quantity; drop the separate budget fact.
       f.budget = pendingBudget;
@@ -335,10 +362,10 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
     subject = f;
   }
   // Cheap substring tests first (most sentences have none of these words), and exec loops over
-  // module-level regexes: matchAll clones its regex on every call.
+  // module-level regexes: matchAll clones its regex on every call. None can match the empty string.
   const hasWith = (flags & K_WITH) !== 0;
   if ((flags & K_JUE && text.includes('决算')) || (flags & K_ZHI && text.includes('执行数'))) {
-    for (const m of execAll(DIRECTION_RE, text)) {
+    for (let m = firstMatch(DIRECTION_RE, text); m; m = DIRECTION_RE.exec(text)) {
       const w = m[1];
       (directions ??= []).push({
         word: GT_WORD.test(w) ? 'gt' : LT_WORD.test(w) ? 'lt' : 'eq',
@@ -348,10 +375,10 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
       });
     }
   }
-  if (hasWith) for (const m of execAll(SAME_AS_RE, text)) (directions ??= []).push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
+  if (hasWith) for (let m = firstMatch(SAME_AS_RE, text); m; m = SAME_AS_RE.exec(text)) (directions ??= []).push({ word: 'eq', ref: m[1] === '上年' ? 'prev' : 'budget', text: m[0], sentence: s });
   // 与上年持平 right after a quantity: its change is 0.
   if (hasWith && flags & K_CHI && text.includes('持平')) {
-    for (const m of execAll(FLAT_RE, text)) {
+    for (let m = firstMatch(FLAT_RE, text); m; m = FLAT_RE.exec(text)) {
       const at = m.index;
       for (let i = facts.length - 1; i >= 0; i--) {
         if (facts[i].num.start - base < at) {
@@ -362,10 +389,10 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
     }
   }
   let residue: string[] | null = null;
-  if ((flags & K_JIAN && text.includes('减少')) || (flags & K_XIA && text.includes('下降'))) for (const m of execAll(UNCHOSEN_RE, text)) (residue ??= []).push(m[0]);
+  if ((flags & K_JIAN && text.includes('减少')) || (flags & K_XIA && text.includes('下降'))) for (let m = firstMatch(UNCHOSEN_RE, text); m; m = UNCHOSEN_RE.exec(text)) (residue ??= []).push(m[0]);
   if (flags & K_YUAN && text.includes('原因') && EMPTY_REASON.test(text) && !OPEN_LIST_END.test(text)) (residue ??= []).push('主要原因是（空）');
   // "占98.24；": a share printed without its % sign.
-  if (flags & K_ZHAN) for (const m of execAll(SHARE_NO_SIGN_RE, text)) (residue ??= []).push(`占${m[1]}（缺少%）`);
+  if (flags & K_ZHAN) for (let m = firstMatch(SHARE_NO_SIGN_RE, text); m; m = SHARE_NO_SIGN_RE.exec(text)) (residue ??= []).push(`占${m[1]}（缺少%）`);
   // One object per sentence: analyse() keeps it as the sentence's item (no copy with its place).
   return {
     sentence: s,
@@ -424,13 +451,10 @@ const SHARE_NO_SIGN_RE = /占[^0-9０-９，,；;。%％]{0,12}?([0-9０-９]+(?
 /** The empty rates/directions/residue of most sentences (shared; never mutated). */
 const NONE: never[] = [];
 
-/** Every match of a global regex (none of these can match the empty string). */
-function execAll(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+/** The first match of a global regex from the start; loop on with re.exec (no array of all matches). */
+function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push(m);
-  return out;
+  return re.exec(text);
 }
 
 /** Bracket depth of `to` relative to `from`. */

@@ -119,7 +119,9 @@ export function paragraphContexts(d: Disclosure): ParaContext[] {
   const fromSections = new Array<string[] | undefined>(maxIndex + 1);
   const walk = (ss: Section[], chain: string[]) => {
     for (const s of ss) {
-      const c = chain.concat(s.title);
+      // Copy and push: Array.prototype.concat takes a slow generic path (spreadable checks).
+      const c = chain.slice();
+      c.push(s.title);
       fromSections[s.heading.index] = c;
       for (const p of s.paragraphs) fromSections[p.index] = c;
       walk(s.children, c);
