@@ -5,7 +5,7 @@
 import { defineRule } from './types';
 import type { CellRef, RuleMeta } from './types';
 import type { Panel, Row, TableKey } from '../model/types';
-import { cellOf, checker, grandRow, normName, panel, sumLabel, TABLE_NAMES } from './helpers';
+import { cellOf, checker, grandRow, isOfWhichName, panel, sumLabel, TABLE_NAMES } from './helpers';
 import type { Checker, RuleDoc } from './helpers';
 
 const TABLES: TableKey[] = ['T2', 'T3', 'T5', 'T7', 'T8'];
@@ -75,15 +75,13 @@ function firstCells(rows: Row[]): CellRef[] {
   return out;
 }
 
-const OF_WHICH = /^其中/;
-
 function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef[], why: { zh: string; en: string }) => void): void {
   const grand = grandRow(p);
   // Item rows (not the total, blank or 其中 rows), split into coded and uncoded in one pass.
   const coded: Row[] = [];
   const uncoded: Row[] = [];
   for (const r of p.rows) {
-    if (r === grand || r.kind === 'blank' || r.kind === 'of-which' || OF_WHICH.test(normName(r.name))) continue;
+    if (r === grand || r.kind === 'blank' || r.kind === 'of-which' || isOfWhichName(r.name)) continue;
     if (r.code) coded.push(r);
     else if (hasValues(r) && r.kind !== 'total' && r.kind !== 'grand-total') uncoded.push(r);
   }

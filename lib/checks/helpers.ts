@@ -102,6 +102,11 @@ function computeNormName(name: string): string {
   return s.replace(LEVEL_TAG_RE, '');
 }
 
+/** A 其中 row by its name. normName only drops characters: a name without 其 is never one (no lookup). */
+export function isOfWhichName(name: string): boolean {
+  return name.includes('其') && normName(name).startsWith('其中');
+}
+
 /** 功能分类 类 names (2024 catalogue), used to pair a coded 类 row with a T1/T4 row by name. */
 const FUNCTION_CLASS: Record<string, string> = {
   '201': '一般公共服务', '202': '外交', '203': '国防', '204': '公共安全', '205': '教育',
@@ -592,7 +597,7 @@ export function itemRowsBefore(p: Panel | undefined, total: Row | undefined): Ro
   const end = p.rows.indexOf(total);
   return p.rows
     .slice(0, end)
-    .filter((r) => r.kind === 'data' && !/^其中/.test(normName(r.name)) && Object.keys(r.cells).length > 0);
+    .filter((r) => r.kind === 'data' && !isOfWhichName(r.name) && Object.keys(r.cells).length > 0);
 }
 
 /** Income source rows of T1 (or fund rows of T4) by their names. */

@@ -70,7 +70,15 @@ function keyFromRules(path: string[], rules: ColumnRule[]): string | null {
   return null;
 }
 
-const DIGITS = /^\d+$/;
+/** Only ASCII digits (a char loop: codes are short and this runs for every code cell). */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const CODE_SEPARATORS = /[\s/／\-]/g;
 
 /** Join code parts: "302" + "01" → "30201"; a part that already holds the prefix replaces it. */
@@ -79,10 +87,10 @@ function joinCode(parts: string[]): string | null {
   for (const raw of parts) {
     if (raw === '') continue;
     let p = raw;
-    if (!DIGITS.test(raw)) {
+    if (!isDigits(raw)) {
       p = raw.replace(CODE_SEPARATORS, '');
       if (p === '') continue;
-      if (!DIGITS.test(p)) return null;
+      if (!isDigits(p)) return null;
     }
     code = code !== '' && p.startsWith(code) ? p : code + p;
   }

@@ -40,17 +40,25 @@ interface Marker {
   rest: string;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** One of 零/〇 一 … 九 → 0…9, else −1 (a string search: CJK keys make object lookups slow). */
+function cnDigit(s: string): number {
+  if (s.length !== 1) return -1;
+  return s === '〇' ? 0 : '零一二三四五六七八九'.indexOf(s);
+}
 
 /** 一…九十九 → number; NaN when not a well-formed small Chinese numeral. */
 export function chineseNumeral(s: string): number {
   if (s.length === 0 || s.length > 3) return NaN;
   const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 && s in CN_DIGITS ? CN_DIGITS[s] : NaN;
-  const tens = ten === 0 ? 1 : CN_DIGITS[s.slice(0, ten)];
+  if (ten < 0) {
+    const d = cnDigit(s);
+    return d < 0 ? NaN : d;
+  }
+  if (ten > 1) return NaN;
+  const tens = ten === 0 ? 1 : cnDigit(s.slice(0, ten));
   const unitsText = s.slice(ten + 1);
-  const units = unitsText === '' ? 0 : CN_DIGITS[unitsText];
-  if (tens === undefined || units === undefined || ten > 1 || unitsText.length > 1) return NaN;
+  const units = unitsText === '' ? 0 : cnDigit(unitsText);
+  if (tens < 0 || units < 0) return NaN;
   return tens * 10 + units;
 }
 
@@ -75,40 +83,47 @@ function normalise(text: string): string {
   return text.replace(LEAD, '');
 }
 
-/** First characters a numbering can start with (第, brackets, digits, Chinese numerals, ①…). */
-function mayStartMarker(c: string): boolean {
-  return (
-    c === '第' || c === '（' || c === '(' || (c >= '0' && c <= '9') || '一二三四五六七八九十'.includes(c) || CIRCLED.includes(c)
-  );
-}
-
 export function parseMarker(raw: string): Marker | null {
   const text = normalise(raw);
-  if (text !== '' && !mayStartMarker(text[0])) return null;
-  let m = PART_RE.exec(text);
-  if (m) {
-    const n = chineseNumeral(m[1]);
-    if (!Number.isNaN(n)) return { style: 'part', n, prefix: text.slice(0, m[0].length).trim(), rest: text.slice(m[0].length) };
+  if (text === '') return null;
+  // Every numbering pattern is anchored at its own first char: try only the ones that can match
+  // (in the same order as before), so a line runs at most two patterns, not five.
+  const c0 = text[0];
+  let m: RegExpExecArray | null;
+  if (c0 === '第') {
+    m = PART_RE.exec(text);
+    if (m) {
+      const n = chineseNumeral(m[1]);
+      if (!Number.isNaN(n)) return marker('part', n, text, m[0].length);
+    }
+  } else if (c0 === '（' || c0 === '(') {
+    m = PCN_RE.exec(text);
+    if (m) {
+      const n = chineseNumeral(m[1]);
+      if (!Number.isNaN(n)) return marker('pcn', n, text, m[0].length);
+    }
+    m = PAR_RE.exec(text);
+    if (m) return marker('par', Number(m[1]), text, m[0].length);
+  } else if (c0 >= '0' && c0 <= '9') {
+    m = AR_RE.exec(text);
+    if (m && Number(m[1]) > 0) return marker('ar', Number(m[1]), text, m[0].length);
+  } else if (CN_NUMERALS.includes(c0)) {
+    m = CN_RE.exec(text);
+    if (m) {
+      const n = chineseNumeral(m[1]);
+      if (!Number.isNaN(n)) return marker('cn', n, text, m[0].length);
+    }
+  } else {
+    const c = CIRCLED.indexOf(c0);
+    if (c >= 0) return { style: 'circled', n: c + 1, prefix: c0, rest: text.slice(1).replace(LEAD, '') };
   }
-  m = PCN_RE.exec(text);
-  if (m) {
-    const n = chineseNumeral(m[1]);
-    if (!Number.isNaN(n)) return { style: 'pcn', n, prefix: text.slice(0, m[0].length).trim(), rest: text.slice(m[0].length) };
-  }
-  m = CN_RE.exec(text);
-  if (m) {
-    const n = chineseNumeral(m[1]);
-    if (!Number.isNaN(n)) return { style: 'cn', n, prefix: text.slice(0, m[0].length).trim(), rest: text.slice(m[0].length) };
-  }
-  m = PAR_RE.exec(text);
-  if (m) return { style: 'par', n: Number(m[1]), prefix: text.slice(0, m[0].length).trim(), rest: text.slice(m[0].length) };
-  m = AR_RE.exec(text);
-  if (m && Number(m[1]) > 0) {
-    return { style: 'ar', n: Number(m[1]), prefix: text.slice(0, m[0].length).trim(), rest: text.slice(m[0].length) };
-  }
-  const c = CIRCLED.indexOf(text.charAt(0));
-  if (c >= 0) return { style: 'circled', n: c + 1, prefix: text.charAt(0), rest: text.slice(1).replace(LEAD, '') };
   return null;
+}
+
+const CN_NUMERALS = '一二三四五六七八九十';
+
+function marker(style: Style, n: number, text: string, end: number): Marker {
+  return { style, n, prefix: text.slice(0, end).trim(), rest: text.slice(end) };
 }
 
 /** A short unnumbered line (a title, not a sentence). */
@@ -295,7 +310,7 @@ export function splitSections(blocks: Block[], tableBlocks: ReadonlySet<number>)
     pendingTitle = null;
 
     if (marker === null) {
-      const att = ATTACH_RE.exec(text);
+      const att = text[0] === '附' ? ATTACH_RE.exec(text) : null;
       if (att && isShortLine(text, 60)) {
         attachments++;
         marker = { style: 'attachment', n: 0, prefix: text.slice(0, att[0].length).trim(), rest: text.slice(att[0].length) };
