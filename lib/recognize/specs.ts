@@ -25,6 +25,8 @@ export interface TableSpec {
   name: string;
   /** Title aliases on norm() text. */
   titles: RegExp[];
+  /** A word every alias contains: the aliases run only on lines that hold it (fewer regex runs). */
+  titleWord: string;
   /**
    * Header words that identify the table without a title (all must occur in the header rows).
    * Also used to choose between keys when a title is ambiguous ("收入决算总表").
@@ -127,6 +129,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T1',
     name: '收入支出决算总表',
     titles: [/(收入支出|收支)决算(总)?表/, /收入决算总表/],
+    titleWord: '收',
     signature: [/^收入/, /^支出/, /本年收入合计|决算数|金额/],
     layout: 'income-expense',
     columns: { income: AMOUNT, expense: AMOUNT },
@@ -136,6 +139,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T2',
     name: '收入决算表',
     titles: [/收入决算(明细)?表/, /收入决算总表/],
+    titleWord: '收入决算',
     signature: [/本年收入合计/, /财政拨款收入/, /上级补助收入|事业收入|其他收入/],
     layout: 'single',
     columns: {
@@ -155,6 +159,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T3',
     name: '支出决算表',
     titles: [/支出决算(明细)?表/],
+    titleWord: '支出决算',
     signature: [/本年支出合计/, /基本支出/, /项目支出/, /上缴上级支出|经营支出|附属单位补助/],
     layout: 'single',
     columns: { main: T3_COLS },
@@ -164,6 +169,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T4',
     name: '财政拨款收入支出决算总表',
     titles: [/财政拨款(收入支出|收支)决算(总)?表/],
+    titleWord: '财政拨款',
     signature: [/^收入/, /^支出/, /一般公共预算财政拨款/, /政府性基金预算财政拨款/],
     layout: 'income-expense',
     columns: {
@@ -177,6 +183,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T5',
     name: '一般公共预算财政拨款支出决算表',
     titles: [/一般公共预算(财政拨款)?支出决算(明细)?表/],
+    titleWord: '一般公共预算',
     signature: [],
     layout: 'single',
     columns: {
@@ -192,6 +199,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T6',
     name: '一般公共预算财政拨款基本支出决算表',
     titles: [/一般公共预算(财政拨款)?基本支出决算(明细)?表/, /^财政拨款基本支出决算(明细)?表/],
+    titleWord: '基本支出决算',
     signature: [/经济分类/, /科目名称/, /决算数|金额/],
     layout: 'groups',
     columns: { '*': AMOUNT },
@@ -201,6 +209,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T7',
     name: '政府性基金预算财政拨款收入支出决算表',
     titles: [/政府性基金预算(财政拨款)?(收入)?(支出)?决算(明细)?表/],
+    titleWord: '政府性基金预算',
     signature: [],
     layout: 'single',
     columns: { main: FUND_COLS },
@@ -210,6 +219,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T8',
     name: '国有资本经营预算财政拨款支出决算表',
     titles: [/国有资本经营预算(财政拨款)?(收入)?(支出)?决算(明细)?表/],
+    titleWord: '国有资本经营预算',
     signature: [],
     layout: 'single',
     columns: { main: FUND_COLS },
@@ -219,6 +229,7 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
     key: 'T9',
     name: '财政拨款"三公"经费支出决算表',
     titles: [/三公经费.*决算.*表/, /三公经费.*预决算表/],
+    titleWord: '三公经费',
     signature: [/因公出国/, /公务接待/, /公务用车/],
     layout: 'single',
     columns: { main: [] },
@@ -252,11 +263,10 @@ function titleKeysUncached(text: string): TableKey[] {
   const out: TableKey[] = [];
   for (const key of TITLE_ORDER) {
     const spec = TABLE_SPECS[key];
-    if (spec.titles.some((re) => re.test(t))) {
-      out.push(key);
-      // Only "收入决算总表" stays ambiguous; every other match is final.
-      if (!/^(.*[^出])?收入决算总表/.test(t) || key === 'T2') break;
-    }
+    if (!t.includes(spec.titleWord) || !spec.titles.some((re) => re.test(t))) continue;
+    out.push(key);
+    // Only "收入决算总表" stays ambiguous; every other match is final.
+    if (!/^(.*[^出])?收入决算总表/.test(t) || key === 'T2') break;
   }
   // T3's alias "支出决算表" is the tail of many titles: accept it only when nothing more specific
   // is named (no fund words).
