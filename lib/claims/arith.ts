@@ -24,6 +24,9 @@ export interface Check {
   why?: 'truncated' | 'one-unit' | 'rounding';
 }
 
+/** Significant digits of this module's Decimal (decimal.js default): results beyond it are rounded. */
+const PRECISION = Decimal.precision;
+
 const h = (o: Operand): Decimal => o.half ?? (o.decimals === null ? new Decimal(0) : half(o.decimals));
 
 export function op(value: Decimal | number | string, decimals: number | null): Operand {
@@ -101,15 +104,23 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand): Check
   const p = stated.decimals ?? 0;
   const exactDen = den.value;
   if (exactDen.lte(0)) throw new Error('checkPercent: zero base');
-  const mid = num.value.div(exactDen).mul(100);
-  // Fast pass, same verdict without the interval: P equals mid rounded to its own places, so
-  // P ± ½ contains mid, and mid lies in [lo, hi] — rounding is monotone, so this holds for the
-  // computed bounds too as long as num ≥ 0 and num, den are exact at the working precision.
-  if (!num.value.isNeg()) {
-    const rounded = mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP);
-    // mid ≥ 0 here, so the rounded value prints exactly as mid.toFixed(p, ROUND_HALF_UP).
-    if (stated.value.eq(rounded) && num.value.sd() <= 20 && exactDen.sd() <= 20) return passed(rounded, p);
+  // Fast pass without a division (the costliest Decimal operation): P is mid = num/den·100 rounded
+  // half-up to p places exactly when P − ½u ≤ num·100/den < P + ½u, i.e. (P − ½u)·den ≤ num·100 <
+  // (P + ½u)·den for den > 0 and num ≥ 0. The products are exact when their digits fit the working
+  // precision (checked), and P must have at most p decimals. A pass prints P itself, which is what
+  // mid rounded to p places prints. Same verdict as the interval test (property-tested).
+  if (!num.value.isNeg() && stated.value.dp() <= p) {
+    const h = half(p);
+    const pLo = stated.value.sub(h);
+    const pHi = stated.value.add(h);
+    const dsd = exactDen.sd();
+    if (num.value.sd() <= PRECISION && pLo.sd() + dsd <= PRECISION && pHi.sd() + dsd <= PRECISION) {
+      const n100 = num.value.mul(100);
+      // (-0 prints as "-0.00"; the rounded mid never does.)
+      if (pLo.mul(exactDen).lte(n100) && n100.lt(pHi.mul(exactDen))) return passed(stated.value.isNeg() ? stated.value.abs() : stated.value, p);
+    }
   }
+  const mid = num.value.div(exactDen).mul(100);
   const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
   const iv = ratioInterval(num, den);
   const lo = iv ? iv.lo : mid;

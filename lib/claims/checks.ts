@@ -71,11 +71,20 @@ const NO_CLAIMS: Claim[] = [];
 
 /** The check runner of one claim rule. */
 export class ClaimChecker {
-  constructor(
-    readonly a: Analysis,
-    readonly rule: string,
-    readonly report: Report,
-  ) {}
+  // Fields assigned in the constructor: class-field initialisers and parameter properties are lowered
+  // by the bundler to Object.defineProperty calls.
+  declare readonly a: Analysis;
+  declare readonly rule: string;
+  declare readonly report: Report;
+  /** Something was checked (a number or a sentence), so the rule applies. */
+  declare touched: boolean;
+
+  constructor(a: Analysis, rule: string, report: Report) {
+    this.a = a;
+    this.rule = rule;
+    this.report = report;
+    this.touched = false;
+  }
 
   /** The claims this rule owns (computed once per analysis; the list is shared — do not mutate). */
   mine(): Claim[] {
@@ -94,8 +103,6 @@ export class ClaimChecker {
     return by.get(this.rule) ?? NO_CLAIMS;
   }
 
-  /** Something was checked (a number or a sentence), so the rule applies. */
-  touched = false;
 
   mark(p: ParagraphBlock, ...n: (Num | undefined)[]) {
     this.touched = true;

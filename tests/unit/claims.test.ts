@@ -381,8 +381,9 @@ describe('checkPercent fast pass', () => {
     const dec = (minInt: number, maxInt: number, maxDec: number) =>
       fc.tuple(fc.integer({ min: minInt, max: maxInt }), fc.integer({ min: 0, max: maxDec })).map(([i, d]) => ({ value: new Decimal(i).div(new Decimal(10).pow(d)), decimals: d as number | null }));
     fc.assert(
-      fc.property(dec(-10_000_000, 10_000_000, 4), dec(1, 10_000_000, 4), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -2, max: 2 }), fc.boolean(), (num, den, p, nudge, exact) => {
+      fc.property(dec(-10_000_000, 10_000_000, 4), dec(1, 10_000_000, 4), fc.integer({ min: 0, max: 3 }), fc.integer({ min: -2, max: 2 }), fc.boolean(), fc.boolean(), (num, den, p, nudge, exact, exactDen) => {
         if (exact) num.decimals = null;
+        if (exactDen) den.decimals = null;
         const mid = num.value.div(den.value).mul(100);
         const value = mid.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).add(new Decimal(nudge).div(new Decimal(10).pow(p)));
         const stated = { value, decimals: p };
@@ -392,6 +393,20 @@ describe('checkPercent fast pass', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('checkPercent at the rounding boundaries', () => {
+  // mid = 1234.5 exactly (p = 0) and 0.125 (p = 2): half-up makes 1235 and 0.13; the other side is not a fast pass.
+  it.each([
+    ['1234', 0, '12345', '1000', 'pass', '1235'],
+    ['1235', 0, '12345', '1000', 'pass', '1235'],
+    ['0.12', 2, '1', '800', 'pass', '0.13'],
+    ['0.13', 2, '1', '800', 'pass', '0.13'],
+    ['0.14', 2, '1', '800', 'error', '0.13'],
+  ])('%s%% of %s/%s', (p, d, n, den, outcome, expected) => {
+    const r = checkPercent(op(p, d as number), op(n, null), op(den, null));
+    expect([r.outcome, r.expected]).toEqual([outcome, expected]);
   });
 });
 
