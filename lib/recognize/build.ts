@@ -35,7 +35,10 @@ export function raisePrecision(model: TableModel, precision: number): void {
     for (const r of p.rows)
       for (const k in r.cells) {
         const c = r.cells[k];
-        if (c.value.kind === 'number' && c.value.decimals < precision) c.value = { ...c.value, decimals: precision };
+        const v = c.value;
+        // An explicit literal, not a spread: cells hold frozen shared Amounts (spreads are slow).
+        if (v.kind === 'number' && v.decimals < precision)
+          c.value = { kind: 'number', value: v.value, decimals: precision, printedDecimals: v.printedDecimals, text: v.text };
       }
 }
 
