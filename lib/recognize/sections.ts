@@ -40,7 +40,7 @@ interface Marker {
   rest: string;
 }
 
-/** One of 零/〇 一 … 九 → 0…9, else −1 (a string search: CJK keys make object lookups slow). */
+/** One of 零/〇 一 … 九 → 0…9, else −1 (a string search, no `in` + lookup on a CJK-keyed object). */
 function cnDigit(s: string): number {
   if (s.length !== 1) return -1;
   return s === '〇' ? 0 : '零一二三四五六七八九'.indexOf(s);
