@@ -27,7 +27,8 @@ export interface Check {
 /** Significant digits of this module's Decimal (decimal.js default): results beyond it are rounded. */
 const PRECISION = Decimal.precision;
 
-const h = (o: Operand): Decimal => o.half ?? (o.decimals === null ? new Decimal(0) : half(o.decimals));
+const ZERO = new Decimal(0);
+const h = (o: Operand): Decimal => o.half ?? (o.decimals === null ? ZERO : half(o.decimals));
 
 export function op(value: Decimal | number | string, decimals: number | null): Operand {
   return { value: new Decimal(value), decimals };
@@ -110,9 +111,9 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand): Check
   // precision (checked), and P must have at most p decimals. A pass prints P itself, which is what
   // mid rounded to p places prints. Same verdict as the interval test (property-tested).
   if (!num.value.isNeg() && stated.value.dp() <= p) {
-    const h = half(p);
-    const pLo = stated.value.sub(h);
-    const pHi = stated.value.add(h);
+    const hp = half(p);
+    const pLo = stated.value.sub(hp);
+    const pHi = stated.value.add(hp);
     const dsd = exactDen.sd();
     if (num.value.sd() <= PRECISION && pLo.sd() + dsd <= PRECISION && pHi.sd() + dsd <= PRECISION) {
       const n100 = num.value.mul(100);

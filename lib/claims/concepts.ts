@@ -33,28 +33,30 @@ export type Topic =
 // Every paragraph asks for the topics of its heading chain: the same few titles again and again.
 export const topicOfTitle: (t: string) => Topic = memoByText((t) => computeTopic(t));
 
+// Plain words are tested with includes/startsWith/endsWith, not regex literals: each regex is
+// compiled on its first use, which a first (cold) check pays for every pattern it reaches.
 function computeTopic(t: string): Topic {
   const s = t.replace(/\s+/g, '');
   // An item heading (…（类）…（款）…（项）) names a budget line, not a section topic.
   if (/[（(]项[）)]/.test(s)) return null;
-  if (/三公/.test(s)) return 'sangong';
-  if (/机关运行经费/.test(s)) return 'admin';
-  if (/政府采购/.test(s)) return 'procurement';
-  if (/国有资产/.test(s)) return 'assets';
-  if (/政府性基金/.test(s)) return 'govfund';
-  if (/国有资本经营/.test(s)) return 'soe';
-  if (/基本支出/.test(s)) return 'basic';
-  if (/一般公共预算财政拨款支出决算总体|财政拨款支出决算总体/.test(s)) return 'gpb.total';
-  if (/结构/.test(s) && /支出/.test(s)) return 'gpb.structure';
-  if (/具体情况/.test(s) && /支出/.test(s)) return 'gpb.detail';
-  if (/一般公共预算财政拨款支出/.test(s)) return 'gpb';
-  if (/财政拨款收入支出决算总体|财政拨款收支总体/.test(s)) return 'fiscal';
-  if (/收入支出决算总体|收支决算总体/.test(s)) return 'overall';
-  if (/收入决算情况/.test(s)) return 'income';
-  if (/支出决算情况/.test(s)) return 'expense';
-  if (/绩效/.test(s)) return 'performance';
-  if (/人员情况|人员构成|机构设置|编制情况|人员编制/.test(s)) return 'staff';
-  if (/一般性支出|会议费|培训费/.test(s)) return 'general';
+  if (s.includes('三公')) return 'sangong';
+  if (s.includes('机关运行经费')) return 'admin';
+  if (s.includes('政府采购')) return 'procurement';
+  if (s.includes('国有资产')) return 'assets';
+  if (s.includes('政府性基金')) return 'govfund';
+  if (s.includes('国有资本经营')) return 'soe';
+  if (s.includes('基本支出')) return 'basic';
+  if (s.includes('一般公共预算财政拨款支出决算总体') || s.includes('财政拨款支出决算总体')) return 'gpb.total';
+  if (s.includes('结构') && s.includes('支出')) return 'gpb.structure';
+  if (s.includes('具体情况') && s.includes('支出')) return 'gpb.detail';
+  if (s.includes('一般公共预算财政拨款支出')) return 'gpb';
+  if (s.includes('财政拨款收入支出决算总体') || s.includes('财政拨款收支总体')) return 'fiscal';
+  if (s.includes('收入支出决算总体') || s.includes('收支决算总体')) return 'overall';
+  if (s.includes('收入决算情况')) return 'income';
+  if (s.includes('支出决算情况')) return 'expense';
+  if (s.includes('绩效')) return 'performance';
+  if (s.includes('人员情况') || s.includes('人员构成') || s.includes('机构设置') || s.includes('编制情况') || s.includes('人员编制')) return 'staff';
+  if (s.includes('一般性支出') || s.includes('会议费') || s.includes('培训费')) return 'general';
   return null;
 }
 
@@ -266,7 +268,7 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
       return null;
     case 'income':
       if (/收入合计|本年收入$/.test(L)) return concept('T1.income', 'N-02', '本年收入合计', (dd) => t1(dd, /本年收入合计/, '本年收入合计'));
-      if (/^财政拨款收入$/.test(L) || /财政拨款收入$/.test(L) && !/一般公共|政府性基金|国有资本/.test(L))
+      if (L === '财政拨款收入' || L.endsWith('财政拨款收入') && !(L.includes('一般公共') || L.includes('政府性基金') || L.includes('国有资本')))
         return concept('income.fiscal', 'N-02', '财政拨款收入', (dd) => {
           const t2 = dd.tables.T2;
           const v = value(t2, totalRow(t2), 'fiscal', where(dd, 'T2', '合计 财政拨款收入'));
@@ -280,11 +282,11 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
       return null;
     case 'expense':
     case 'performance':
-      if (/支出合计|本年支出$|整体支出|全年支出$/.test(L) || (x.topic === 'performance' && /^执行数$/.test(L)))
+      if (/支出合计|本年支出$|整体支出|全年支出$/.test(L) || (x.topic === 'performance' && L === '执行数'))
         return concept('T3.total', 'N-03', '本年支出合计', (dd) => t3(dd, 'total', '本年支出合计') ?? t1(dd, /本年支出合计/, '本年支出合计', 'expense'));
       if (x.topic === 'expense') {
         for (const [re, col, n] of T3_COLS) if (re.test(L)) return concept(`T3.${col}`, 'N-03', n, (dd) => t3(dd, col, n));
-        if (/年末结转和结余/.test(L)) return concept('T1.closing', 'N-03', '年末结转和结余', (dd) => t1(dd, /年末结转和结余/, '年末结转和结余', 'expense'));
+        if (L.includes('年末结转和结余')) return concept('T1.closing', 'N-03', '年末结转和结余', (dd) => t1(dd, /年末结转和结余/, '年末结转和结余', 'expense'));
       }
       return null;
     case 'fiscal':
@@ -317,22 +319,22 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
     }
     case 'basic': {
       // "全年支出为X万元，全部为基本支出" in a basic-spending section: X is the basic spending.
-      if ((/基本支出$/.test(L) && !/项目/.test(L)) || (/全年支出|支出总额|总支出|本年支出/.test(L) && x.fact.exhaustive))
+      if ((L.endsWith('基本支出') && !L.includes('项目')) || ((L.includes('全年支出') || L.includes('支出总额') || L.includes('总支出') || L.includes('本年支出')) && x.fact.exhaustive))
         return concept('T6.basic', 'N-08', '基本支出', (dd) =>
           sumValues([t6Named(dd, /人员经费合计/, '人员经费合计'), t6Named(dd, /公用经费合计/, '公用经费合计')], where(dd, 'T6', '人员经费合计＋公用经费合计')) ?? t5Total(dd, 'basic'),
         );
-      if (/^人员经费$/.test(L)) return concept('T6.personnel', 'N-08', '人员经费', (dd) => t6Named(dd, /人员经费合计/, '人员经费合计'));
-      if (/^公用经费$/.test(L)) return concept('T6.public', 'N-08', '公用经费', (dd) => t6Named(dd, /公用经费合计/, '公用经费合计'));
+      if (L === '人员经费') return concept('T6.personnel', 'N-08', '人员经费', (dd) => t6Named(dd, /人员经费合计/, '人员经费合计'));
+      if (L === '公用经费') return concept('T6.public', 'N-08', '公用经费', (dd) => t6Named(dd, /公用经费合计/, '公用经费合计'));
       for (const [re, code, n] of T6_CLASSES)
         if (re.test(L)) return concept(`T6.class:${code}`, 'N-08', n, (dd) => value(dd.tables.T6, rowByCode(dd.tables.T6, code), undefined, where(dd, 'T6', `${code} ${n}`)));
       return null;
     }
     case 'sangong': {
-      if (/交通费|服务费|含外宾|外宾接待/.test(L)) return null;
-      const isBudget = /预算/.test(L) && !/决算/.test(L);
+      if (L.includes('交通费') || L.includes('服务费') || L.includes('含外宾') || L.includes('外宾接待')) return null;
+      const isBudget = L.includes('预算') && !L.includes('决算');
       for (const [re, item, n] of T9_ITEMS)
         if (re.test(L)) return sangong(item, n, isBudget);
-      if (/三公/.test(L) || /^支出决算数?$/.test(L)) return sangong('total', '“三公”经费', isBudget);
+      if (L.includes('三公') || /^支出决算数?$/.test(L)) return sangong('total', '“三公”经费', isBudget);
       return null;
     }
     case 'govfund':
@@ -355,18 +357,18 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
       return null;
     }
     case 'admin':
-      if (/机关运行经费/.test(L)) return concept('admin', 'N-11', '机关运行经费', (dd) => t6Named(dd, /公用经费合计/, '公用经费合计'), { soft: true });
+      if (L.includes('机关运行经费')) return concept('admin', 'N-11', '机关运行经费', (dd) => t6Named(dd, /公用经费合计/, '公用经费合计'), { soft: true });
       return null;
     case 'procurement': {
       const W = (x.fact.wide + L).replace(/\s+/g, '');
-      if (/中小企业/.test(W) && !/小微/.test(W)) return concept('proc.sme', 'N-12', '授予中小企业合同金额', none, { repeatable: true });
-      if (/小微企业/.test(W)) return concept('proc.micro', 'N-12', '授予小微企业合同金额', none, { repeatable: true });
-      if (/中小企业/.test(L) && !/小微/.test(L)) return concept('proc.sme', 'N-12', '授予中小企业合同金额', none);
-      if (/小微企业/.test(L)) return concept('proc.micro', 'N-12', '授予小微企业合同金额', none);
-      if (/货物/.test(L)) return concept('proc.goods', 'N-12', '政府采购货物支出', none);
-      if (/工程/.test(L)) return concept('proc.works', 'N-12', '政府采购工程支出', none);
-      if (/服务/.test(L)) return concept('proc.services', 'N-12', '政府采购服务支出', none);
-      if (/采购/.test(L)) return concept('proc.total', 'N-12', '政府采购支出总额', none);
+      if (W.includes('中小企业') && !W.includes('小微')) return concept('proc.sme', 'N-12', '授予中小企业合同金额', none, { repeatable: true });
+      if (W.includes('小微企业')) return concept('proc.micro', 'N-12', '授予小微企业合同金额', none, { repeatable: true });
+      if (L.includes('中小企业') && !L.includes('小微')) return concept('proc.sme', 'N-12', '授予中小企业合同金额', none);
+      if (L.includes('小微企业')) return concept('proc.micro', 'N-12', '授予小微企业合同金额', none);
+      if (L.includes('货物')) return concept('proc.goods', 'N-12', '政府采购货物支出', none);
+      if (L.includes('工程')) return concept('proc.works', 'N-12', '政府采购工程支出', none);
+      if (L.includes('服务')) return concept('proc.services', 'N-12', '政府采购服务支出', none);
+      if (L.includes('采购')) return concept('proc.total', 'N-12', '政府采购支出总额', none);
       return null;
     }
     default:
@@ -383,11 +385,11 @@ function sangong(item: string, n: string, isBudget: boolean): Concept {
 
 function tieCount(topic: Topic, L: string, unit: string): Concept | null {
   // 公务用车保有量 (vehicles paid from appropriations) may be fewer than all vehicles: two concepts.
-  if (unit === '辆' && /保有量/.test(L)) return concept('count.vehicles.fiscal', 'N-16', '公务用车保有量', none);
-  if (unit === '辆' && /车辆/.test(L)) return concept('count.vehicles', 'N-16', '车辆数', none);
+  if (unit === '辆' && L.includes('保有量')) return concept('count.vehicles.fiscal', 'N-16', '公务用车保有量', none);
+  if (unit === '辆' && L.includes('车辆')) return concept('count.vehicles', 'N-16', '车辆数', none);
   if (topic === 'staff' || topic === 'performance') {
     if (/实有人数|在职人员|实有人员|实有\d*$/.test(L)) return concept('staff.total', 'N-16', '实有人数', none);
-    if (/编制数/.test(L)) return concept('staff.quota', 'N-16', '编制数', none);
+    if (L.includes('编制数')) return concept('staff.quota', 'N-16', '编制数', none);
   }
   return null;
 }

@@ -226,12 +226,13 @@ const UNITS = new Map<number, Decimal>();
 
 export function half(decimals: number): Decimal {
   let v = HALVES.get(decimals);
-  if (!v) HALVES.set(decimals, (v = new Decimal(5).div(new Decimal(10).pow(decimals + 1))));
+  // From the exact string (5e-3), not 5 ÷ 10³: no pow and division to run (and compile) on a first check.
+  if (!v) HALVES.set(decimals, (v = new Decimal(`5e${-(decimals + 1)}`)));
   return v;
 }
 
 export function unitOf(decimals: number): Decimal {
   let v = UNITS.get(decimals);
-  if (!v) UNITS.set(decimals, (v = new Decimal(1).div(new Decimal(10).pow(decimals))));
+  if (!v) UNITS.set(decimals, (v = new Decimal(`1e${-decimals}`)));
   return v;
 }
