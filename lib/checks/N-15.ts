@@ -78,7 +78,7 @@ export const rule = claimRule(meta, {
         const before = text.slice(Math.max(0, m.index - 6), m.index).replace(/\s+/g, '');
         const after = afterYear(text, m.index + m[0].length);
         // 截至YYYY年12月31日: the balance date must be the report year's end.
-        const balanceDate = /截[至止]$/.test(before) && /^12月31日/.test(after);
+        const balanceDate = /截[至止]$/.test(before) && after.startsWith('12月31日');
         const comparison = COMPARE.test(before) || /^度?(相比|同期|持平|数)/.test(after);
         if (comparison && y !== year - 1) {
           // A year-on-year comparison names the previous year.

@@ -199,20 +199,20 @@ export class ClaimChecker {
     // quadratic on long pages).
     const topicClaims = this.a.byTopic.get(c.topic) ?? [];
     const firstKey = (key: string) => topicClaims.find((x) => x !== c && x.concept?.key === key);
-    if (/本年支出合计|支出合计/.test(b)) return fromTable('T3.total') ?? null;
-    if (/收入合计/.test(b)) return stated(firstKey('T1.income')) ?? fromTable('T1.income');
-    if (/基本支出/.test(b)) return stated(firstKey('T6.basic')) ?? fromTable('T6.basic');
+    if (b.includes('支出合计')) return fromTable('T3.total') ?? null;
+    if (b.includes('收入合计')) return stated(firstKey('T1.income')) ?? fromTable('T1.income');
+    if (b.includes('基本支出')) return stated(firstKey('T6.basic')) ?? fromTable('T6.basic');
     const before = (x: Claim) => x.paragraph.index < c.paragraph.index || (x.paragraph === c.paragraph && x.fact.num.start < f.num.start);
-    if (/中小企业/.test(b)) {
+    if (b.includes('中小企业')) {
       for (let i = topicClaims.length - 1; i >= 0; i--) {
         const x = topicClaims[i];
         if (x !== c && x.concept?.key === 'proc.sme' && before(x)) return stated(x);
       }
       return stated(undefined);
     }
-    if (/采购/.test(b)) return stated(firstKey('proc.total'));
-    if (/财政拨款支出/.test(b)) return stated(firstKey('T5.total')) ?? fromTable('T5.total');
-    if (/三公/.test(b)) return stated(firstKey('T9.actual.total')) ?? fromTable('T9.actual.total');
+    if (b.includes('采购')) return stated(firstKey('proc.total'));
+    if (b.includes('财政拨款支出')) return stated(firstKey('T5.total')) ?? fromTable('T5.total');
+    if (b.includes('三公')) return stated(firstKey('T9.actual.total')) ?? fromTable('T9.actual.total');
     if (b) return null;
     if (f.whole) {
       const whole = f.whole;

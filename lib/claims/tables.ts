@@ -104,7 +104,7 @@ const isTotal = (r: Row) => r.kind === 'total' || /^合计$|^总计$/.test(normN
 
 export function totalRow(t: TableModel | undefined, panel?: string): Row | undefined {
   const rows = rowsOf(t, panel);
-  return rows.find((r) => r.kind === 'total' && /合计|小计/.test(r.name)) ?? rows.find(isTotal);
+  return rows.find((r) => r.kind === 'total' && (r.name.includes('合计') || r.name.includes('小计'))) ?? rows.find(isTotal);
 }
 
 export function rowNamed(t: TableModel | undefined, re: RegExp, panel?: string): Row | undefined {
