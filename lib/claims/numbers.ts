@@ -219,20 +219,9 @@ function isYear(text: string, start: number, end: number): boolean {
   return s.length === 4 && (s.startsWith('19') || s.startsWith('20'));
 }
 
-/** Half a unit in the last place: the printed value stands for value ± half. */
-// Decimals are immutable, so one instance per precision is shared (hot in every rounding check).
-const HALVES = new Map<number, Decimal>();
-const UNITS = new Map<number, Decimal>();
-
-export function half(decimals: number): Decimal {
-  let v = HALVES.get(decimals);
-  // From the exact string (5e-3), not 5 ÷ 10³: no pow and division to run (and compile) on a first check.
-  if (!v) HALVES.set(decimals, (v = new Decimal(`5e${-(decimals + 1)}`)));
-  return v;
-}
-
-export function unitOf(decimals: number): Decimal {
-  let v = UNITS.get(decimals);
-  if (!v) UNITS.set(decimals, (v = new Decimal(`1e${-decimals}`)));
-  return v;
-}
+/**
+ * Half a unit in the last place (a printed value stands for value ± half) and one unit: lib/money's
+ * shared exact constants, the same ½·10⁻ᵈ the table rules use (claims kept a second cache before).
+ * Their Decimal constructor has more precision; sums of these constants are exact either way.
+ */
+export { halfUnit as half, unit as unitOf } from '../money';
