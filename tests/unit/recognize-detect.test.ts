@@ -1,6 +1,6 @@
 /**
  * looksLikeDisclosure: the content script's cheap gate. Correct answers on real and made-up
- * pages, and its cost stays close to reading each table's first rows.
+ * pages, reading no more than each table's first rows (its cost is in `npm run bench`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,42 +53,41 @@ describe('looksLikeDisclosure', () => {
     expect(looksLikeDisclosure(doc(long))).toBe(false);
   });
 
-  it('costs about as much as reading each table\'s first rows', () => {
-    // A non-disclosure page with many tables: the worst case (no early exit).
+  it('reads only the first rows of each table, never the rest of the page', () => {
+    // A non-disclosure page with many tables: the worst case (no early exit). Its cost against the
+    // first-rows floor is measured by `npm run bench` (a timed assertion here would flake on a
+    // shared machine); what can be asserted exactly is what it reads.
     const tables = Array.from(
       { length: 60 },
       (_, i) =>
         `<p>第${i}条</p><p>详情如下</p><table><tr><th>序号</th><th>名称</th><th>数量</th></tr>${'<tr><td>1</td><td>办公用品采购</td><td>12</td></tr>'.repeat(10)}</table>`,
     ).join('');
     const d = doc(`<div class="article">${tables}</div>`);
-    const baseline = () => {
-      const ts = d.getElementsByTagName('table');
-      let s = '';
-      for (let i = 0; i < ts.length; i++) {
-        let got = 0;
-        for (let c = ts[i].firstElementChild; c && got < 4; c = c.nextElementSibling) {
-          if (c.tagName === 'TR') {
-            s += c.textContent;
-            got++;
-          } else for (let r = c.firstElementChild; r && got < 4; r = r.nextElementSibling, got++) s += r.textContent;
-        }
+    let firstRowReads = 0;
+    let laterReads = 0;
+    // Each row and cell gets an own textContent getter that counts, then defers to the DOM's.
+    const count = (el: Element, later: boolean) => {
+      let desc: PropertyDescriptor | undefined;
+      for (let proto = Object.getPrototypeOf(el); proto && !desc?.get; proto = Object.getPrototypeOf(proto)) {
+        desc = Object.getOwnPropertyDescriptor(proto, 'textContent');
       }
-      return s.length;
+      Object.defineProperty(el, 'textContent', {
+        get() {
+          if (later) laterReads++;
+          else firstRowReads++;
+          return desc!.get!.call(el);
+        },
+      });
     };
-    // Interleaved runs, best of each: the least disturbed measurement on a shared machine.
-    let base = Infinity;
-    let ours = Infinity;
-    for (let k = 0; k < 15; k++) {
-      let t0 = performance.now();
-      for (let i = 0; i < 3; i++) baseline();
-      base = Math.min(base, performance.now() - t0);
-      t0 = performance.now();
-      for (let i = 0; i < 3; i++) looksLikeDisclosure(d);
-      ours = Math.min(ours, performance.now() - t0);
+    for (const table of Array.from(d.querySelectorAll('table'))) {
+      const rows = Array.from(table.querySelectorAll('tr'));
+      rows.forEach((tr, r) => {
+        count(tr, r >= 3);
+        for (const cell of Array.from(tr.children)) count(cell, r >= 3);
+      });
     }
     expect(looksLikeDisclosure(d)).toBe(false);
-    // Target ≤ 1.5× (measured ≈1.2×); the bound leaves room for a noisy shared CI machine.
-    console.log(`looksLikeDisclosure: ${ours.toFixed(2)} ms vs first rows ${base.toFixed(2)} ms (${(ours / base).toFixed(2)}×)`);
-    expect(ours / base).toBeLessThan(2);
+    expect(firstRowReads).toBeGreaterThan(0);
+    expect(laterReads).toBe(0);
   });
 });
