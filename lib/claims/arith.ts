@@ -65,8 +65,8 @@ class Passed implements Check {
   }
 }
 
-/** Sum of parts against a stated whole (intervals add). */
-export function compareSum(whole: Operand, parts: Operand[]): Check {
+/** Sum of parts against a stated whole (intervals add); `sum` is the exact sum (expected prints it). */
+export function compareSum(whole: Operand, parts: Operand[]): Check & { sum: Decimal } {
   let sum = new Decimal(0);
   let tol = h(whole);
   let dec = whole.decimals ?? 0;
@@ -76,9 +76,9 @@ export function compareSum(whole: Operand, parts: Operand[]): Check {
     dec = Math.max(dec, p.decimals ?? 0);
   }
   const expected = sum.toFixed(dec);
-  if (sum.eq(whole.value)) return { outcome: 'pass', expected };
-  if (sum.sub(whole.value).abs().lte(tol)) return { outcome: 'notice', expected, why: 'rounding' };
-  return { outcome: 'error', expected };
+  if (sum.eq(whole.value)) return { outcome: 'pass', expected, sum };
+  if (sum.sub(whole.value).abs().lte(tol)) return { outcome: 'notice', expected, why: 'rounding', sum };
+  return { outcome: 'error', expected, sum };
 }
 
 /** Interval of num/den·100 from the operands' intervals; null when den's interval reaches 0. */

@@ -3,7 +3,6 @@
  * internal arithmetic (share, change and growth, completion rate, 其中 parts, direction words).
  * Every check marks the numbers it used as reconciled, whatever the outcome.
  */
-import Decimal from 'decimal.js';
 import type { CellRef, Finding, RuleContext, Severity } from '../checks/types';
 import type { ParagraphBlock } from '../extract/types';
 import type { Analysis, Claim, SentenceItem } from './index';
@@ -382,8 +381,7 @@ export class ClaimChecker {
     if (f.parts.some((p) => !!p.changeOnly !== !!f.changeOnly) || f.changeOnly) return;
     const complete = f.exhaustive || (f.parts.length >= 2 && ['income', 'expense', 'procurement', 'sangong', 'basic', 'assets', 'govfund', 'soe'].includes(c.topic ?? ''));
     const r = compareSum(opNum(f.num), f.parts.map((p) => opNum(p.num)));
-    const sum = new Decimal(r.expected);
-    const over = sum.gt(f.num.value);
+    const over = r.sum.gt(f.num.value);
     if (r.outcome === 'error' && !over && !complete) return;
     this.mark(c.paragraph, f.num, ...f.parts.map((p) => p.num));
     const s = sev(r);
