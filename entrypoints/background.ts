@@ -38,11 +38,14 @@ async function setBadge(tabId: number, badge: { text: string; color: string } | 
 /** Run an extension file in the extension's isolated world of one frame (MV3 scripting, MV2 tabs). */
 async function injectFile(tabId: number, frameId: number, file: string): Promise<void> {
   const b = browser as unknown as {
-    scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
-    tabs: { executeScript?(tabId: number, o: { file: string; frameId: number }): Promise<unknown> };
+    scripting?: {
+      executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[]; injectImmediately?: boolean }): Promise<unknown>;
+    };
+    tabs: { executeScript?(tabId: number, o: { file: string; frameId: number; runAt?: string }): Promise<unknown> };
   };
-  if (b.scripting?.executeScript) await b.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
-  else await b.tabs.executeScript!(tabId, { file, frameId });
+  // The page is loaded by the time we inject: without these the browser waits for an idle moment first.
+  if (b.scripting?.executeScript) await b.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true });
+  else await b.tabs.executeScript!(tabId, { file, frameId, runAt: 'document_start' });
 }
 
 const failure = (err: unknown): InjectResult => ({ ok: false, error: err instanceof Error ? err.message : String(err) });

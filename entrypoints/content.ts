@@ -12,7 +12,7 @@ import type { CheckRun } from '../lib/index';
 import type { Progress } from '../lib/ext/page-check';
 import type { MarkSession, TooltipEntry } from '../lib/marks';
 import type { Checker } from '../lib/ext/checker';
-import { installedChecker } from '../lib/ext/checker-slot';
+import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot';
 import { ToContentSchema, InjectResultSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
 import { t, pick } from '../lib/i18n';
@@ -278,9 +278,16 @@ class PageController {
     let checker = installedChecker();
     if (!checker) {
       performance.mark?.('dc:load:start');
-      const answer = parseMessage(InjectResultSchema, await browser.runtime.sendMessage({ type: 'dc:load-checker' }), 'content');
-      checker = installedChecker();
-      if (!checker) throw new Error(`checker not loaded: ${answer?.error ?? 'no answer from the background'}`);
+      // Whichever comes first: the checker running here, or the background saying it could not.
+      const failed = browser.runtime.sendMessage({ type: 'dc:load-checker' }).then(
+        (raw: unknown) => parseMessage(InjectResultSchema, raw, 'content'),
+        (err: unknown) => ({ ok: false, error: String(err) }),
+      ).then((answer) => {
+        const ready = installedChecker();
+        if (ready) return ready;
+        throw new Error(`checker not loaded: ${answer?.error ?? 'no answer from the background'}`);
+      });
+      checker = await Promise.race([whenCheckerInstalled(), failed]);
       performance.measure?.('dc:load', 'dc:load:start');
     }
     this.marks ??= new checker.MarkSession(document, {

@@ -5,11 +5,28 @@
 import type { Checker } from './checker';
 
 const SLOT = '__dcChecker';
+const WAITING = '__dcCheckerWaiting';
+type Slots = { [SLOT]?: Checker; [WAITING]?: ((c: Checker) => void)[] };
+const slots = globalThis as Slots;
 
 export function installedChecker(): Checker | null {
-  return ((globalThis as Record<string, unknown>)[SLOT] as Checker | undefined) ?? null;
+  return slots[SLOT] ?? null;
 }
 
 export function installChecker(c: Checker): void {
-  (globalThis as Record<string, unknown>)[SLOT] = c;
+  slots[SLOT] = c;
+  const waiting = slots[WAITING] ?? [];
+  slots[WAITING] = [];
+  // In a task of their own: the check's first slice must not lengthen the task that ran this script.
+  if (waiting.length > 0) setTimeout(() => waiting.forEach((resolve) => resolve(c)), 0);
+}
+
+/**
+ * Resolves as soon as the checker script has run in this world — without waiting for the
+ * background's answer, which comes back through the browser process after it.
+ */
+export function whenCheckerInstalled(): Promise<Checker> {
+  const c = installedChecker();
+  if (c) return Promise.resolve(c);
+  return new Promise((resolve) => (slots[WAITING] ??= []).push(resolve));
 }

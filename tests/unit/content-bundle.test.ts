@@ -53,3 +53,19 @@ describe('lazySchema', () => {
     expect(built).toBe(1);
   });
 });
+
+describe('checker slot', () => {
+  it('resolves a waiting content script once the checker script has run, in a task of its own', async () => {
+    const { installChecker, installedChecker, whenCheckerInstalled } = await import('../../lib/ext/checker-slot');
+    const { checker } = await import('../../lib/ext/checker');
+    expect(installedChecker()).toBeNull();
+    let got: unknown = null;
+    const waiting = whenCheckerInstalled().then((c) => (got = c));
+    installChecker(checker);
+    await Promise.resolve();
+    expect(got).toBeNull(); // not in the installing task's microtasks
+    await waiting;
+    expect(got).toBe(checker);
+    expect(await whenCheckerInstalled()).toBe(checker); // already there: at once
+  });
+});
