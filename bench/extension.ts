@@ -20,7 +20,7 @@ import { chromiumArgs } from '../tests/e2e/harness';
 /** DC_EXTENSION_BUILD=<dir> measures another build (e.g. an older commit's) with the same bench. */
 export const EXTENSION_BUILD = process.env.DC_EXTENSION_BUILD ?? join(ROOT, '.output/chrome-mv3');
 const HOST = 'www.lukou.gov.cn';
-const STEPS = ['script:content.js', 'dc:detect', 'script:checker.js', 'dc:load', 'dc:check', 'dc:extract', 'dc:recognize', 'dc:report', 'dc:marks'] as const;
+const STEPS = ['script:content.js', 'dc:settle', 'dc:detect', 'script:checker.js', 'dc:load', 'dc:check', 'dc:extract', 'dc:recognize', 'dc:report', 'dc:marks'] as const;
 /** Extension scripts whose evaluation (compile + top level) is read from the trace. */
 const SCRIPTS = ['content-scripts/content.js', 'checker.js'];
 
