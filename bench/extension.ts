@@ -31,7 +31,7 @@ interface TraceEvent {
 }
 
 /** Main-thread ms of EvaluateScript per extension script (compile + top-level run), from a trace. */
-function scriptTimes(events: TraceEvent[]): Record<string, number> {
+export function scriptTimes(events: TraceEvent[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of events) {
     const url = e.args?.data?.url;

@@ -32,3 +32,19 @@ describe('bench floors', () => {
     expect(floorFirstRows(d, 2)).toBe(2 + 3 + 3 + 1);
   });
 });
+
+describe('bench: extension script evaluation from a trace', () => {
+  it('sums EvaluateScript per extension script, and nothing from the page or other extensions’ files', async () => {
+    const { scriptTimes } = await import('../../bench/extension');
+    const ext = 'chrome-extension://abc';
+    const times = scriptTimes([
+      { name: 'EvaluateScript', dur: 12_000, args: { data: { url: `${ext}/content-scripts/content.js` } } },
+      { name: 'EvaluateScript', dur: 3_000, args: { data: { url: `${ext}/content-scripts/content.js` } } },
+      { name: 'EvaluateScript', dur: 20_000, args: { data: { url: `${ext}/checker.js` } } },
+      { name: 'EvaluateScript', dur: 50_000, args: { data: { url: 'http://www.lukou.gov.cn/checker.js' } } },
+      { name: 'EvaluateScript', dur: 7_000, args: { data: { url: `${ext}/popup.js` } } },
+      { name: 'FunctionCall', dur: 9_000, args: { data: { url: `${ext}/checker.js` } } },
+    ]);
+    expect(times).toEqual({ 'script:content.js': 15, 'script:checker.js': 20 });
+  });
+});
