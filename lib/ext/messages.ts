@@ -4,7 +4,7 @@
  * anything malformed is rejected and logged, never acted on.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from './lazy-schema';
+import { lazySchema, type SafeParser } from './lazy-schema';
 
 // Schemas are built by functions and wrapped in lazySchema: building zod schema objects costs
 // milliseconds in a cold page, and the content script runs on every portal page, most of which
@@ -127,7 +127,7 @@ export const InjectResultSchema = lazySchema(injectResult);
 
 /** Validate or log-and-reject. Returns null for anything malformed. */
 export function parseMessage<T>(
-  schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: unknown } },
+  schema: SafeParser<T>,
   raw: unknown,
   where: string,
 ): T | null {
