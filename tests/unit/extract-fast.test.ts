@@ -1,6 +1,6 @@
 /**
  * Extraction fast paths (issue 6): plain cells and plain paragraphs are read with `textContent`
- * instead of being walked node by node, and span attributes come from one query. The result must be
+ * instead of being walked node by node, and `[hidden]` comes from one query where the DOM is native. The result must be
  * exactly the walk's. Passing any `isHidden` switches the fast paths off (every element must then be
  * asked), so `isHidden: () => false` is the reference walk on the same DOM. Also: the resumable
  * extraction equals the synchronous one on both real fixtures.
@@ -34,6 +34,18 @@ function shape(x: ExtractedDocument, ids: Map<object, number>): string {
     }
     return v;
   });
+}
+
+// A bound function prints as "[native code]": the way to make linkedom's query look native.
+function withNativeLookingQuery(d: Document): { calls: () => number } {
+  let calls = 0;
+  const own = d.querySelectorAll.bind(d);
+  const bound = ((sel: string) => {
+    calls++;
+    return own(sel);
+  }).bind(null);
+  Object.defineProperty(d, 'querySelectorAll', { value: bound, configurable: true });
+  return { calls: () => calls };
 }
 
 const walkOnly = { isHidden: () => false };
@@ -128,6 +140,55 @@ describe('extraction fast paths = the plain walk', () => {
       { numRuns: 400 },
     );
   });
+
+  it('native query = the walk on random markup (property)', () => {
+    fc.assert(
+      fc.property(page, (markup) => {
+        const d = doc(markup);
+        withNativeLookingQuery(d);
+        const { fast, walk } = sameAsWalk(d);
+        expect(fast).toBe(walk);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the [hidden] lookup', () => {
+  const html = `<html><body><table>
+    <tr><td><p><span hidden>h</span>v</p></td><td hidden>x</td><td>1.00</td></tr>
+    <tr hidden><td>h</td><td>h</td><td>h</td></tr>
+    <tr><td><p>a</p></td><td><p><span>b</span></p></td><td><p hidden>c</p>d</td></tr>
+  </table><p>正文<span hidden>隐藏</span>可见</p><div hidden><p>整段隐藏</p></div></body></html>`;
+
+  it('is not queried in a DOM written in JavaScript (linkedom: each element is asked in the walk)', () => {
+    const d = doc(html);
+    let calls = 0;
+    const own = d.querySelectorAll.bind(d);
+    Object.defineProperty(d, 'querySelectorAll', {
+      value: function querySelectorAll(sel: string) {
+        calls++;
+        return own(sel);
+      },
+      configurable: true,
+    });
+    const fast = extractDocument(d);
+    expect(calls).toBe(0);
+    expect(fast.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.grid.map((r) => r.map((c) => c.cell.text).join('|')).join('/')))).toEqual([
+      'v|1.00|/a|b|d', // the hidden cell leaves its row a slot short
+      '正文可见',
+    ]);
+  });
+
+  it('is queried once where the query is native, with the same result as the walk', () => {
+    const d = doc(html);
+    const q = withNativeLookingQuery(d);
+    const { fast, walk } = sameAsWalk(d);
+    expect(q.calls()).toBe(1);
+    expect(fast).toBe(walk);
+    expect(fast).not.toContain('隐藏');
+  });
+
 });
 
 describe('plain-cell fast path around odd cells = the walk', () => {
