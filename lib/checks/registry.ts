@@ -59,7 +59,7 @@ import { rule as N13 } from './N-13';
 import { rule as N14 } from './N-14';
 import { rule as N15 } from './N-15';
 import { rule as N16 } from './N-16';
-import { claimStats } from '../claims';
+import { analyseSteps, claimStats } from '../claims';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
 export const CLAIM_RULES: Rule[] = [N01, N02, N03, N04, N05, N06, N07, N08, N09, N10, N11, N12, N13, N14, N15, N16];
@@ -82,3 +82,12 @@ export const REPORT_EXTRAS: {
   sections: sectionPresence,
   claims: (d) => claimStats(d, CLAIM_RULES),
 };
+
+/**
+ * Analyses several rules share, built on first use by whichever rule runs first. As resumable steps,
+ * for the sliced check to build them before the rules with pauses in between (the narrative's
+ * analysis is one long step otherwise: ≈ 60 ms cold on a ten-times page).
+ */
+export const SHARED_ANALYSES: readonly { id: string; steps: (d: Disclosure) => Generator<void, unknown, void> }[] = [
+  { id: 'claims', steps: analyseSteps },
+];

@@ -90,6 +90,20 @@ function reportYear(d: Disclosure, ctxs: ParaContext[], notes: Set<number>): num
 export function analyse(d: Disclosure): Analysis {
   const hit = cache.get(d);
   if (hit) return hit;
+  const steps = analyseSteps(d);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * analyse as resumable steps, one paragraph each (a first analysis of a long narrative is tens of
+ * ms; the content script yields to the page between steps). The result is cached when complete.
+ */
+export function* analyseSteps(d: Disclosure): Generator<void, Analysis, void> {
+  const hit = cache.get(d);
+  if (hit) return hit;
   // Table titles and notes are not narrative.
   const notes = new Set<number>();
   for (const t of Object.values(d.tables)) for (const n of t?.notes ?? []) notes.add(n.index);
@@ -114,6 +128,7 @@ export function analyse(d: Disclosure): Analysis {
   for (const c of ctxs) {
     const p = c.paragraph;
     if (notes.has(p.index)) continue;
+    yield;
     pi++;
     const text = p.text;
     // Consecutive paragraphs of one section share their headings array.

@@ -224,6 +224,18 @@ function notesAfter(blocks: Block[], lastIndex: number): ParagraphBlock[] {
 }
 
 export function recognize(doc: ExtractedDocument): Disclosure {
+  const steps = recognizeSteps(doc);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * recognize as resumable steps: pauses after each table is laid out and after each is built (cold,
+ * the first page's recognition is tens of ms; the content script yields to the page between steps).
+ */
+export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclosure, void> {
   const blocks = doc.blocks;
   const paragraphs = blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
 
@@ -243,6 +255,7 @@ export function recognize(doc: ExtractedDocument): Disclosure {
       unrecognised.push({ blockIndex: block.index, title: readAbove(blocks, block.index).title, reason });
       continue;
     }
+    yield;
     const layout = analyseTable(block);
     if (layout.listOfTables) continue; // a contents list, not a disclosure table
     const above = readAbove(blocks, block.index);
@@ -316,6 +329,7 @@ export function recognize(doc: ExtractedDocument): Disclosure {
     const lastBlock = g.layouts[g.layouts.length - 1].block.index;
     g.notes = [...g.above.paragraphs, ...notesAfter(blocks, lastBlock)];
     g.unit = g.unit ?? info.unit;
+    yield;
     const res = buildTable(g);
     if (!res.ok) {
       unrecognised.push({ blockIndex: g.layouts[0].block.index, title: g.title, reason: `${g.key}: ${res.reason}` });
@@ -340,6 +354,7 @@ export function recognize(doc: ExtractedDocument): Disclosure {
   for (const [model, p] of precisions) if (p === 0 && docPrecision > 0) raisePrecision(model, docPrecision);
   unrecognised.sort((a, b) => a.blockIndex - b.blockIndex);
 
+  yield;
   const { sections, tocBlocks } = splitSections(blocks, tableBlocks);
   return { info, tables, unrecognised, sections, paragraphs, tocBlocks };
 }

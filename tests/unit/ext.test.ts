@@ -148,6 +148,42 @@ describe('checkDocumentSliced', () => {
     });
   }
 
+  it('yields inside recognition and inside the shared narrative analysis, each timed as one stage', async () => {
+    const { document } = parseHTML(readFileSync('tests/fixtures/lukou-2024.html', 'utf8'));
+    const log: string[] = [];
+    await checkDocumentSliced(document as unknown as Document, {
+      budgetMs: 0,
+      onTiming: (step) => log.push(`timed:${step}`),
+      yieldTo: async () => {
+        log.push('yield');
+      },
+    });
+    const yieldsBetween = (a: string, b: string) => log.slice(log.indexOf(a) + 1, log.indexOf(b)).filter((x) => x === 'yield').length;
+    // Nine tables: at least one pause per table laid out and per table built.
+    expect(yieldsBetween('timed:extract', 'timed:recognize')).toBeGreaterThanOrEqual(18);
+    // The narrative's analysis, a pause per paragraph, before the first rule (which then finds it built).
+    expect(yieldsBetween('timed:recognize', 'timed:claims')).toBeGreaterThan(50);
+    expect(log.indexOf('timed:claims')).toBeLessThan(log.indexOf('timed:rule:I-01'));
+    expect(log.filter((x) => x === 'timed:recognize' || x === 'timed:claims')).toEqual(['timed:recognize', 'timed:claims']);
+  });
+
+  it('the default yield is a real task (a timer queued before the check runs during it; a microtask would starve it), same report', async () => {
+    const html = readFileSync('tests/fixtures/putuo-2025.html', 'utf8');
+    const a = parseHTML(html).document as unknown as Document;
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    let sawTimerDuringCheck: boolean | null = null;
+    const sliced = await checkDocumentSliced(a, {
+      budgetMs: 0,
+      onProgress: () => {
+        if (sawTimerDuringCheck === null && timerRan) sawTimerDuringCheck = true;
+      },
+    });
+    expect(toReport(sliced, 's')).toEqual(toReport(checkDocument(parseHTML(html).document as unknown as Document), 's'));
+    expect(timerRan).toBe(true);
+    expect(sawTimerDuringCheck).toBe(true);
+  });
+
   it('stops between slices when aborted', async () => {
     const { document } = parseHTML(readFileSync('tests/fixtures/lukou-2024.html', 'utf8'));
     const ac = new AbortController();
