@@ -20,14 +20,43 @@ import { chromiumArgs } from '../tests/e2e/harness';
 /** DC_EXTENSION_BUILD=<dir> measures another build (e.g. an older commit's) with the same bench. */
 export const EXTENSION_BUILD = process.env.DC_EXTENSION_BUILD ?? join(ROOT, '.output/chrome-mv3');
 const HOST = 'www.lukou.gov.cn';
-const STEPS = ['script:content.js', 'dc:settle', 'dc:detect', 'script:checker.js', 'dc:load', 'dc:check', 'dc:extract', 'dc:recognize', 'dc:report', 'dc:marks'] as const;
+const STEPS = ['script:content.js', 'dc:settle', 'dc:detect', 'script:checker.js', 'dc:load', 'dc:check', 'dc:extract', 'dc:recognize', 'dc:claims', 'dc:report', 'dc:marks', 'longest task, check → marks'] as const;
 /** Extension scripts whose evaluation (compile + top level) is read from the trace. */
 const SCRIPTS = ['content-scripts/content.js', 'checker.js'];
 
 interface TraceEvent {
   name: string;
   dur?: number;
+  ts?: number;
+  ph?: string;
+  pid?: number;
+  tid?: number;
   args?: { data?: { url?: string } };
+}
+
+const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']); // current name, older one
+
+/**
+ * The longest main-thread task of the page from the start of the check until its marks are on the
+ * page (`dc:check:start` → the end of `dc:marks`, or `dc:check:end` when nothing was marked; the
+ * content script's user timing, in the trace), in ms: what a reader feels as a freeze. Tasks are the
+ * scheduler's `RunTask`s on the thread that made the marks; a task overlapping either end counts
+ * whole. Undefined when the trace has no check (not a disclosure).
+ */
+export function longestTaskDuringCheck(events: TraceEvent[]): number | undefined {
+  const start = events.find((e) => e.name === 'dc:check:start' && e.ts !== undefined);
+  const checkEnd = events.find((e) => e.name === 'dc:check:end' && e.ts !== undefined);
+  if (!start || !checkEnd) return undefined;
+  const marksEnd = events.find((e) => e.name === 'dc:marks' && e.ph === 'e' && e.ts !== undefined);
+  const from = start.ts!;
+  const to = Math.max(checkEnd.ts!, marksEnd?.ts ?? 0);
+  let longest = 0;
+  for (const e of events) {
+    if (!TASK_NAMES.has(e.name) || e.pid !== start.pid || e.tid !== start.tid || !e.dur || e.ts === undefined) continue;
+    if (e.ts + e.dur < from || e.ts > to) continue;
+    longest = Math.max(longest, e.dur / 1000);
+  }
+  return longest;
 }
 
 /** Main-thread ms of EvaluateScript per extension script (compile + top-level run), from a trace. */
@@ -83,7 +112,8 @@ export async function runExtension(
           const events: TraceEvent[] = [];
           cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
           const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-          await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+          // toplevel: the scheduler's tasks; blink.user_timing: the content script's marks.
+          await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel,blink.user_timing', transferMode: 'ReportEvents' });
           await tab.goto(`http://${HOST}:${port}/${page.id}.html`, { waitUntil: 'load', timeout: 600_000 });
           // Done when detection said no, or the report is built and, if there is anything to mark,
           // the marks are applied.
@@ -122,7 +152,8 @@ export async function runExtension(
             },
             [STEPS as unknown as string[], !!page.nonDisclosure] as const,
           )) as Record<string, number>;
-          c.loads.push({ ...got, ...scriptTimes(events) });
+          const longest = longestTaskDuringCheck(events);
+          c.loads.push({ ...got, ...scriptTimes(events), ...(longest === undefined ? {} : { 'longest task, check → marks': longest }) });
         } catch (e) {
           c.error = firstLine(e);
           break;

@@ -48,3 +48,33 @@ describe('bench: extension script evaluation from a trace', () => {
     expect(times).toEqual({ 'script:content.js': 15, 'script:checker.js': 20 });
   });
 });
+
+describe('bench: the longest page task from check start to marks, from a trace', () => {
+  const mark = (name: string, ts: number, ph = 'I') => ({ name, ts, ph, pid: 1, tid: 1 });
+  const task = (ts: number, ms: number, tid = 1, name = 'ThreadControllerImpl::RunTask') => ({ name, ts, dur: ms * 1000, pid: 1, tid });
+
+  it('takes tasks of the marking thread that overlap the window, whole, and nothing else', async () => {
+    const { longestTaskDuringCheck } = await import('../../bench/extension');
+    const events = [
+      mark('dc:check:start', 1_000_000),
+      mark('dc:check:end', 1_300_000),
+      mark('dc:marks', 1_310_000, 'b'),
+      mark('dc:marks', 1_320_000, 'e'),
+      task(900_000, 90), // page load before the check: ends at 990 000, outside
+      task(995_000, 30), // overlaps the start: counted whole
+      task(1_100_000, 20),
+      task(1_150_000, 70, 2), // another thread (compositor, workers)
+      task(1_315_000, 25, 1, 'RunTask'), // the marks' task, older event name
+      task(1_400_000, 95), // after the marks
+    ];
+    expect(longestTaskDuringCheck(events)).toBe(30);
+    expect(longestTaskDuringCheck(events.filter((e) => !(e.ts === 995_000)))).toBe(25);
+  });
+
+  it('ends at the check when nothing was marked, and is undefined without a check', async () => {
+    const { longestTaskDuringCheck } = await import('../../bench/extension');
+    const base = [mark('dc:check:start', 0), mark('dc:check:end', 100_000), task(50_000, 10), task(150_000, 40)];
+    expect(longestTaskDuringCheck(base)).toBe(10);
+    expect(longestTaskDuringCheck([task(0, 10)])).toBeUndefined();
+  });
+});
