@@ -5,7 +5,7 @@ import { ToContentSchema, ToBackgroundSchema, PageStateSchema, StateMessageSchem
 import { readSettings, normaliseHost, isPortalHost, hostPattern, DEFAULT_SETTINGS } from '../../lib/ext/settings';
 import { badgeFor } from '../../lib/ext/badge';
 import { groupItems } from '../../lib/ext/groups';
-import { checkDocumentSliced, buildItems, sectionOf } from '../../lib/ext/page-check';
+import { checkDocumentSliced, buildItems, sectionOf, yieldToPage, STARVATION_MS } from '../../lib/ext/page-check';
 import { checkDocument, toReport } from '../../lib/index';
 import { ALL_KEYS, STRINGS, t } from '../../lib/i18n';
 import type { Section } from '../../lib/model/types';
@@ -189,6 +189,75 @@ describe('checkDocumentSliced', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(checkDocumentSliced(document as unknown as Document, { budgetMs: 0, signal: ac.signal, yieldTo: async () => undefined })).rejects.toThrow('aborted');
+  });
+});
+
+describe('yieldToPage', () => {
+  type Post = (cb: () => void, opts: { priority: string }) => Promise<unknown>;
+  async function withScheduler<T>(postTask: Post, fn: () => Promise<T>): Promise<T> {
+    const g = globalThis as { scheduler?: unknown };
+    const saved = g.scheduler;
+    g.scheduler = { postTask };
+    try {
+      return await fn();
+    } finally {
+      if (saved === undefined) delete g.scheduler;
+      else g.scheduler = saved;
+    }
+  }
+
+  it('asks for a background-priority task where the browser has scheduler.postTask', async () => {
+    const asked: string[] = [];
+    await withScheduler(
+      (cb, opts) => {
+        asked.push(opts.priority);
+        return new Promise((r) => setTimeout(() => r(cb()), 0));
+      },
+      () => yieldToPage(),
+    );
+    expect(asked).toEqual(['background']);
+  });
+
+  it('goes on after STARVATION_MS when the page never lets a background task run', async () => {
+    vi.useFakeTimers();
+    try {
+      let resolved = false;
+      await withScheduler(
+        () => new Promise(() => {}), // never runs
+        async () => {
+          const p = yieldToPage().then(() => (resolved = true));
+          await vi.advanceTimersByTimeAsync(STARVATION_MS - 1);
+          expect(resolved).toBe(false);
+          await vi.advanceTimersByTimeAsync(1);
+          await p;
+        },
+      );
+      expect(resolved).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('goes on at once when postTask throws or rejects', async () => {
+    const started = Date.now();
+    await expect(
+      withScheduler(
+        () => {
+          throw new Error('not allowed');
+        },
+        () => yieldToPage(),
+      ),
+    ).resolves.toBeUndefined();
+    await expect(withScheduler(() => Promise.reject(new Error('aborted')), () => yieldToPage())).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(STARVATION_MS); // not by the starvation timer
+  });
+
+  it('falls back to a timeout without scheduler.postTask (Node, older browsers)', async () => {
+    expect((globalThis as { scheduler?: unknown }).scheduler).toBeUndefined();
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    await yieldToPage();
+    expect(timerRan).toBe(true);
   });
 });
 
