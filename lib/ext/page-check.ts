@@ -1,7 +1,7 @@
 /**
- * The core run, sliced for the content script: extraction, recognition, then the rules one at a
- * time, yielding to the page whenever a slice has used its time budget so a huge page never
- * freezes the tab. The result is the same CheckRun that checkDocument() returns (the CLI's).
+ * The core run, sliced for the content script: extraction, recognition and the analyses rules
+ * share, each in resumable steps, then the rules one at a time, yielding to the page whenever a
+ * slice has used its time budget so a huge page never freezes the tab. The result is the same CheckRun that checkDocument() returns (the CLI's).
  */
 import { extractDocumentSteps, extractionWork } from '../extract';
 import { recognizeSteps } from '../recognize';
