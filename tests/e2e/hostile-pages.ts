@@ -154,3 +154,21 @@ export const FAKE_MESSAGES_JS = `(function(){
   burst();
   setInterval(burst, 40);
 })();`;
+
+/**
+ * A page whose main thread never goes quiet: a MessageChannel loop that reposts itself forever,
+ * 2 ms of work per turn, each turn's time recorded (window.__busy). A background-priority task
+ * never gets a turn on such a page; the check must still run (its pauses give up waiting after a
+ * bound) while the page's loop keeps going.
+ */
+export const BUSY_LOOP_JS = `(function(){
+  window.__busy = [];
+  var ch = new MessageChannel();
+  ch.port1.onmessage = function(){
+    var now = performance.now(), end = now + 2;
+    window.__busy[window.__busy.length] = now;
+    while (performance.now() < end) {}
+    ch.port2.postMessage(0);
+  };
+  ch.port2.postMessage(0);
+})();`;

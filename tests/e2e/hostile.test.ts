@@ -15,6 +15,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, chromiumArgs, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
 import { cliFindings } from './cli-findings';
 import {
+  BUSY_LOOP_JS,
   FAKE_MESSAGES_JS,
   IMG_TEXT,
   LUKOU_FILE,
@@ -74,6 +75,7 @@ const PAGES: Record<string, string> = {
   '/sabotage.html': withHeadScript(lukouHtml, SABOTAGE_JS),
   '/remove.html': withHeadScript(lukouHtml, REMOVE_ROWS_JS),
   '/fake.html': withHeadScript(lukouHtml, FAKE_MESSAGES_JS),
+  '/busy.html': withHeadScript(lukouHtml, BUSY_LOOP_JS),
 };
 
 let server: FixtureServer;
@@ -498,6 +500,46 @@ describe('Chromium: hostile pages', () => {
     const again = await waitForStatus(tabId, ['no-disclosure', 'done', 'failed'], 20_000);
     expect(again.status).toBe('no-disclosure');
     expect(await pristineDom(page)).toBe(await referenceDom('/remove.html', false, { start: "performance.mark('dc:check:start')", ready: '(window.__removed || 0) > 0' }));
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that never goes quiet (a task loop): the check still ends, and the page\'s loop never stops for long', async () => {
+    const { page, tabId, state, ms, watch: w } = await openPortal('/busy.html', 60_000);
+    // Bound: 60 s. Detection waits for idle (given up after 1.5 s here); each pause of the check then
+    // waits for a background turn that never comes, up to 250 ms.
+    expect(ms).toBeLessThan(60_000);
+    expect(state.status).toBe('done');
+    expect(shape(state.report!.findings)).toEqual(shape(cliOn(lukouHtml).report.findings as Finding[]));
+    // The pauses took the background-priority path (the one that can starve) in the content script's world.
+    const kind = await w.cdp.send('Runtime.evaluate', {
+      expression: "typeof scheduler === 'object' && typeof scheduler.postTask",
+      contextId: w.contentContext()!,
+      returnByValue: true,
+    });
+    expect((kind as { result: { value: unknown } }).result.value).toBe('function');
+    const loop = await page.evaluate(() => {
+      const t = (window as unknown as { __busy: number[] }).__busy;
+      const start = performance.getEntriesByName('dc:check:start')[0]?.startTime ?? 0;
+      const end = performance.getEntriesByName('dc:check:end')[0]?.startTime ?? Infinity;
+      let max = 0;
+      let turns = 0;
+      for (let i = 1; i < t.length; i++) {
+        if (t[i] > start && t[i - 1] < end) {
+          max = Math.max(max, t[i] - t[i - 1]);
+          turns++;
+        }
+      }
+      return { max, turns, check: end - start };
+    });
+    console.log(`[hostile] busy page: settled in ${ms} ms, check ${Math.round(loop.check)} ms, page loop turns during it ${loop.turns}, longest stop ${Math.round(loop.max)} ms`);
+    expect(loop.turns).toBeGreaterThan(10);
+    // Bound: a slice is ≤ 25 ms of work plus one indivisible step (cold rules: tens of ms).
+    expect(loop.max).toBeLessThan(500);
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    expect(await pristineDom(page)).toBe(await referenceDom('/busy.html'));
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
     await page.close();
