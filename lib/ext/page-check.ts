@@ -134,6 +134,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   if (hasTables) {
     // What several rules share, built in steps here so that no rule carries it as one long step.
     // A failure is left for the first rule that needs it (reported there as that rule's internal error).
+    progress('rules', 0, rules.length);
     for (const shared of SHARED_ANALYSES) {
       const a0 = now();
       let analysing = 0;
