@@ -1,6 +1,7 @@
 /**
  * The Firefox (MV2) build in firefox-esr via puppeteer-core: it loads, auto-checks a *.gov.cn page
- * with the same findings and marks as the CLI. (The popup is not driven here: WebDriver BiDi refuses
+ * with the same findings and marks as the CLI, also on a page whose main thread never goes quiet
+ * (the check's background-priority pauses would wait forever there without their 250 ms bound). (The popup is not driven here: WebDriver BiDi refuses
  * to navigate a tab to moz-extension:// URLs; the Chromium suite covers the popup.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
+import { BUSY_LOOP_JS, withHeadScript } from './hostile-pages';
+import { readFileSync } from 'node:fs';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 const GECKO_ID = 'disclosure-checker@example.org';
@@ -27,11 +30,33 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
   return v;
 }
 
+/** The (finding, severity, element text) of every mark, once at least `count` are there. */
+function marksOn(page: Page, count: number, timeoutMs?: number): Promise<string[]> {
+  const severities = cli.report.findings.map((f) => f.severity);
+  return waitFor(
+    () =>
+      page.evaluate((sev) => {
+        const out: string[] = [];
+        for (const el of document.querySelectorAll('[data-dc-severity]')) {
+          for (const f of (el.getAttribute('data-dc-findings') ?? '').split(' ').filter(Boolean)) {
+            out.push(`${f}|${sev[Number(f)]}|${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
+          }
+        }
+        return out.sort();
+      }, severities),
+    (m) => m.length >= count,
+    timeoutMs,
+  );
+}
+
 beforeAll(async () => {
   requireBinary(FIREFOX, 'firefox-esr');
   ensureBuilt();
   cli = cliFindings(LUKOU, 'lukou');
-  server = await serve({ '/lukou.html': { file: LUKOU } });
+  server = await serve({
+    '/lukou.html': { file: LUKOU },
+    '/busy.html': { html: withHeadScript(readFileSync(LUKOU, 'utf8'), BUSY_LOOP_JS) },
+  });
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -59,25 +84,28 @@ describe('Firefox (MV2 build)', () => {
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
     const expected = cli.marks.map(markKey).sort();
-    const severities = cli.report.findings.map((f) => f.severity);
-    const marks = await waitFor(
-      () =>
-        page.evaluate((sev) => {
-          const out: string[] = [];
-          for (const el of document.querySelectorAll('[data-dc-severity]')) {
-            for (const f of (el.getAttribute('data-dc-findings') ?? '').split(' ').filter(Boolean)) {
-              out.push(`${f}|${sev[Number(f)]}|${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
-            }
-          }
-          return out.sort();
-        }, severities),
-      (m) => m.length >= expected.length,
-    );
-    expect(marks).toEqual(expected);
+    expect(await marksOn(page, expected.length)).toEqual(expected);
     const first = cli.report.findings.findIndex((f) => f.severity === 'error');
     await page.evaluate((i) => {
       document.querySelector(`[data-dc-findings~="${i}"]`)?.scrollIntoView({ block: 'center' });
     }, first >= 0 ? first : 0);
     await page.screenshot({ path: screenshotPath('firefox-page-marked.png') });
+  });
+
+  it('checks a page whose main thread never goes quiet, and the page\'s own loop keeps running', async () => {
+    // Bound: 60 s (a background-priority pause never gets a turn there; each gives up after 250 ms).
+    const busy = await browser.newPage();
+    await busy.goto(`${server.origin(PORTAL_HOST)}/busy.html`);
+    const expected = cli.marks.map(markKey).sort();
+    expect(await marksOn(busy, expected.length, 60_000)).toEqual(expected);
+    const loop = await busy.evaluate(() => {
+      const t = (window as unknown as { __busy: number[] }).__busy;
+      let max = 0;
+      for (let i = 1; i < t.length; i++) max = Math.max(max, t[i] - t[i - 1]);
+      return { turns: t.length, max };
+    });
+    console.log(`[firefox] busy page: page loop turns ${loop.turns}, longest stop ${Math.round(loop.max)} ms (whole page life)`);
+    expect(loop.turns).toBeGreaterThan(100);
+    await busy.close();
   });
 });
