@@ -8,7 +8,6 @@ import { recognizeSteps } from '../recognize';
 import { runRules } from '../checks/runner';
 import { RULES, REPORT_EXTRAS, SHARED_ANALYSES } from '../checks/registry';
 import type { CheckRun } from '../index';
-import type { ExtractedDocument } from '../extract/types';
 import type { Finding, Rule, RuleResult } from '../checks/types';
 import type { Disclosure, Section } from '../model/types';
 import { difference } from '../marks/describe';
@@ -90,43 +89,37 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
     opts.onTiming?.(step, t0, now() - t0);
     return out;
   };
+  /** Runs resumable steps with a pause for the page between them; `ms` counts the steps' work only. */
+  const stepped = async <Y, T>(steps: Generator<Y, T, void>, atPause?: (y: Y) => void): Promise<{ value: T; start: number; ms: number }> => {
+    const start = now();
+    let ms = 0;
+    for (;;) {
+      const s0 = now();
+      const r = steps.next();
+      ms += now() - s0;
+      if (r.done) return { value: r.value, start, ms };
+      atPause?.(r.value);
+      await maybeYield();
+    }
+  };
 
-  // Extraction in steps too: one huge table must not freeze the page (timing counts work only).
+  // Extraction in steps too: one huge table must not freeze the page.
   // Progress in cells (walked, then read), reported at each yield to the page.
   // No computed-style visibility test (computedHidden) here: measured in Chromium it doubled
   // extraction (a style read for every Word paragraph, and it disables the textContent fast paths).
   const total = extractionWork(root);
   progress('extract', 0, total);
-  const t0 = now();
-  let work = 0;
-  const steps = extractDocumentSteps(root);
-  let step: IteratorResult<number, ExtractedDocument>;
-  for (;;) {
-    const s0 = now();
-    step = steps.next();
-    work += now() - s0;
-    if (step.done) break;
-    if (now() - sliceStart >= budget) progress('extract', Math.min(step.value, total), total);
-    await maybeYield();
-  }
-  const extracted = step.value;
-  opts.onTiming?.('extract', t0, work);
+  const ex = await stepped(extractDocumentSteps(root), (done) => {
+    if (now() - sliceStart >= budget) progress('extract', Math.min(done, total), total);
+  });
+  const extracted = ex.value;
+  opts.onTiming?.('extract', ex.start, ex.ms);
   await maybeYield();
   progress('recognize', 0, 1);
   // In steps as well: cold, recognising the first page's tables is tens of ms.
-  const r0 = now();
-  let recognizing = 0;
-  const recognition = recognizeSteps(extracted);
-  let rstep: IteratorResult<void, Disclosure>;
-  for (;;) {
-    const s0 = now();
-    rstep = recognition.next();
-    recognizing += now() - s0;
-    if (rstep.done) break;
-    await maybeYield();
-  }
-  const disclosure = rstep.value;
-  opts.onTiming?.('recognize', r0, recognizing);
+  const rec = await stepped(recognizeSteps(extracted));
+  const disclosure = rec.value;
+  opts.onTiming?.('recognize', rec.start, rec.ms);
   await maybeYield();
   const hasTables = Object.keys(disclosure.tables).length > 0;
   const findings: Finding[] = [];
@@ -136,21 +129,12 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
     // A failure is left for the first rule that needs it (reported there as that rule's internal error).
     progress('rules', 0, rules.length);
     for (const shared of SHARED_ANALYSES) {
-      const a0 = now();
-      let analysing = 0;
       try {
-        const gen = shared.steps(disclosure);
-        for (;;) {
-          const s0 = now();
-          const r = gen.next();
-          analysing += now() - s0;
-          if (r.done) break;
-          await maybeYield();
-        }
+        const built = await stepped(shared.steps(disclosure));
+        opts.onTiming?.(shared.id, built.start, built.ms);
       } catch (err) {
         if (opts.signal?.aborted) throw err;
       }
-      opts.onTiming?.(shared.id, a0, analysing);
     }
     for (let i = 0; i < rules.length; i++) {
       progress('rules', i, rules.length);
