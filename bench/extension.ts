@@ -45,7 +45,8 @@ const FRAME_AFTER_MARKS_US = 250_000;
  * and paints them; `dc:check:end` when nothing was marked; the content script's user timing, in the
  * trace), in ms: what a reader feels as a freeze. Tasks are the scheduler's `RunTask`s on the thread
  * that made the marks; a task overlapping either end counts whole. The bench pages are static after
- * load, so what else runs then is the browser's own work. Undefined when the trace has no check.
+ * load, so what else runs then is the browser's own work. Undefined when the trace has no check or
+ * no task in it.
  */
 export function longestTaskDuringCheck(events: TraceEvent[]): number | undefined {
   const start = events.find((e) => e.name === 'dc:check:start' && e.ts !== undefined);
@@ -54,12 +55,13 @@ export function longestTaskDuringCheck(events: TraceEvent[]): number | undefined
   const marksEnd = events.find((e) => e.name === 'dc:marks' && e.ph === 'e' && e.ts !== undefined);
   const from = start.ts!;
   const to = marksEnd ? Math.max(checkEnd.ts!, marksEnd.ts! + FRAME_AFTER_MARKS_US) : checkEnd.ts!;
-  let longest = 0;
+  let longest: number | undefined;
   for (const e of events) {
     if (!TASK_NAMES.has(e.name) || e.pid !== start.pid || e.tid !== start.tid || !e.dur || e.ts === undefined) continue;
     if (e.ts + e.dur < from || e.ts > to) continue;
-    longest = Math.max(longest, e.dur / 1000);
+    longest = Math.max(longest ?? 0, e.dur / 1000);
   }
+  // No task at all means the trace lost them (renamed event or category), not a free check.
   return longest;
 }
 

@@ -30,6 +30,8 @@ export interface SlicedOptions {
   now?: () => number;
   /** Abort between slices (e.g. the page navigated or the user asked again). */
   signal?: AbortSignal;
+  /** Analyses shared by rules, built before them (default: the registry's SHARED_ANALYSES). */
+  analyses?: typeof SHARED_ANALYSES;
   /** Duration of each step ('extract', 'recognize', 'rule:I-01' …) for performance marks. */
   onTiming?: (step: string, start: number, ms: number) => void;
 }
@@ -38,7 +40,7 @@ export interface SlicedOptions {
 export const STARVATION_MS = 250;
 
 interface PostTaskScheduler {
-  postTask(cb: () => void, opts: { priority: 'background' }): Promise<unknown>;
+  postTask(cb: () => void, opts: { priority: 'background'; signal?: AbortSignal }): Promise<unknown>;
 }
 
 /**
@@ -46,13 +48,14 @@ interface PostTaskScheduler {
  * the page's own timers, messages, input and rendering all go first — measured on the ×10 page with
  * a 4 ms page timer: it ran between every two slices (longest gap ≈ 30–40 ms), where a
  * MessageChannel task let it run only every other slice (gaps ≈ 55–100 ms) and chained
- * `setTimeout(0)`s are clamped to 4 ms each. On a page that never goes quiet the slice runs anyway
- * after STARVATION_MS. Without postTask (older browsers), a timeout.
+ * `setTimeout(0)`s are clamped to 4 ms each. On a page that never goes quiet each pause ends anyway
+ * after STARVATION_MS (and withdraws its queued task). Without postTask (older browsers), a timeout.
  */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
   if (typeof scheduler?.postTask !== 'function') return new Promise<void>((resolve) => setTimeout(resolve, 0));
   return new Promise<void>((resolve) => {
+    const queued = typeof AbortController === 'function' ? new AbortController() : null;
     let done = false;
     const finish = () => {
       if (done) return;
@@ -60,9 +63,12 @@ export function yieldToPage(): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(finish, STARVATION_MS);
+    const timer = setTimeout(() => {
+      finish();
+      queued?.abort(); // its rejection lands in .catch(finish), a no-op by then
+    }, STARVATION_MS);
     try {
-      (scheduler as PostTaskScheduler).postTask(finish, { priority: 'background' }).catch(finish);
+      (scheduler as PostTaskScheduler).postTask(finish, { priority: 'background', signal: queued?.signal }).catch(finish);
     } catch {
       finish();
     }
@@ -75,11 +81,13 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   const now = opts.now ?? (() => performance.now());
   const yieldTo = opts.yieldTo ?? yieldToPage;
   let sliceStart = now();
-  const maybeYield = async () => {
-    if (now() - sliceStart < budget) return;
+  const pause = async () => {
     await yieldTo();
     if (opts.signal?.aborted) throw new Error('aborted');
     sliceStart = now();
+  };
+  const maybeYield = async () => {
+    if (now() - sliceStart >= budget) await pause();
   };
   const progress = (stage: Stage, done: number, total: number) => opts.onProgress?.({ stage, done, total });
 
@@ -126,9 +134,10 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   const results: RuleResult[] = [];
   if (hasTables) {
     // What several rules share, built in steps here so that no rule carries it as one long step.
-    // A failure is left for the first rule that needs it (reported there as that rule's internal error).
+    // A failure is not cached: each rule that needs the analysis then meets the same error, reported
+    // as its internal error — exactly as in checkDocument.
     progress('rules', 0, rules.length);
-    for (const shared of SHARED_ANALYSES) {
+    for (const shared of opts.analyses ?? SHARED_ANALYSES) {
       try {
         const built = await stepped(shared.steps(disclosure));
         opts.onTiming?.(shared.id, built.start, built.ms);
@@ -144,6 +153,8 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
       await maybeYield();
     }
     progress('rules', rules.length, rules.length);
+    // The report's extras, then (in the content script) the report and the marks, in a task of their own.
+    await pause();
   }
   return {
     extracted,

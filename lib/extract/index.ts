@@ -265,7 +265,7 @@ function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boole
  * selector engine — 4.5 ms on the seed page, over half the cost of reading all its cells — while
  * the walk's own attribute read is cheap there.
  */
-function isNative(fn: unknown): boolean {
+export function isNative(fn: unknown): boolean {
   return typeof fn === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn));
 }
 

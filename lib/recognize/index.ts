@@ -232,7 +232,7 @@ export function recognize(doc: ExtractedDocument): Disclosure {
 }
 
 /**
- * recognize as resumable steps: pauses after each table is laid out and after each is built (cold,
+ * recognize as resumable steps: pauses before each table is laid out and before each is built (cold,
  * the first page's recognition is tens of ms; the content script yields to the page between steps).
  */
 export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclosure, void> {

@@ -100,12 +100,22 @@ describe('Firefox (MV2 build)', () => {
     expect(await marksOn(busy, expected.length, 60_000)).toEqual(expected);
     const loop = await busy.evaluate(() => {
       const t = (window as unknown as { __busy: number[] }).__busy;
+      const start = performance.getEntriesByName('dc:check:start')[0]?.startTime ?? Infinity;
+      const end = performance.getEntriesByName('dc:check:end')[0]?.startTime ?? -Infinity;
       let max = 0;
-      for (let i = 1; i < t.length; i++) max = Math.max(max, t[i] - t[i - 1]);
-      return { turns: t.length, max };
+      let turns = 0;
+      for (let i = 1; i < t.length; i++) {
+        if (t[i] > start && t[i - 1] < end) {
+          max = Math.max(max, t[i] - t[i - 1]);
+          turns++;
+        }
+      }
+      return { turns, max, check: end - start };
     });
-    console.log(`[firefox] busy page: page loop turns ${loop.turns}, longest stop ${Math.round(loop.max)} ms (whole page life)`);
-    expect(loop.turns).toBeGreaterThan(100);
+    console.log(`[firefox] busy page: check ${Math.round(loop.check)} ms, page loop turns during it ${loop.turns}, longest stop ${Math.round(loop.max)} ms`);
+    // The page's own loop ran all through the check (not only before it): the pauses let it.
+    expect(loop.turns).toBeGreaterThan(10);
+    expect(loop.max).toBeLessThan(500);
     await busy.close();
   });
 });

@@ -184,6 +184,70 @@ describe('checkDocumentSliced', () => {
     expect(sawTimerDuringCheck).toBe(true);
   });
 
+  it('a shared analysis that throws is not fatal: same report as checkDocument, no timing for it', async () => {
+    const html = readFileSync('tests/fixtures/lukou-2024.html', 'utf8');
+    const timings: string[] = [];
+    const sliced = await checkDocumentSliced(parseHTML(html).document as unknown as Document, {
+      analyses: [
+        {
+          id: 'boom',
+          steps: function* () {
+            yield;
+            throw new Error('analysis failed');
+          },
+        },
+      ],
+      onTiming: (step) => timings.push(step),
+      yieldTo: async () => undefined,
+    });
+    expect(toReport(sliced, 's')).toEqual(toReport(checkDocument(parseHTML(html).document as unknown as Document), 's'));
+    expect(timings).not.toContain('boom');
+    expect(timings).toContain('rule:N-01');
+  });
+
+  it('an abort during a shared analysis stops the check', async () => {
+    const { document } = parseHTML(readFileSync('tests/fixtures/lukou-2024.html', 'utf8'));
+    const ac = new AbortController();
+    let stepsRun = 0;
+    const timings: string[] = [];
+    const run = checkDocumentSliced(document as unknown as Document, {
+      budgetMs: 0,
+      signal: ac.signal,
+      onTiming: (step) => timings.push(step),
+      analyses: [
+        {
+          id: 'slow',
+          steps: function* () {
+            for (;;) {
+              stepsRun++;
+              if (stepsRun === 3) ac.abort();
+              yield;
+            }
+          },
+        },
+      ],
+      yieldTo: async () => undefined,
+    });
+    await expect(run).rejects.toThrow('aborted');
+    expect(stepsRun).toBe(3);
+    expect(timings.filter((t) => t.startsWith('rule:'))).toEqual([]); // stopped there, not at the next rule
+  });
+
+  it('pauses once more after the last rule, so the report and the marks start a task of their own', async () => {
+    const { document } = parseHTML(readFileSync('tests/fixtures/putuo-2025.html', 'utf8'));
+    const log: string[] = [];
+    await checkDocumentSliced(document as unknown as Document, {
+      budgetMs: 1e9, // only the pauses that are not about the budget
+      onTiming: (step) => log.push(step),
+      yieldTo: async () => {
+        log.push('yield');
+      },
+    });
+    expect(log[log.length - 1]).toBe('yield');
+    expect(log[log.length - 2]).toMatch(/^rule:/);
+    expect(log.filter((x) => x === 'yield')).toHaveLength(1);
+  });
+
   it('stops between slices when aborted', async () => {
     const { document } = parseHTML(readFileSync('tests/fixtures/lukou-2024.html', 'utf8'));
     const ac = new AbortController();
@@ -222,17 +286,24 @@ describe('yieldToPage', () => {
     vi.useFakeTimers();
     try {
       let resolved = false;
+      let signal: AbortSignal | undefined;
       await withScheduler(
-        () => new Promise(() => {}), // never runs
+        (_cb, opts) => {
+          signal = (opts as { signal?: AbortSignal }).signal;
+          return new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(new Error('AbortError')))); // never runs
+        },
         async () => {
           const p = yieldToPage().then(() => (resolved = true));
           await vi.advanceTimersByTimeAsync(STARVATION_MS - 1);
           expect(resolved).toBe(false);
+          expect(signal?.aborted).toBe(false);
           await vi.advanceTimersByTimeAsync(1);
           await p;
         },
       );
       expect(resolved).toBe(true);
+      // The task still queued is withdrawn, not left to pile up on a busy page.
+      expect(signal?.aborted).toBe(true);
     } finally {
       vi.useRealTimers();
     }

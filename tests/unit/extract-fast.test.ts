@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { extractDocument, extractDocumentSteps, extractionWork } from '../../lib/extract';
+import { extractDocument, extractDocumentSteps, extractionWork, isNative } from '../../lib/extract';
 import { checkDocumentSliced, type Progress } from '../../lib/ext/page-check';
 import type { ExtractedDocument } from '../../lib/extract/types';
 import { buildGrid, buildGridSteps, type RawRow } from '../../lib/extract/grid';
@@ -160,6 +160,20 @@ describe('the [hidden] lookup', () => {
     <tr hidden><td>h</td><td>h</td><td>h</td></tr>
     <tr><td><p>a</p></td><td><p><span>b</span></p></td><td><p hidden>c</p>d</td></tr>
   </table><p>正文<span hidden>隐藏</span>可见</p><div hidden><p>整段隐藏</p></div></body></html>`;
+
+  it("tells the engine's own methods from JavaScript ones (linkedom's query is not native)", () => {
+    const d = doc('<html><body><p hidden>x</p></body></html>');
+    expect(isNative(d.querySelectorAll)).toBe(false);
+    expect(isNative(d.body.querySelectorAll)).toBe(false);
+    expect(isNative(Math.max)).toBe(true);
+    expect(isNative(Array.prototype.push)).toBe(true);
+    expect(
+      isNative(function querySelectorAll() {
+        return '{ [native code] }';
+      }),
+    ).toBe(false);
+    expect(isNative(undefined)).toBe(false);
+  });
 
   it('is not queried in a DOM written in JavaScript (linkedom: each element is asked in the walk)', () => {
     const d = doc(html);
