@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
-import { BUSY_LOOP_JS, withHeadScript } from './hostile-pages';
+import { BUSY_LOOP_JS, stopsDuringCheck, withHeadScript } from './hostile-pages';
 import { readFileSync } from 'node:fs';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
@@ -98,20 +98,7 @@ describe('Firefox (MV2 build)', () => {
     await busy.goto(`${server.origin(PORTAL_HOST)}/busy.html`);
     const expected = cli.marks.map(markKey).sort();
     expect(await marksOn(busy, expected.length, 60_000)).toEqual(expected);
-    const loop = await busy.evaluate(() => {
-      const t = (window as unknown as { __busy: number[] }).__busy;
-      const start = performance.getEntriesByName('dc:check:start')[0]?.startTime ?? Infinity;
-      const end = performance.getEntriesByName('dc:check:end')[0]?.startTime ?? -Infinity;
-      let max = 0;
-      let turns = 0;
-      for (let i = 1; i < t.length; i++) {
-        if (t[i] > start && t[i - 1] < end) {
-          max = Math.max(max, t[i] - t[i - 1]);
-          turns++;
-        }
-      }
-      return { turns, max, check: end - start };
-    });
+    const loop = await busy.evaluate(stopsDuringCheck, '__busy');
     console.log(`[firefox] busy page: check ${Math.round(loop.check)} ms, page loop turns during it ${loop.turns}, longest stop ${Math.round(loop.max)} ms`);
     // The page's own loop ran all through the check (not only before it): the pauses let it.
     expect(loop.turns).toBeGreaterThan(10);

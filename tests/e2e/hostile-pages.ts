@@ -172,3 +172,23 @@ export const BUSY_LOOP_JS = `(function(){
   };
   ch.port2.postMessage(0);
 })();`;
+
+/**
+ * Runs in the page (pass to page.evaluate with the name of a global array of timestamps the page
+ * recorded, e.g. '__busy' or '__ticks'): how often the page's own loop ran while the check ran
+ * (`dc:check:start` → `dc:check:end`) and its longest stop then. No check marks → no turns.
+ */
+export function stopsDuringCheck(name: string): { max: number; turns: number; all: number; check: number } {
+  const t = (window as unknown as Record<string, number[]>)[name];
+  const start = performance.getEntriesByName('dc:check:start')[0]?.startTime ?? Infinity;
+  const end = performance.getEntriesByName('dc:check:end')[0]?.startTime ?? -Infinity;
+  let max = 0;
+  let turns = 0;
+  for (let i = 1; i < t.length; i++) {
+    if (t[i] > start && t[i - 1] < end) {
+      max = Math.max(max, t[i] - t[i - 1]);
+      turns++;
+    }
+  }
+  return { max, turns, all: t.length, check: end - start };
+}
