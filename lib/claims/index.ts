@@ -88,9 +88,7 @@ function reportYear(d: Disclosure, ctxs: ParaContext[], notes: Set<number>): num
 }
 
 export function analyse(d: Disclosure): Analysis {
-  const hit = cache.get(d);
-  if (hit) return hit;
-  const steps = analyseSteps(d);
+  const steps = analyseSteps(d); // answers from the cache at once when built
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
