@@ -7,15 +7,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-04',
   title: { zh: '支出总计等于本年支出合计加结余分配和年末结转', en: 'Expenditure grand total = total expenditure + allocation + closing balance' },
-  rationale: {
-    zh: '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。',
-    en: 'Grand total of expenditure = total expenditure + allocation of balances + closing balance.',
-  },
   severity: 'error',
   tables: ['T1'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。',
+    en: 'Grand total of expenditure = total expenditure + allocation of balances + closing balance.',
+  },
   relation: { zh: 'T1 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', en: 'T1 expenditure grand total = total expenditure + allocation + closing balance' },
   pass: '| 项目 | 决算数 |\n|---|---|\n| 本年支出合计 | 896.57 |\n| 结余分配 | |\n| 年末结转和结余 | 5.00 |\n| 总计 | 901.57 |',
   fail: '| 项目 | 决算数 |\n|---|---|\n| 本年支出合计 | 896.57 |\n| 年末结转和结余 | 5.00 |\n| 总计 | **896.57** |\n\n→ error: 总计 896.57 ≠ 本年支出合计与结余之和 901.57',

@@ -7,15 +7,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-05',
   title: { zh: '收入总计等于支出总计', en: 'Income grand total equals expenditure grand total' },
-  rationale: {
-    zh: '收入支出决算总表收支平衡：左侧总计应等于右侧总计。',
-    en: 'T1 balances: the grand total of income equals the grand total of expenditure.',
-  },
   severity: 'error',
   tables: ['T1'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '收入支出决算总表收支平衡：左侧总计应等于右侧总计。',
+    en: 'T1 balances: the grand total of income equals the grand total of expenditure.',
+  },
   relation: { zh: 'T1 收入总计 = 支出总计', en: 'T1 income grand total = expenditure grand total' },
   pass: '| 项目 | 决算数 | 项目 | 决算数 |\n|---|---|---|---|\n| 总计 | 896.57 | 总计 | 896.57 |',
   fail: '| 项目 | 决算数 | 项目 | 决算数 |\n|---|---|---|---|\n| 总计 | 896.57 | 总计 | **895.57** |\n\n→ error: 总计 895.57 ≠ 收入总计 896.57',

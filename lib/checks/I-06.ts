@@ -9,15 +9,15 @@ export const T2_SOURCES = ['fiscal', 'upper', 'business', 'operating', 'affiliat
 export const meta: RuleMeta = {
   id: 'I-06',
   title: { zh: '收入决算表各行合计等于各来源之和', en: 'Income table: each row total equals the sum of its sources' },
-  rationale: {
-    zh: '收入决算表每一行：本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入。',
-    en: 'In T2 every row: total income = fiscal + higher-level subsidy + public-service + operating + affiliates + other income.',
-  },
   severity: 'error',
   tables: ['T2'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '收入决算表每一行：本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入。',
+    en: 'In T2 every row: total income = fiscal + higher-level subsidy + public-service + operating + affiliates + other income.',
+  },
   relation: { zh: 'T2 每行：本年收入合计 = Σ 六个来源列', en: 'T2 each row: total = Σ six source columns' },
   pass: '| 科目 | 合计 | 财政拨款 | 其他收入 |\n|---|---|---|---|\n| 合计 | 896.57 | 880.81 | 15.76 |',
   fail: '| 科目 | 合计 | 财政拨款 | 其他收入 |\n|---|---|---|---|\n| 合计 | **896.67** | 880.81 | 15.76 |\n\n→ error: 合计「合计」896.67 ≠ 各收入来源之和 896.57',

@@ -14,15 +14,15 @@ const NON_AMOUNT = new Set(['code', 'name', 'line']);
 export const meta: RuleMeta = {
   id: 'I-07',
   title: { zh: '功能分类科目逐级汇总', en: 'Function classification adds up level by level' },
-  rationale: {
-    zh: '收入、支出、一般公共预算、政府性基金和国有资本经营预算表中：合计 = Σ 类，类 = Σ 款，款 = Σ 项。层级按科目编码（3/5/7 位或分列的类/款/项）确定，不看缩进或行序；“其中”行不另计。缺少编码的行仅在名称编号明确时按编号归级，否则提示无法确定层级，不作推测。',
-    en: 'In T2, T3, T5, T7 and T8: total = Σ classes, class = Σ its 款, 款 = Σ its 项. Levels come from the codes (3/5/7 digits or split columns), never from indentation or order; 其中 rows are not extra terms. Rows without codes fall back to their numbering only when unambiguous; otherwise a notice says the hierarchy could not be determined.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '收入、支出、一般公共预算、政府性基金和国有资本经营预算表中：合计 = Σ 类，类 = Σ 款，款 = Σ 项。层级按科目编码（3/5/7 位或分列的类/款/项）确定，不看缩进或行序；“其中”行不另计。缺少编码的行仅在名称编号明确时按编号归级，否则提示无法确定层级，不作推测。',
+    en: 'In T2, T3, T5, T7 and T8: total = Σ classes, class = Σ its 款, 款 = Σ its 项. Levels come from the codes (3/5/7 digits or split columns), never from indentation or order; 其中 rows are not extra terms. Rows without codes fall back to their numbering only when unambiguous; otherwise a notice says the hierarchy could not be determined.',
+  },
   relation: { zh: '合计 = Σ 类；类 = Σ 款；款 = Σ 项（按编码前缀）', en: 'total = Σ 类; 类 = Σ 款; 款 = Σ 项 (by code prefix)' },
   pass: '| 编码 | 科目 | 合计 |\n|---|---|---|\n| | 合计 | 742.39 |\n| 201 | 一般公共服务支出 | 742.39 |\n| 20131 | 党委办公厅（室）及相关机构事务 | 742.39 |\n| 2013101 | 行政运行 | 732.39 |\n| 2013199 | 其他…支出 | 10.00 |',
   fail: '| 编码 | 科目 | 合计 |\n|---|---|---|\n| 20131 | 党委办公厅（室）及相关机构事务 | **752.39** |\n| 2013101 | 行政运行 | 732.39 |\n| 2013199 | 其他…支出 | 10.00 |\n\n→ error: 20131「合计」752.39 ≠ 下级科目之和 742.39',

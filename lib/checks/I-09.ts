@@ -7,15 +7,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-09',
   title: { zh: '收入决算表合计与收入支出决算总表一致', en: 'Income table totals agree with the summary table' },
-  rationale: {
-    zh: '收入决算表合计行各列应与收入支出决算总表的收入行一致：财政拨款收入 = 一 + 二 + 三；上级补助收入 = 四；事业收入 = 五；经营收入 = 六；附属单位上缴收入 = 七；其他收入 = 八；本年收入合计相等。',
-    en: 'T2 total-row columns equal the T1 income rows: fiscal = rows 一+二+三; higher-level subsidy = 四; public service = 五; operating = 六; affiliates = 七; other = 八; total income equal.',
-  },
   severity: 'error',
   tables: ['T1', 'T2'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '收入决算表合计行各列应与收入支出决算总表的收入行一致：财政拨款收入 = 一 + 二 + 三；上级补助收入 = 四；事业收入 = 五；经营收入 = 六；附属单位上缴收入 = 七；其他收入 = 八；本年收入合计相等。',
+    en: 'T2 total-row columns equal the T1 income rows: fiscal = rows 一+二+三; higher-level subsidy = 四; public service = 五; operating = 六; affiliates = 七; other = 八; total income equal.',
+  },
   relation: { zh: 'T2 合计行 财政拨款收入 = T1 一+二+三；其余各列 = T1 对应行；本年收入合计相等', en: 'T2 total row: fiscal = T1 一+二+三; other columns = the matching T1 rows; totals equal' },
   pass: 'T1：一、一般公共预算财政拨款收入 880.81；八、其他收入 15.76\n\nT2 合计行：财政拨款收入 880.81；其他收入 15.76',
   fail: 'T1：一、一般公共预算财政拨款收入 880.81\n\nT2 合计行：财政拨款收入 **890.81**\n\n→ error: 收入决算表 合计「财政拨款收入」890.81 ≠ 收入支出决算总表 一+二+三 880.81',

@@ -8,15 +8,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-10',
   title: { zh: '支出决算表与收入支出决算总表一致', en: 'Expenditure table agrees with the summary table' },
-  rationale: {
-    zh: '支出决算表合计应等于收入支出决算总表“本年支出合计”，每个功能分类“类”的合计应等于总表中同名的支出行。',
-    en: 'T3 total equals T1 total expenditure, and each T3 class (类) total equals the T1 row of the same class.',
-  },
   severity: 'error',
   tables: ['T1', 'T3'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '支出决算表合计应等于收入支出决算总表“本年支出合计”，每个功能分类“类”的合计应等于总表中同名的支出行。',
+    en: 'T3 total equals T1 total expenditure, and each T3 class (类) total equals the T1 row of the same class.',
+  },
   relation: { zh: 'T3 合计 = T1 本年支出合计；T3 每个类 = T1 同名类行', en: 'T3 total = T1 total expenditure; each T3 class = the T1 class row' },
   pass: 'T1：一、一般公共服务支出 742.39\n\nT3：201 一般公共服务支出 合计 742.39',
   fail: 'T1：一、一般公共服务支出 742.39\n\nT3：201 一般公共服务支出 合计 **752.39**\n\n→ error: 支出决算表 201 一般公共服务支出「合计」752.39 ≠ 收入支出决算总表 一、一般公共服务支出 742.39',

@@ -7,15 +7,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-12',
   title: { zh: '财政拨款收入支出决算总表收入侧自洽', en: 'Fiscal appropriation summary: income side adds up' },
-  rationale: {
-    zh: '财政拨款收入支出决算总表左侧：本年收入合计 = 三项财政拨款之和；年初财政拨款结转和结余 = 其分项之和；收入总计 = 本年收入合计 + 年初结转和结余。',
-    en: 'T4 income side: total income = the three funds; the opening balance = its parts by fund; grand total = total income + opening balance.',
-  },
   severity: 'error',
   tables: ['T4'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '财政拨款收入支出决算总表左侧：本年收入合计 = 三项财政拨款之和；年初财政拨款结转和结余 = 其分项之和；收入总计 = 本年收入合计 + 年初结转和结余。',
+    en: 'T4 income side: total income = the three funds; the opening balance = its parts by fund; grand total = total income + opening balance.',
+  },
   relation: { zh: 'T4 本年收入合计 = Σ 三项拨款；年初 = Σ 分项；总计 = 本年收入合计 + 年初', en: 'T4 total income = Σ funds; opening = Σ parts; grand total = total income + opening' },
   pass: '| 项目 | 金额 |\n|---|---|\n| 一、一般公共预算财政拨款 | 880.81 |\n| 本年收入合计 | 880.81 |\n| 年初财政拨款结转和结余 | 0 |\n| 总计 | 880.81 |',
   fail: '| 项目 | 金额 |\n|---|---|\n| 一、一般公共预算财政拨款 | 880.81 |\n| 本年收入合计 | **890.81** |\n\n→ error: 本年收入合计 890.81 ≠ 各项财政拨款之和 880.81',

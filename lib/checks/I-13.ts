@@ -14,15 +14,15 @@ const FUNDS = ['general', 'govfund', 'soe'];
 export const meta: RuleMeta = {
   id: 'I-13',
   title: { zh: '财政拨款收入支出决算总表支出侧自洽', en: 'Fiscal appropriation summary: expenditure side adds up' },
-  rationale: {
-    zh: '财政拨款收入支出决算总表右侧：每行合计 = 三项财政拨款列之和；本年支出合计 = 各类之和；支出总计 = 本年支出合计 + 年末结转和结余；收入总计 = 支出总计。',
-    en: 'T4 expenditure side: each row total = the three fund columns; total expenditure = Σ classes; grand total = total expenditure + closing balance; income grand total = expenditure grand total.',
-  },
   severity: 'error',
   tables: ['T4'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '财政拨款收入支出决算总表右侧：每行合计 = 三项财政拨款列之和；本年支出合计 = 各类之和；支出总计 = 本年支出合计 + 年末结转和结余；收入总计 = 支出总计。',
+    en: 'T4 expenditure side: each row total = the three fund columns; total expenditure = Σ classes; grand total = total expenditure + closing balance; income grand total = expenditure grand total.',
+  },
   relation: { zh: 'T4 每行 合计 = Σ 三列；本年支出合计 = Σ 类；总计 = 本年支出合计 + 年末；收入总计 = 支出总计', en: 'T4 each row total = Σ fund columns; total = Σ classes; grand total = total + closing; income grand total = expenditure grand total' },
   pass: '| 项目 | 合计 | 一般公共预算 | 政府性基金 | 国有资本经营 |\n|---|---|---|---|---|\n| 一、一般公共服务支出 | 742.39 | 742.39 | | |\n| 本年支出合计 | 742.39 | 742.39 | | |',
   fail: '| 项目 | 合计 | 一般公共预算 | 政府性基金 | 国有资本经营 |\n|---|---|---|---|---|\n| 一、一般公共服务支出 | **752.39** | 742.39 | | |\n\n→ error: 一、一般公共服务支出「合计」752.39 ≠ 三项财政拨款之和 742.39',

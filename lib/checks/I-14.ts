@@ -15,15 +15,15 @@ const FUNDS: Array<{ key: string; zh: string; en: string }> = [
 export const meta: RuleMeta = {
   id: 'I-14',
   title: { zh: '各项财政拨款收支平衡', en: 'Each fund balances: opening + income = spending + closing' },
-  rationale: {
-    zh: '财政拨款收入支出决算总表中，每一项财政拨款：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余。',
-    en: 'In T4, for each fund: opening balance + income of the year = spending of the year + closing balance.',
-  },
   severity: 'error',
   tables: ['T4'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '财政拨款收入支出决算总表中，每一项财政拨款：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余。',
+    en: 'In T4, for each fund: opening balance + income of the year = spending of the year + closing balance.',
+  },
   relation: { zh: 'T4 每项拨款：年末 = 年初 + 本年收入 − 本年支出', en: 'T4 per fund: closing = opening + income − spending' },
   pass: '一般公共预算：年初 0；本年收入 880.81；本年支出 880.81；年末 0',
   fail: '一般公共预算：年初 0；本年收入 880.81；本年支出 870.81；年末 **0**\n\n→ error: 年末「一般公共预算财政拨款」0.00 ≠ 年初 + 本年收入 − 本年支出 10.00',

@@ -9,15 +9,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-15',
   title: { zh: '财政拨款收入与收入支出决算总表一致', en: 'Fiscal appropriation income agrees with the summary table' },
-  rationale: {
-    zh: '财政拨款收入支出决算总表的三项财政拨款收入应分别等于收入支出决算总表第一、二、三行；财政拨款结转和结余是全部结转和结余的一部分，不得大于后者。',
-    en: 'T4 income by fund equals T1 rows 一/二/三; T4 fiscal balances (opening and closing) are part of the T1 balances and cannot exceed them.',
-  },
   severity: 'error',
   tables: ['T1', 'T4'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '财政拨款收入支出决算总表的三项财政拨款收入应分别等于收入支出决算总表第一、二、三行；财政拨款结转和结余是全部结转和结余的一部分，不得大于后者。',
+    en: 'T4 income by fund equals T1 rows 一/二/三; T4 fiscal balances (opening and closing) are part of the T1 balances and cannot exceed them.',
+  },
   relation: { zh: 'T4 各项拨款收入 = T1 一/二/三 行；T4 年初（年末）结转 ≤ T1 年初（年末）结转', en: 'T4 income by fund = T1 rows 一/二/三; T4 opening (closing) balance ≤ T1 opening (closing) balance' },
   pass: 'T1：一、一般公共预算财政拨款收入 880.81；年初结转和结余 5.00\n\nT4：一、一般公共预算财政拨款 880.81；年初财政拨款结转和结余 3.00',
   fail: 'T1：年初结转和结余 5.00\n\nT4：年初财政拨款结转和结余 **8.00**\n\n→ error: 年初财政拨款结转和结余 8.00 > 收入支出决算总表 年初结转和结余 5.00',

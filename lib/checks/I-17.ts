@@ -7,15 +7,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-17',
   title: { zh: '一般公共预算支出与财政拨款总表一致', en: 'General public budget spending agrees with the fiscal summary' },
-  rationale: {
-    zh: '一般公共预算财政拨款支出决算表合计应等于财政拨款收入支出决算总表“一般公共预算财政拨款”列的本年支出合计，每个类也应相等。',
-    en: 'T5 total equals the general public budget column of T4\'s total expenditure, and each class agrees.',
-  },
   severity: 'error',
   tables: ['T4', 'T5'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '一般公共预算财政拨款支出决算表合计应等于财政拨款收入支出决算总表“一般公共预算财政拨款”列的本年支出合计，每个类也应相等。',
+    en: 'T5 total equals the general public budget column of T4\'s total expenditure, and each class agrees.',
+  },
   relation: { zh: 'T5 合计 = T4 本年支出合计「一般公共预算」；T5 每个类 = T4 同类行「一般公共预算」', en: 'T5 total = T4 total expenditure [general]; each T5 class = the T4 class row [general]' },
   pass: 'T4：一、一般公共服务支出「一般公共预算」742.39\n\nT5：201 一般公共服务支出 合计 742.39',
   fail: 'T4：一、一般公共服务支出「一般公共预算」742.39\n\nT5：201 一般公共服务支出 合计 **742.49**\n\n→ error: 201 一般公共服务支出「合计」742.49 ≠ 一、一般公共服务支出「一般公共预算财政拨款」742.39',

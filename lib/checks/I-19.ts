@@ -7,15 +7,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-19',
   title: { zh: '基本支出与基本支出明细表一致', en: 'Basic expenditure agrees with its economic breakdown' },
-  rationale: {
-    zh: '一般公共预算财政拨款支出决算表合计行的基本支出，应等于基本支出决算明细表的人员经费合计与公用经费合计之和。',
-    en: 'T5\'s total basic expenditure equals T6\'s personnel total plus its public-expense total.',
-  },
   severity: 'error',
   tables: ['T5', 'T6'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '一般公共预算财政拨款支出决算表合计行的基本支出，应等于基本支出决算明细表的人员经费合计与公用经费合计之和。',
+    en: 'T5\'s total basic expenditure equals T6\'s personnel total plus its public-expense total.',
+  },
   relation: { zh: 'T5 合计「基本支出」= T6 人员经费合计 + 公用经费合计', en: 'T5 total basic = T6 personnel total + public-expense total' },
   pass: 'T5 合计 基本支出 880.81；T6 人员经费合计 582.12，公用经费合计 298.68\n\n→ notice（尾数差异：差 0.01，容差 0.015）',
   fail: 'T5 合计 基本支出 **890.81**；T6 人员经费合计 582.12，公用经费合计 298.68\n\n→ error: 合计「基本支出」890.81 ≠ 人员经费合计与公用经费合计之和 880.80',

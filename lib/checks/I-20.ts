@@ -10,15 +10,15 @@ const PERSONNEL = new Set(['301', '303']);
 export const meta: RuleMeta = {
   id: 'I-20',
   title: { zh: '基本支出明细表逐级汇总', en: 'Basic expenditure breakdown adds up' },
-  rationale: {
-    zh: '基本支出决算明细表：人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助；公用经费合计 = 302 商品和服务支出 + 310 资本性支出（及 307、399 等其他类）；每个类 = 其各款之和。',
-    en: 'T6: personnel total = 301 + 303; public-expense total = 302 + 310 (and 307, 399 … where present); each class = the sum of its items (款).',
-  },
   severity: 'error',
   tables: ['T6'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '基本支出决算明细表：人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助；公用经费合计 = 302 商品和服务支出 + 310 资本性支出（及 307、399 等其他类）；每个类 = 其各款之和。',
+    en: 'T6: personnel total = 301 + 303; public-expense total = 302 + 310 (and 307, 399 … where present); each class = the sum of its items (款).',
+  },
   relation: { zh: '人员经费合计 = 301 + 303；公用经费合计 = 其余各类；类 = Σ 款', en: 'personnel = 301 + 303; public expense = the other classes; class = Σ its 款' },
   pass: '| 编码 | 科目 | 决算数 |\n|---|---|---|\n| 301 | 工资福利支出 | 578.83 |\n| 303 | 对个人和家庭的补助 | 3.29 |\n| | 人员经费合计 | 582.12 |',
   fail: '| 编码 | 科目 | 决算数 |\n|---|---|---|\n| 301 | 工资福利支出 | 578.83 |\n| 303 | 对个人和家庭的补助 | 3.29 |\n| | 人员经费合计 | **592.12** |\n\n→ error: 人员经费合计 592.12 ≠ 301 + 303 之和 582.12',

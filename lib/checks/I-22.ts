@@ -8,15 +8,15 @@ import type { RuleDoc } from './helpers';
 export const meta: RuleMeta = {
   id: 'I-22',
   title: { zh: '“三公”经费合计等于各项之和', en: '"Three public expenses": total equals its items' },
-  rationale: {
-    zh: '“三公”经费表的预算数与决算数分别满足：合计 = 因公出国（境）费 + 公务用车购置及运行维护费小计 + 公务接待费；小计 = 购置费 + 运行维护费。',
-    en: 'For budget and actual each: total = travel abroad + official cars subtotal + reception; cars subtotal = purchase + running costs.',
-  },
   severity: 'error',
   tables: ['T9'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '“三公”经费表的预算数与决算数分别满足：合计 = 因公出国（境）费 + 公务用车购置及运行维护费小计 + 公务接待费；小计 = 购置费 + 运行维护费。',
+    en: 'For budget and actual each: total = travel abroad + official cars subtotal + reception; cars subtotal = purchase + running costs.',
+  },
   relation: { zh: '合计 = 出国 + 公务用车小计 + 接待；小计 = 购置 + 运行（预算、决算各自）', en: 'total = abroad + cars subtotal + reception; subtotal = purchase + running (budget and actual each)' },
   pass: '| 合计 | 出国 | 小计 | 购置 | 运行 | 接待 |\n|---|---|---|---|---|---|\n| 9.32 | 7.57 | 0 | 0 | 0 | 1.75 |',
   fail: '| 合计 | 出国 | 小计 | 购置 | 运行 | 接待 |\n|---|---|---|---|---|---|\n| **9.42** | 7.57 | 0 | 0 | 0 | 1.75 |\n\n→ error: 预算数合计 9.42 ≠ 三项之和 9.32',

@@ -10,15 +10,15 @@ const TABLES: TableKey[] = ['T7', 'T8'];
 export const meta: RuleMeta = {
   id: 'I-24',
   title: { zh: '政府性基金、国有资本经营表各行收支平衡', en: 'Government fund / state capital tables: each row balances' },
-  rationale: {
-    zh: '政府性基金和国有资本经营预算财政拨款表每一行：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出；本年支出 = 基本支出 + 项目支出。',
-    en: 'In T7 and T8 every row: closing = opening + income − spending; spending = basic + project.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '政府性基金和国有资本经营预算财政拨款表每一行：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出；本年支出 = 基本支出 + 项目支出。',
+    en: 'In T7 and T8 every row: closing = opening + income − spending; spending = basic + project.',
+  },
   relation: { zh: 'T7/T8 每行：年末 = 年初 + 本年收入 − 本年支出；本年支出 = 基本 + 项目', en: 'T7/T8 each row: closing = opening + income − spending; spending = basic + project' },
   pass: '| 科目 | 年初 | 本年收入 | 本年支出 | 基本 | 项目 | 年末 |\n|---|---|---|---|---|---|---|\n| 合计 | 10.00 | 20.00 | 25.00 | 5.00 | 20.00 | 5.00 |',
   fail: '| 科目 | 年初 | 本年收入 | 本年支出 | 基本 | 项目 | 年末 |\n|---|---|---|---|---|---|---|\n| 合计 | 10.00 | 20.00 | 25.00 | 5.00 | 20.00 | **15.00** |\n\n→ error: 合计「年末结转和结余」15.00 ≠ 年初 + 本年收入 − 本年支出 5.00',

@@ -16,15 +16,15 @@ const PAIRS: Array<{ table: TableKey; fund: string }> = [
 export const meta: RuleMeta = {
   id: 'I-25',
   title: { zh: '政府性基金、国有资本经营表与财政拨款总表一致', en: 'Fund tables agree with the fiscal summary' },
-  rationale: {
-    zh: '政府性基金（国有资本经营）预算财政拨款表的合计行：年初结转和结余、本年收入、本年支出、年末结转和结余，应分别等于财政拨款收入支出决算总表中政府性基金（国有资本经营）预算财政拨款的对应行或列。',
-    en: 'The total row of T7 (T8) — opening, income, spending, closing — equals the government fund (state capital) rows and column of T4.',
-  },
   severity: 'error',
   tables: ['T4'],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '政府性基金（国有资本经营）预算财政拨款表的合计行：年初结转和结余、本年收入、本年支出、年末结转和结余，应分别等于财政拨款收入支出决算总表中政府性基金（国有资本经营）预算财政拨款的对应行或列。',
+    en: 'The total row of T7 (T8) — opening, income, spending, closing — equals the government fund (state capital) rows and column of T4.',
+  },
   relation: { zh: 'T7 合计 = T4 政府性基金行/列；T8 合计 = T4 国有资本经营行/列', en: 'T7 totals = T4 government fund row/column; T8 totals = T4 state capital row/column' },
   pass: 'T4：二、政府性基金预算财政拨款 0；本年支出合计「政府性基金」空\n\nT7 合计：本年收入 0；本年支出 0',
   fail: 'T4：二、政府性基金预算财政拨款 0\n\nT7 合计：本年收入 **12.00**\n\n→ error: 政府性基金表 合计「本年收入」12.00 ≠ 财政拨款收入支出决算总表 二、政府性基金预算财政拨款 0.00',

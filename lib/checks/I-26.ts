@@ -87,15 +87,15 @@ function anchorCells(t: TableModel): CellRef[] {
 export const meta: RuleMeta = {
   id: 'I-26',
   title: { zh: '空表必须有说明', en: 'An empty table must be explained' },
-  rationale: {
-    zh: '政府性基金、国有资本经营和“三公”经费表即使无数据也须公开，并在表旁说明原因且点明该表内容（如“我单位没有政府性基金收入……故本表无数据”）。有数据的表旁却写着“本表无数据”“空表”同样是错误。',
-    en: 'The government fund, state capital and "three public expenses" tables must be printed even when empty, with a note next to them that names the subject and says why (e.g. "we had no government fund income … so this table has no data"). A table with data whose note says it is empty is also an error.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '政府性基金、国有资本经营和“三公”经费表即使无数据也须公开，并在表旁说明原因且点明该表内容（如“我单位没有政府性基金收入……故本表无数据”）。有数据的表旁却写着“本表无数据”“空表”同样是错误。',
+    en: 'The government fund, state capital and "three public expenses" tables must be printed even when empty, with a note next to them that names the subject and says why (e.g. "we had no government fund income … so this table has no data"). A table with data whose note says it is empty is also an error.',
+  },
   relation: { zh: '全空的 T7/T8/T9 ⇒ 表旁（同一部分内，上方或下方）有点明主题的说明；有数据 ⇒ 不得注明“本表无数据/空表”', en: 'all-empty T7/T8/T9 ⇒ an explanation naming the subject near it (same section, above or below); data ⇒ no note saying the table is empty' },
   pass: '政府性基金预算财政拨款收入支出决算表（全部为空）\n\n说明：我单位没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。',
   fail: '政府性基金预算财政拨款收入支出决算表（全部为空），表旁无说明\n\n→ error: 政府性基金预算财政拨款收入支出决算表为空表，但表旁没有说明政府性基金为何无数据',

@@ -8,15 +8,15 @@ import { sentenceFinding } from '../claims/checks';
 export const meta: RuleMeta = {
   id: 'N-08',
   title: { zh: '基本支出：人员经费、公用经费及占比与表6一致', en: 'Basic spending: personnel and public costs and their shares agree with T6' },
-  rationale: {
-    zh: '“基本支出决算情况”中的人员经费、公用经费应等于基本支出决算明细表的人员经费合计、公用经费合计，基本支出等于二者之和，占比以基本支出为分母；“主要包括”列举的科目在表6中应有数（否则为提示）。',
-    en: 'Personnel and public costs in the basic-spending section must equal the T6 totals, basic spending their sum, shares over basic spending; items listed as "主要包括" should be non-zero in T6 (a notice otherwise).',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '“基本支出决算情况”中的人员经费、公用经费应等于基本支出决算明细表的人员经费合计、公用经费合计，基本支出等于二者之和，占比以基本支出为分母；“主要包括”列举的科目在表6中应有数（否则为提示）。',
+    en: 'Personnel and public costs in the basic-spending section must equal the T6 totals, basic spending their sum, shares over basic spending; items listed as "主要包括" should be non-zero in T6 (a notice otherwise).',
+  },
   relation: { zh: '人员经费 = T6 人员经费合计；公用经费 = T6 公用经费合计；P = 分项 ÷ 基本支出', en: 'personnel = T6 personnel total; public = T6 public total; P = part / basic' },
   pass: '基本支出880.80万元，其中：人员经费582.12万元，占基本支出的66.09%；公用经费298.68万元，占基本支出的33.91%。',
   fail: '公用经费**289.68**万元 → error: T6 公用经费合计 298.68',

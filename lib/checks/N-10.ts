@@ -8,15 +8,15 @@ import { opOf, totalRow, where } from '../claims/tables';
 export const meta: RuleMeta = {
   id: 'N-10',
   title: { zh: '政府性基金、国有资本经营预算支出与表7/表8一致', en: 'Government-fund and state-capital spending agree with T7/T8' },
-  rationale: {
-    zh: '政府性基金、国有资本经营预算财政拨款的收入、支出、结转结余应等于表7/表8合计行；表为空时叙述应为“无”或0。',
-    en: 'Income, spending and balances of government funds / state capital must equal the T7/T8 total row; empty tables go with "none" or zeros.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '政府性基金、国有资本经营预算财政拨款的收入、支出、结转结余应等于表7/表8合计行；表为空时叙述应为“无”或0。',
+    en: 'Income, spending and balances of government funds / state capital must equal the T7/T8 total row; empty tables go with "none" or zeros.',
+  },
   relation: { zh: '= T7/T8 合计行', en: '= T7/T8 total row' },
   pass: '政府性基金预算财政拨款收入0万元；支出0万元。',
   fail: '政府性基金预算财政拨款支出**5.00**万元 → error: T7 合计 0',

@@ -7,15 +7,15 @@ import type { Disclosure } from '../model/types';
 export const meta: RuleMeta = {
   id: 'N-11',
   title: { zh: '机关运行经费与公用经费合计', en: 'Administrative running costs vs public costs in T6' },
-  rationale: {
-    zh: '机关运行经费是行政单位（及参公事业单位）使用一般公共预算财政拨款安排的基本支出中的日常公用经费；纯行政单位时应与表6公用经费合计相当。口径可能不同（如不含资本性支出），故只作警告；其同比/比预算增减率仍须自洽。',
-    en: 'Administrative running costs are the public costs of administrative units paid from general-budget basic spending; for a purely administrative unit they should match the T6 public-cost total. Definitions can differ (e.g. without capital items), so this is a warning only; its change and rate must still agree.',
-  },
   severity: 'warning',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '机关运行经费是行政单位（及参公事业单位）使用一般公共预算财政拨款安排的基本支出中的日常公用经费；纯行政单位时应与表6公用经费合计相当。口径可能不同（如不含资本性支出），故只作警告；其同比/比预算增减率仍须自洽。',
+    en: 'Administrative running costs are the public costs of administrative units paid from general-budget basic spending; for a purely administrative unit they should match the T6 public-cost total. Definitions can differ (e.g. without capital items), so this is a warning only; its change and rate must still agree.',
+  },
   relation: { zh: '机关运行经费 ≈ T6 公用经费合计（仅纯行政单位，警告）', en: 'running costs ≈ T6 public-cost total (administrative units only; warning)' },
   pass: '机关运行经费支出298.68万元（表6 公用经费合计 298.68）',
   fail: '机关运行经费支出**298.44**万元，表6 公用经费合计 298.68 → warning',

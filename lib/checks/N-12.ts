@@ -7,15 +7,15 @@ import { opNum } from '../claims/checks';
 export const meta: RuleMeta = {
   id: 'N-12',
   title: { zh: '政府采购：总额 = 货物 + 工程 + 服务；中小企业 ≤ 总额', en: 'Procurement: total = goods + works + services; SME ≤ total' },
-  rationale: {
-    zh: '政府采购支出总额应等于货物、工程、服务之和，授予中小企业（小微企业）合同金额不得超过总额，占比须自洽。',
-    en: 'Total procurement must equal goods + works + services; contracts to SMEs (micro firms) cannot exceed the total; their share must agree.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '政府采购支出总额应等于货物、工程、服务之和，授予中小企业（小微企业）合同金额不得超过总额，占比须自洽。',
+    en: 'Total procurement must equal goods + works + services; contracts to SMEs (micro firms) cannot exceed the total; their share must agree.',
+  },
   relation: { zh: '总额 = 货物 + 工程 + 服务；中小企业 ≤ 总额', en: 'total = goods + works + services; SME ≤ total' },
   pass: '政府采购支出总额372.34万元，其中：货物8.57万元、工程0万元、服务363.77万元。',
   fail: '…其中：货物8.57万元、工程0万元、服务**336.77**万元 → error: parts add to 345.34',

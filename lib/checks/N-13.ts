@@ -11,15 +11,15 @@ import { half } from '../claims/numbers';
 export const meta: RuleMeta = {
   id: 'N-13',
   title: { zh: '覆盖整体的各项占比之和为100%', en: 'Shares covering a whole add up to 100%' },
-  rationale: {
-    zh: '同一分母下列举的各项占比，当各项金额之和等于整体时，占比之和应为100%；各项四舍五入可造成每项半个单位的偏差（提示），更大的偏差为错误。发布者常把最后一项“凑”到合计100%，单项相差一个单位由各占比规则作提示。',
-    en: 'When the listed parts add up to their whole, their shares must add up to 100%; each rounded share may be off by half a unit (a notice); more is an error. Publishers often plug the last share to reach exactly 100; a one-unit share is a notice in the share rules.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '同一分母下列举的各项占比，当各项金额之和等于整体时，占比之和应为100%；各项四舍五入可造成每项半个单位的偏差（提示），更大的偏差为错误。发布者常把最后一项“凑”到合计100%，单项相差一个单位由各占比规则作提示。',
+    en: 'When the listed parts add up to their whole, their shares must add up to 100%; each rounded share may be off by half a unit (a notice); more is an error. Publishers often plug the last share to reach exactly 100; a one-unit share is a notice in the share rules.',
+  },
   relation: { zh: 'Σ 占比 = 100 ± n·½·10⁻ᵖ（仅当 Σ 分项 = 整体）', en: 'Σ shares = 100 ± n·½·10⁻ᵖ (only when Σ parts = whole)' },
   pass: '一般公共服务支出742.39万元，占84.28%；社会保障和就业支出87.96万元，占9.99%；住房保障支出50.46万元，占5.73%。',
   fail: '…占84.28%；…占9.99%；…占**6.73%** → error: Σ = 101.00%',

@@ -9,15 +9,15 @@ import { opNum, sentenceFinding } from '../claims/checks';
 export const meta: RuleMeta = {
   id: 'N-14',
   title: { zh: '同一指标多次出现时数值一致', en: 'An indicator stated twice has one value' },
-  rationale: {
-    zh: '同一概念（如一般公共预算财政拨款支出、“三公”经费决算数、实有人数、车辆数）在叙述中多次出现时数值应相同；仅尾数差异为提示。比率只在各自算式不一致时才由对应规则报告，两次印刷同一比率且都在舍入范围内不算矛盾。',
-    en: 'One concept (general-budget spending, the three-public-expenses actual, staff, vehicles …) stated more than once must have one value; rounding-level differences are notices. Rates are judged by their own arithmetic in the owning rule: two printings of one rate that both agree with the numbers within rounding are not a contradiction.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '同一概念（如一般公共预算财政拨款支出、“三公”经费决算数、实有人数、车辆数）在叙述中多次出现时数值应相同；仅尾数差异为提示。比率只在各自算式不一致时才由对应规则报告，两次印刷同一比率且都在舍入范围内不算矛盾。',
+    en: 'One concept (general-budget spending, the three-public-expenses actual, staff, vehicles …) stated more than once must have one value; rounding-level differences are notices. Rates are judged by their own arithmetic in the owning rule: two printings of one rate that both agree with the numbers within rounding are not a contradiction.',
+  },
   relation: { zh: '同一概念的各次陈述 = 同一数值', en: 'every statement of one concept = one value' },
   pass: '共有车辆9辆…截至12月31日，机关共有车辆9辆',
   fail: '共有车辆9辆…截至12月31日，机关共有车辆**8**辆 → error（表中有对应数时由 N-07/N-08 等与表比对 · with a table counterpart, N-07/N-08 … compare with the table）',

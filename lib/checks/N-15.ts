@@ -8,15 +8,15 @@ import { isSpaceCode } from '../claims/text';
 export const meta: RuleMeta = {
   id: 'N-15',
   title: { zh: '叙述中的年度与报告年度一致', en: 'Years in the narrative match the report year' },
-  rationale: {
-    zh: '决算说明叙述的是报告年度，同比比较的是上年（报告年度 − 1）；“YYYY年度…收入/支出/采购/决算…”写成其他年度通常是套用旧模板。比较上年（与2023年度相比、比上年）、下年预算（2025年度年初预算）、文号和书名中的年份是正当的，不报告。',
-    en: 'The narrative describes the report year and compares with the year before; another year in front of an accounting subject ("2023年度政府采购…" in a 2024 report) is usually template residue. Comparisons with the previous year, next year\'s budget, document numbers and titles legitimately name other years and are not reported.',
-  },
   severity: 'warning',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '决算说明叙述的是报告年度，同比比较的是上年（报告年度 − 1）；“YYYY年度…收入/支出/采购/决算…”写成其他年度通常是套用旧模板。比较上年（与2023年度相比、比上年）、下年预算（2025年度年初预算）、文号和书名中的年份是正当的，不报告。',
+    en: 'The narrative describes the report year and compares with the year before; another year in front of an accounting subject ("2023年度政府采购…" in a 2024 report) is usually template residue. Comparisons with the previous year, next year\'s budget, document numbers and titles legitimately name other years and are not reported.',
+  },
   relation: { zh: '叙述年度 = 报告年度（比较上年、下年预算除外）', en: 'narrative year = report year (comparisons and next-year budgets excepted)' },
   pass: '与2023年度相比，总体减少3人。2025年度年初收入预算为934.23万元。',
   fail: '（2024年度报告）**2023年度**政府采购支出总额0万元 → warning；“**202 年度**部门决算” → warning (placeholder)',

@@ -11,15 +11,15 @@ import type { ClaimChecker } from '../claims/checks';
 export const meta: RuleMeta = {
   id: 'N-16',
   title: { zh: '人数、件数等计数与其组成部分及比率一致', en: 'Counts agree with their parts and rates' },
-  rationale: {
-    zh: '实有人数应等于各类人员（公务员、事业编、工勤…）之和；“其中”列举的车辆、项目等之和不得超过（完整列举时应等于）总数；上年→本年的增减人数与增减率须自洽；办结率等比率 = 办结数 ÷ 受理数，按印刷精度比较。',
-    en: 'Staff must equal the sum of its categories; listed parts (vehicles, projects …) cannot exceed (and, when complete, must equal) the whole; changes from last year and their rates must agree; rates like 办结率 = closed / received, compared at the printed precision.',
-  },
   severity: 'error',
   tables: [],
 };
 
 export const doc: RuleDoc = {
+  rationale: {
+    zh: '实有人数应等于各类人员（公务员、事业编、工勤…）之和；“其中”列举的车辆、项目等之和不得超过（完整列举时应等于）总数；上年→本年的增减人数与增减率须自洽；办结率等比率 = 办结数 ÷ 受理数，按印刷精度比较。',
+    en: 'Staff must equal the sum of its categories; listed parts (vehicles, projects …) cannot exceed (and, when complete, must equal) the whole; changes from last year and their rates must agree; rates like 办结率 = closed / received, compared at the printed precision.',
+  },
   relation: { zh: '实有人数 = Σ 各类人员；办结率 = 办结 ÷ 受理', en: 'staff = Σ categories; closure rate = closed / received' },
   pass: '受理交办事项106件，办结98件，办结率92.45%。',
   fail: '受理交办事项106件，办结98件，办结率**92.56%** → error: 98 ÷ 106 = 92.45%',

@@ -20,7 +20,13 @@ export function amountOf(cell: ModelCell | undefined): Amount {
 // ---------------------------------------------------------------------------------------------
 // Documentation attached to each rule file (rendered by scripts/gen-rule-docs.ts).
 
+/**
+ * Documentation of a rule, read only by scripts/gen-rule-docs.ts: kept out of RuleMeta so that the
+ * checker bundle (which tree-shakes the unused `doc` exports) does not carry it.
+ */
 export interface RuleDoc {
+  /** What the rule checks and why (may cite the regulation). */
+  rationale: Bilingual;
   /** The relation, in the catalog's notation. */
   relation: Bilingual;
   /** A tiny table (Markdown) that passes. */

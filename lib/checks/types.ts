@@ -44,8 +44,6 @@ export interface RuleMeta {
   /** Catalog id from domain.md, e.g. "I-07". */
   id: string;
   title: Bilingual;
-  /** What the rule checks and why (may cite the regulation). */
-  rationale: Bilingual;
   severity: Severity;
   /** Tables the rule needs; if any is absent the rule is not applicable. */
   tables: TableKey[];

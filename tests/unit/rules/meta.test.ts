@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../../lib/checks/registry';
+import type { RuleDoc } from '../../../lib/checks/helpers';
 import { collect, DOCS_DIR, renderRuleDoc, ROOT, testFileOf } from '../../../scripts/gen-rule-docs';
 
 const FIX = 'run `npx tsx scripts/gen-rule-docs.ts`';
@@ -33,8 +34,9 @@ describe('rule catalog conventions', () => {
       const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       expect((mod.meta as { id: string }).id, `${r.meta.id}: meta.id must match the file name`).toBe(r.meta.id);
       expect(mod.rule, `${r.meta.id}: the registered rule must be the file's \`rule\` export`).toBe(r);
-      expect(mod.doc, `${r.meta.id}: export a \`doc\` (relation, pass, fail, limits)`).toBeTruthy();
-      expect(r.meta.title.zh && r.meta.title.en && r.meta.rationale.zh && r.meta.rationale.en, `${r.meta.id}: bilingual title and rationale`).toBeTruthy();
+      expect(mod.doc, `${r.meta.id}: export a \`doc\` (rationale, relation, pass, fail, limits)`).toBeTruthy();
+      const doc = mod.doc as RuleDoc;
+      expect(r.meta.title.zh && r.meta.title.en && doc.rationale.zh && doc.rationale.en, `${r.meta.id}: bilingual title and rationale`).toBeTruthy();
     }
   });
 

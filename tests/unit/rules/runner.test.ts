@@ -9,7 +9,7 @@ import { T1 } from './samples';
 describe('runner: a rule that throws', () => {
   test('becomes an internal finding; the other rules still run and report', () => {
     const boom = defineRule({
-      meta: { id: 'I-99', title: { zh: '坏规则', en: 'broken' }, rationale: { zh: '', en: '' }, severity: 'error', tables: ['T1'] },
+      meta: { id: 'I-99', title: { zh: '坏规则', en: 'broken' }, severity: 'error', tables: ['T1'] },
       run() {
         throw new Error('kaputt');
       },
