@@ -33,6 +33,9 @@ describe('looksLikeDisclosure', () => {
     ['title row inside the table', '<table><tr><td colspan="2">财政拨款“三公”经费支出决算表</td></tr><tr><td>合计</td></tr></table>', true],
     ['a caption', '<table><caption>支出决算表</caption><tr><td>a</td></tr></table>', true],
     ['marker only', '<p>公开05表</p><table><tr><td>合计</td></tr></table>', true],
+    ['a title split over Word spans', '<p><span>公开</span><span style="x">01</span>表</p><table><tr><td>合计</td></tr></table>', true],
+    ['a unit line between title and table', '<p>收入支出决算总表</p><p>单位：万元</p><table><tr><td>项目</td><td>金额</td></tr></table>', true],
+    ['a long line is not a title', `<p>${'收入支出决算总表'.repeat(30)}</p><table><tr><td>项目</td></tr></table>`, false],
     // Every disclosure table's header has a header word (项目, 金额, 合计, 收入, 支出 …): a table without
     // one is not taken for a disclosure table because of the line above it.
     ['a title above a table with no header word', '<p>收入支出决算总表</p><table><tr><td>张三</td><td>0731-1234567</td></tr></table>', false],
