@@ -1,8 +1,8 @@
 /**
  * The Firefox (MV2) build in firefox-esr via puppeteer-core: it loads, auto-checks a *.gov.cn page
  * with the same findings and marks as the CLI, also on a page whose main thread never goes quiet
- * (the check's background-priority pauses would wait forever there without their 250 ms bound). (The popup is not driven here: WebDriver BiDi refuses
- * to navigate a tab to moz-extension:// URLs; the Chromium suite covers the popup.)
+ * (the check's background-priority pauses would wait forever there without their 250 ms bound), and
+ * its popup lists the CLI's findings, jumps to one and turns the marks off without a trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ import { readFileSync } from 'node:fs';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 const GECKO_ID = 'disclosure-checker@example.org';
+// Fixed through the extensions.webextensions.uuids pref, so the test knows the popup's address.
+const EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
+const POPUP_URL = `moz-extension://${EXT_UUID}/popup.html`;
 
 let server: FixtureServer;
 let browser: Browser;
@@ -61,7 +64,10 @@ beforeAll(async () => {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    // Firefox 153 lets WebDriver BiDi navigate a tab to moz-extension:// only with system access.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXT_UUID }),
       // Firefox has no host-resolver-rules: resolve every name to the local fixture server.
       'network.dns.forceResolve': '127.0.0.1',
       'network.dns.disableIPv6': true,
@@ -75,6 +81,34 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/**
+ * The popup in a tab of its own, pointed at `target` with ?tab= (as in the Chromium suite: a popup
+ * opened in a tab would otherwise take that tab for the active one). Firefox moves the tab into the
+ * extension's process on the way, and BiDi never reports that navigation as loaded: goto times out
+ * although the popup is there, so the popup's own state is what is waited for.
+ */
+async function openPopup(target: Page): Promise<Page> {
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: 480, height: 900 });
+  const nav = popup.goto(POPUP_URL, { timeout: 5_000 }).catch((err: Error) => err);
+  await popup.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+  const targetUrl = target.url();
+  const tabId = await popup.evaluate((url) => {
+    // The page's `browser` (WebExtension API), not puppeteer's.
+    const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return ext.tabs.query({}).then((tabs) => tabs.find((t) => t.url === url)?.id ?? null);
+  }, targetUrl);
+  expect(tabId, `no tab shows ${targetUrl}`).not.toBeNull();
+  await popup.evaluate((url) => {
+    location.href = url;
+  }, `${POPUP_URL}?tab=${tabId}`);
+  await popup.waitForSelector('[data-state="done"]', { timeout: 15_000 });
+  const settled = await nav;
+  // Either it loaded after all, or it timed out as described; any other error is real.
+  if (settled instanceof Error) expect(settled.name).toBe('TimeoutError');
+  return popup;
+}
 
 describe('Firefox (MV2 build)', () => {
   let page: Page;
@@ -90,6 +124,45 @@ describe('Firefox (MV2 build)', () => {
       document.querySelector(`[data-dc-findings~="${i}"]`)?.scrollIntoView({ block: 'center' });
     }, first >= 0 ? first : 0);
     await page.screenshot({ path: screenshotPath('firefox-page-marked.png') });
+  });
+
+  it('the popup lists every finding, jumps to one and turns the marks off without a trace', async () => {
+    const popup = await openPopup(page);
+    expect(await popup.$$eval('button.finding', (b) => b.length)).toBe(cli.report.findings.length);
+    expect(await popup.$eval('.counts', (el) => (el as HTMLElement).innerText)).toContain(String(cli.report.summary.errors));
+    await popup.screenshot({ path: screenshotPath('firefox-popup.png'), fullPage: true });
+
+    // Jump to the last marked finding (far down the page).
+    const target = cli.markedFindings[cli.markedFindings.length - 1];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.click(`button.finding[data-finding="${target}"]`);
+    const inView = () =>
+      page.evaluate((i) => {
+        const el = document.querySelector(`[data-dc-findings~="${i}"]`);
+        if (!el) return 'missing';
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight ? 'in-view' : `out:${Math.round(r.top)}`;
+      }, target);
+    expect(await waitFor(inView, (v) => v === 'in-view', 10_000)).toBe('in-view');
+
+    // Marks off: the page's DOM is the one Firefox loaded (reference: the same page where the
+    // extension does not run), and no highlight is left.
+    const plain = await browser.newPage();
+    await plain.goto(`${server.origin()}/lukou.html`);
+    const original = await plain.evaluate(() => document.documentElement.outerHTML);
+    await plain.close();
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(original);
+    await popup.click('input[data-action="marks"]');
+    const off = await waitFor(
+      () => page.evaluate(() => document.documentElement.outerHTML),
+      (html) => html === original,
+      10_000,
+    );
+    expect(off).toBe(original);
+    expect(await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0)).toBe(0);
+    await popup.click('input[data-action="marks"]');
+    expect((await marksOn(page, cli.marks.length)).length).toBe(cli.marks.length);
+    await popup.close();
   });
 
   it('checks a page whose main thread never goes quiet, and the page\'s own loop keeps running', async () => {
