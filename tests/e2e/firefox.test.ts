@@ -2,7 +2,8 @@
  * The Firefox (MV2) build in firefox-esr via puppeteer-core: it loads, auto-checks a *.gov.cn page
  * with the same findings and marks as the CLI, also on a page whose main thread never goes quiet
  * (the check's background-priority pauses would wait forever there without their 250 ms bound), and
- * its popup lists the CLI's findings, jumps to one and turns the marks off without a trace.
+ * its popup lists the CLI's findings, jumps to one and turns the marks off without a trace, and a
+ * host added in the options page is checked (its permission granted without a prompt by a pref).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 const GECKO_ID = 'disclosure-checker@example.org';
 // Fixed through the extensions.webextensions.uuids pref, so the test knows the popup's address.
 const EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
-const POPUP_URL = `moz-extension://${EXT_UUID}/popup.html`;
+const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 
 let server: FixtureServer;
 let browser: Browser;
@@ -68,6 +69,9 @@ beforeAll(async () => {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXT_UUID }),
+      // Grant optional host permissions without the doorhanger headless Firefox cannot show (the
+      // options page asks for a host the user adds).
+      'extensions.webextOptionalPermissionPrompts': false,
       // Firefox has no host-resolver-rules: resolve every name to the local fixture server.
       'network.dns.forceResolve': '127.0.0.1',
       'network.dns.disableIPv6': true,
@@ -83,16 +87,27 @@ afterAll(async () => {
 });
 
 /**
- * The popup in a tab of its own, pointed at `target` with ?tab= (as in the Chromium suite: a popup
- * opened in a tab would otherwise take that tab for the active one). Firefox moves the tab into the
- * extension's process on the way, and BiDi never reports that navigation as loaded: goto times out
- * although the popup is there, so the popup's own state is what is waited for.
+ * An extension page in a tab of its own. Firefox moves the tab into the extension's process on the
+ * way, and BiDi never reports that navigation as loaded: goto times out although the page is there,
+ * so the page's own readiness is what is waited for.
+ */
+async function openExtensionPage(path: string): Promise<Page> {
+  const ext = await browser.newPage();
+  const nav = ext.goto(`${EXT_ORIGIN}/${path}`, { timeout: 5_000 }).catch((err: Error) => err);
+  await ext.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+  const settled = await nav;
+  // Either it loaded after all, or it timed out as described; any other error is real.
+  if (settled instanceof Error) expect(settled.name).toBe('TimeoutError');
+  return ext;
+}
+
+/**
+ * The popup pointed at `target`'s tab with ?tab= (as in the Chromium suite: a popup opened in a tab
+ * would otherwise take that tab for the active one).
  */
 async function openPopup(target: Page): Promise<Page> {
-  const popup = await browser.newPage();
+  const popup = await openExtensionPage('popup.html');
   await popup.setViewport({ width: 480, height: 900 });
-  const nav = popup.goto(POPUP_URL, { timeout: 5_000 }).catch((err: Error) => err);
-  await popup.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
   const targetUrl = target.url();
   const tabId = await popup.evaluate((url) => {
     // The page's `browser` (WebExtension API), not puppeteer's.
@@ -102,11 +117,8 @@ async function openPopup(target: Page): Promise<Page> {
   expect(tabId, `no tab shows ${targetUrl}`).not.toBeNull();
   await popup.evaluate((url) => {
     location.href = url;
-  }, `${POPUP_URL}?tab=${tabId}`);
+  }, `${EXT_ORIGIN}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-state="done"]', { timeout: 15_000 });
-  const settled = await nav;
-  // Either it loaded after all, or it timed out as described; any other error is real.
-  if (settled instanceof Error) expect(settled.name).toBe('TimeoutError');
   return popup;
 }
 
@@ -163,6 +175,70 @@ describe('Firefox (MV2 build)', () => {
     await popup.click('input[data-action="marks"]');
     expect((await marksOn(page, cli.marks.length)).length).toBe(cli.marks.length);
     await popup.close();
+  });
+
+  it('a host added in the options is checked like a portal, and no longer once removed', async () => {
+    const host = 'www.example.org';
+    const options = await openExtensionPage('options.html');
+    /** Hosts of the content script the background registered for the user's hosts (polled from the options page). */
+    const registered = () =>
+      options.evaluate(() => {
+        type Registered = { matches?: string[] };
+        const ext = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<Registered[]> } } }).browser;
+        return ext.scripting.getRegisteredContentScripts().then((list) => list.flatMap((s) => s.matches ?? []).sort());
+      });
+    expect(await registered()).toEqual([]);
+
+    await options.type('input[data-setting="host"]', host);
+    await options.click('button[type="submit"]');
+    expect(await waitFor(registered, (m) => m.length > 0, 10_000)).toEqual([`*://${host}/*`]);
+    expect(await options.$$eval('.hosts code', (cs) => cs.map((c) => c.textContent))).toContain(host);
+    await options.screenshot({ path: screenshotPath('firefox-options.png') });
+
+    // Whether a content script answers in a tab; the tab is found as the one a new page opened (once the
+    // host permission is gone its URL is hidden from the extension).
+    type Tab = { id?: number };
+    type TabsApi = { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+    const tabIds = () =>
+      options.evaluate(() => (globalThis as unknown as { browser: TabsApi }).browser.tabs.query({}).then((ts) => ts.map((t) => t.id ?? -1)));
+    const openAndAsk = async (url: string): Promise<{ page: Page; answer: string }> => {
+      const before = await tabIds();
+      const page = await browser.newPage();
+      await page.goto(url);
+      const fresh = (await tabIds()).filter((id) => !before.includes(id));
+      expect(fresh).toHaveLength(1);
+      const ask = () =>
+        options.evaluate(
+          (id) =>
+            (globalThis as unknown as { browser: TabsApi }).browser.tabs.sendMessage(id, { type: 'dc:get-state' }).then(
+              (state) => ((state as { status?: string } | undefined)?.status ? 'content script' : `answered: ${JSON.stringify(state)}`),
+              () => 'no content script',
+            ),
+          fresh[0],
+        );
+      // The script starts at document_idle: give it 3 s to answer (a page without one waits them out).
+      const answer = await waitFor(ask, (a) => a === 'content script', 3_000).catch(() => ask());
+      return { page, answer };
+    };
+
+    const { page: added, answer: whileAdded } = await openAndAsk(`${server.origin(host)}/lukou.html`);
+    expect(whileAdded).toBe('content script');
+    const expected = cli.marks.map(markKey).sort();
+    expect(await marksOn(added, expected.length)).toEqual(expected);
+    await added.close();
+
+    await options.evaluate((h) => {
+      const item = [...document.querySelectorAll('.hosts li')].find((li) => li.querySelector('code')?.textContent === h);
+      (item?.querySelector('button') as HTMLButtonElement | null)?.click();
+    }, host);
+    expect(await waitFor(registered, (m) => m.length === 0, 10_000)).toEqual([]);
+    expect(await options.$$eval('.hosts code', (cs) => cs.map((c) => c.textContent))).not.toContain(host);
+    // A fresh load of the same page: no content script any more, no marks.
+    const { page: removed, answer } = await openAndAsk(`${server.origin(host)}/lukou.html`);
+    expect(answer).toBe('no content script');
+    expect(await removed.evaluate(() => document.querySelectorAll('[data-dc-severity]').length)).toBe(0);
+    await removed.close();
+    await options.close();
   });
 
   it('checks a page whose main thread never goes quiet, and the page\'s own loop keeps running', async () => {
