@@ -3,7 +3,7 @@
  * in-page harness (bench/browser-harness.ts), so both environments measure exactly the same things.
  * Standard DOM only (bundled into the page by esbuild).
  */
-import { floorAllCells, floorFirstRows, floorWalkDom, FIRST_ROWS, jsWalk } from './floor';
+import { cellAmounts, floorAllCells, floorFirstRows, floorWalkDom, FIRST_ROWS, jsWalk } from './floor';
 
 export interface CoreApi {
   extractDocument?: ((root: Document) => unknown) | null;
@@ -34,6 +34,7 @@ export function benchFunctions(
     floor: () => floorAllCells(document),
     firstRows: () => floorFirstRows(document, FIRST_ROWS),
     walk: () => jsWalk(document),
+    amounts: () => cellAmounts(document),
     domFloor: () => floorWalkDom(document),
   };
   let summary = 'checkDocument not available yet';

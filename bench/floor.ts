@@ -4,6 +4,8 @@
  * code runs in linkedom (Node) and inside Chromium.
  */
 
+import Decimal from 'decimal.js';
+
 type Root = Document | Element;
 
 /**
@@ -104,6 +106,41 @@ export function jsWalk(root: Root): number {
     while (node && node !== start && !node.nextSibling) node = node.parentNode;
     if (!node || node === start) break;
     node = node.nextSibling;
+  }
+  return n;
+}
+
+// A cell that reads as a plain amount: digits with thousands separators, an optional fraction.
+const PLAIN_AMOUNT = /^\s*-?[\d,]+(?:\.\d+)?\s*$/;
+
+/**
+ * Reference, not a floor: read every cell as floorAllCells does and turn each one that reads as a
+ * plain amount into a decimal.js value (a fresh one every time, as on a first check) — what the
+ * page's amounts cost before any recognition, identity or narrative rule. Returns the number of
+ * amounts (so the work cannot be elided).
+ */
+export function cellAmounts(root: Root): number {
+  let n = 0;
+  const tables = root.getElementsByTagName('table');
+  for (let t = 0; t < tables.length; t++) {
+    for (let k = tables[t].firstElementChild; k !== null; k = k.nextElementSibling) {
+      const name = k.localName;
+      if (name === 'tr') n += rowAmounts(k);
+      else if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
+        for (let r = k.firstElementChild; r !== null; r = r.nextElementSibling) if (r.localName === 'tr') n += rowAmounts(r);
+      }
+    }
+  }
+  return n;
+}
+
+function rowAmounts(row: Element): number {
+  let n = 0;
+  for (let c = row.firstElementChild; c !== null; c = c.nextElementSibling) {
+    const name = c.localName;
+    if (name !== 'td' && name !== 'th') continue;
+    const text = c.textContent ?? '';
+    if (PLAIN_AMOUNT.test(text) && !new Decimal(text.replace(/[,\s]/g, '')).isNaN()) n++;
   }
   return n;
 }

@@ -125,6 +125,7 @@ function rowsOf(r: CaseResult): Row[] {
   rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'all cells', floor: r.measured.floor, target: r.page.id === 'seed' ? 3 : null });
   rows.push({ ...base, what: full, cand: r.measured.core, floorName: 'DOM walk + cells', floor: r.measured.domFloor, target: r.page.id === 'seed' ? 3 : null });
   rows.push({ ...base, what: '(ref: JS walk of all nodes)', cand: r.measured.walk, floorName: 'all cells', floor: r.measured.floor, target: null });
+  rows.push({ ...base, what: '(ref: cells → decimal.js)', cand: r.measured.amounts, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({ ...base, what: '  of which extract', cand: r.measured.extract, floorName: 'all cells', floor: r.measured.floor, target: null });
   rows.push({
     ...base,

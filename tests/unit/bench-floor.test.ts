@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { floorAllCells, floorFirstRows, floorWalkDom, countCells } from '../../bench/floor';
+import { cellAmounts, floorAllCells, floorFirstRows, floorWalkDom, countCells } from '../../bench/floor';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 
@@ -30,6 +30,15 @@ describe('bench floors', () => {
     // The DOM walk does not descend into a cell, so the nested cell is only read as part of "xyz".
     expect(floorWalkDom(d)).toBe(2 + 3 + 1 + 2 + 3);
     expect(floorFirstRows(d, 2)).toBe(2 + 3 + 3 + 1);
+  });
+
+  it('the amounts reference parses every plain amount cell and nothing else', () => {
+    const d = doc(`<html><body><p>1.00</p><table><tr><th>项目</th><th>2024</th></tr>
+      <tr><td> 1,234.50 </td><td>-3</td><td>12.5万</td><td></td><td>1.2.3</td><td>0.00</td></tr></table></body></html>`);
+    // 2024, 1,234.50, -3 and 0.00; not 项目, 12.5万, the empty cell, 1.2.3 or the paragraph.
+    expect(cellAmounts(d)).toBe(4);
+    const seed = doc(readFileSync(new URL('../fixtures/lukou-2024.html', import.meta.url), 'utf8'));
+    expect(cellAmounts(seed)).toBeGreaterThan(400);
   });
 });
 
