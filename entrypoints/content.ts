@@ -259,7 +259,14 @@ class PageController {
         this.state = { ...this.state, report, items };
         if (!none && this.state.marksOn) {
           this.setState({ progress: { stage: 'marks', done: 0, total: 1 } });
-          this.applyMarks();
+          // The report, the stylesheet (MarkSession.prepare: a walk over the whole page in
+          // Chromium) and the marks each in a task of their own. Meanwhile the user may turn the
+          // marks off (which takes the sheet out again) or the page may be checked anew.
+          const stillWanted = () => this.state.marksOn && this.run === run;
+          await checker.yieldToPage();
+          if (stillWanted()) this.marks?.prepare();
+          await checker.yieldToPage();
+          if (stillWanted()) this.applyMarks();
         }
         this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
       } catch (err) {

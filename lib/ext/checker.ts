@@ -7,11 +7,12 @@
 import { toReport } from '../report/build';
 import { RULES } from '../checks/registry';
 import type { CheckRun } from '../index';
-import { checkDocumentSliced, buildItems } from './page-check';
+import { checkDocumentSliced, buildItems, yieldToPage } from './page-check';
 import { MarkSession, planMarks, toMarkable } from '../marks';
 
 export const checker = {
   checkDocumentSliced,
+  yieldToPage,
   toReport,
   buildItems: (run: CheckRun) => buildItems(run, RULES),
   MarkSession,

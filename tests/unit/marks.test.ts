@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { MarkSession, planMarks, locateTextRange, difference, markStylesheet, STYLE_ID, type MarkableFinding } from '../../lib/marks';
+import { MarkSession, planMarks, locateTextRange, difference, frame, markStylesheet, STYLE_ID, type MarkableFinding } from '../../lib/marks';
 
 function page(html: string) {
   const window = new Window({ url: 'http://www.example.gov.cn/' });
@@ -78,6 +78,26 @@ describe('MarkSession', () => {
     expect(cell(doc, 'b')!.getAttribute('tabindex')).toBe('3');
     expect(cell(doc, 'a')!.getAttribute('tabindex')).toBe('0');
     s.remove();
+  });
+
+  it('prepare inserts the stylesheet ahead of the marks, once; apply reuses it; remove takes it out even unused', () => {
+    const doc = page(HTML);
+    const original = doc.documentElement.outerHTML;
+    const s = new MarkSession(doc);
+    s.prepare();
+    s.prepare();
+    expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
+    expect(doc.querySelectorAll('[data-dc-severity]')).toHaveLength(0);
+    const sheet = doc.getElementById(STYLE_ID);
+    s.apply(planMarks(findings(doc)));
+    expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
+    expect(doc.getElementById(STYLE_ID)).toBe(sheet);
+    s.remove();
+    expect(doc.documentElement.outerHTML).toBe(original);
+    // Prepared, then the marks turned off before they were applied: nothing is left either.
+    s.prepare();
+    s.remove();
+    expect(doc.documentElement.outerHTML).toBe(original);
   });
 
   it('removes every trace: the DOM equals the original after hover, reveal and removal', () => {
@@ -170,9 +190,27 @@ describe('difference and stylesheet', () => {
     expect(difference(e, a)).toBe(d);
   });
 
-  it('uses outline and box-shadow only (no layout-changing properties)', () => {
+  it('paints with backgrounds only: no layout-changing property, and no outline, box-shadow or text decoration on a mark', () => {
     const css = markStylesheet();
-    expect(css).toContain('outline');
+    expect(css).toContain('background-image');
     expect(css).not.toMatch(/(^|[;{])\s*(border|margin|padding|width|height|display|position|font-size|font-weight|letter-spacing)\s*:/);
+    // They make Chromium revisit every paint layer of the page (see style.ts); only the keyboard
+    // focus ring, on one element at a time, keeps an outline.
+    const rules = css.split('\n').filter((r) => !r.startsWith('[data-dc-severity]:focus-visible'));
+    for (const r of rules) expect(r, r).not.toMatch(/outline|box-shadow|text-decoration/);
+  });
+
+  it.each([
+    ['solid', 'linear-gradient(red,red)'],
+    ['dashed', 'repeating-linear-gradient(90deg,red 0 6px,transparent 6px 10px)'],
+    ['double', 'linear-gradient(180deg,red 0 1px,transparent 1px 2px,red 2px)'],
+  ] as const)('a %s frame: four edges inside the padding box, the tint under them', (kind, top) => {
+    const decl = frame(kind, 'red', 3, 'pink');
+    const images = /background-image:(.*?) !important/.exec(decl)![1];
+    expect(images.startsWith(`${top},${top},`)).toBe(true);
+    expect(images.endsWith('linear-gradient(pink,pink)')).toBe(true);
+    expect(decl).toContain('background-size:100% 3px,100% 3px,3px 100%,3px 100%,100% 100% !important');
+    expect(decl).toContain('background-position:0 0,0 100%,0 0,100% 0,0 0 !important');
+    expect(decl).toContain('background-repeat:no-repeat !important');
   });
 });
