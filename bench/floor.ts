@@ -111,7 +111,7 @@ export function jsWalk(root: Root): number {
 }
 
 // A cell that reads as a plain amount: digits with thousands separators, an optional fraction.
-const PLAIN_AMOUNT = /^\s*-?[\d,]+(?:\.\d+)?\s*$/;
+const PLAIN_AMOUNT = /^\s*-?\d[\d,]*(?:\.\d+)?\s*$/;
 
 /**
  * Reference, not a floor: read every cell as floorAllCells does and turn each one that reads as a
@@ -120,6 +120,8 @@ const PLAIN_AMOUNT = /^\s*-?[\d,]+(?:\.\d+)?\s*$/;
  * amounts (so the work cannot be elided).
  */
 export function cellAmounts(root: Root): number {
+  // Its own loops rather than readRows with a per-cell callback: a callback would slow the floors
+  // every ratio divides by (and so flatter them).
   let n = 0;
   const tables = root.getElementsByTagName('table');
   for (let t = 0; t < tables.length; t++) {

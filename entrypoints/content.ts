@@ -261,8 +261,9 @@ class PageController {
           this.setState({ progress: { stage: 'marks', done: 0, total: 1 } });
           // The report, the stylesheet (MarkSession.prepare: a walk over the whole page in
           // Chromium) and the marks each in a task of their own. Meanwhile the user may turn the
-          // marks off (which takes the sheet out again) or the page may be checked anew.
-          const stillWanted = () => this.state.marksOn && this.run === run;
+          // marks off (which takes the sheet out again), or on again, or jump to a finding — both
+          // of which apply the marks themselves.
+          const stillWanted = () => this.state.marksOn && !this.marks?.isActive;
           await checker.yieldToPage();
           if (stillWanted()) this.marks?.prepare();
           await checker.yieldToPage();

@@ -87,7 +87,9 @@ export class MarkSession {
   }
 
   apply(plan: MarkPlan): void {
-    if (this.active) this.remove();
+    // Re-applying (a setting changed) keeps the stylesheet: taking it out and in again would cost
+    // the page-wide walk prepare() moves out of this task.
+    if (this.active) this.clearMarks();
     this.active = true;
     const doc = this.doc;
     this.prepare();
@@ -180,6 +182,13 @@ export class MarkSession {
 
   /** Remove every mark, attribute, stylesheet, highlight and listener this session added. */
   remove(): void {
+    this.clearMarks();
+    this.style?.remove();
+    this.style = null;
+  }
+
+  /** remove() except the stylesheet. */
+  private clearMarks(): void {
     for (const [type, fn] of this.listeners) this.doc.removeEventListener(type, fn, true);
     this.listeners = [];
     for (const t of this.flashTimers.values()) clearTimeout(t);
@@ -198,8 +207,6 @@ export class MarkSession {
     this.originals.clear();
     this.marks.clear();
     this.byFinding.clear();
-    this.style?.remove();
-    this.style = null;
     this.active = false;
   }
 

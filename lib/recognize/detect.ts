@@ -46,7 +46,9 @@ function squash(s: string | null | undefined): string {
 const MAX_NODES = 40;
 function shortText(el: Element): string | null {
   // Commonest: a paragraph of text only — one native read instead of five per text node (a third of
-  // the detector's time on a page of foreign tables went to reading the lines before them).
+  // the detector's time on a page of foreign tables went to reading the lines before them). Unlike
+  // the walk it is not cut at MAX_NODES: a short line split into more than 40 text nodes (or carrying
+  // comments) still counts — the answer can only turn to "disclosure", and the read is one string.
   if (el.firstElementChild === null) {
     const t = el.textContent ?? '';
     return t.length > MAX_PREV_TEXT ? null : t;

@@ -34,8 +34,8 @@ describe('bench floors', () => {
 
   it('the amounts reference parses every plain amount cell and nothing else', () => {
     const d = doc(`<html><body><p>1.00</p><table><tr><th>项目</th><th>2024</th></tr>
-      <tr><td> 1,234.50 </td><td>-3</td><td>12.5万</td><td></td><td>1.2.3</td><td>0.00</td></tr></table></body></html>`);
-    // 2024, 1,234.50, -3 and 0.00; not 项目, 12.5万, the empty cell, 1.2.3 or the paragraph.
+      <tr><td> 1,234.50 </td><td>-3</td><td>12.5万</td><td></td><td>1.2.3</td><td>0.00</td><td>,</td><td>-</td></tr></table></body></html>`);
+    // 2024, 1,234.50, -3 and 0.00; not 项目, 12.5万, the empty cell, 1.2.3, "," or "-" or the paragraph.
     expect(cellAmounts(d)).toBe(4);
     const seed = doc(readFileSync(new URL('../fixtures/lukou-2024.html', import.meta.url), 'utf8'));
     expect(cellAmounts(seed)).toBeGreaterThan(400);

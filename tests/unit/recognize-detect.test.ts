@@ -35,7 +35,9 @@ describe('looksLikeDisclosure', () => {
     ['marker only', '<p>公开05表</p><table><tr><td>合计</td></tr></table>', true],
     ['a title split over Word spans', '<p><span>公开</span><span style="x">01</span>表</p><table><tr><td>合计</td></tr></table>', true],
     ['a unit line between title and table', '<p>收入支出决算总表</p><p>单位：万元</p><table><tr><td>项目</td><td>金额</td></tr></table>', true],
-    ['a long line is not a title', `<p>${'收入支出决算总表'.repeat(30)}</p><table><tr><td>项目</td></tr></table>`, false],
+    // Over 200 characters is not a title line, even when little of it is left once spaces are squashed.
+    ['a long line is not a title', `<p>收入支出决算总表${' '.repeat(200)}</p><table><tr><td>项目</td></tr></table>`, false],
+    ['a short line is a title however many comments split it', `<p>收入支出<!--a-->决算<!--b-->总表</p><table><tr><td>项目</td></tr></table>`, true],
     // Every disclosure table's header has a header word (项目, 金额, 合计, 收入, 支出 …): a table without
     // one is not taken for a disclosure table because of the line above it.
     ['a title above a table with no header word', '<p>收入支出决算总表</p><table><tr><td>张三</td><td>0731-1234567</td></tr></table>', false],
