@@ -217,3 +217,26 @@ describe('difference and stylesheet', () => {
     expect(decl).toContain('background-repeat:no-repeat !important');
   });
 });
+
+describe('Tooltip', () => {
+  it('shows and hides one host, kept rendered between hovers (visibility, not a new box each time)', async () => {
+    const { Tooltip } = await import('../../lib/marks/tooltip');
+    const doc = page(HTML);
+    const tip = new Tooltip(doc);
+    const entry = { severity: 'error' as const, title: 'I-01', message: 'm', lines: [['应为', '1']] as [string, string][] };
+    expect(tip.visible).toBe(false);
+    tip.show(cell(doc, 'a')!, [entry], null);
+    expect(tip.visible).toBe(true);
+    const host = doc.querySelector('dc-tooltip');
+    tip.hide();
+    expect(tip.visible).toBe(false);
+    expect(doc.querySelector('dc-tooltip')).toBe(host);
+    tip.show(cell(doc, 'b')!, [entry], null);
+    expect(tip.visible).toBe(true);
+    expect(doc.querySelectorAll('dc-tooltip')).toHaveLength(1);
+    tip.show(cell(doc, 'b')!, [], null); // nothing to show: hidden
+    expect(tip.visible).toBe(false);
+    tip.destroy();
+    expect(doc.querySelector('dc-tooltip')).toBeNull();
+  });
+});
