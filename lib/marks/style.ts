@@ -20,23 +20,32 @@ export const COLORS = {
 
 type Edge = 'solid' | 'dashed' | 'double';
 
-/** One edge of a frame, as a gradient across (`deg` 180: top/bottom edges, 90: left/right). */
-function edge(kind: Edge, color: string, deg: number, width: number): string {
-  if (kind === 'dashed') return `repeating-linear-gradient(${deg - 90}deg,${color} 0 6px,transparent 6px 10px)`;
-  if (kind === 'double') {
-    const line = width / 3;
-    return `linear-gradient(${deg}deg,${color} 0 ${line}px,transparent ${line}px ${2 * line}px,${color} ${2 * line}px)`;
-  }
-  return `linear-gradient(${color},${color})`;
+/** The four edges of a rectangle `inset` px inside the padding box, `width` px wide: images, sizes, positions. */
+function edges(kind: 'solid' | 'dashed', color: string, width: number, inset: number): [string[], string[], string[]] {
+  const h = kind === 'dashed' ? `repeating-linear-gradient(90deg,${color} 0 6px,transparent 6px 10px)` : `linear-gradient(${color},${color})`;
+  const v = kind === 'dashed' ? `repeating-linear-gradient(0deg,${color} 0 6px,transparent 6px 10px)` : h;
+  const long = inset === 0 ? '100%' : `calc(100% - ${2 * inset}px)`;
+  const near = `${inset}px`;
+  const far = inset === 0 ? '100%' : `calc(100% - ${inset}px)`;
+  return [
+    [h, h, v, v],
+    [`${long} ${width}px`, `${long} ${width}px`, `${width}px ${long}`, `${width}px ${long}`],
+    [`${near} ${near}`, `${near} ${far}`, `${near} ${near}`, `${far} ${near}`],
+  ];
 }
 
-/** Background declarations for a frame of `width` px inside the padding box, over an optional tint. */
+/**
+ * Background declarations for a frame of `width` px inside the padding box, over an optional tint.
+ * A double frame is two solid ones, each a third of the width, the inner one inset by two thirds.
+ */
 export function frame(kind: Edge, color: string, width: number, tint?: string): string {
-  const h = edge(kind, color, 180, width);
-  const v = edge(kind, color, 90, width);
-  const images = [h, h, v, v];
-  const sizes = [`100% ${width}px`, `100% ${width}px`, `${width}px 100%`, `${width}px 100%`];
-  const positions = ['0 0', '0 100%', '0 0', '100% 0'];
+  const parts =
+    kind === 'double'
+      ? [edges('solid', color, width / 3, 0), edges('solid', color, width / 3, (2 * width) / 3)]
+      : [edges(kind, color, width, 0)];
+  const images = parts.flatMap((p) => p[0]);
+  const sizes = parts.flatMap((p) => p[1]);
+  const positions = parts.flatMap((p) => p[2]);
   if (tint) {
     images.push(`linear-gradient(${tint},${tint})`);
     sizes.push('100% 100%');
@@ -54,10 +63,11 @@ const FOCUS = '#1a5fb4';
 
 export function markStylesheet(): string {
   const parts: string[] = [];
-  // A mark rule, and its focused variant: the same frame one pixel wider in the focus colour (a
+  // A mark rule, and its focused variant: the same frame a pixel wider per line in the focus colour (a
   // focus outline would bring back the page-wide walk above on every jump to a finding).
   const mark = (sel: string, kind: Edge, color: string, width: number, tint: string | undefined, extra = '') => {
-    parts.push(`${sel}{${frame(kind, color, width, tint)}${extra}}`, `${sel}:focus-visible{${frame(kind, FOCUS, width + 1, tint)}}`);
+    // (outline:none only drops the browser's own focus ring, which the blue frame replaces.)
+    parts.push(`${sel}{${frame(kind, color, width, tint)}${extra}}`, `${sel}:focus-visible{${frame(kind, FOCUS, width + (kind === 'double' ? 3 : 1), tint)};outline:none !important}`);
   };
   for (const [sev, c] of Object.entries(COLORS)) {
     const sel = `[data-dc-severity="${sev}"]`;

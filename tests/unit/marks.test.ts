@@ -198,23 +198,34 @@ describe('difference and stylesheet', () => {
     const css = markStylesheet();
     expect(css).toContain('background-image');
     expect(css).not.toMatch(/(^|[;{])\s*(border|margin|padding|width|height|display|position|font-size|font-weight|letter-spacing)\s*:/);
-    // They make Chromium revisit every paint layer of the page (see style.ts); focus recolours the frame.
-    for (const r of css.split('\n')) expect(r, r).not.toMatch(/outline|box-shadow|text-decoration/);
+    // They make Chromium revisit every paint layer of the page (see style.ts); focus recolours the
+    // frame, and the browser's own focus ring is switched off (outline:none) where it does.
+    for (const r of css.split('\n')) expect(r.replace(/outline:none !important/g, ''), r).not.toMatch(/outline|box-shadow|text-decoration/);
+    for (const r of css.split('\n').filter((x) => x.includes(':focus-visible'))) expect(r).toContain('outline:none !important');
     expect(css).toContain('[data-dc-severity="error"][data-dc-kind="cell"][data-dc-role="total"]:focus-visible{');
   });
 
   it.each([
     ['solid', 'linear-gradient(red,red)'],
     ['dashed', 'repeating-linear-gradient(90deg,red 0 6px,transparent 6px 10px)'],
-    ['double', 'linear-gradient(180deg,red 0 1px,transparent 1px 2px,red 2px)'],
   ] as const)('a %s frame: four edges inside the padding box, the tint under them', (kind, top) => {
     const decl = frame(kind, 'red', 3, 'pink');
     const images = /background-image:(.*?) !important/.exec(decl)![1];
     expect(images.startsWith(`${top},${top},`)).toBe(true);
     expect(images.endsWith('linear-gradient(pink,pink)')).toBe(true);
     expect(decl).toContain('background-size:100% 3px,100% 3px,3px 100%,3px 100%,100% 100% !important');
-    expect(decl).toContain('background-position:0 0,0 100%,0 0,100% 0,0 0 !important');
+    expect(decl).toContain('background-position:0px 0px,0px 100%,0px 0px,100% 0px,0 0 !important');
     expect(decl).toContain('background-repeat:no-repeat !important');
+  });
+
+  it('a double frame: two solid frames a third of the width each, the inner one inset (no lines crossing at the corners)', () => {
+    const decl = frame('double', 'red', 6, 'pink');
+    const images = /background-image:(.*?) !important/.exec(decl)![1];
+    expect(images).toBe([...Array(8).fill('linear-gradient(red,red)'), 'linear-gradient(pink,pink)'].join(','));
+    expect(decl).toContain(
+      'background-size:100% 2px,100% 2px,2px 100%,2px 100%,calc(100% - 8px) 2px,calc(100% - 8px) 2px,2px calc(100% - 8px),2px calc(100% - 8px),100% 100% !important',
+    );
+    expect(decl).toContain('background-position:0px 0px,0px 100%,0px 0px,100% 0px,4px 4px,4px calc(100% - 4px),4px 4px,calc(100% - 4px) 4px,0 0 !important');
   });
 });
 
