@@ -110,9 +110,8 @@ export class Tooltip {
     const style = this.doc.createElement('style');
     style.textContent = TIP_CSS;
     const box = this.doc.createElement('div');
-    box.className = 'tip';
-    box.setAttribute('role', 'tooltip');
     box.className = 'tip off';
+    box.setAttribute('role', 'tooltip');
     root.append(style, box);
     // Outside <body>: the page's layout and body-level selectors never see it.
     this.doc.documentElement.append(host);
