@@ -7,7 +7,7 @@ import { recognize } from './recognize';
 import { runRules } from './checks/runner';
 import { RULES, REPORT_EXTRAS } from './checks/registry';
 import type { ExtractedDocument } from './extract/types';
-import type { Disclosure } from './model/types';
+import type { Disclosure, DocumentFormat } from './model/types';
 import type { Finding, Rule, RuleResult } from './checks/types';
 
 export interface SectionPresence {
@@ -34,11 +34,14 @@ export interface CheckRun {
 
 export interface CheckOptions {
   rules?: readonly Rule[];
+  /** The file format the DOM was read from (default html): the report's `document.format`. */
+  format?: DocumentFormat;
 }
 
 export function checkDocument(root: Document | Element, options: CheckOptions = {}): CheckRun {
   const extracted = extractDocument(root);
   const disclosure = recognize(extracted);
+  if (options.format) disclosure.info.format = options.format;
   return checkDisclosure(extracted, disclosure, options);
 }
 

@@ -296,6 +296,37 @@ function describeCellUncached(d: Disclosure, cell: ModelCell): Bilingual {
     : { zh: `${rowName}「${col.zh}」`, en: `${rowName} [${col.en}]` };
 }
 
+/**
+ * How a person cites a cell (design.md `label`): the table's own marker or its name · row code and name ·
+ * column header — "公开06表 · 302 商品和服务支出 · 决算数". Names stay as printed.
+ */
+const labels = new WeakMap<ModelCell, Bilingual>();
+
+export function cellLabel(d: Disclosure, cell: ModelCell): Bilingual {
+  let v = labels.get(cell);
+  if (!v) labels.set(cell, (v = cellLabelUncached(d, cell)));
+  return v;
+}
+
+function cellLabelUncached(d: Disclosure, cell: ModelCell): Bilingual {
+  const t = d.tables[cell.table];
+  const tableZh = t?.marker || t?.title || tableNameOf(cell).zh;
+  const tableEn = t?.marker ? `${t.marker} (${cell.table})` : tableNameOf(cell).en;
+  const place = placeOf(d, cell);
+  if (!place) {
+    const where = `第${cell.row + 1}行第${cell.col + 1}列`;
+    return { zh: `${tableZh} · ${where}`, en: `${tableEn} · row ${cell.row + 1}, column ${cell.col + 1}` };
+  }
+  const rowName = [place.row.code, place.row.name.replace(SPACE_RE, '')].filter(Boolean).join(' ');
+  const col = columnLabel(place.key, place.panel);
+  // Unknown columns: the printed header's last level ("本年支出/基本支出" → "基本支出").
+  const colZh = COLUMN_LABELS[place.key] ? col.zh : (col.zh.split('/').pop() || col.zh);
+  const colEn = COLUMN_LABELS[place.key] ? col.en : colZh;
+  const zh = [tableZh, rowName, colZh].filter(Boolean).join(' · ');
+  const en = [tableEn, rowName, colEn].filter(Boolean).join(' · ');
+  return { zh, en };
+}
+
 function tableNameOf(cell: ModelCell): Bilingual {
   return TABLE_NAMES[cell.table] ?? { zh: cell.table, en: cell.table };
 }

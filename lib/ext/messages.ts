@@ -14,7 +14,8 @@ const bilingual = () => z.object({ zh: z.string(), en: z.string() });
 
 const reportLike = () => z.looseObject({
   source: z.string(),
-  document: z.object({
+  // Loose: kind / scope / format and later additions pass through to the popup and exports.
+  document: z.looseObject({
     title: z.string(),
     department: z.nullable(z.string()),
     year: z.nullable(z.int()),
@@ -34,12 +35,13 @@ const reportLike = () => z.looseObject({
       expected: z.nullable(z.string()),
       actual: z.nullable(z.string()),
       cells: z.array(
-        z.object({
+        z.looseObject({
           table: z.string(),
           row: z.int(),
           col: z.int(),
           text: z.string(),
           role: z.enum(['total', 'part', 'value']),
+          label: z.string(),
         }),
       ),
       quote: z.nullable(z.string()),

@@ -144,11 +144,21 @@ export interface Section {
   end: number;
 }
 
+/** 决算 (final accounts) or 预算 (budget): design.md `document.kind`. */
+export type DocumentKind = 'final' | 'budget';
+/** 部门 or 单位 where the document says (design.md `document.scope`). */
+export type DocumentScope = 'department' | 'unit';
+/** The file format the blocks were read from (design.md `document.format`). */
+export type DocumentFormat = 'html' | 'pdf' | 'docx' | 'doc' | 'xlsx' | 'xls';
+
 export interface DocumentInfo {
   title: string;
   department: string | null;
   year: number | null;
   unit: Unit | null;
+  kind: DocumentKind;
+  scope: DocumentScope | null;
+  format: DocumentFormat;
 }
 
 export interface Disclosure {

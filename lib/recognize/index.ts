@@ -407,5 +407,16 @@ function documentInfo(doc: ExtractedDocument, paragraphs: ParagraphBlock[], grou
       if (unit) break;
     }
   }
-  return { title: doc.title, department, year, unit };
+  return { title: doc.title, department, year, unit, kind: 'final', scope: scopeOf(doc.title, paragraphs), format: 'html' };
+}
+
+/** 部门 or 单位 as the title (or an early heading line) says: "…部门决算" / "…单位决算". */
+function scopeOf(title: string, paragraphs: ParagraphBlock[]): DocumentInfo['scope'] {
+  const lines = [title];
+  for (const p of paragraphs.slice(0, 20)) if (p.text.length <= MAX_LINE) lines.push(p.text);
+  for (const l of lines) {
+    if (/单位(?:决算|预算)/.test(l)) return 'unit';
+    if (/部门(?:决算|预算)/.test(l)) return 'department';
+  }
+  return null;
 }

@@ -1,8 +1,21 @@
 import type { CheckRun } from '../index';
 import type { Report, ReportFinding } from './schema';
 import type { Finding } from '../checks/types';
+import type { Disclosure } from '../model/types';
+import { cellLabel } from '../checks/helpers';
 
-export function findingToReport(f: Finding): ReportFinding {
+/** A PDF-derived element carries data-page and data-box (PDF points, top-left origin); HTML elements do not. */
+function placeOnPage(el: Element | null | undefined): { page: number; box: number[] } | null {
+  const page = el?.getAttribute('data-page');
+  const box = el?.getAttribute('data-box');
+  if (!page || !box) return null;
+  const nums = box.trim().split(/\s+/).map(Number);
+  if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) return null;
+  return { page: Number(page), box: nums };
+}
+
+export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
+  const quotePlace = placeOnPage(f.spans[0]?.paragraph.el);
   return {
     rule: f.rule,
     severity: f.severity,
@@ -16,8 +29,11 @@ export function findingToReport(f: Finding): ReportFinding {
       col: cell.col,
       text: cell.text,
       role,
+      label: cellLabel(d, cell).zh,
+      ...placeOnPage(cell.source.el),
     })),
     quote: f.quote,
+    ...(f.quote !== null ? quotePlace : null),
   };
 }
 
@@ -32,6 +48,9 @@ export function toReport(run: CheckRun, source: string): Report {
       department: disclosure.info.department,
       year: disclosure.info.year,
       unit: disclosure.info.unit,
+      kind: disclosure.info.kind,
+      scope: disclosure.info.scope,
+      format: disclosure.info.format,
     },
     tables: Object.values(disclosure.tables).map((t) => ({
       id: t!.key,
@@ -42,7 +61,7 @@ export function toReport(run: CheckRun, source: string): Report {
     })),
     unrecognised: disclosure.unrecognised.map((u) => ({ title: u.title, reason: u.reason })),
     sections: run.sections,
-    findings: run.findings.map(findingToReport),
+    findings: run.findings.map((f) => findingToReport(f, disclosure)),
     rules: run.rules.map((r) => (r.detail ? { id: r.id, outcome: r.outcome, detail: r.detail } : { id: r.id, outcome: r.outcome })),
     ...(run.claims ? { claims: run.claims } : {}),
     summary: {

@@ -10,6 +10,11 @@ export const ReportCellSchema = z.object({
   col: z.number().int(),
   text: z.string(),
   role: z.enum(['total', 'part', 'value']),
+  /** How a person cites the cell: "公开06表 · 302 商品和服务支出 · 决算数". */
+  label: z.string(),
+  /** PDF only: 1-based page and [x0, y0, x1, y1] in PDF points, origin top-left of that page. */
+  page: z.number().int().optional(),
+  box: z.array(z.number()).length(4).optional(),
 });
 
 export const ReportFindingSchema = z.object({
@@ -22,6 +27,9 @@ export const ReportFindingSchema = z.object({
   actual: z.string().nullable(),
   cells: z.array(ReportCellSchema),
   quote: z.string().nullable(),
+  /** PDF only: where the quote sits (first span). */
+  page: z.number().int().optional(),
+  box: z.array(z.number()).length(4).optional(),
 });
 
 export const ReportSchema = z.object({
@@ -31,6 +39,9 @@ export const ReportSchema = z.object({
     department: z.string().nullable(),
     year: z.number().int().nullable(),
     unit: z.string().nullable(),
+    kind: z.enum(['final', 'budget']),
+    scope: z.enum(['department', 'unit']).nullable(),
+    format: z.enum(['html', 'pdf', 'docx', 'doc', 'xlsx', 'xls']),
   }),
   tables: z.array(
     z.object({

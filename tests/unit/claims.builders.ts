@@ -66,7 +66,7 @@ export function para(text: string, index: number): ParagraphBlock {
 /** A disclosure whose narrative is the given lines (headings included, as on the page). */
 export function disclosure(lines: string[], tables: Partial<Record<TableKey, TableModel>> = {}, year: number | null = 2024): Disclosure {
   return {
-    info: { title: `${year ?? ''}年度部门决算`, department: null, year, unit: '万元' },
+    info: { title: `${year ?? ''}年度部门决算`, department: null, year, unit: '万元', kind: 'final', scope: null, format: 'html' },
     tables,
     unrecognised: [],
     sections: [],

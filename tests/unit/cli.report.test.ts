@@ -15,8 +15,8 @@ function finding(over: Partial<ReportFinding> = {}): ReportFinding {
     expected: '896.57',
     actual: '896.58',
     cells: [
-      { table: 'T1', row: 27, col: 2, text: '896.58', role: 'total' },
-      { table: 'T1', row: 5, col: 2, text: '880.81', role: 'part' },
+      { table: 'T1', row: 27, col: 2, text: '896.58', role: 'total', label: '公开01表 · 本年收入合计 · 决算数' },
+      { table: 'T1', row: 5, col: 2, text: '880.81', role: 'part', label: '公开01表 · 一、一般公共预算财政拨款收入 · 决算数' },
     ],
     quote: null,
     ...over,
@@ -28,7 +28,7 @@ function report(over: Partial<Report> = {}): Report {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   const r: Report = {
     source: 'fixtures/a.html',
-    document: { title: '某部门2024年度部门决算', department: '某部门', year: 2024, unit: '万元' },
+    document: { title: '某部门2024年度部门决算', department: '某部门', year: 2024, unit: '万元', kind: 'final', scope: 'department', format: 'html' },
     tables: [{ id: 'T1', name: '收入支出决算总表', marker: '公开01表', rows: 30, cols: 6 }],
     unrecognised: [],
     sections: [
@@ -48,7 +48,7 @@ function report(over: Partial<Report> = {}): Report {
 }
 
 const noDisclosure = () =>
-  report({ source: 'news.html', document: { title: '新闻', department: null, year: null, unit: null }, tables: [], sections: [], findings: [], rules: [], summary: { errors: 0, warnings: 0, notices: 0, rulesRun: 0 } });
+  report({ source: 'news.html', document: { title: '新闻', department: null, year: null, unit: null, kind: 'final', scope: null, format: 'html' }, tables: [], sections: [], findings: [], rules: [], summary: { errors: 0, warnings: 0, notices: 0, rulesRun: 0 } });
 
 describe('renderText', () => {
   it('shows what was recognised, findings by severity with expected vs stated and cells, and rule coverage', () => {

@@ -86,7 +86,7 @@ describe('settings', () => {
 
 describe('badge', () => {
   const summary = (errors: number, warnings: number, notices: number) =>
-    ({ source: '', document: { title: '', department: null, year: null, unit: null }, tables: [], sections: [], findings: [], rules: [], summary: { errors, warnings, notices, rulesRun: 1 } });
+    ({ source: '', document: { title: '', department: null, year: null, unit: null, kind: 'final', scope: null, format: 'html' }, tables: [], sections: [], findings: [], rules: [], summary: { errors, warnings, notices, rulesRun: 1 } });
   it('shows the error count coloured by the worst severity', () => {
     expect(badgeFor(baseState({ report: summary(3, 1, 0) }))).toEqual({ text: '3', color: '#d21f1f' });
     expect(badgeFor(baseState({ report: summary(0, 2, 0) }))).toEqual({ text: '0', color: '#d98a00' });

@@ -60,7 +60,7 @@ function disclosure(
     tables[k as TableKey] = stubTable(k as TableKey, { allEmpty: true, notes: [p] });
   }
   return {
-    info: { title: 't', department: '某局', year: opts.year ?? 2024, unit: '万元' },
+    info: { title: 't', department: '某局', year: opts.year ?? 2024, unit: '万元', kind: 'final', scope: null, format: 'html' },
     tables,
     unrecognised: Array.from({ length: opts.unrecognised ?? 0 }, (_, i) => ({ blockIndex: 900 + i, title: '?', reason: 'x' })),
     sections,

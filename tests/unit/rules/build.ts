@@ -210,7 +210,7 @@ export function disclosure(items: LayoutItem[]): Disclosure {
   }
   if (current) current.end = index;
   return {
-    info: { title: 'test', department: null, year: 2024, unit: '万元' },
+    info: { title: 'test', department: null, year: 2024, unit: '万元', kind: 'final', scope: null, format: 'html' },
     tables,
     unrecognised: [],
     sections,
