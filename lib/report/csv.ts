@@ -2,6 +2,7 @@
  * CSV renderings (RFC 4180, CRLF, UTF-8 BOM so spreadsheet apps read Chinese correctly).
  * Pure and browser-safe: the popup's "download" reuses these.
  */
+import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { formatCell } from './text';
 
@@ -14,7 +15,7 @@ export const CSV_BOM = '\uFEFF';
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = String(value);
+  let s = sanitizeText(String(value), { keepCr: true });
   if (/^[=@\t\r]/.test(s) || (/^[+-]/.test(s) && !/^[+-]?[\d,]+(\.\d+)?%?$/.test(s))) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -2,12 +2,13 @@
  * Markdown rendering of a Report ("copy report" in the popup, `--format md` in the CLI).
  * Pure and browser-safe. Page text is data: it is escaped so it can never become markup.
  */
+import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { NO_DISCLOSURE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, formatCells, isNoDisclosure, ruleCoverage } from './text';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
-  return s
+  return sanitizeText(s)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/&/g, '&amp;')
@@ -34,6 +35,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`${h} 决算公开校验 · Disclosure Checker — ${mdEscape(d.department ?? report.source)}`);
   out.push('');
   out.push(`- 来源 Source: ${mdEscape(report.source)}`);
+  if (report.finalUrl) out.push(`- 最终地址 Final URL: ${mdEscape(report.finalUrl)}`);
   if (d.title) out.push(`- 标题 Title: ${mdEscape(d.title)}`);
   out.push(`- 部门 Department: ${mdEscape(d.department ?? '—')}`);
   out.push(`- 年度 Year: ${d.year ?? '—'} · 单位 Unit: ${mdEscape(d.unit ?? '—')}`);
@@ -43,7 +45,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (isNoDisclosure(report)) {
     out.push(`**${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}**`);
     out.push('');
-    return out.join('\n');
+    return sanitizeText(out.join('\n'));
   }
 
   out.push(`${hh} 识别的表格 Recognised tables (${report.tables.length})`);
@@ -98,5 +100,5 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       '. 单元格位置从 0 开始 · cell positions are 0-based.',
   );
   out.push('');
-  return out.join('\n');
+  return sanitizeText(out.join('\n'));
 }

@@ -2,6 +2,7 @@
  * Plain-text rendering of a Report for people (the CLI's default format).
  * Pure and browser-safe: a function of the JSON report only, no Node APIs, no clock.
  */
+import { sanitizeText } from '../sanitize';
 import type { Report, ReportFinding } from './schema';
 
 type Severity = ReportFinding['severity'];
@@ -74,6 +75,7 @@ export function renderText(report: Report): string {
   const d = report.document;
   out.push('决算公开校验 · Disclosure Checker');
   out.push(`来源 Source: ${report.source}`);
+  if (report.finalUrl) out.push(`最终地址 Final URL: ${report.finalUrl}`);
   if (d.title) out.push(`标题 Title: ${oneLine(d.title)}`);
   out.push(`部门 Department: ${d.department ?? '—'}`);
   out.push(`年度 Year: ${d.year ?? '—'}   单位 Unit: ${d.unit ?? '—'}`);
@@ -83,7 +85,7 @@ export function renderText(report: Report): string {
   if (isNoDisclosure(report)) {
     out.push(`${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}`);
     for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || '(无标题 untitled)'} — ${u.reason}`);
-    return out.join('\n') + '\n';
+    return sanitizeText(out.join('\n') + '\n');
   }
 
   out.push(`识别的表格 Recognised tables (${report.tables.length}):`);
@@ -133,5 +135,5 @@ export function renderText(report: Report): string {
       (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : ''),
   );
   out.push('单元格位置为表格网格中从 0 开始的行、列号 · cell positions are 0-based grid rows/columns');
-  return out.join('\n') + '\n';
+  return sanitizeText(out.join('\n') + '\n');
 }
