@@ -4,7 +4,7 @@
  * Exit status: 0 the check ran (whatever it found); 1 an input could not be read (or --out not written);
  * 2 usage error; 3 findings reached --fail-on (and every input was read).
  */
-import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, realpath, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,9 @@ import { renderCsv, renderFindingsCsv } from '../lib/report/csv';
 import { renderMarkdown } from '../lib/report/markdown';
 import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryTotals, type SummaryItem } from '../lib/report/summary';
 import { decodeHtml, NotHtmlError } from './decode';
-import { fetchPage, FetchError, USER_AGENT, VERSION } from './fetch';
+import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Resolver } from './fetch';
+import { readLocalFile, ReadError, readErrorMessage } from './read';
+import { sanitizeText, terminalSafeJson } from '../lib/sanitize';
 import { expandInputs, type Input } from './inputs';
 import { Progress } from './progress';
 
@@ -41,6 +43,8 @@ export interface CliIO {
   /** For tests: a fetch to use and the first retry back-off. */
   fetch?: typeof fetch;
   retryDelayMs?: number;
+  /** For tests: name resolution for the redirect policy (no test leaves 127.0.0.1). */
+  resolve?: Resolver;
 }
 
 export function processIO(): CliIO {
@@ -57,7 +61,8 @@ export const USAGE = `决算公开校验 · Disclosure Checker ${VERSION}
 
 用法 Usage: npm run check -- [options] [FILE | FOLDER | URL ...]
   With no input, checks the bundled sample ${DEFAULT_SAMPLE}.
-  Folders are searched recursively for .html/.htm/.shtml files (sorted).
+  Folders are searched recursively for page files (sorted); every entry not checked is listed
+  in the summary with why (hidden or linked folders, FIFOs, other file types).
 
 Options:
   -f, --format text|json|csv|md   report format (default text)
@@ -67,6 +72,7 @@ Options:
       --concurrency N             inputs checked at once (default 2)
       --timeout SECONDS           per URL request (default 30)
       --retries N                 retries on network errors / 5xx / 429 (default 2, back-off 1s, 2s, …)
+      --max-size MB               largest file or response body read, after decompression (default 50)
       --fail-on error|warning|never
                                   exit 3 when findings reach this severity (default never)
   -q, --quiet                     no progress output
@@ -83,6 +89,7 @@ interface Options {
   concurrency: number;
   timeoutMs: number;
   retries: number;
+  maxBytes: number;
   failOn: FailOn;
   quiet: boolean;
   inputs: string[];
@@ -104,6 +111,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
+        'max-size': { type: 'string' },
         'fail-on': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -136,47 +144,45 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     concurrency: num('concurrency', v.concurrency, 2, 1, true),
     timeoutMs: Math.round(timeout * 1000),
     retries: num('retries', v.retries, 2, 0, true),
+    maxBytes: Math.round(num('max-size', v['max-size'], MAX_BODY_BYTES / 1024 / 1024, 0.000001, false) * 1024 * 1024),
     failOn,
     quiet: Boolean(v.quiet),
     inputs: parsed.positionals,
   };
 }
 
-function readErrorMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'file not found · 文件不存在';
-    case 'EISDIR':
-      return 'is a folder, not a file · 是文件夹而不是文件';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied · 没有读取权限';
-    default:
-      return e?.code ? `cannot read file (${e.code}) · 无法读取文件` : `cannot read file: ${(err as Error)?.message ?? String(err)}`;
-  }
+export interface CheckOptions {
+  timeoutMs: number;
+  retries: number;
+  retryDelayMs: number;
+  maxBytes?: number;
+  fetch?: typeof fetch;
+  resolve?: Resolver;
 }
 
 /** Reads, decodes, parses and checks one input. Never throws: failures become `error`. */
-export async function checkInput(input: Input, opts: { timeoutMs: number; retries: number; retryDelayMs: number; fetch?: typeof fetch }): Promise<SummaryItem> {
+export async function checkInput(input: Input, opts: CheckOptions): Promise<SummaryItem> {
   const { source } = input;
   if (input.kind === 'invalid') return { source, error: input.error };
+  if (input.kind === 'skipped') return { source, skipped: input.reason };
   let bytes: Uint8Array;
   let contentType: string | null = null;
+  let finalUrl: string | null = null;
   try {
     if (input.kind === 'file') {
-      bytes = await readFile(input.path);
+      bytes = await readLocalFile(input.path, opts.maxBytes ?? MAX_BODY_BYTES);
     } else {
       const got = await fetchPage(input.url, opts);
       bytes = got.bytes;
       contentType = got.contentType;
+      finalUrl = got.url;
       const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
       if (mime && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
         return { source, error: `not an HTML page (Content-Type ${mime}) · 不是网页` };
       }
     }
   } catch (err) {
-    return { source, error: err instanceof FetchError ? err.message : readErrorMessage(err) };
+    return { source, error: err instanceof FetchError || err instanceof ReadError ? err.message : readErrorMessage(err) };
   }
   let html: string;
   try {
@@ -187,7 +193,8 @@ export async function checkInput(input: Input, opts: { timeoutMs: number; retrie
   try {
     const { document } = parseHTML(html);
     const run = checkDocument(document as unknown as Document);
-    return { source, report: toReport(run, source) };
+    const report = toReport(run, source);
+    return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
   } catch (err) {
     // A crash in the core must not stop a batch; the input counts as not checked.
     return { source, error: `internal error while checking · 校验程序内部错误: ${(err as Error)?.message ?? String(err)}` };
@@ -230,7 +237,7 @@ export function reportFileName(source: string, format: Format, taken: Set<string
 export function renderOne(report: Report, format: Format): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
     case 'csv':
       return renderCsv(report);
     case 'md':
@@ -247,7 +254,7 @@ export function renderAll(items: readonly SummaryItem[], format: Format, single:
   const rows = summarize(items);
   switch (format) {
     case 'json':
-      return JSON.stringify(reports, null, 2) + '\n';
+      return terminalSafeJson(JSON.stringify(reports, null, 2)) + '\n';
     case 'csv':
       return renderSummaryCsv(rows);
     case 'md':
@@ -304,15 +311,25 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return EXIT.unreadable;
   }
   const taken = new Set<string>();
+  // The report must never overwrite what it reports on.
+  const inputPaths = await realPaths(inputs);
+  if (outPath !== null && !outDir && inputPaths.has(await realOrSelf(outPath))) {
+    io.stderr(`用法错误 usage error: --out ${sanitizeText(opts.out!)} is one of the inputs · 输出文件不能是输入文件\n`);
+    return EXIT.usage;
+  }
 
-  const progress = new Progress(io, inputs.length, opts.quiet || inputs.length < 2);
+  const checkable = inputs.filter((i) => i.kind !== 'skipped').length;
+  const progress = new Progress(io, checkable, opts.quiet || checkable < 2);
   const items = await pool(inputs, opts.concurrency, async (input) => {
     const item = await checkInput(input, {
       timeoutMs: opts.timeoutMs,
       retries: opts.retries,
       retryDelayMs: io.retryDelayMs ?? 1000,
+      maxBytes: opts.maxBytes,
       fetch: io.fetch,
+      resolve: io.resolve,
     });
+    if (item.skipped !== undefined) return item;
     if (item.error !== undefined) progress.fail(item.source, item.error);
     progress.tick(item);
     return item;
@@ -322,6 +339,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   try {
     if (outDir) {
       // Names are assigned in input order (not completion order) so they are deterministic.
+      for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
       for (const item of items) {
         if (!item.report) continue;
         await writeFile(path.join(outDir, reportFileName(item.source, opts.format, taken)), renderOne(item.report, opts.format));
@@ -329,7 +347,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       const rows = summarize(items);
       await writeFile(path.join(outDir, 'summary.csv'), renderSummaryCsv(rows));
       await writeFile(path.join(outDir, 'summary.md'), renderSummaryMarkdown(rows));
-      if (opts.format === 'json') await writeFile(path.join(outDir, 'summary.json'), JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2) + '\n');
+      if (opts.format === 'json') await writeFile(path.join(outDir, 'summary.json'), terminalSafeJson(JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2)) + '\n');
       if (opts.format === 'text') await writeFile(path.join(outDir, 'summary.txt'), renderSummaryText(rows));
       if (opts.format === 'csv') await writeFile(path.join(outDir, 'findings.csv'), renderFindingsCsv(items.flatMap((i) => (i.report ? [i.report] : []))));
       if (!opts.quiet) io.stderr(`已写入 wrote ${items.filter((i) => i.report).length} reports + summary to ${opts.out}\n`);
@@ -361,4 +379,19 @@ async function isFolderArg(arg: string | undefined, cwd: string): Promise<boolea
   } catch {
     return false;
   }
+}
+
+async function realOrSelf(p: string): Promise<string> {
+  try {
+    return await realpath(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Real paths of the local inputs (links resolved), to keep --out off them. */
+async function realPaths(inputs: readonly Input[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const i of inputs) if (i.kind === 'file') out.add(await realOrSelf(i.path));
+  return out;
 }

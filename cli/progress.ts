@@ -4,6 +4,7 @@
  */
 import type { SummaryItem } from '../lib/report/summary';
 import { verdictOf } from '../lib/report/summary';
+import { sanitizeText } from '../lib/sanitize';
 
 interface ProgressIO {
   stderr(s: string): void;
@@ -50,7 +51,8 @@ export class Progress {
   /** A failure line is always shown (even when quiet or for a single input). */
   fail(source: string, reason: string): void {
     this.clear();
-    this.io.stderr(`错误 error: ${source}: ${reason}\n`);
+    // Path- and server-derived text: no control sequence reaches the terminal.
+    this.io.stderr(`错误 error: ${sanitizeText(source)}: ${sanitizeText(reason)}\n`);
   }
 
   tick(item: SummaryItem): void {
@@ -62,7 +64,7 @@ export class Progress {
       const head = `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${n} `;
       // A wrapped line would break the in-place redraw: cut the name (from the left) to fit.
       const room = Math.max(0, Math.min(50, (this.io.columns ?? 80) - head.length - 1));
-      this.io.stderr(`\r\x1b[2K${head}${fitLeft(item.source, room)}`);
+      this.io.stderr(`\r\x1b[2K${head}${fitLeft(sanitizeText(item.source).replace(/[\t\n]/g, ' '), room)}`);
       this.drawn = true;
     } else {
       const verdict = item.report ? verdictOf(item.report) : 'unreadable';
@@ -70,7 +72,7 @@ export class Progress {
         item.report && verdict !== 'no-disclosure'
           ? `${verdict} E${item.report.summary.errors} W${item.report.summary.warnings} N${item.report.summary.notices}`
           : verdict;
-      this.io.stderr(`[${n}] ${what} ${item.source}\n`);
+      this.io.stderr(`[${n}] ${what} ${sanitizeText(item.source)}\n`);
     }
   }
 

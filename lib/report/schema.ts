@@ -34,6 +34,8 @@ export const ReportFindingSchema = z.object({
 
 export const ReportSchema = z.object({
   source: z.string(),
+  /** The URL actually read, after redirects, when it differs from `source` (addition, issue 21). */
+  finalUrl: z.string().optional(),
   document: z.object({
     title: z.string(),
     department: z.string().nullable(),

@@ -2,15 +2,19 @@
  * A summary across documents (batch checking): one row per document, worst first.
  * Pure and browser-safe; the CLI feeds it reports and the inputs it could not read.
  */
+import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { csvDocument } from './csv';
 import { mdEscape, mdTable } from './markdown';
 import { NO_DISCLOSURE } from './text';
 
-/** One checked input: a report, or the reason it could not be read. */
-export type SummaryItem = { source: string; report: Report; error?: undefined } | { source: string; report?: undefined; error: string };
+/** One input: a report, the reason it could not be read, or why it was skipped (a folder entry not checked). */
+export type SummaryItem =
+  | { source: string; report: Report; error?: undefined; skipped?: undefined }
+  | { source: string; report?: undefined; error: string; skipped?: undefined }
+  | { source: string; report?: undefined; error?: undefined; skipped: string };
 
-export type Verdict = 'unreadable' | 'errors' | 'warnings' | 'clean' | 'no-disclosure';
+export type Verdict = 'unreadable' | 'errors' | 'warnings' | 'clean' | 'no-disclosure' | 'skipped';
 
 export const VERDICT_LABEL: Record<Verdict, { zh: string; en: string }> = {
   unreadable: { zh: '无法读取', en: 'unreadable' },
@@ -18,6 +22,7 @@ export const VERDICT_LABEL: Record<Verdict, { zh: string; en: string }> = {
   warnings: { zh: '有警告', en: 'warnings' },
   clean: { zh: '未发现问题', en: 'clean' },
   'no-disclosure': NO_DISCLOSURE,
+  skipped: { zh: '已跳过', en: 'skipped' },
 };
 
 export interface SummaryRow {
@@ -33,7 +38,7 @@ export interface SummaryRow {
   rulesRun: number;
   /** The first few findings as "RULE message": errors first, then warnings; never notices. */
   top: string[];
-  /** Why the input could not be read (verdict "unreadable"). */
+  /** Why the input could not be read (verdict "unreadable") or was not checked (verdict "skipped"). */
   error: string | null;
 }
 
@@ -52,8 +57,8 @@ export function verdictOf(report: Report): Verdict {
   return 'clean';
 }
 
-/** Unreadable inputs first (nothing was verified), then by errors, warnings, notices; pages without disclosure last. */
-const VERDICT_RANK: Record<Verdict, number> = { unreadable: 0, errors: 1, warnings: 2, clean: 3, 'no-disclosure': 4 };
+/** Unreadable inputs first (nothing was verified), then by errors, warnings, notices; pages without disclosure, then skipped entries last. */
+const VERDICT_RANK: Record<Verdict, number> = { unreadable: 0, errors: 1, warnings: 2, clean: 3, 'no-disclosure': 4, skipped: 5 };
 
 export function compareRows(a: SummaryRow, b: SummaryRow): number {
   return (
@@ -69,7 +74,7 @@ export function summaryRow(item: SummaryItem): SummaryRow {
   if (!item.report) {
     return {
       source: item.source,
-      verdict: 'unreadable',
+      verdict: item.skipped !== undefined ? 'skipped' : 'unreadable',
       department: null,
       year: null,
       tables: 0,
@@ -79,7 +84,7 @@ export function summaryRow(item: SummaryItem): SummaryRow {
       notices: 0,
       rulesRun: 0,
       top: [],
-      error: item.error,
+      error: item.skipped ?? item.error,
     };
   }
   const r = item.report;
@@ -108,6 +113,7 @@ export function summarize(items: readonly SummaryItem[]): SummaryRow[] {
 }
 
 export interface SummaryTotals {
+  /** Inputs read or attempted (skipped entries are not documents). */
   documents: number;
   verdicts: Record<Verdict, number>;
   errors: number;
@@ -116,7 +122,7 @@ export interface SummaryTotals {
 }
 
 export function summaryTotals(rows: readonly SummaryRow[]): SummaryTotals {
-  const verdicts: Record<Verdict, number> = { unreadable: 0, errors: 0, warnings: 0, clean: 0, 'no-disclosure': 0 };
+  const verdicts: Record<Verdict, number> = { unreadable: 0, errors: 0, warnings: 0, clean: 0, 'no-disclosure': 0, skipped: 0 };
   let errors = 0;
   let warnings = 0;
   let notices = 0;
@@ -126,16 +132,17 @@ export function summaryTotals(rows: readonly SummaryRow[]): SummaryTotals {
     warnings += r.warnings;
     notices += r.notices;
   }
-  return { documents: rows.length, verdicts, errors, warnings, notices };
+  return { documents: rows.length - verdicts.skipped, verdicts, errors, warnings, notices };
 }
 
 function totalsLine(t: SummaryTotals): string {
   const parts = (Object.keys(VERDICT_LABEL) as Verdict[])
-    .filter((v) => t.verdicts[v] > 0)
+    .filter((v) => v !== 'skipped' && t.verdicts[v] > 0)
     .map((v) => `${t.verdicts[v]} ${VERDICT_LABEL[v].zh} ${VERDICT_LABEL[v].en}`);
   return (
     `${t.documents} 份文档 documents: ${parts.join(' · ') || '—'}; ` +
-    `${t.errors} 错误 errors · ${t.warnings} 警告 warnings · ${t.notices} 提示 notices`
+    `${t.errors} 错误 errors · ${t.warnings} 警告 warnings · ${t.notices} 提示 notices` +
+    (t.verdicts.skipped ? `; ${t.verdicts.skipped} 项已跳过 entries skipped` : '')
   );
 }
 
@@ -202,9 +209,9 @@ export function renderSummaryMarkdown(rows: readonly SummaryRow[], options: { le
 export function renderSummaryText(rows: readonly SummaryRow[]): string {
   const out: string[] = ['汇总 Summary (最严重在前 worst first)', totalsLine(summaryTotals(rows))];
   for (const r of rows) {
-    const counts = r.verdict === 'unreadable' ? (r.error ?? '') : `${r.tables} 表 tables · E${r.errors} W${r.warnings} N${r.notices}`;
+    const counts = r.verdict === 'unreadable' || r.verdict === 'skipped' ? (r.error ?? '') : `${r.tables} 表 tables · E${r.errors} W${r.warnings} N${r.notices}`;
     out.push(`  ${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}  ${r.department ?? '—'}  ${r.year ?? '—'}  ${counts}  ${r.source}`);
     for (const t of r.top) out.push(`      ${t}`);
   }
-  return out.join('\n') + '\n';
+  return sanitizeText(out.join('\n') + '\n');
 }

@@ -27,14 +27,17 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('expandInputs', () => {
-  it('walks folders recursively in code-point order, page extensions only, skipping hidden folders and node_modules', async () => {
+  it('walks folders recursively in code-point order, page extensions only, listing hidden folders, node_modules and other files as skipped', async () => {
     const got = await expandInputs(['site'], { cwd: tmp, lists: [] });
     expect(got.map((i) => [i.kind, i.source])).toEqual([
+      ['skipped', 'site/.git/'],
       ['file', 'site/Z.html'],
       ['file', 'site/a.HTM'],
       ['file', 'site/b.html'],
       ['file', 'site/dangling.html'],
+      ['skipped', 'site/node_modules/'],
       ['file', 'site/sub/c.shtml'],
+      ['skipped', 'site/sub/readme.txt'],
     ]);
   });
 

@@ -186,7 +186,7 @@ describe('summary', () => {
     const rows = summarize(items);
     expect(summaryTotals(rows)).toEqual({
       documents: 6,
-      verdicts: { unreadable: 1, errors: 2, warnings: 1, clean: 1, 'no-disclosure': 1 },
+      verdicts: { unreadable: 1, errors: 2, warnings: 1, clean: 1, 'no-disclosure': 1, skipped: 0 },
       errors: 3,
       warnings: 1,
       notices: 1,
