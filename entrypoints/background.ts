@@ -8,6 +8,17 @@ import { browser } from 'wxt/browser';
 import { StateMessageSchema, ToBackgroundSchema, parseMessage, type InjectResult } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, hostPattern } from '../lib/ext/settings';
 import { badgeFor } from '../lib/ext/badge';
+import {
+  VIEWER_PATH,
+  viewerUrl,
+  looksLikePdfUrl,
+  isPdfResponse,
+  redirectRules,
+  REDIRECT_RULE_IDS,
+  nativeRule,
+  chromeMajor,
+  type DnrRule,
+} from '../lib/ext/pdf-route';
 
 const CONTENT_FILE = '/content-scripts/content.js';
 const CHECKER_FILE = '/checker.js';
@@ -50,9 +61,43 @@ async function injectFile(tabId: number, frameId: number, file: string): Promise
 
 const failure = (err: unknown): InjectResult => ({ ok: false, error: err instanceof Error ? err.message : String(err) });
 
+/**
+ * Whether the tab shows a PDF (the toolbar click's activeTab lets us ask): its document's content
+ * type where a script may run, else — the browser's own PDF viewer admits no script — an address
+ * ending in .pdf.
+ */
+async function tabShowsPdf(tabId: number): Promise<string | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const url = tab?.url ?? '';
+  if (!/^https?:/i.test(url)) return null;
+  const b = browser as unknown as {
+    scripting?: { executeScript(o: { target: { tabId: number }; func: () => string }): Promise<{ result?: unknown }[]> };
+    tabs: { executeScript?(tabId: number, o: { code: string }): Promise<unknown[]> };
+  };
+  try {
+    const type = b.scripting?.executeScript
+      ? (await b.scripting.executeScript({ target: { tabId }, func: () => document.contentType }))[0]?.result
+      : (await b.tabs.executeScript!(tabId, { code: 'document.contentType' }))[0];
+    return type === 'application/pdf' ? url : null;
+  } catch {
+    return looksLikePdfUrl(url) ? url : null;
+  }
+}
+
+/** Open `url` (a PDF) in the viewer, in the same tab. */
+async function openInViewer(tabId: number, url: string): Promise<void> {
+  await browser.tabs.update(tabId, { url: viewerUrl(browser.runtime.getURL(VIEWER_PATH), url) });
+}
+
 /** Inject the content script into a tab (the user clicked the toolbar button: activeTab). */
 async function injectAndRun(tabId: number): Promise<InjectResult> {
   try {
+    const pdf = await tabShowsPdf(tabId);
+    if (pdf) {
+      // A PDF: no content script can read it; the viewer fetches and checks it.
+      await openInViewer(tabId, pdf);
+      return { ok: true };
+    }
     await injectFile(tabId, 0, CONTENT_FILE);
     await browser.tabs.sendMessage(tabId, { type: 'dc:run' });
     return { ok: true };
@@ -95,11 +140,58 @@ async function syncUserHosts(): Promise<void> {
 }
 let registered: { unregister(): Promise<void> } | null = null;
 
+type DnrApi = {
+  updateDynamicRules(o: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
+  updateSessionRules(o: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
+};
+/** Chrome MV3's declarativeNetRequest (absent in the Firefox MV2 build, which uses webRequest). */
+const dnr = (): DnrApi | undefined => (browser as unknown as { declarativeNetRequest?: DnrApi }).declarativeNetRequest;
+
+/** Firefox: whether the webRequest listener redirects (the setting), and tabs let through once. */
+let pdfRedirectOn = true;
+const nativeOnce = new Set<number>();
+/** Chrome: tabs holding a session rule that lets their next PDF through, with that PDF's address. */
+const nativeRules = new Map<number, string>();
+
+/** Apply the "open *.gov.cn PDFs in the viewer" setting. */
+async function syncPdfRedirect(): Promise<void> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  const on = readSettings(got[SETTINGS_KEY]).pdfViewer;
+  pdfRedirectOn = on;
+  const api = dnr();
+  if (!api) return;
+  const base = browser.runtime.getURL(VIEWER_PATH);
+  // Chrome 121–127 ignored the responseHeaders condition and would redirect every page: there only
+  // the address ending in .pdf is looked at.
+  const headers = chromeMajor(navigator.userAgent) >= 128;
+  await api.updateDynamicRules({ removeRuleIds: REDIRECT_RULE_IDS, addRules: on ? redirectRules(base, headers) : [] });
+}
+
+/** The viewer's "open in the browser's own viewer": let this tab's next load through, then go. */
+async function openNative(tabId: number, url: string): Promise<void> {
+  const api = dnr();
+  if (api) {
+    const rule = nativeRule(tabId);
+    await api.updateSessionRules({ removeRuleIds: [rule.id], addRules: [rule] });
+    nativeRules.set(tabId, url);
+  } else {
+    nativeOnce.add(tabId);
+  }
+  await browser.tabs.update(tabId, { url });
+}
+
+function dropNativeRule(tabId: number): void {
+  if (!nativeRules.delete(tabId)) return;
+  void dnr()?.updateSessionRules({ removeRuleIds: [nativeRule(tabId).id] }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     (raw: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
       const type = (raw as { type?: unknown } | null)?.type;
+      // The popup's request to the viewer page of a tab (lib/ext/tab-message.ts): the viewer answers.
+      if (type === 'dc:to-viewer') return false;
       if (type === 'dc:state') {
         // From a content script: update that tab's badge.
         const msg = parseMessage(StateMessageSchema, raw, 'background');
@@ -123,7 +215,18 @@ export default defineBackground(() => {
         );
         return true;
       }
+      if (msg.type === 'dc:open-native') {
+        // Only from the viewer in that tab (an extension page: its own origin).
+        const tabId = sender.tab?.id;
+        if (tabId == null || !(sender as { url?: string }).url?.startsWith(browser.runtime.getURL(VIEWER_PATH))) return false;
+        openNative(tabId, msg.url).then(
+          () => sendResponse({ ok: true } satisfies InjectResult),
+          (err) => sendResponse(failure(err)),
+        );
+        return true;
+      }
       if (msg.type === 'dc:sync-hosts') {
+        void syncPdfRedirect().catch(() => undefined);
         syncUserHosts().then(
           () => sendResponse({ ok: true }),
           (err) => sendResponse({ ok: false, error: String(err) }),
@@ -137,6 +240,42 @@ export default defineBackground(() => {
   // Cleared on navigation: a new page has not been checked yet.
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void setBadge(tabId, null);
+    // The PDF let through to the browser's own viewer has loaded: later ones go to ours again.
+    if (info.status === 'complete') dropNativeRule(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    dropNativeRule(tabId);
+    nativeOnce.delete(tabId);
+  });
+
+  // Firefox (MV2): a *.gov.cn page answered with a PDF goes to the viewer instead.
+  const webRequest = (browser as unknown as {
+    webRequest?: {
+      onHeadersReceived: {
+        addListener(
+          cb: (d: { url: string; tabId: number; statusCode: number; responseHeaders?: { name: string; value?: string }[] }) => { redirectUrl?: string } | undefined,
+          filter: { urls: string[]; types: string[] },
+          extra: string[],
+        ): void;
+      };
+    };
+  }).webRequest;
+  if (!dnr() && webRequest) {
+    webRequest.onHeadersReceived.addListener(
+      (d) => {
+        if (!pdfRedirectOn || d.statusCode < 200 || d.statusCode >= 300) return undefined;
+        const type = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+        if (!isPdfResponse(d.url, type)) return undefined;
+        if (nativeOnce.delete(d.tabId)) return undefined;
+        return { redirectUrl: viewerUrl(browser.runtime.getURL(VIEWER_PATH), d.url) };
+      },
+      { urls: ['*://*.gov.cn/*', '*://gov.cn/*'], types: ['main_frame'] },
+      ['blocking', 'responseHeaders'],
+    );
+  }
+  void syncPdfRedirect().catch((err) => console.warn('[disclosure-checker] PDF redirect', err));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) void syncPdfRedirect().catch(() => undefined);
   });
 
   browser.runtime.onInstalled.addListener(() => void syncUserHosts().catch(() => undefined));

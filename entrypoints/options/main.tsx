@@ -84,6 +84,17 @@ function App() {
         </label>
       </section>
       <section>
+        <label>
+          <input
+            type="checkbox"
+            data-setting="pdfViewer"
+            checked={settings.pdfViewer}
+            onChange={(e) => void save({ ...settings, pdfViewer: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          {t(lang, 'optPdfViewer')}
+        </label>
+      </section>
+      <section>
         <h2>{t(lang, 'optHosts')}</h2>
         <p class="hint">{t(lang, 'optHostsHelp')}</p>
         <ul class="hosts">

@@ -18,6 +18,7 @@ import {
 } from '../../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../../lib/ext/settings';
 import { groupItems } from '../../lib/ext/groups';
+import { sendToTab } from '../../lib/ext/tab-message';
 import { renderMarkdown } from '../../lib/report/markdown';
 import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
@@ -38,13 +39,24 @@ async function resolveTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/** To the tab's content script, or to the PDF viewer when the tab shows it. */
+const toTab = (tabId: number, msg: unknown) =>
+  sendToTab({ tabsSend: (id, m) => browser.tabs.sendMessage(id, m), runtimeSend: (m) => browser.runtime.sendMessage(m) }, tabId, msg);
+
 async function getState(tabId: number): Promise<PageState | null> {
-  try {
-    const raw = await browser.tabs.sendMessage(tabId, { type: 'dc:get-state' });
-    return parseMessage(PageStateSchema, raw, 'popup');
-  } catch {
-    return null; // no content script in the tab yet
+  const raw = await toTab(tabId, { type: 'dc:get-state' });
+  // undefined: no content script in the tab yet
+  return raw === undefined ? null : parseMessage(PageStateSchema, raw, 'popup');
+}
+
+/** The tab's state once its page answers (a PDF tab is on its way to the viewer), for a few seconds. */
+async function awaitState(tabId: number): Promise<PageState | null> {
+  for (let i = 0; i < 40; i++) {
+    const state = await getState(tabId);
+    if (state) return state;
+    await new Promise((r) => setTimeout(r, 250));
   }
+  return null;
 }
 
 function App() {
@@ -84,11 +96,11 @@ function App() {
         if (!res.success || !res.data.ok) {
           return setView({ kind: 'unavailable', reason: res.success ? (res.data.error ?? '') : 'invalid reply' });
         }
-        state = await getState(id);
+        state = await awaitState(id);
       } else if (state.status === 'no-disclosure' && state.trigger === 'auto' && !state.report) {
         // Cheap detection said no; the user asked, so run the full check once. (With a report the
         // full check already ran and found no readable table: running it again only costs time.)
-        await browser.tabs.sendMessage(id, { type: 'dc:run' }).catch(() => undefined);
+        await toTab(id, { type: 'dc:run' });
         state = (await getState(id)) ?? state;
       }
       if (state) setView({ kind: 'state', state });
@@ -98,8 +110,8 @@ function App() {
 
   const send = async (msg: unknown) => {
     if (tabId == null) return;
-    const raw = await browser.tabs.sendMessage(tabId, msg).catch(() => null);
-    const state = parseMessage(PageStateSchema, raw, 'popup');
+    const raw = await toTab(tabId, msg);
+    const state = raw === undefined ? null : parseMessage(PageStateSchema, raw, 'popup');
     if (state) setView({ kind: 'state', state });
   };
 

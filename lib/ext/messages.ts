@@ -119,6 +119,8 @@ const toBackground = () =>
     z.object({ type: z.literal('dc:sync-hosts') }),
     // From the content script of a tab: inject the checker (lib core) into that tab and frame.
     z.object({ type: z.literal('dc:load-checker') }),
+    // From the PDF viewer: open this PDF in the browser's own viewer (past the redirect, once).
+    z.object({ type: z.literal('dc:open-native'), url: z.url({ protocol: /^https?$/ }) }),
   ]);
 export type ToBackground = z.infer<ReturnType<typeof toBackground>>;
 export const ToBackgroundSchema = lazySchema(toBackground);

@@ -8,12 +8,14 @@ const settings = () =>
     showNotices: z.boolean(),
     /** Extra hosts checked automatically besides *.gov.cn, e.g. "www.example.org". */
     hosts: z.array(z.string()),
+    /** Open PDFs on *.gov.cn in the extension's viewer (redirect); off: the browser's own viewer. */
+    pdfViewer: z.boolean(),
   });
 export type Settings = z.infer<ReturnType<typeof settings>>;
 /** Built on first use (see lazy-schema.ts). */
 export const SettingsSchema = lazySchema(settings);
 
-export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [] };
+export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [], pdfViewer: true };
 export const SETTINGS_KEY = 'settings';
 
 /** Read settings from a storage record, falling back field by field to the defaults. */

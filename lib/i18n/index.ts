@@ -93,6 +93,29 @@ const S = {
     zh: '本扩展不发送任何网络请求：所有校验都在浏览器内完成。',
     en: 'This extension makes no network requests: every check runs inside your browser.',
   },
+  // PDF viewer (entrypoints/viewer)
+  viewerTitle: { zh: 'PDF 校验', en: 'PDF check' },
+  viewerOpenFile: { zh: '打开本地 PDF…', en: 'Open a local PDF…' },
+  viewerDropHint: {
+    zh: '把 PDF 文件拖到这里，或点击“打开本地 PDF”。文件只在本机读取，不会上传。',
+    en: 'Drop a PDF here, or click “Open a local PDF”. The file is read on this computer and never uploaded.',
+  },
+  viewerNative: { zh: '在浏览器自带阅读器中打开', en: "Open in the browser's own viewer" },
+  viewerLoading: { zh: '正在读取 PDF…', en: 'Reading the PDF…' },
+  viewerFetchFailed: { zh: '无法获取此 PDF：{reason}', en: 'Could not fetch this PDF: {reason}' },
+  viewerAllowHost: { zh: '允许访问 {host} 并重试', en: 'Allow access to {host} and retry' },
+  viewerNotPdf: { zh: '这不是 PDF 文件。', en: 'This is not a PDF file.' },
+  viewerOpenFailed: { zh: '无法打开此 PDF：{reason}', en: 'Could not open this PDF: {reason}' },
+  viewerPages: { zh: '页面', en: 'Pages' },
+  viewerPage: { zh: '第 {n} 页', en: 'Page {n}' },
+  viewerZoomIn: { zh: '放大', en: 'Zoom in' },
+  viewerZoomOut: { zh: '缩小', en: 'Zoom out' },
+  viewerFitWidth: { zh: '适合宽度', en: 'Fit width' },
+  viewerMarked: { zh: '已在页面上标注 {n} 个问题', en: '{n} findings marked on the pages' },
+  optPdfViewer: {
+    zh: '在 *.gov.cn 网站上用本扩展的阅读器打开 PDF（并校验）',
+    en: 'Open PDFs on *.gov.cn sites in this extension’s viewer (and check them)',
+  },
   // tooltip
   tipMore: { zh: '另有 {n} 个问题', en: '{n} more findings' },
 } as const satisfies Record<string, { zh: string; en: string }>;
