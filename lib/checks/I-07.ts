@@ -75,7 +75,8 @@ function firstCells(rows: Row[]): CellRef[] {
   return out;
 }
 
-function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef[], why: { zh: string; en: string }) => void): void {
+/** The hierarchy sums of one classification panel (B-06 runs it on the budget tables). */
+export function checkPanel(c: Checker, key: TableKey, p: Panel, report: (cells: CellRef[], why: { zh: string; en: string }) => void): void {
   const grand = grandRow(p);
   // Item rows (not the total, blank or 其中 rows), split into coded and uncoded in one pass.
   const coded: Row[] = [];

@@ -4,14 +4,21 @@
  * also an error.
  */
 import { defineRule } from './types';
-import type { CellRef, RuleMeta } from './types';
+import type { CellRef, RuleContext, RuleMeta } from './types';
 import type { ParagraphBlock } from '../extract/types';
 import type { Disclosure, ModelCell, TableKey, TableModel } from '../model/types';
 import { parseAmount } from '../money';
 import { checker, isNonZero, TABLE_NAMES } from './helpers';
 import type { RuleDoc } from './helpers';
 
-const SUBJECTS: Array<{ key: TableKey; re: RegExp; zh: string; en: string }> = [
+export interface EmptySubject {
+  key: TableKey;
+  re: RegExp;
+  zh: string;
+  en: string;
+}
+
+const SUBJECTS: EmptySubject[] = [
   { key: 'T7', re: /政府性基金/, zh: '政府性基金', en: 'government fund' },
   { key: 'T8', re: /国有资本经营/, zh: '国有资本经营', en: 'state capital' },
   { key: 'T9', re: /三公/, zh: '“三公”经费', en: '"three public expenses"' },
@@ -108,63 +115,68 @@ export const doc: RuleDoc = {
 export const rule = defineRule({
   meta,
   run(ctx) {
-    const d = ctx.disclosure;
-    const present = SUBJECTS.filter((s) => d.tables[s.key]);
-    if (present.length === 0) return ctx.notApplicable('none of T7 T8 T9');
-    const c = checker(ctx, meta);
-    for (const s of present) {
-      const t = d.tables[s.key]!;
-      const name = TABLE_NAMES[s.key];
-      const { own, near } = nearbyParagraphs(d, t);
-      const all = [...own, ...near];
-      if (t.allEmpty) {
-        const named = all.find((p) => s.re.test(p.text) && EXPLAINS_EMPTY.test(p.text));
-        if (named) continue;
-        const generic = own.find((p) => !ANY_SUBJECT.test(p.text) && EXPLAINS_EMPTY.test(p.text));
-        if (generic) {
-          ctx.report({
-            severity: 'warning',
-            message: {
-              zh: `${name.zh}为空表，表旁说明「${generic.text}」未点明${s.zh}（应说明${s.zh}为何无数据）`,
-              en: `${name.en} is empty; the note "${generic.text}" does not name the ${s.en} subject (expected: why ${s.en} has no data)`,
-            },
-            expected: `说明${s.zh}无数据的原因`,
-            actual: generic.text,
-            cells: anchorCells(t),
-            spans: [{ paragraph: generic, start: 0, end: generic.text.length }],
-            quote: generic.text,
-          });
-          continue;
-        }
-        c.report(
-          meta.severity,
-          {
-            zh: `${name.zh}为空表，但表旁没有说明${s.zh}为何无数据（应有如“没有${s.zh}……故本表无数据”的说明）`,
-            en: `${name.en} is empty but no note next to it explains why ${s.en} has no data (expected e.g. "no ${s.en} … so this table has no data")`,
-          },
-          anchorCells(t),
-          { expected: `说明${s.zh}无数据的原因`, actual: '无说明' },
-        );
-        continue;
-      }
-      // A table with data: a note saying the table is empty contradicts it.
-      const claim = all.find(
-        (p) => CLAIMS_EMPTY.test(p.text) && (s.re.test(p.text) || (own.includes(p) && !ANY_SUBJECT.test(p.text))),
-      );
-      if (!claim) continue;
-      const filled = numericCells(t).filter((cell) => isNonZero(cell));
-      ctx.report({
-        severity: meta.severity,
-        message: {
-          zh: `${name.zh}有数据（${filled.length} 个非零单元格），但说明称其为空表：「${claim.text}」`,
-          en: `${name.en} has data (${filled.length} non-zero cells) but its note says it is empty: "${claim.text}"`,
-        },
-        expected: '表中无数据',
-        actual: `${filled.length} 个非零单元格`,
-        cells: filled.map((cell) => ({ cell, role: 'value' as const })),
-        spans: [{ paragraph: claim, start: 0, end: claim.text.length }],
-        quote: claim.text,
-      });
-    }
+    checkEmptyTables(ctx, meta, SUBJECTS);
   },
 });
+
+/** The I-26 relation over the given tables (B-20 runs it on the budget's BT6 BT7 BT9). */
+export function checkEmptyTables(ctx: RuleContext, meta: RuleMeta, subjects: EmptySubject[]): void {
+  const d = ctx.disclosure;
+  const present = subjects.filter((s) => d.tables[s.key]);
+  if (present.length === 0) return ctx.notApplicable(`none of ${subjects.map((s) => s.key).join(' ')}`);
+  const c = checker(ctx, meta);
+  for (const s of present) {
+    const t = d.tables[s.key]!;
+    const name = TABLE_NAMES[s.key];
+    const { own, near } = nearbyParagraphs(d, t);
+    const all = [...own, ...near];
+    if (t.allEmpty) {
+      const named = all.find((p) => s.re.test(p.text) && EXPLAINS_EMPTY.test(p.text));
+      if (named) continue;
+      const generic = own.find((p) => !ANY_SUBJECT.test(p.text) && EXPLAINS_EMPTY.test(p.text));
+      if (generic) {
+        ctx.report({
+          severity: 'warning',
+          message: {
+            zh: `${name.zh}为空表，表旁说明「${generic.text}」未点明${s.zh}（应说明${s.zh}为何无数据）`,
+            en: `${name.en} is empty; the note "${generic.text}" does not name the ${s.en} subject (expected: why ${s.en} has no data)`,
+          },
+          expected: `说明${s.zh}无数据的原因`,
+          actual: generic.text,
+          cells: anchorCells(t),
+          spans: [{ paragraph: generic, start: 0, end: generic.text.length }],
+          quote: generic.text,
+        });
+        continue;
+      }
+      c.report(
+        meta.severity,
+        {
+          zh: `${name.zh}为空表，但表旁没有说明${s.zh}为何无数据（应有如“没有${s.zh}……故本表无数据”的说明）`,
+          en: `${name.en} is empty but no note next to it explains why ${s.en} has no data (expected e.g. "no ${s.en} … so this table has no data")`,
+        },
+        anchorCells(t),
+        { expected: `说明${s.zh}无数据的原因`, actual: '无说明' },
+      );
+      continue;
+    }
+    // A table with data: a note saying the table is empty contradicts it.
+    const claim = all.find(
+      (p) => CLAIMS_EMPTY.test(p.text) && (s.re.test(p.text) || (own.includes(p) && !ANY_SUBJECT.test(p.text))),
+    );
+    if (!claim) continue;
+    const filled = numericCells(t).filter((cell) => isNonZero(cell));
+    ctx.report({
+      severity: meta.severity,
+      message: {
+        zh: `${name.zh}有数据（${filled.length} 个非零单元格），但说明称其为空表：「${claim.text}」`,
+        en: `${name.en} has data (${filled.length} non-zero cells) but its note says it is empty: "${claim.text}"`,
+      },
+      expected: '表中无数据',
+      actual: `${filled.length} 个非零单元格`,
+      cells: filled.map((cell) => ({ cell, role: 'value' as const })),
+      spans: [{ paragraph: claim, start: 0, end: claim.text.length }],
+      quote: claim.text,
+    });
+  }
+}

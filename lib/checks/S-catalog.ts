@@ -11,6 +11,7 @@
  */
 import type { ParagraphBlock } from '../extract/types';
 import type { Disclosure, Section, TableKey } from '../model/types';
+import { BUDGET_TABLE_NAMES } from '../model/types';
 import { titleKeys } from '../recognize/specs';
 import type { SectionPresence } from '../index';
 import { defineRule } from './types';
@@ -230,6 +231,7 @@ export const TABLE_PART_NAMES: Record<TableKey, Bilingual> = {
   T7: { zh: '政府性基金预算财政拨款收入支出决算表', en: 'government fund budget table (T7)' },
   T8: { zh: '国有资本经营预算财政拨款支出决算表', en: 'state capital operation budget table (T8)' },
   T9: { zh: '财政拨款“三公”经费支出决算表', en: '"three public expenses" table (T9)' },
+  ...BUDGET_TABLE_NAMES,
 };
 const TABLE_KEYS: TableKey[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'];
 

@@ -4,9 +4,10 @@
  * difference and tolerance. Every comparison goes through lib/money — no thresholds here.
  */
 import type Decimal from 'decimal.js';
-import { compareAtMost, compareEqual, compareLinear, compareSum, formatAmount } from '../money';
+import { compareAtMost, compareEqual, compareLinear, compareRestatement, compareSum, formatAmount, verdictOf, yuanToWan } from '../money';
 import type { Amount, Comparison } from '../money';
 import type { Disclosure, ModelCell, Panel, Row, TableKey, TableModel } from '../model/types';
+import { BUDGET_TABLE_NAMES } from '../model/types';
 import type { Bilingual, CellRef, CellRole, RuleContext, RuleMeta, Severity } from './types';
 import { memoByText } from '../memo';
 
@@ -50,6 +51,7 @@ export const TABLE_NAMES: Record<TableKey, Bilingual> = {
   T7: { zh: '政府性基金预算财政拨款收入支出决算表', en: 'government fund budget table (T7)' },
   T8: { zh: '国有资本经营预算财政拨款支出决算表', en: 'state capital budget table (T8)' },
   T9: { zh: '财政拨款“三公”经费支出决算表', en: '"three public expenses" table (T9)' },
+  ...BUDGET_TABLE_NAMES,
 };
 
 /** Column keys → labels (model/types.ts documents the keys per table). */
@@ -373,9 +375,21 @@ export interface Checker {
   ): Comparison | null;
   /** A notice or finding not produced by a comparison. */
   report(severity: Severity, message: Bilingual, cells: CellRef[], extra?: { expected?: string | null; actual?: string | null }): void;
+  /** part ≤ whole where one is printed in 元 and the other in 万元 (budget BT8 ↔ BT9): the 元 cell is converted exactly. */
+  atMostAcross(part: ModelCell | undefined, whole: ModelCell | undefined): Comparison | null;
+  /** A 万元 cell restating a 元 cell: equal to half-up(元 / 10⁴, 2) exactly (budget.md, B-21). */
+  restates(wan: ModelCell | undefined, yuan: ModelCell | undefined): Comparison | null;
 }
 
-export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
+export interface CheckerOptions {
+  /**
+   * Whole-元 tables hide the 分 (budget.md): in a sum whose operands are all printed without decimals
+   * in a 元 table, a gap of up to 1 元 per summed term is a notice, not an error.
+   */
+  wholeYuanPerTerm?: boolean;
+}
+
+export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOptions = {}): Checker {
   const d = ctx.disclosure;
   // Created on first use: most rules never meet a nan cell or a unit clash.
   let nanReported: Set<ModelCell> | null = null;
@@ -531,7 +545,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       }
       if (blank) return null;
       if ((mixedUnits || unit === null) && unitClash([total, ...parts])) return null;
-      const cmp = compareSum(total.value, amounts);
+      let cmp = compareSum(total.value, amounts);
+      if (options.wholeYuanPerTerm && cmp.verdict === 'error' && unit === '元') cmp = perTermSlack(cmp, total.value, amounts);
       // A label may be given lazily: it is only needed for a finding (most sums pass).
       if (cmp.verdict === 'unreadable') {
         const l = typeof partsLabel === 'function' ? partsLabel() : partsLabel;
@@ -594,6 +609,57 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       if (severityOf(cmp)) emit(cmp, refs(result, 'total', terms.map((t) => t.cell), 'part'), stated(result), '≠', termsLabel);
       return cmp;
     },
+    atMostAcross(part, whole) {
+      if (!part || !whole) return null;
+      if (tracer) {
+        tracer(part, 'at-most-part', meta.id);
+        tracer(whole, 'at-most-whole', meta.id);
+      }
+      if (part.value.kind === 'empty' && whole.value.kind === 'empty') return null;
+      const pu = d.tables[part.table]?.unit;
+      const wu = d.tables[whole.table]?.unit;
+      if (pu === wu) return this.atMost(part, whole);
+      if (!(pu === '元' && wu === '万元') && !(pu === '万元' && wu === '元')) {
+        unitClash([part, whole]);
+        return null;
+      }
+      const partAmount = pu === '元' ? yuanToWan(part.value) : part.value;
+      const wholeAmount = wu === '元' ? yuanToWan(whole.value) : whole.value;
+      const cmp = compareAtMost(partAmount, wholeAmount);
+      const inWan = (cell: ModelCell, u: string | undefined): Bilingual => {
+        const st = stated(cell);
+        return u === '元' ? { zh: `${st.zh}（${cell.text} 元折合万元）`, en: `${st.en} (${cell.text} yuan in 10k yuan)` } : st;
+      };
+      if (cmp.verdict === 'unreadable') {
+        unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
+        return null;
+      }
+      if (severityOf(cmp)) emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], inWan(part, pu), '>', inWan(whole, wu));
+      return cmp;
+    },
+    restates(wan, yuan) {
+      if (!wan || !yuan) return null;
+      if (tracer) trace([wan, yuan], 'equality');
+      if (wan.value.kind === 'empty' && yuan.value.kind === 'empty') return null;
+      const cmp = compareRestatement(wan.value, yuan.value);
+      if (cmp.verdict === 'unreadable') {
+        unreadable([wan, yuan], { zh: `${stated(wan).zh} = ${stated(yuan).zh} ÷ 10000`, en: `${stated(wan).en} = ${stated(yuan).en} ÷ 10000` });
+        return null;
+      }
+      if (severityOf(cmp)) {
+        const y = stated(yuan);
+        const truncated = yuan.value.kind === 'number' && cmp.actual.eq(yuan.value.value.div(10000).toDecimalPlaces(2, 1));
+        const why = truncated ? { zh: '，应四舍五入而非截尾', en: '; round half-up, do not truncate' } : { zh: '', en: '' };
+        emit(
+          cmp,
+          refs(wan, 'value', [yuan], 'value'),
+          stated(wan),
+          '≠',
+          { zh: `${y.zh} ${yuan.text} 元折合万元（四舍五入到分${why.zh}）`, en: `${y.en} ${yuan.text} yuan in 10k yuan (half-up to 2 decimals${why.en})` },
+        );
+      }
+      return cmp;
+    },
     report(severity, message, cells, extra) {
       ctx.report({
         severity,
@@ -606,6 +672,26 @@ export function checker(ctx: RuleContext, meta: RuleMeta): Checker {
       });
     },
   };
+}
+
+/**
+ * A whole-元 sum (budget.md): every operand printed without decimals hides up to 1 元 of 分, so a
+ * gap of up to 1 元 per summed term is a notice. Operands with decimals keep the interval rule.
+ */
+function perTermSlack(cmp: Exclude<Comparison, { verdict: 'unreadable' }>, total: Amount, parts: readonly Amount[]): Comparison {
+  let terms = 0;
+  let whole = total.kind === 'number' && total.printedDecimals === 0 ? 1 : 0;
+  for (const a of parts) {
+    if (a.kind !== 'number') continue;
+    terms++;
+    if (a.printedDecimals === 0) whole++;
+  }
+  if (whole === 0) return cmp;
+  // All whole: 1 元 per summed term. Mixed precision in one table (22,118,861 beside 20,272,981.00):
+  // each operand printed without decimals may hide up to 1 元, on top of the interval rule.
+  const slack = whole === terms + 1 ? cmp.tolerance.mul(0).plus(terms) : cmp.tolerance.plus(whole);
+  if (slack.lte(cmp.tolerance) || cmp.difference.abs().gt(slack)) return cmp;
+  return { ...cmp, tolerance: slack, verdict: verdictOf(cmp.difference, slack) };
 }
 
 /** Label "A + B + C" from cells, for sums across rows. */

@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Disclosure, ModelCell, Row, TableKey, TableModel } from '../model/types';
+import { BUDGET_TABLE_NAMES } from '../model/types';
 import type { Operand } from './arith';
 import { formatAmount } from '../money';
 import { memoByText } from '../memo';
@@ -125,6 +126,15 @@ export const TABLE_LABEL: Record<TableKey, string> = {
   T7: '政府性基金预算财政拨款收入支出决算表',
   T8: '国有资本经营预算财政拨款收入支出决算表',
   T9: '财政拨款“三公”经费支出决算表',
+  BT1: BUDGET_TABLE_NAMES.BT1.zh,
+  BT2: BUDGET_TABLE_NAMES.BT2.zh,
+  BT3: BUDGET_TABLE_NAMES.BT3.zh,
+  BT4: BUDGET_TABLE_NAMES.BT4.zh,
+  BT5: BUDGET_TABLE_NAMES.BT5.zh,
+  BT6: BUDGET_TABLE_NAMES.BT6.zh,
+  BT7: BUDGET_TABLE_NAMES.BT7.zh,
+  BT8: BUDGET_TABLE_NAMES.BT8.zh,
+  BT9: BUDGET_TABLE_NAMES.BT9.zh,
 };
 
 export function where(d: Disclosure, key: TableKey, what: string): string {

@@ -8,9 +8,32 @@ import * as z from 'zod/mini';
 import type { Amount } from '../money/types';
 import type { ParagraphBlock, SourceCell, TableBlock } from '../extract/types';
 
-export const TABLE_KEYS = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'] as const;
+/** 决算 tables T1–T9 (domain.md) and 预算 tables BT1–BT9 (budget.md): one key space, two families. */
+export const FINAL_TABLE_KEYS = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'] as const;
+export const BUDGET_TABLE_KEYS = ['BT1', 'BT2', 'BT3', 'BT4', 'BT5', 'BT6', 'BT7', 'BT8', 'BT9'] as const;
+export const TABLE_KEYS = [...FINAL_TABLE_KEYS, ...BUDGET_TABLE_KEYS] as const;
 export const TableKeySchema = z.enum(TABLE_KEYS);
 export type TableKey = z.infer<typeof TableKeySchema>;
+export type FinalTableKey = (typeof FINAL_TABLE_KEYS)[number];
+export type BudgetTableKey = (typeof BUDGET_TABLE_KEYS)[number];
+
+/** A budget table key (BT1–BT9)? */
+export function isBudgetKey(key: string): key is BudgetTableKey {
+  return key.startsWith('BT');
+}
+
+/** Common names of the budget tables (budget.md, Shanghai district set). */
+export const BUDGET_TABLE_NAMES: Record<BudgetTableKey, { zh: string; en: string }> = {
+  BT1: { zh: '财务收支预算总表', en: 'budget income & expenditure summary (BT1)' },
+  BT2: { zh: '收入预算总表', en: 'budget income table (BT2)' },
+  BT3: { zh: '支出预算总表', en: 'budget expenditure table (BT3)' },
+  BT4: { zh: '财政拨款收支预算总表', en: 'budget fiscal appropriation summary (BT4)' },
+  BT5: { zh: '一般公共预算支出功能分类预算表', en: 'general public budget expenditure (BT5)' },
+  BT6: { zh: '政府性基金预算支出功能分类预算表', en: 'government fund budget expenditure (BT6)' },
+  BT7: { zh: '国有资本经营预算支出功能分类预算表', en: 'state capital budget expenditure (BT7)' },
+  BT8: { zh: '一般公共预算基本支出部门预算经济分类预算表', en: 'basic expenditure by economic class (BT8)' },
+  BT9: { zh: '“三公”经费和机关运行经费预算表', en: '"three public expenses" and running costs budget (BT9)' },
+};
 
 export const UnitSchema = z.enum(['万元', '元', '亿元']);
 export type Unit = z.infer<typeof UnitSchema>;

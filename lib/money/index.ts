@@ -547,6 +547,41 @@ export function compareAtMost(part: Amount, whole: Amount): Comparison {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 元 and 万元 (budget.md, "Rounding specific to budgets")
+
+const TEN_THOUSAND = new D(10000);
+
+/** A 元 amount expressed in 万元, exactly: value / 10⁴, standing for its 元 interval (decimals + 4). */
+export function yuanToWan(a: Amount): Amount {
+  if (a.kind !== 'number') return a;
+  return { kind: 'number', value: a.value.div(TEN_THOUSAND), decimals: a.decimals + 4, printedDecimals: a.printedDecimals + 4, text: a.text };
+}
+
+/** half-up(元 / 10⁴, 2): the one correct 万元 restatement of a 元 amount (never truncated). */
+export function wanHalfUp(yuan: Decimal): Decimal {
+  return new D(yuan).div(TEN_THOUSAND).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * A 万元 figure restating a 元 amount must equal half-up(元 / 10⁴, 2) exactly — compared as values,
+ * so "4,614" restates 46,140,000.00 元 — with no rounding tolerance: the 元 amount is exact, and
+ * half-up leaves one right answer (1,839,485 元 → 183.95, never 183.94).
+ */
+export function compareRestatement(wan: Amount, yuan: Amount): Comparison {
+  if (wan.kind === 'nan' || yuan.kind === 'nan') {
+    const texts: string[] = [];
+    if (wan.kind === 'nan') texts.push(wan.text);
+    if (yuan.kind === 'nan') texts.push(yuan.text);
+    return { verdict: 'unreadable', texts };
+  }
+  const expected = wanHalfUp(amountDecimal(yuan) as Decimal);
+  const actual = amountDecimal(wan) as Decimal;
+  const decimals = Math.max(2, wan.kind === 'number' ? wan.decimals : 0);
+  if (actual.eq(expected)) return { verdict: 'pass', expected, actual, difference: ZERO, tolerance: ZERO, decimals };
+  return { verdict: 'error', expected, actual, difference: nonNegZero(actual.minus(expected)), tolerance: ZERO, decimals };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Percentages
 
 /** A printed percentage: value in percent units (98.24 for "98.24%") and its printed decimals. */

@@ -25,6 +25,8 @@ import {
   norm,
 } from './text';
 import { splitSections } from './sections';
+import { documentKind, documentScope } from './kind';
+import { isBudgetKey } from '../model/types';
 import { parseAmount } from '../money';
 
 export { looksLikeDisclosure } from './detect';
@@ -244,6 +246,9 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
   }
   const groups: Pending[] = [];
   const unrecognised: UnrecognisedTable[] = [];
+  // 决算 or 预算 first: a document's tables are read with its own family of specs only.
+  const kind = documentKind(doc);
+  const ofKind = (keys: TableKey[]): TableKey[] => keys.filter((k) => isBudgetKey(k) === (kind === 'budget'));
 
   for (const b of blocks) {
     if (b.kind !== 'table') continue;
@@ -269,6 +274,7 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
       keys = above.keys;
       title = above.title;
     }
+    keys = ofKind(keys);
     const prev = groups[groups.length - 1];
     const prevBlock = prev?.layouts[prev.layouts.length - 1].block.index ?? -1;
     const prevIsAdjacent =
@@ -300,7 +306,7 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
     if (keys.length === 0) {
       // No title anywhere: only an unmistakable header signature identifies the table.
       if (above.foreignTitle) continue;
-      const sig = signatureKeys(layout);
+      const sig = ofKind(signatureKeys(layout));
       if (sig.length === 0) continue;
       keys = [sig[0]];
       title = '';
@@ -351,7 +357,14 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
     for (const l of g.layouts) tableBlocks.add(l.block.index);
     for (const p of g.notes) tableBlocks.add(p.index);
   }
-  for (const [model, p] of precisions) if (p === 0 && docPrecision > 0) raisePrecision(model, docPrecision);
+  // A budget prints BT1–BT8 in 元 (whole 元 in some years) and BT9 in 万元: an integer 元 table hides
+  // its 分 and is never raised to the 万元 tables' two decimals — only among tables of one unit.
+  const byUnit = new Map<string | null, number>();
+  if (kind === 'budget') for (const [model, p] of precisions) byUnit.set(model.unit, Math.max(p, byUnit.get(model.unit) ?? 0));
+  for (const [model, p] of precisions) {
+    const target = kind === 'budget' ? (byUnit.get(model.unit) ?? 0) : docPrecision;
+    if (p === 0 && target > 0) raisePrecision(model, target);
+  }
   unrecognised.sort((a, b) => a.blockIndex - b.blockIndex);
 
   yield;

@@ -8,7 +8,7 @@
  * "财政拨款收入支出决算总表" (T4) ⊃ "收入支出决算总表" (T1); "一般公共预算财政拨款基本支出决算表"
  * (T6) vs "一般公共预算财政拨款支出决算表" (T5); every title ends in "支出决算表" (T3).
  */
-import type { TableKey } from '../model/types';
+import type { BudgetTableKey, FinalTableKey, TableKey } from '../model/types';
 import { norm } from './text';
 import { memoByText } from '../memo';
 
@@ -124,7 +124,7 @@ function t9KeyOf(path: string[]): string | null {
   return `${side}.${item}`;
 }
 
-export const TABLE_SPECS: Record<TableKey, TableSpec> = {
+const FINAL_TABLE_SPECS: Record<FinalTableKey, TableSpec> = {
   T1: {
     key: 'T1',
     name: '收入支出决算总表',
@@ -238,8 +238,174 @@ export const TABLE_SPECS: Record<TableKey, TableSpec> = {
   },
 };
 
+
+// ---------------------------------------------------------------------------------------------
+// Budget tables BT1–BT9 (budget.md): one amount column (预算数), Shanghai names and the national ones
+// (部门收支总表 …). A budget title never holds 决算 — that word decides the family (titleKeys).
+
+const BUDGET_AMOUNT: ColumnRule[] = [{ key: 'amount', re: /预算数|^预算$|金额|^合计$|本年预算|^数额$/ }];
+
+/** BT1's expense half: 预算数 (or its 合计), and in a 单位 document 人员经费 / 公用经费 / 项目支出. */
+const BT1_EXPENSE: ColumnRule[] = [
+  { key: 'personnel', re: /人员经费/ },
+  { key: 'office', re: /公用经费/ },
+  { key: 'project', re: /项目支出/ },
+  { key: 'basic', re: /^基本支出$/ },
+  { key: 'amount', re: /预算数|^预算$|^合计$|^小计$|金额|本年预算/ },
+];
+
+const BUDGET_FUNCTION_COLS: ColumnRule[] = [
+  { key: 'total', re: /^合计$|^小计$|^支出合计$|^总计$/ },
+  { key: 'basic', re: /基本支出/ },
+  { key: 'project', re: /项目支出/ },
+];
+
+/** BT9 items (one row, 万元); 机关运行经费 before 运行费 ("机关运行经费预算数" is not the car running cost). */
+const BT9_ITEMS: ColumnRule[] = [
+  { key: 'running', re: /机关运行经费/ },
+  { key: 'total', re: /^(合计|总计)$/ },
+  { key: 'abroad', re: /因公出国/ },
+  { key: 'car', re: /公务用车购置及运行|购置及运行/ },
+  { key: 'carPurchase', re: /购置费?$/ },
+  { key: 'carRunning', re: /运行(维护)?费?$/ },
+  { key: 'reception', re: /公务接待/ },
+];
+
+function bt9KeyOf(path: string[]): string | null {
+  let item: string | null = null;
+  for (const p of path) {
+    if (/^小计$/.test(p)) {
+      if (item === 'car') continue; // 小计 under 公务用车购置及运行费 is the car subtotal
+      item = item ?? 'total';
+      continue;
+    }
+    for (const r of BT9_ITEMS) {
+      if (r.re.test(p)) {
+        item = r.key;
+        break;
+      }
+    }
+    if (item === 'running') return item;
+  }
+  return item;
+}
+
+export const BUDGET_TABLE_SPECS: Record<BudgetTableKey, TableSpec> = {
+  BT1: {
+    key: 'BT1',
+    name: '财务收支预算总表',
+    titles: [/(财务)?收支预算总表/, /部门收支总表/, /^收支总表/],
+    titleWord: '收支',
+    signature: [],
+    layout: 'income-expense',
+    columns: { income: BUDGET_AMOUNT, expense: BT1_EXPENSE },
+    required: { income: ['amount'], expense: ['amount'] },
+  },
+  BT2: {
+    key: 'BT2',
+    name: '收入预算总表',
+    titles: [/收入预算(总)?表/, /部门收入总表/, /^收入总表/],
+    titleWord: '收入',
+    signature: [],
+    layout: 'single',
+    columns: {
+      main: [
+        { key: 'total', re: /^合计$|^收入合计$|^总计$/ },
+        { key: 'fiscal', re: /财政拨款/ },
+        { key: 'operating', re: /经营收入/ },
+        { key: 'business', re: /事业收入/ },
+        { key: 'other', re: /其他收入/ },
+        { key: 'carryover', re: /上年结转/ },
+      ],
+    },
+    required: { main: ['total'] },
+  },
+  BT3: {
+    key: 'BT3',
+    name: '支出预算总表',
+    titles: [/支出预算(总)?表/, /部门支出总表/, /^支出总表/],
+    titleWord: '支出',
+    signature: [],
+    layout: 'single',
+    columns: { main: BUDGET_FUNCTION_COLS },
+    required: { main: ['total', 'basic', 'project'] },
+  },
+  BT4: {
+    key: 'BT4',
+    name: '财政拨款收支预算总表',
+    titles: [/财政拨款收支(预算)?总表/, /财政拨款收入支出预算(总)?表/],
+    titleWord: '财政拨款',
+    signature: [],
+    layout: 'income-expense',
+    columns: { income: BUDGET_AMOUNT, expense: [] },
+    panelKeyOf: { expense: t4ExpenseKeyOf },
+    required: { income: ['amount'], expense: ['total', 'general'] },
+  },
+  BT5: {
+    key: 'BT5',
+    name: '一般公共预算支出功能分类预算表',
+    titles: [/一般公共预算(财政拨款)?支出(功能分类)?(预算)?表/],
+    titleWord: '一般公共预算',
+    signature: [],
+    layout: 'single',
+    columns: { main: BUDGET_FUNCTION_COLS },
+    required: { main: ['total', 'basic', 'project'] },
+  },
+  BT6: {
+    key: 'BT6',
+    name: '政府性基金预算支出功能分类预算表',
+    titles: [/政府性基金预算(财政拨款)?支出(功能分类)?(预算)?表/],
+    titleWord: '政府性基金预算',
+    signature: [],
+    layout: 'single',
+    columns: { main: BUDGET_FUNCTION_COLS },
+    required: { main: ['total'] },
+  },
+  BT7: {
+    key: 'BT7',
+    name: '国有资本经营预算支出功能分类预算表',
+    titles: [/国有资本经营预算(财政拨款)?支出(功能分类)?(预算)?表/],
+    titleWord: '国有资本经营预算',
+    signature: [],
+    layout: 'single',
+    columns: { main: BUDGET_FUNCTION_COLS },
+    required: { main: ['total'] },
+  },
+  BT8: {
+    key: 'BT8',
+    name: '一般公共预算基本支出部门预算经济分类预算表',
+    titles: [/一般公共预算(财政拨款)?基本支出(部门预算经济分类|经济分类)?(预算)?表/],
+    titleWord: '基本支出',
+    signature: [],
+    layout: 'single',
+    columns: {
+      main: [
+        { key: 'total', re: /^合计$|^小计$|^总计$/ },
+        { key: 'personnel', re: /人员经费/ },
+        { key: 'office', re: /公用经费/ },
+      ],
+    },
+    required: { main: ['total'] },
+  },
+  BT9: {
+    key: 'BT9',
+    name: '“三公”经费和机关运行经费预算表',
+    titles: [/三公经费.*表/],
+    titleWord: '三公经费',
+    signature: [],
+    layout: 'single',
+    columns: { main: [] },
+    required: { main: ['total'] },
+    keyOf: bt9KeyOf,
+  },
+};
+
+export const TABLE_SPECS: Record<TableKey, TableSpec> = { ...FINAL_TABLE_SPECS, ...BUDGET_TABLE_SPECS };
+
 /** Most specific titles first (see file comment). */
 export const TITLE_ORDER: TableKey[] = ['T9', 'T8', 'T7', 'T4', 'T6', 'T5', 'T1', 'T2', 'T3'];
+/** The budget titles contain each other the same way: BT8 ⊃ 基本支出, BT4 ⊃ 收支, BT5 ends in 支出…表. */
+export const BUDGET_TITLE_ORDER: TableKey[] = ['BT9', 'BT7', 'BT6', 'BT4', 'BT8', 'BT5', 'BT1', 'BT2', 'BT3'];
 
 // A title names one table: words that never occur in a table title disqualify the line
 // (narrative sentences, notes, the part heading "部门决算表").
@@ -259,6 +425,8 @@ const titleKeysShort = memoByText((text) => titleKeysUncached(text));
 function titleKeysUncached(text: string): TableKey[] {
   const t = norm(text);
   if (t.length < 5 || t.length > 90 || NOT_A_TITLE.test(t)) return [];
+  // The word 决算 decides the family (budget.md): 预算 occurs in both.
+  if (!t.includes('决算')) return budgetTitleKeys(t);
   if (!/决算.{0,4}表/.test(t)) return [];
   const out: TableKey[] = [];
   for (const key of TITLE_ORDER) {
@@ -274,3 +442,21 @@ function titleKeysUncached(text: string): TableKey[] {
   return out;
 }
 
+
+// A budget title ends in …表 (预算表, 预算总表, 收支总表, 支出表); never a part heading ("部门预算表"
+// names the whole set, "五、部门预算表" the part) nor a table-of-contents entry with a page number.
+const BUDGET_TITLE_END = /表(\(.{1,12}\))?(\d{1,3})?$/;
+const BUDGET_SET = /^(.*(部门|单位))?预算(报)?表$|预算公开表$/;
+
+function budgetTitleKeys(t: string): TableKey[] {
+  if (!t.includes('表') || !BUDGET_TITLE_END.test(t)) return [];
+  const bare = t.replace(/^(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．]/, '').replace(/^\d{4}年(度)?/, '');
+  if (BUDGET_SET.test(bare)) return [];
+  for (const key of BUDGET_TITLE_ORDER) {
+    const spec = TABLE_SPECS[key];
+    if (!t.includes(spec.titleWord) || !spec.titles.some((re) => re.test(bare))) continue;
+    // 一般公共预算基本支出…表 is BT8, never BT5; a fund table's "支出…表" is never BT3.
+    return [key];
+  }
+  return [];
+}

@@ -27,6 +27,7 @@ import type {
   TableModel,
   Unit,
 } from '../../../lib/model/types';
+import { BUDGET_TABLE_NAMES } from '../../../lib/model/types';
 
 export interface RowSpec {
   code?: string | null;
@@ -65,7 +66,8 @@ const NAMES: Record<TableKey, string> = {
   T7: '政府性基金预算财政拨款收入支出决算表',
   T8: '国有资本经营预算财政拨款支出决算表',
   T9: '财政拨款“三公”经费支出决算表',
-};
+  ...Object.fromEntries(Object.entries(BUDGET_TABLE_NAMES).map(([k, v]) => [k, v.zh])),
+} as Record<TableKey, string>;
 
 function inferKind(code: string | null, name: string, values: Array<string | null | undefined>): RowKind {
   const n = name.replace(/\s+/g, '');
