@@ -5,7 +5,7 @@
 import { extractDocument } from './extract';
 import { recognize } from './recognize';
 import { runRules } from './checks/runner';
-import { RULES, REPORT_EXTRAS } from './checks/registry';
+import { REPORT_EXTRAS, rulesFor } from './checks/registry';
 import type { ExtractedDocument } from './extract/types';
 import type { Disclosure, DocumentFormat } from './model/types';
 import type { Finding, Rule, RuleResult } from './checks/types';
@@ -52,7 +52,7 @@ export function checkDisclosure(
 ): CheckRun {
   const hasTables = Object.keys(disclosure.tables).length > 0;
   const { findings, rules } = hasTables
-    ? runRules(disclosure, options.rules ?? RULES)
+    ? runRules(disclosure, options.rules ?? rulesFor(disclosure.info.kind))
     : { findings: [], rules: [] };
   return {
     extracted,

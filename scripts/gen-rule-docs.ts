@@ -89,9 +89,9 @@ export function renderIndex(metas: RuleMeta[]): string {
 
 /** Every registered rule with its doc export, as the generator and the meta-test see them. */
 export async function collect(): Promise<Array<{ meta: RuleMeta; doc: RuleDoc | undefined }>> {
-  const { RULES } = await import('../lib/checks/registry');
+  const { ALL_RULES } = await import('../lib/checks/registry');
   const out: Array<{ meta: RuleMeta; doc: RuleDoc | undefined }> = [];
-  for (const r of RULES) {
+  for (const r of ALL_RULES) {
     const file = join(ROOT, 'lib', 'checks', `${r.meta.id}.ts`);
     const mod = existsSync(file) ? ((await import(pathToFileURL(file).href)) as { doc?: RuleDoc }) : {};
     out.push({ meta: r.meta, doc: mod.doc });

@@ -4,7 +4,7 @@
  * difference and tolerance. Every comparison goes through lib/money — no thresholds here.
  */
 import type Decimal from 'decimal.js';
-import { compareAtMost, compareEqual, compareLinear, compareRestatement, compareSum, formatAmount, verdictOf, yuanToWan } from '../money';
+import { compareAtMost, compareEqual, compareLinear, compareRestatement, compareSum, formatAmount, verdictOf, wanHalfUp, yuanToWan } from '../money';
 import type { Amount, Comparison } from '../money';
 import type { Disclosure, ModelCell, Panel, Row, TableKey, TableModel } from '../model/types';
 import { BUDGET_TABLE_NAMES } from '../model/types';
@@ -625,7 +625,11 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
       }
       const partAmount = pu === '元' ? yuanToWan(part.value) : part.value;
       const wholeAmount = wu === '元' ? yuanToWan(whole.value) : whole.value;
-      const cmp = compareAtMost(partAmount, wholeAmount);
+      let cmp = compareAtMost(partAmount, wholeAmount);
+      // A 万元 figure that is exactly half-up of the 元 amount is that amount, not "more" than it.
+      if (cmp.verdict === 'notice' && pu === '万元' && whole.value.kind === 'number' && cmp.actual.eq(wanHalfUp(whole.value.value))) {
+        cmp = { ...cmp, verdict: 'pass' };
+      }
       const inWan = (cell: ModelCell, u: string | undefined): Bilingual => {
         const st = stated(cell);
         return u === '元' ? { zh: `${st.zh}（${cell.text} 元折合万元）`, en: `${st.en} (${cell.text} yuan in 10k yuan)` } : st;

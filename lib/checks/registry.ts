@@ -60,6 +60,28 @@ import { rule as N14 } from './N-14';
 import { rule as N15 } from './N-15';
 import { rule as N16 } from './N-16';
 import { analyseSteps, claimStats } from '../claims';
+// Budget identities (B-xx, budget.md)
+import { rule as B01 } from './B-01';
+import { rule as B02 } from './B-02';
+import { rule as B03 } from './B-03';
+import { rule as B04 } from './B-04';
+import { rule as B05 } from './B-05';
+import { rule as B06 } from './B-06';
+import { rule as B07 } from './B-07';
+import { rule as B08 } from './B-08';
+import { rule as B09 } from './B-09';
+import { rule as B10 } from './B-10';
+import { rule as B11 } from './B-11';
+import { rule as B12 } from './B-12';
+import { rule as B13 } from './B-13';
+import { rule as B14 } from './B-14';
+import { rule as B15 } from './B-15';
+import { rule as B16 } from './B-16';
+import { rule as B17 } from './B-17';
+import { rule as B18 } from './B-18';
+import { rule as B19 } from './B-19';
+import { rule as B20 } from './B-20';
+import type { DocumentKind } from '../model/types';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
 export const CLAIM_RULES: Rule[] = [N01, N02, N03, N04, N05, N06, N07, N08, N09, N10, N11, N12, N13, N14, N15, N16];
@@ -74,13 +96,28 @@ export const RULES: Rule[] = [
   ...CLAIM_RULES,
 ];
 
+/** The budget rules (budget.md): a budget is never checked with 决算 rules, nor the reverse. */
+export const BUDGET_RULES: Rule[] = [
+  B01, B02, B03, B04, B05, B06, B07, B08, B09, B10,
+  B11, B12, B13, B14, B15, B16, B17, B18, B19, B20,
+];
+
+/** Every rule of both kinds (titles for the popup, docs). */
+export const ALL_RULES: readonly Rule[] = [...RULES, ...BUDGET_RULES];
+
+/** The rule set for a document of this kind. */
+export function rulesFor(kind: DocumentKind): readonly Rule[] {
+  return kind === 'budget' ? BUDGET_RULES : RULES;
+}
+
 /** Report-level data computed by rule families from the same disclosure (design.md report: `sections`, `claims`). */
 export const REPORT_EXTRAS: {
   sections?: (d: Disclosure) => SectionPresence[];
   claims?: (d: Disclosure) => ClaimStats | null;
 } = {
-  sections: sectionPresence,
-  claims: (d) => claimStats(d, CLAIM_RULES),
+  // The 决算 catalogue of parts and claims; a budget's (B-S, B-N) are not in these figures yet.
+  sections: (d) => (d.info.kind === 'budget' ? [] : sectionPresence(d)),
+  claims: (d) => (d.info.kind === 'budget' ? null : claimStats(d, CLAIM_RULES)),
 };
 
 /**

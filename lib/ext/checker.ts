@@ -5,7 +5,7 @@
  * on the portal pages that are not disclosures.
  */
 import { toReport } from '../report/build';
-import { RULES } from '../checks/registry';
+import { ALL_RULES } from '../checks/registry';
 import type { CheckRun } from '../index';
 import { checkDocumentSliced, buildItems, yieldToPage } from './page-check';
 import { MarkSession, planMarks, toMarkable } from '../marks';
@@ -14,7 +14,7 @@ export const checker = {
   checkDocumentSliced,
   yieldToPage,
   toReport,
-  buildItems: (run: CheckRun) => buildItems(run, RULES),
+  buildItems: (run: CheckRun) => buildItems(run, ALL_RULES),
   MarkSession,
   planMarks,
   toMarkable,

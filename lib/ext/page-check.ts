@@ -6,7 +6,7 @@
 import { extractDocumentSteps, extractionWork } from '../extract';
 import { recognizeSteps } from '../recognize';
 import { runRules } from '../checks/runner';
-import { RULES, REPORT_EXTRAS, SHARED_ANALYSES } from '../checks/registry';
+import { ALL_RULES, REPORT_EXTRAS, SHARED_ANALYSES, rulesFor } from '../checks/registry';
 import type { CheckRun } from '../index';
 import type { Finding, Rule, RuleResult } from '../checks/types';
 import type { Disclosure, Section } from '../model/types';
@@ -76,7 +76,6 @@ export function yieldToPage(): Promise<void> {
 }
 
 export async function checkDocumentSliced(root: Document | Element, opts: SlicedOptions = {}): Promise<CheckRun> {
-  const rules = opts.rules ?? RULES;
   const budget = opts.budgetMs ?? 25;
   const now = opts.now ?? (() => performance.now());
   const yieldTo = opts.yieldTo ?? yieldToPage;
@@ -128,6 +127,8 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   const rec = await stepped(recognizeSteps(extracted));
   const disclosure = rec.value;
   opts.onTiming?.('recognize', rec.start, rec.ms);
+  // 决算 or 预算 rules, as recognition found (a budget is never checked with 决算 rules).
+  const rules = opts.rules ?? rulesFor(disclosure.info.kind);
   await maybeYield();
   const hasTables = Object.keys(disclosure.tables).length > 0;
   const findings: Finding[] = [];
@@ -194,7 +195,7 @@ export function groupOf(f: Finding, d: Disclosure): FindingGroup {
 }
 
 /** Popup list entries, one per finding, in findings order (index = data-dc-finding). */
-export function buildItems(run: CheckRun, rules: readonly Rule[] = RULES): FindingItem[] {
+export function buildItems(run: CheckRun, rules: readonly Rule[] = ALL_RULES): FindingItem[] {
   const titles = new Map(rules.map((r) => [r.meta.id, r.meta.title] as const));
   return run.findings.map((f, index) => ({
     index,

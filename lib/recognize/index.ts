@@ -10,7 +10,7 @@
  * `unrecognised` with the reason, never guessed. Layout and unrelated tables are left alone.
  */
 import type { Block, ExtractedDocument, ParagraphBlock, TableBlock } from '../extract/types';
-import type { Disclosure, DocumentInfo, TableKey, TableModel, Unit, UnrecognisedTable } from '../model/types';
+import type { Disclosure, DocumentInfo, DocumentKind, TableKey, TableModel, Unit, UnrecognisedTable } from '../model/types';
 import { analyseTable, headerWords, CODE_TEXT, type Layout } from './layout';
 import { buildTable, raisePrecision, type TableGroup } from './build';
 import { TABLE_SPECS, TITLE_ORDER, titleKeys } from './specs';
@@ -25,7 +25,7 @@ import {
   norm,
 } from './text';
 import { splitSections } from './sections';
-import { documentKind, documentScope } from './kind';
+import { budgetYear, documentKind, documentScope } from './kind';
 import { isBudgetKey } from '../model/types';
 import { parseAmount } from '../money';
 
@@ -274,6 +274,8 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
       keys = above.keys;
       title = above.title;
     }
+    // A title of the other family (a 预算 table in a 决算 document or the reverse): not ours, no guess.
+    const otherFamily = keys.length > 0 && ofKind(keys).length === 0;
     keys = ofKind(keys);
     const prev = groups[groups.length - 1];
     const prevBlock = prev?.layouts[prev.layouts.length - 1].block.index ?? -1;
@@ -305,7 +307,7 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
     }
     if (keys.length === 0) {
       // No title anywhere: only an unmistakable header signature identifies the table.
-      if (above.foreignTitle) continue;
+      if (above.foreignTitle || otherFamily) continue;
       const sig = ofKind(signatureKeys(layout));
       if (sig.length === 0) continue;
       keys = [sig[0]];
@@ -325,7 +327,7 @@ export function* recognizeSteps(doc: ExtractedDocument): Generator<void, Disclos
   }
 
   // Document info.
-  const info = documentInfo(doc, paragraphs, groups);
+  const info = documentInfo(doc, paragraphs, groups, kind);
 
   const tables: Partial<Record<TableKey, TableModel>> = {};
   const tableBlocks = new Set<number>();
@@ -382,7 +384,12 @@ function looksLikeBody(layout: Layout): boolean {
   return layout.headerSignature.length === 0 && layout.bodyStart < layout.block.grid.length;
 }
 
-function documentInfo(doc: ExtractedDocument, paragraphs: ParagraphBlock[], groups: { layouts: Layout[]; above: Above; unit: Unit | null }[]): DocumentInfo {
+function documentInfo(
+  doc: ExtractedDocument,
+  paragraphs: ParagraphBlock[],
+  groups: { layouts: Layout[]; above: Above; unit: Unit | null }[],
+  kind: DocumentKind,
+): DocumentInfo {
   let department: string | null = null;
   for (const g of groups) {
     department = g.layouts[0].department ?? g.above.department;
@@ -401,6 +408,7 @@ function documentInfo(doc: ExtractedDocument, paragraphs: ParagraphBlock[], grou
       if (department && year) break;
     }
   }
+  if (kind === 'budget' && !year) year = budgetYear(doc, paragraphs.slice(0, 60));
 
   // Unit: the most common among the tables' own unit lines; else the first unit line on the page.
   const counts = new Map<Unit, number>();
@@ -420,7 +428,8 @@ function documentInfo(doc: ExtractedDocument, paragraphs: ParagraphBlock[], grou
       if (unit) break;
     }
   }
-  return { title: doc.title, department, year, unit, kind: 'final', scope: scopeOf(doc.title, paragraphs), format: 'html' };
+  const scope = kind === 'budget' ? (documentScope(doc) ?? scopeOf(doc.title, paragraphs)) : scopeOf(doc.title, paragraphs);
+  return { title: doc.title, department, year, unit, kind, scope, format: 'html' };
 }
 
 /** 部门 or 单位 as the title (or an early heading line) says: "…部门决算" / "…单位决算". */

@@ -43,12 +43,12 @@ export function documentKind(doc: ExtractedDocument): DocumentKind {
     if (isBudgetKey(keys[0])) budget++;
     else final++;
   }
-  if (final > 0 || budget > 0) return budget > final ? 'budget' : 'final';
-  // No table title at all: the document's own title, if it says.
+  // The document's own title weighs two table titles: a news item about 决算 work that shows one
+  // budget table is not a budget disclosure, a budget with nine tables is one whatever its file name.
   const t = norm(doc.title);
-  if (t.includes('决算')) return 'final';
-  if (/预算(公开)?$|(部门|单位)预算/.test(t)) return 'budget';
-  return 'final';
+  if (t.includes('决算')) final += 2;
+  else if (/预算(公开)?$|(部门|单位)预算/.test(t)) budget += 2;
+  return budget > final ? 'budget' : 'final';
 }
 
 // "部门预算经济分类" is a fixed name (printed in 单位 documents too); the glossary names both.
@@ -83,5 +83,18 @@ export function documentScope(doc: ExtractedDocument): DocumentScope | null {
     if (d !== u) return d ? 'department' : 'unit';
   }
   if (dept !== unit) return dept > unit ? 'department' : 'unit';
+  return null;
+}
+
+// "上海市普陀区2025年区级部门预算", "2025年部门预算编制说明", "2025年单位预算".
+const BUDGET_YEAR = /((?:19|20)\d{2})\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)?\s*预算(?:公开|编制说明)?\s*$/;
+
+/** The budget year from the title or a cover/heading line. */
+export function budgetYear(doc: ExtractedDocument, lines: { text: string }[]): number | null {
+  for (const t of [doc.title, ...lines.map((l) => l.text)]) {
+    if (t.length > MAX_LINE || !t.includes('预算')) continue;
+    const m = BUDGET_YEAR.exec(t.trim());
+    if (m) return Number(m[1]);
+  }
   return null;
 }

@@ -88,7 +88,28 @@ describe('titles', () => {
     ['收入支出决算总表（公开01表）', ['T1']],
     ['支出决算表（单位：万元）', ['T3']],
     ['部门决算表', []],
-    ['2025年部门收支预算总表', []],
+    // Budget tables (budget.md): no 决算 in the title; the Shanghai and the national names.
+    ['2025年部门收支预算总表', ['BT1']],
+    ['2025年部门财务收支预算总表', ['BT1']],
+    ['部门收支总表', ['BT1']],
+    ['2025年预算单位收入预算总表', ['BT2']],
+    ['部门收入总表', ['BT2']],
+    ['2025年部门支出预算总表', ['BT3']],
+    ['部门支出总表', ['BT3']],
+    ['2025年部门财政拨款收支预算总表', ['BT4']],
+    ['财政拨款收支总表', ['BT4']],
+    ['2025年部门一般公共预算支出功能分类预算表', ['BT5']],
+    ['一般公共预算支出表', ['BT5']],
+    ['2025年部门政府性基金预算支出功能分类预算表', ['BT6']],
+    ['政府性基金预算支出表', ['BT6']],
+    ['2025年部门国有资本经营预算支出功能分类预算表', ['BT7']],
+    ['2025年预算单位一般公共预算基本支出部门预算经济分类预算表', ['BT8']],
+    ['一般公共预算基本支出表', ['BT8']],
+    ['2025年部门“三公”经费和机关运行经费预算表', ['BT9']],
+    ['一般公共预算“三公”经费支出表', ['BT9']],
+    ['五、部门预算表', []],
+    ['2. 2025年部门收入预算总表 ……………………', []],
+    ['2025年项目支出绩效目标表', []],
     ['注：本表反映部门本年度一般公共预算财政拨款支出情况。', []],
     ['详见收入支出决算总表', []],
     ['一般公共预算财政拨款支出', []],
@@ -440,8 +461,19 @@ describe('stitching and duplicates', () => {
   it('no title: an unmistakable header identifies the table; a foreign title forbids the guess', () => {
     const d = page(table([...T3_HEAD, ['合计@c2', '5.00', '5.00', '', '', '', '']]));
     expect(t(d, 'T3').title).toBe('');
-    const foreign = page(`<p>2025年支出预算表</p>${table([...T3_HEAD, ['合计@c2', '5.00', '5.00', '', '', '', '']])}`);
+    const foreign = page(`<p>2025年项目支出绩效目标表</p>${table([...T3_HEAD, ['合计@c2', '5.00', '5.00', '', '', '', '']])}`);
     expect(foreign.tables).toEqual({});
     expect(foreign.unrecognised).toEqual([]);
+    // A budget title (no 决算) makes a budget document: the 决算 header is never guessed as T3, and
+    // BT3 cannot map 本年支出合计 — reported, not guessed.
+    const budget = page(`<p>2025年支出预算表</p>${table([...T3_HEAD, ['合计@c2', '5.00', '5.00', '', '', '', '']])}`, '测试局2025年部门预算');
+    expect(budget.info.kind).toBe('budget');
+    expect(budget.tables).toEqual({});
+    expect(budget.unrecognised.map((u) => u.reason)).toEqual([expect.stringMatching(/^BT3: no column for total/)]);
+    // In a 决算 document the same budget-titled table is the other family's: skipped, not guessed as T3.
+    const final = page(`<p>2025年支出预算表</p>${table([...T3_HEAD, ['合计@c2', '5.00', '5.00', '', '', '', '']])}`);
+    expect(final.info.kind).toBe('final');
+    expect(final.tables).toEqual({});
+    expect(final.unrecognised).toEqual([]);
   });
 });
