@@ -98,10 +98,11 @@ export function ratioInterval(num: Operand, den: Operand): { lo: Decimal; hi: De
 /**
  * A printed percentage P (p decimals) against num/den.
  * pass: P's interval meets the computed interval; notice: P is within one unit of the last printed
- * place (a truncated value, a share plugged to make 100, a rate computed from rounded intermediates);
+ * place (a truncated value, a share plugged to make 100 — `plug` — or, with at least one decimal, a
+ * rate computed from rounded intermediates);
  * error otherwise. The caller handles den = 0 (not a number at all).
  */
-export function checkPercent(stated: Operand, num: Operand, den: Operand): Check {
+export function checkPercent(stated: Operand, num: Operand, den: Operand, opts: { plug?: boolean } = {}): Check {
   const p = stated.decimals ?? 0;
   const exactDen = den.value;
   if (exactDen.lte(0)) throw new Error('checkPercent: zero base');
@@ -133,7 +134,9 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand): Check
   const u = unitOf(p);
   if (stated.value.eq(truncated)) return { outcome: 'notice', expected, why: 'truncated' };
   const gap = stated.value.lt(lo) ? lo.sub(stated.value) : stated.value.sub(hi);
-  if (gap.lte(u)) return { outcome: 'notice', expected, why: 'one-unit' };
+  // One unit off is a plug (a share made to sum to 100) or intermediate rounding; a whole-percent
+  // rate one unit off ("完成预算的101%" for 100%, "减少21%" for 6 of 30) is neither: an error.
+  if (gap.lte(u) && (opts.plug || p >= 1)) return { outcome: 'notice', expected, why: 'one-unit' };
   return { outcome: 'error', expected };
 }
 

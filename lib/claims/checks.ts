@@ -62,6 +62,8 @@ const sev = (c: Check, soft = false): Severity | null =>
 
 const cellRefs = (tv: TableValue | null, role: CellRef['role']): CellRef[] => (tv ? tv.cells.map((cell) => ({ cell, role })) : []);
 
+const BASE_EN: Record<string, string> = { 上年数: 'previous year', 年初预算数: 'initial budget', 全年预算数: 'full-year budget', 预算数: 'budget' };
+
 const WHY_ZH: Record<string, string> = { truncated: '（截断而非四舍五入）', 'one-unit': '（末位相差一个单位，尾数差异）', rounding: '（尾数差异）' };
 const WHY_EN: Record<string, string> = { truncated: ' (truncated, not rounded)', 'one-unit': ' (one unit off in the last digit)', rounding: ' (rounding difference)' };
 
@@ -246,7 +248,7 @@ export class ClaimChecker {
       this.emit(c, 'error', `${base.label}为0，占比 ${f.share.num.text.trim()} 无从计算`, `The base (${base.label}) is 0, so the share ${f.share.num.text.trim()} cannot be computed`, '无法计算', f.share.num.text.trim(), cells);
       return;
     }
-    const r = checkPercent(P, opNum(f.num), base.op);
+    const r = checkPercent(P, opNum(f.num), base.op, { plug: true });
     const s = sev(r);
     if (s)
       this.emit(
@@ -321,8 +323,8 @@ export class ClaimChecker {
       this.emit(
         c,
         s,
-        `${g.dir > 0 ? '增长' : '下降'}率应为 ${abs.value.toString()} ÷ ${prev.value.toString()}（${g.ref === 'budget' ? '预算数' : '上年数'}）= ${r.expected}%，叙述为 ${g.num.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
-        `The rate should be ${abs.value.toString()} / ${prev.value.toString()} (${g.ref === 'budget' ? 'budget' : 'previous year'}) = ${r.expected}%, the text states ${g.num.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
+        `${g.dir > 0 ? '增长' : '下降'}率应为 ${abs.value.toString()} ÷ ${prev.value.toString()}（${g.base}）= ${r.expected}%，叙述为 ${g.num.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
+        `The rate should be ${abs.value.toString()} / ${prev.value.toString()} (${BASE_EN[g.base] ?? 'budget'}) = ${r.expected}%, the text states ${g.num.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
         `${r.expected}%`,
         g.num.text.trim(),
         cells,

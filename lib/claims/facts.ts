@@ -19,6 +19,8 @@ export interface Rate {
   num: Num;
   dir: Dir;
   ref: Ref;
+  /** What the comparison is against, named as the text names it: 上年数, 年初预算数, 全年预算数, 预算数. */
+  base: string;
 }
 
 export interface Fact {
@@ -161,7 +163,7 @@ function clean(label: string): string {
 
 const offset = (n: Num, base: number): Num => ({ kind: n.kind, value: n.value, decimals: n.decimals, unit: n.unit, text: n.text, start: n.start + base, end: n.end + base });
 
-const COMPARE = /^(与|比|较|同比)?(上年度?|去年|上年同期|\d{4}年度?|年初预算数?|预算数?)?(相比|相较)?(决算数?|支出决算数?)?/;
+const COMPARE = /^(与|比|较|同比)?(上年度?|去年|上年同期|\d{4}年度?|(?:年初|全年|调整后?)预算数?|预算数?)?(相比|相较)?(决算数?|支出决算数?)?/;
 const SAME_STRIP = /决算数?|支出|本年度?|\d{4}年度?/g;
 
 /** Is `rest` (a label before a change word) the same quantity as `subject`? Empty = yes. */
@@ -272,9 +274,9 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
       } else if (hasDecrease(l) && RESIDUE_PCT.test(l)) {
         // template residue: no direction
       } else if (endsIn(l, GROWTH_UP_END) && GROWTH_UP.test(l)) {
-        if (subject) subject.growth = { num, dir: 1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
+        if (subject) subject.growth = growthRate(num, 1, subject, wide);
       } else if (endsIn(l, GROWTH_DOWN_END) && GROWTH_DOWN.test(l)) {
-        if (subject) subject.growth = { num, dir: -1, ref: (subject.change ?? subject.changeOnly)?.ref ?? refOf(wide) };
+        if (subject) subject.growth = growthRate(num, -1, subject, wide);
       }
       continue;
     }
@@ -288,14 +290,16 @@ function analyseSentence(s: Sentence, carry: Fact | null, own: Num[] | undefined
     if ((up || (endsIn(l, DOWN_END) && DOWN.test(l))) && !lead.endsWith('为')) {
       const dir: Dir = up ? 1 : -1;
       const rest = l.replace(UP, '').replace(DOWN, '').replace(COMPARE, '').replace(COMPARE, '').replace(TOTAL_WORD, '');
-      const ref = refOf(wide + l);
+      const refText = wide + l;
+      const ref = refOf(refText);
+      const refBase = baseNameOf(refText, ref);
       // "减少6人" right after "本年度公务员24人" is the change of that quantity.
       if (subject && !subject.change && !subject.changeOnly && subject.num.kind === num.kind && sameQuantity(rest, subject)) {
-        subject.change = { num, dir, ref };
+        subject.change = { num, dir, ref, base: refBase };
         continue;
       }
       // "…支出决算数比2024年度增加5.07万元": the change of a quantity the sentence does not state.
-      const f = newFact(rest, wide, num, s, { num, dir, ref });
+      const f = newFact(rest, wide, num, s, { num, dir, ref, base: refBase });
       const q = flags & K_QI ? text.lastIndexOf('其中', start) : -1;
       if (q >= 0) {
         // The last fact of the same kind before 其中 that is not itself a part.
@@ -469,6 +473,40 @@ function depth(text: string, from: number, to: number): number {
   return d;
 }
 
+/**
+ * What a change or rate is measured against: the nearest clause (back from the number) that names a
+ * reference — 上年/去年/同期/a year (the previous year) or 预算 (the budget). A budget named earlier in
+ * the sentence ("完成预算的81.22%；与上年相比增加7.09万元") does not make a year-on-year change a
+ * budget one.
+ */
 function refOf(text: string): Ref {
-  return text.includes('预算') ? 'budget' : 'prev';
+  if (!text.includes('预算')) return 'prev';
+  const clauses = text.split(/[，,；;。：:]/);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i];
+    if (c.includes('预算')) return 'budget';
+    if (/上年|去年|同期|上一年|\d{4}\s*年/.test(c)) return 'prev';
+  }
+  return 'budget';
+}
+
+/** The rate's denominator named by what it is (issue 16, class 10). */
+function baseNameOf(text: string, ref: Ref): string {
+  if (ref === 'prev') return '上年数';
+  const clauses = text.split(/[，,；;。：:]/);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i];
+    if (!c.includes('预算')) continue;
+    if (c.includes('年初预算')) return '年初预算数';
+    if (c.includes('全年预算') || c.includes('调整预算') || c.includes('调整后预算')) return '全年预算数';
+    return '预算数';
+  }
+  return '预算数';
+}
+
+function growthRate(num: Num, dir: Dir, subject: Fact, wide: string): Rate {
+  const ch = subject.change ?? subject.changeOnly;
+  if (ch) return { num, dir, ref: ch.ref, base: ch.base };
+  const ref = refOf(wide);
+  return { num, dir, ref, base: baseNameOf(wide, ref) };
 }

@@ -246,10 +246,19 @@ describe('arith: rounding model', () => {
     ['2.60', '4.68', '180.73', 'notice'], // one unit off
     ['2.62', '4.68', '180.73', 'error'],
     ['1477.08', '7.09', '0.48', 'pass'],
+    ['1624.79', '7.09', '0.48', 'error'], // the operands' intervals reach 1445.9 … 1509.6 only
+    ['101', '86.16', '86.16', 'error'], // a whole-percent rate one unit off is not rounding
+    ['21', '6', '30', 'error'],
+    ['20.1', '6', '30', 'notice'], // one unit of one decimal: intermediate rounding
   ])('%s%% vs %s / %s → %s', (stated, n, d, want) => {
     const num = /\./.test(n) ? P(n) : op(n, null);
     const den = /\./.test(d) ? P(d) : op(d, null);
     expect(checkPercent(P(stated), num, den).outcome).toBe(want);
+  });
+
+  it('one unit off a whole percent is a plug only for shares', () => {
+    expect(checkPercent(P('34'), op('1', null), op('3', null), { plug: true }).outcome).toBe('notice');
+    expect(checkPercent(P('34'), op('1', null), op('3', null)).outcome).toBe('error');
   });
 
   it('compares two printed values of one quantity', () => {

@@ -27,6 +27,21 @@ describe('N-01 收支总计 and its year-on-year change', () => {
     expect(brief(fs)).toEqual([['N-01', 'error', '1.18%', '1.81%']]);
   });
 
+  // Class 3 (issue 16): only the current value and the change are stated; base = X − D (X + D for a decrease).
+  it.each([
+    ['2024年度收、支总计896.57万元，与上年相比增加10.42万元，增长1.18%。', []],
+    ['2024年度收、支总计896.57万元，与上年相比增加10.42万元，增长1.28%。', [['N-01', 'error', '1.18%', '1.28%']]],
+    ['2024年度收、支总计896.57万元，比上年增加10.42万元，增长2.18%。', [['N-01', 'error', '1.18%', '2.18%']]],
+    ['2024年度收入支出总计896.57万元，较上年减少10.42万元，下降1.15%。', []],
+    ['2024年度收入支出总计896.57万元，较上年减少10.42万元，下降1.18%。', [['N-01', 'error', '1.15%', '1.18%']]],
+    // rounding boundary: 10.42 ÷ 886.15 = 1.1759 %; one decimal prints 1.2 %, whole percent 1 %
+    ['2024年度收、支总计896.57万元，与上年相比增加10.42万元，增长1.2%。', []],
+    ['2024年度收、支总计896.57万元，与上年相比增加10.42万元，增长1%。', []],
+    ['2024年度收、支总计896.57万元，与上年相比增加10.42万元，增长2%。', [['N-01', 'error', '1%', '2%']]],
+  ])('base = current − change: %s', (s, want) => {
+    expect(brief(run(rule, d(s)))).toEqual(want);
+  });
+
   it('a rate one unit off the last digit is a notice (尾数差异)', () => {
     const fs = run(rule, d('2024年度收、支总计896.57万元，与上年相比，增加10.42万元，增长1.17%。'));
     expect(brief(fs)).toEqual([['N-01', 'notice', '1.18%', '1.17%']]);
