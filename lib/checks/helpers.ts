@@ -402,7 +402,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
   /** Warn once per rule about each cell that is not a number; the identity is skipped. */
   const unreadable = (cells: Array<ModelCell | undefined>, what: Bilingual): void => {
     for (const c of cells) {
-      if (!c || c.value.kind !== 'nan' || nanReported?.has(c)) continue;
+      // A label where an amount belongs (合计 / 基本支出 …): the relation does not apply to this row.
+      if (!c || c.value.kind !== 'nan' || c.value.label || nanReported?.has(c)) continue;
       (nanReported ??= new Set()).add(c);
       const t = tableNameOf(c);
       const where = describeCell(d, c);

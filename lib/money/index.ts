@@ -184,7 +184,7 @@ const sharedAmount = memoByText(frozenAmount, CACHE_MAX);
 function parseAmountUncached(raw: string, p: number | undefined): Amount {
   // Recognition parses every label cell too ("一般公共服务支出"): a CJK ideograph (never folded,
   // never a space, digit or placeholder) makes the text nan without the per-char fold loop.
-  if (IDEOGRAPH.test(raw)) return { kind: 'nan', text: raw };
+  if (IDEOGRAPH.test(raw)) return LABEL_TEXT.test(raw.replace(ALL_SPACE, '')) ? { kind: 'nan', text: raw, label: true } : { kind: 'nan', text: raw };
   const s = normalize(raw);
   const c = compact(s);
   if (c.length === 0 || EMPTY_RE.test(c)) return { kind: 'empty', text: raw };
@@ -201,6 +201,10 @@ function parseAmountUncached(raw: string, p: number | undefined): Amount {
 }
 
 const IDEOGRAPH = /[\u4e00-\u9fff]/;
+const ALL_SPACE = /\s+/g;
+/** Column and row labels of the 决算/预算 tables: printed in an amount cell they are not a value. */
+const LABEL_TEXT =
+  /^(合计|小计|总计|本年(收入|支出)(合计)?|基本支出|项目支出|人员经费|公用经费|(年初|年末)(财政拨款)?结转和结余|(年初)?预算数|决算数|金额|栏次|行次|项目|科目名称|科目编码)$/;
 
 /** A usable decimals count: a non-negative integer, at most 100 (longer numbers are nan anyway). */
 function sanitizePrecision(p: number | undefined): number {

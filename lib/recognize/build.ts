@@ -288,7 +288,13 @@ export function buildTable(group: TableGroup): BuildResult {
       let hasValue = false;
       for (const col of numeric) {
         const s = slots[col.col];
-        if (!s || s.isCopy || s.cell.col < lo || s.cell.col > hi || (!noBodyHeaders && bodyHeaderCells.has(s.cell))) continue;
+        if (!s || s.isCopy || s.cell.col < lo || s.cell.col > hi) continue;
+        if (!noBodyHeaders && bodyHeaderCells.has(s.cell)) {
+          // A header word printed in this row's amount cell (<th>合计</th> under 本年支出): the cell
+          // is there but has no value — never an absent cell, which would count as 0.
+          cells[col.key] = { table: group.key, row: r, col: col.col, text: s.cell.text, value: { kind: 'nan', text: s.cell.text, label: true }, source: s.cell };
+          continue;
+        }
         const a = parsed[r * cols + col.col]!;
         const value: Amount =
           a.kind === 'number' && a.decimals < precision
@@ -297,7 +303,7 @@ export function buildTable(group: TableGroup): BuildResult {
         cells[col.key] = { table: group.key, row: r, col: col.col, text: s.cell.text, value, source: s.cell };
         if (value.kind !== 'empty') {
           hasValue = true;
-          if (value.kind === 'nan' || !value.value.isZero()) allEmpty = false;
+          if ((value.kind === 'nan' && !value.label) || (value.kind === 'number' && !value.value.isZero())) allEmpty = false;
         }
       }
       const kind: RowKind = rowKindOf(name) ?? (code || hasValue ? 'data' : 'blank');

@@ -217,17 +217,20 @@ export function analyseTable(block: TableBlock): Layout {
     headers.push(printed);
   }
 
-  // Header words printed in the first body row as <th> (e.g. 本年支出's 合计/基本支出/项目支出
-  // beside the 合计 row): extend those columns' paths and never read them as values.
+  // Header words printed in the first body row as <th> or as a label word (e.g. 本年支出's
+  // 合计/基本支出/项目支出 beside the 合计 row): extend those columns' paths and never read them as values.
   const bodyHeaderCells = new Set<SourceCell>();
   if (bodyStart < grid.length) {
     const row = grid[bodyStart];
     for (let c = 1; c < cols; c++) {
       const slot = row[c];
-      if (slot.isCopy || !slot.cell.isHeader || slot.cell.text === '') continue;
+      if (slot.isCopy || slot.cell.text === '') continue;
       // Only value columns (a <th> row label in the name column stays a label).
       if (roleOfPath(paths[c]) !== 'value') continue;
-      if (parseAmount(slot.cell.text).kind !== 'nan') continue;
+      const a = parseAmount(slot.cell.text);
+      if (a.kind !== 'nan') continue;
+      // A <th>, or a table label word in a plain cell (Word/PDF exports lose the <th>).
+      if (!slot.cell.isHeader && !a.label) continue;
       bodyHeaderCells.add(slot.cell);
       for (let k = c; k < c + slot.cell.colSpan && k < cols; k++) {
         paths[k].push(norm(slot.cell.text));

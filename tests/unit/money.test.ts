@@ -29,6 +29,17 @@ const dec = (s: string) => new Decimal(s);
 const iv = (lo: string, hi: string): Interval => ({ lo: dec(lo), hi: dec(hi) });
 const ivText = (i: Interval | null) => (i ? [i.lo.toString(), i.hi.toString()] : null);
 
+describe('parseAmount: table labels where an amount belongs (issue 16 class 7)', () => {
+  it.each(['合计', '合 计', '小计', '基本支出', '项目支出', '本年支出', '年末结转和结余', '决算数'])('%s → nan, label', (t) => {
+    expect(parseAmount(t)).toMatchObject({ kind: 'nan', label: true });
+  });
+  it.each(['单位不需填列', '见附表', '合计数见上'])('%s → nan, not a label', (t) => {
+    const a = parseAmount(t);
+    expect(a.kind).toBe('nan');
+    expect(a.kind === 'nan' && a.label).toBeFalsy();
+  });
+});
+
 describe('parseAmount: numbers', () => {
   // [input, value, printedDecimals]
   const cases: [string, string, number][] = [

@@ -350,6 +350,35 @@ describe('recognition on small pages', () => {
     expect(m.notes.map((n) => n.text)).toContain('说明：本单位没有政府性基金收入，故本表无数据。');
   });
 
+  // Issue 16 class 7: the Shanghai template prints the sub-headers of 本年支出 in the 合计 row.
+  it.each(['th', 'td'])('labels in the amount cells of the 合计 row (<%s>) are "no value" cells, never absent (0)', (tag) => {
+    const lab = (x: string) => (tag === 'th' ? `${x}@th` : x);
+    const d = page(
+      `<p>收入决算表</p>${table([...T2_HEAD, ...T2_BODY])}<p>政府性基金预算财政拨款收入支出决算表</p>${table([
+        ['项目@c2', '年初结转和结余@r2', '本年收入@r2', '本年支出@c3@r2', '年末结转和结余@r2'],
+        ['功能分类科目编码', '科目名称'],
+        ['合计@c2', '100.00', '5.00', lab('合计'), lab('基本支出'), lab('项目支出'), '0.00'],
+        ['2120803', '城市建设支出', '100.00', '5.00', '105.00', '0.00', '105.00', '0.00'],
+      ])}`,
+    );
+    const m = t(d, 'T7');
+    const total = main(m).rows.find((r) => r.name === '合计')!;
+    for (const k of ['total', 'basic', 'project']) expect(total.cells[k]?.value).toMatchObject({ kind: 'nan', label: true });
+    expect(main(m).rows.find((r) => r.code === '2120803')!.cells.total.value.kind).toBe('number');
+    expect(m.allEmpty).toBe(false);
+  });
+
+  it('an empty Shanghai T7 (labels only in its 合计 row) is still all empty', () => {
+    const d = page(
+      `<p>收入决算表</p>${table([...T2_HEAD, ...T2_BODY])}<p>政府性基金预算财政拨款收入支出决算表</p>${table([
+        ['项目@c2', '年初结转和结余@r2', '本年收入@r2', '本年支出@c3@r2', '年末结转和结余@r2'],
+        ['功能分类科目编码', '科目名称'],
+        ['合计@c2', '', '', '合计@th', '基本支出@th', '项目支出@th', ''],
+      ])}<p>说明：本单位没有政府性基金收入，故本表无数据。</p>`,
+    );
+    expect(t(d, 'T7').allEmpty).toBe(true);
+  });
+
   it('T9 with 预算数/决算数 as rows is reported as unrecognised', () => {
     const d = page(
       `<p>一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表</p>${table([

@@ -305,7 +305,8 @@ describe('putuo-2025 (Shanghai layout)', () => {
     const p = panel(t(d, 'T7'), 'main');
     expect(keys(p)).toEqual(['code', 'name', 'opening', 'income', 'total', 'basic', 'project', 'closing']);
     const tot = p.rows.find((r) => r.kind === 'total')!;
-    expect(tot.cells.basic).toBeUndefined();
+    // The label is kept as a "no value" cell (issue 16 class 7): never an absent cell, which counts as 0.
+    expect(tot.cells.basic?.value).toEqual({ kind: 'nan', text: '基本支出', label: true });
     expect(val(tot, 'opening')).toBe('empty');
     expect(t(d, 'T7').allEmpty).toBe(true);
     expect(t(d, 'T8').title).toBe('国有资本经营预算财政拨款收入支出决算表');
