@@ -7,6 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PAGE_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml', '.xht', '.jsp', '.asp', '.aspx', '.php'];
+/** Files read by a format reader into the same blocks (lib/extract/pdf …). */
+export const DOCUMENT_EXTENSIONS = ['.pdf'];
+const CHECKED_EXTENSIONS = [...PAGE_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
 
 export type Input =
   | { kind: 'file'; source: string; path: string }
@@ -56,7 +59,7 @@ async function walk(dir: string, shown: string, out: Input[], seen: Set<string>,
   for (const e of entries) {
     const full = path.join(dir, e.name);
     const disp = shown === '' ? e.name : `${shown}/${e.name}`;
-    const isPage = PAGE_EXTENSIONS.includes(path.extname(e.name).toLowerCase());
+    const isPage = CHECKED_EXTENSIONS.includes(path.extname(e.name).toLowerCase());
     if (e.isSymbolicLink()) {
       // Follow links to files; never follow links to folders (loops); a dangling link to a page file is reported as unreadable.
       let st;
@@ -152,7 +155,7 @@ export async function expandInputs(args: readonly string[], opts: ExpandOptions)
       const before = out.length;
       const shown = display(arg).replace(/\/+$/, '');
       await walk(full, shown, out, seen, opts.readdir ?? listDir);
-      if (!out.slice(before).some((i) => i.kind !== 'skipped')) out.push({ kind: 'invalid', source: shown + '/', error: 'no .html/.htm/.shtml files in folder · 文件夹中没有网页文件' });
+      if (!out.slice(before).some((i) => i.kind !== 'skipped')) out.push({ kind: 'invalid', source: shown + '/', error: 'no page or .pdf files in folder · 文件夹中没有网页或 PDF 文件' });
     } else if (!seen.has(full)) {
       seen.add(full);
       out.push({ kind: 'file', source: display(arg), path: full });

@@ -16,6 +16,7 @@ import { renderCsv, renderFindingsCsv } from '../lib/report/csv';
 import { renderMarkdown } from '../lib/report/markdown';
 import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryTotals, type SummaryItem } from '../lib/report/summary';
 import { decodeHtml, NotHtmlError } from './decode';
+import { checkPdfBytes, isPdfInput } from './pdf';
 import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Resolver } from './fetch';
 import { readLocalFile, ReadError, readErrorMessage } from './read';
 import { sanitizeText, terminalSafeJson } from '../lib/sanitize';
@@ -61,7 +62,7 @@ export const USAGE = `决算公开校验 · Disclosure Checker ${VERSION}
 
 用法 Usage: npm run check -- [options] [FILE | FOLDER | URL ...]
   With no input, checks the bundled sample ${DEFAULT_SAMPLE}.
-  Folders are searched recursively for page files (sorted); every entry not checked is listed
+  Folders are searched recursively for page files and PDFs (sorted); every entry not checked is listed
   in the summary with why (hidden or linked folders, FIFOs, other file types).
 
 Options:
@@ -177,12 +178,17 @@ export async function checkInput(input: Input, opts: CheckOptions): Promise<Summ
       contentType = got.contentType;
       finalUrl = got.url;
       const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
-      if (mime && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
+      if (mime && !isPdfInput(null, mime, bytes) && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
         return { source, error: `not an HTML page (Content-Type ${mime}) · 不是网页` };
       }
     }
   } catch (err) {
     return { source, error: err instanceof FetchError || err instanceof ReadError ? err.message : readErrorMessage(err) };
+  }
+  // Other formats are read into the same DOM of blocks by their own reader.
+  if (isPdfInput(input.kind === 'file' ? input.path : null, contentType, bytes)) {
+    const item = await checkPdfBytes(bytes, source);
+    return item.report && finalUrl !== null && finalUrl !== source ? { ...item, report: { ...item.report, finalUrl } } : item;
   }
   let html: string;
   try {

@@ -3,6 +3,7 @@ import type { Report, ReportFinding } from './schema';
 import type { Finding } from '../checks/types';
 import type { Disclosure } from '../model/types';
 import { cellLabel } from '../checks/helpers';
+import { spanPlace } from './place';
 
 /** A PDF-derived element carries data-page and data-box (PDF points, top-left origin); HTML elements do not. */
 function placeOnPage(el: Element | null | undefined): { page: number; box: number[] } | null {
@@ -15,7 +16,7 @@ function placeOnPage(el: Element | null | undefined): { page: number; box: numbe
 }
 
 export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
-  const quotePlace = placeOnPage(f.spans[0]?.paragraph.el);
+  const quotePlace = spanPlace(f.spans[0]) ?? placeOnPage(f.spans[0]?.paragraph.el);
   return {
     rule: f.rule,
     severity: f.severity,

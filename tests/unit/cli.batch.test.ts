@@ -110,7 +110,7 @@ describe('a folder in one run', () => {
   it('walks the folder recursively and sorted (.html/.htm/.shtml only); the unreadable file is reported and the batch goes on', () => {
     expect(folderRun.code).toBe(1);
     expect(reports.map((r) => r.source)).toEqual(PAGES.map((p) => `${BATCH}/${p}`));
-    expect(folderRun.stderr).toContain(`错误 error: ${BATCH}/attachment.html: not an HTML page: a PDF document · PDF 文件\n`);
+    expect(folderRun.stderr).toContain(`错误 error: ${BATCH}/attachment.html: 此 PDF 文件已损坏或不完整，无法读取 · This PDF is damaged or incomplete and cannot be read\n`);
     expect(folderRun.stderr).not.toContain('notes.txt');
   });
 
@@ -243,7 +243,7 @@ describe('the same set by URL from 127.0.0.1', () => {
     userAgents.length = 0;
     const run = await runCli(['--format', 'json', '--concurrency', '3', '--list', list]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`错误 error: ${base}/pages/attachment.html: not an HTML page: a PDF document`);
+    expect(run.stderr).toContain(`错误 error: ${base}/pages/attachment.html: 此 PDF 文件已损坏或不完整`);
     const byUrl = (JSON.parse(run.stdout) as unknown[]).map((r) => ReportSchema.parse(r));
     expect(byUrl.map((r) => r.source)).toEqual(PAGES.map((p) => `${base}/pages/${p}`));
     expect(byUrl.map(withoutSource)).toEqual(reports.map(withoutSource));
@@ -254,7 +254,8 @@ describe('the same set by URL from 127.0.0.1', () => {
   it('follows redirects, retries a dropped connection, honours the HTTP charset, rejects non-HTML content types', async () => {
     flakyHits = 0;
     const run = await runCli(['--format', 'json', `${base}/redirect`, `${base}/flaky`, `${base}/header-gbk`, `${base}/report.pdf`]);
-    expect(run.stderr).toContain(`${base}/report.pdf: not an HTML page (Content-Type application/pdf)`);
+    // A URL serving application/pdf is read as a PDF; this one is not a real PDF.
+    expect(run.stderr).toContain(`${base}/report.pdf: 此 PDF 文件已损坏或不完整`);
     const got = (JSON.parse(run.stdout) as unknown[]).map((r) => ReportSchema.parse(r));
     expect(got).toHaveLength(3);
     // The report names the URL actually read after the redirect; the others were not redirected.

@@ -118,10 +118,10 @@ describe('npm run check (single input)', () => {
     expect(stderr).toBe('错误 error: no/such/page.html: file not found · 文件不存在\n');
   });
 
-  it('a PDF saved under an .html name is unreadable: one line, non-zero exit', async () => {
+  it('a PDF saved under an .html name is read as a PDF (by its %PDF- bytes); this one is broken: one line, non-zero exit', async () => {
     const { code, stderr } = await runCli(['--format', 'json', 'tests/fixtures/batch/attachment.html']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/attachment\.html: not an HTML page: a PDF document/);
+    expect(stderr).toMatch(/attachment\.html: 此 PDF 文件已损坏或不完整，无法读取 · This PDF is damaged/);
   });
 
   it('a page with no disclosure: "no disclosure tables recognised", exit 0', async () => {
