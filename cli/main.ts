@@ -266,7 +266,7 @@ export function renderAll(items: readonly SummaryItem[], format: Format, single:
     case 'md':
       return [renderSummaryMarkdown(rows), ...reports.map((r) => renderMarkdown(r, { level: 2 }))].join('\n');
     default:
-      return [...reports.map(renderText), renderSummaryText(rows)].join('\n' + '─'.repeat(60) + '\n\n');
+      return [...reports.map((r) => renderText(r)), renderSummaryText(rows)].join('\n' + '─'.repeat(60) + '\n\n');
   }
 }
 

@@ -17,8 +17,8 @@ import {
   type ReportLike,
 } from '../../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../../lib/ext/settings';
-import { groupItems } from '../../lib/ext/groups';
 import { sendToTab } from '../../lib/ext/tab-message';
+import { orderedFindings, foldLabel } from '../../lib/report/order';
 import { renderMarkdown } from '../../lib/report/markdown';
 import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
@@ -63,7 +63,6 @@ function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [tabId, setTabId] = useState<number | null>(null);
   const [view, setView] = useState<View>({ kind: 'connecting' });
-  const [filter, setFilter] = useState<Record<Sev, boolean>>({ error: true, warning: true, notice: true });
   const [toast, setToast] = useState<string | null>(null);
   const lang: Lang = settings.lang;
 
@@ -85,7 +84,6 @@ function App() {
       const got = await browser.storage.local.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
       const s = readSettings((got as Record<string, unknown>)[SETTINGS_KEY]);
       setSettings(s);
-      setFilter({ error: true, warning: true, notice: s.showNotices });
       id = await resolveTabId();
       setTabId(id);
       if (id == null) return setView({ kind: 'unavailable', reason: 'no tab' });
@@ -139,8 +137,6 @@ function App() {
         <StateView
           state={view.state}
           lang={lang}
-          filter={filter}
-          setFilter={setFilter}
           send={send}
           flash={flash}
         />
@@ -153,12 +149,10 @@ function App() {
 function StateView(props: {
   state: PageState;
   lang: Lang;
-  filter: Record<Sev, boolean>;
-  setFilter: (f: Record<Sev, boolean>) => void;
   send: (msg: unknown) => Promise<void>;
   flash: (text: string) => void;
 }) {
-  const { state, lang, filter, setFilter, send, flash } = props;
+  const { state, lang, send, flash } = props;
   const report = state.report;
   if (state.status === 'idle' || state.status === 'detecting') {
     return <p class="state" data-state={state.status}>{t(lang, 'stateDetecting')}</p>;
@@ -195,24 +189,21 @@ function StateView(props: {
       </div>
     );
   }
-  return <Results state={state} report={report} lang={lang} filter={filter} setFilter={setFilter} send={send} flash={flash} />;
+  return <Results state={state} report={report} lang={lang} send={send} flash={flash} />;
 }
 
 function Results(props: {
   state: PageState;
   report: ReportLike;
   lang: Lang;
-  filter: Record<Sev, boolean>;
-  setFilter: (f: Record<Sev, boolean>) => void;
   send: (msg: unknown) => Promise<void>;
   flash: (text: string) => void;
 }) {
-  const { state, report, lang, filter, setFilter, send, flash } = props;
+  const { state, report, lang, send, flash } = props;
   const s = report.summary;
   const na = report.rules.filter((r) => r.outcome === 'not-applicable').length;
   const internal = report.rules.filter((r) => r.outcome === 'internal-error').length;
   const worst: Sev | 'clean' = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : s.notices > 0 ? 'notice' : 'clean';
-  const groups = useMemo(() => groupItems(state.items), [state.items]);
   const counts: Record<Sev, number> = { error: s.errors, warning: s.warnings, notice: s.notices };
 
   const copy = async () => {
@@ -278,20 +269,6 @@ function Results(props: {
       </section>
 
       <section class="controls">
-        <span class="filters">
-          {t(lang, 'filterLabel')}:
-          {SEVS.map((sev) => (
-            <label key={sev} class={`chip ${sev}`}>
-              <input
-                type="checkbox"
-                data-filter={sev}
-                checked={filter[sev]}
-                onChange={(e) => setFilter({ ...filter, [sev]: (e.currentTarget as HTMLInputElement).checked })}
-              />
-              {t(lang, `severity_${sev}`)} {counts[sev]}
-            </label>
-          ))}
-        </span>
         <label class="toggle">
           <input
             type="checkbox"
@@ -308,42 +285,69 @@ function Results(props: {
         </span>
       </section>
 
-      <section class="findings">
-        <h2>{t(lang, 'findingsTitle')}</h2>
-        {report.findings.length === 0 ? (
-          <p class="hint">{t(lang, 'noFindings')}</p>
-        ) : (
-          groups.every((g) => g.items.every((it) => !filter[report.findings[it.index]?.severity as Sev])) && (
-            <p class="hint">{t(lang, 'noFindingsShown')}</p>
-          )
-        )}
-        {groups.map((g) => {
-          const rank = (it: FindingItem) => SEVS.indexOf(report.findings[it.index]?.severity as Sev);
-          // Errors first within a group, then page order.
-          const shown = g.items
-            .filter((it) => filter[report.findings[it.index]?.severity as Sev])
-            .sort((a, b) => rank(a) - rank(b) || a.index - b.index);
-          if (shown.length === 0) return null;
-          const title =
-            g.group.kind === 'table'
-              ? `${g.group.key} ${g.group.title}`
-              : g.group.kind === 'section'
-                ? t(lang, 'groupNarrative', { title: g.group.title })
-                : t(lang, 'groupDocument');
-          return (
-            <div class="group" key={`${g.group.kind}:${g.group.key}`}>
-              <h3>{title}</h3>
-              <ul>
-                {shown.map((it) => (
-                  <FindingRow key={it.index} item={it} report={report} lang={lang} onReveal={() => void send({ type: 'dc:reveal', finding: it.index })} />
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-      </section>
+      <FindingList state={state} report={report} lang={lang} send={send} />
     </>
   );
+}
+
+/**
+ * Findings in reading order: errors, then warnings, each by table then row (lib/report/order);
+ * notices (rounding-level) folded behind one line until asked for.
+ */
+function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; send: (msg: unknown) => Promise<void> }) {
+  const { state, report, lang, send } = props;
+  const [unfolded, setUnfolded] = useState(false);
+  const items = useMemo(() => new Map(state.items.map((it) => [it.index, it])), [state.items]);
+  const ordered = useMemo(() => orderedFindings(report as Report), [report]);
+  if (report.findings.length === 0) {
+    return (
+      <section class="findings">
+        <h2>{t(lang, 'findingsTitle')}</h2>
+        <p class="hint">{t(lang, 'noFindings')}</p>
+      </section>
+    );
+  }
+  const bySev = (sev: Sev) => ordered.filter((o) => o.finding.severity === sev);
+  const fold = foldLabel(report.findings as Report['findings']);
+  const section = (sev: Sev, list: ReturnType<typeof bySev>) => {
+    if (list.length === 0) return null;
+    // A sub-heading each time the table (or the narrative group) changes.
+    let lastGroup = '';
+    return (
+      <div class={`sev-group ${sev}`} data-severity-group={sev} key={sev}>
+        {sev !== 'notice' && <h3 class={`sev-head ${sev}`}>{t(lang, `severity_${sev}`)} {list.length}</h3>}
+        <ul>
+          {list.flatMap(({ index }) => {
+            const it = items.get(index);
+            if (!it) return [];
+            const key = `${it.group.kind}:${it.group.key}`;
+            const head = key !== lastGroup ? <li class="table-head" key={`h${index}`}>{groupTitle(lang, it.group)}</li> : null;
+            lastGroup = key;
+            const row = <FindingRow key={index} item={it} report={report} lang={lang} onReveal={() => void send({ type: 'dc:reveal', finding: index })} />;
+            return head ? [head, row] : [row];
+          })}
+        </ul>
+      </div>
+    );
+  };
+  const notices = bySev('notice');
+  return (
+    <section class="findings">
+      <h2>{t(lang, 'findingsTitle')}</h2>
+      {section('error', bySev('error'))}
+      {section('warning', bySev('warning'))}
+      {notices.length > 0 && (
+        <button type="button" class="fold" data-action="notices" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)}>
+          {pick(lang, fold)} · {t(lang, unfolded ? 'foldNotices' : 'unfoldNotices')}
+        </button>
+      )}
+      {unfolded && section('notice', notices)}
+    </section>
+  );
+}
+
+function groupTitle(lang: Lang, g: FindingItem['group']): string {
+  return g.kind === 'table' ? `${g.key} ${g.title}` : g.kind === 'section' ? t(lang, 'groupNarrative', { title: g.title }) : t(lang, 'groupDocument');
 }
 
 function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; onReveal: () => void }) {

@@ -49,6 +49,8 @@ const S = {
   // findings list
   findingsTitle: { zh: '问题清单', en: 'Findings' },
   noFindings: { zh: '没有发现问题。', en: 'No findings.' },
+  unfoldNotices: { zh: '展开', en: 'show' },
+  foldNotices: { zh: '收起', en: 'hide' },
   noFindingsShown: { zh: '没有符合筛选条件的问题。', en: 'No findings match the filter.' },
   groupDocument: { zh: '整篇文档', en: 'Whole document' },
   groupNarrative: { zh: '说明：{title}', en: 'Narrative: {title}' },

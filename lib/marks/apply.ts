@@ -16,6 +16,7 @@ export const MARK_ATTRS = [
   'data-dc-kind',
   'data-dc-role',
   'data-dc-flash',
+  'data-dc-lit',
   'tabindex',
 ] as const;
 type MarkAttr = (typeof MARK_ATTRS)[number];
@@ -51,6 +52,8 @@ export class MarkSession {
   private highlightNames: string[] = [];
   private flashTimers = new Map<Element, ReturnType<typeof setTimeout>>();
   private listeners: [string, EventListener][] = [];
+  /** Parts lit while their total is pointed at. */
+  private lit: Element[] = [];
   private active = false;
 
   constructor(
@@ -131,8 +134,8 @@ export class MarkSession {
       this.set(m.el, 'data-dc-finding', String(m.primary));
       this.set(m.el, 'data-dc-findings', m.findings.join(' '));
       this.set(m.el, 'data-dc-kind', m.kind === 'text' && wholeText.has(m.el) ? 'text-whole' : m.kind);
-      if (m.kind === 'cell') this.set(m.el, 'data-dc-role', m.role ?? 'value');
-      if (!m.el.hasAttribute('tabindex')) this.set(m.el, 'tabindex', '0');
+      if (m.kind === 'cell') this.set(m.el, 'data-dc-role', m.blank && m.role === 'part' ? 'blank' : (m.role ?? 'value'));
+      if (m.stop && !m.el.hasAttribute('tabindex')) this.set(m.el, 'tabindex', '0');
       for (const f of m.findings) {
         const list = this.byFinding.get(f) ?? [];
         list.push(m.el);
@@ -144,7 +147,10 @@ export class MarkSession {
       this.tooltip = new Tooltip(doc);
       const over = (ev: Event) => this.onOver(ev);
       const out = (ev: Event) => this.onOut(ev);
-      const hide = () => this.tooltip?.hide();
+      const hide = () => {
+        this.tooltip?.hide();
+        this.unlight();
+      };
       this.listen('mouseover', over);
       this.listen('focusin', over);
       this.listen('mouseout', out);
@@ -177,6 +183,9 @@ export class MarkSession {
       );
     }
     (first as HTMLElement).focus?.({ preventScroll: true });
+    // Open its explanation: focus alone does not fire focusin while the popup, not the page, has focus.
+    const m = this.marks.get(first);
+    if (m) this.showTip(m, finding);
     return true;
   }
 
@@ -191,6 +200,7 @@ export class MarkSession {
   private clearMarks(): void {
     for (const [type, fn] of this.listeners) this.doc.removeEventListener(type, fn, true);
     this.listeners = [];
+    this.unlight();
     for (const t of this.flashTimers.values()) clearTimeout(t);
     this.flashTimers.clear();
     this.tooltip?.destroy();
@@ -232,7 +242,9 @@ export class MarkSession {
   }
 
   private markOf(target: EventTarget | null): ElementMark | null {
-    let el = target instanceof Object && 'nodeType' in target ? (target as Node) : null;
+    // Not `instanceof`: in a Firefox content script the page's nodes are Xray wrappers, whose
+    // prototypes are not this script's (an instanceof test rejected every event target there).
+    let el = target != null && typeof (target as Partial<Node>).nodeType === 'number' ? (target as Node) : null;
     while (el && el.nodeType !== 1) el = el.parentNode;
     for (let e = el as Element | null; e; e = e.parentElement) {
       const m = this.marks.get(e);
@@ -243,9 +255,23 @@ export class MarkSession {
 
   private onOver(ev: Event): void {
     const m = this.markOf(ev.target);
-    if (!m || !this.tooltip || !this.opts.describe) return;
+    if (!m) return;
+    this.showTip(m, m.primary);
+  }
+
+  /** Tooltip for a mark, `first` finding on top; the parts of that finding's sum lit. */
+  private showTip(m: ElementMark, first: number): void {
+    if (!this.tooltip || !this.opts.describe) return;
+    this.unlight();
+    for (const el of this.elementsFor(first)) {
+      const role = this.marks.get(el)?.role;
+      if (el !== m.el && (role === 'part' || (this.marks.get(el)?.blank ?? false))) {
+        this.set(el, 'data-dc-lit', '');
+        this.lit.push(el);
+      }
+    }
     const max = this.opts.maxEntries ?? 3;
-    const order = [m.primary, ...m.findings.filter((f) => f !== m.primary)];
+    const order = [first, ...m.findings.filter((f) => f !== first)];
     const entries = this.opts.describe(order);
     const shown = entries.slice(0, max);
     const more = entries.length > max && this.opts.moreText ? this.opts.moreText(entries.length - max) : null;
@@ -257,5 +283,11 @@ export class MarkSession {
     const related = (ev as MouseEvent).relatedTarget ?? null;
     if (m && this.markOf(related) === m) return;
     this.tooltip?.hide();
+    this.unlight();
+  }
+
+  private unlight(): void {
+    for (const el of this.lit) this.restore(el, 'data-dc-lit');
+    this.lit = [];
   }
 }

@@ -10,14 +10,15 @@ export type MarkRole = 'total' | 'part' | 'value' | 'text';
 /** The part of a Finding the marks need (so tests can build it without the whole core). */
 export interface MarkableFinding {
   severity: Severity;
-  cells: { el: Element | null; role: 'total' | 'part' | 'value' }[];
+  /** `blank`: the cell shows no value (a blank is "no value": marked, but never framed). */
+  cells: { el: Element | null; role: 'total' | 'part' | 'value'; blank?: boolean }[];
   spans: { el: Element | null; text: string; start: number; end: number }[];
 }
 
 export function toMarkable(f: Finding): MarkableFinding {
   return {
     severity: f.severity,
-    cells: f.cells.map((c) => ({ el: c.cell.source?.el ?? null, role: c.role })),
+    cells: f.cells.map((c) => ({ el: c.cell.source?.el ?? null, role: c.role, blank: c.cell.text.trim() === '' })),
     spans: f.spans.map((s) => ({ el: s.paragraph.el, text: s.paragraph.text, start: s.start, end: s.end })),
   };
 }
@@ -40,6 +41,13 @@ export interface ElementMark {
   total: boolean;
   /** Cell role shown by the marks: a failing total, a part of a sum, or a single value. */
   role: 'total' | 'part' | 'value' | null;
+  /** A blank cell: it carries the mark's attributes but no frame. */
+  blank: boolean;
+  /**
+   * The one element of a finding the keyboard reaches (its total, else its first element): one tab
+   * stop per finding, not one per cell of every sum.
+   */
+  stop: boolean;
 }
 
 export interface SentenceMark {
@@ -72,10 +80,11 @@ export function planMarks(findings: readonly MarkableFinding[], opts: PlanOption
     kind: 'cell' | 'text',
     total: boolean,
     role: 'part' | 'value' | null,
+    blank = false,
   ) => {
     const m = byEl.get(el);
     if (!m) {
-      byEl.set(el, { el, primary: index, findings: [index], severity, kind, total, role: total ? 'total' : role });
+      byEl.set(el, { el, primary: index, findings: [index], severity, kind, total, role: total ? 'total' : role, blank, stop: false });
       return;
     }
     if (total) m.role = 'total';
@@ -95,13 +104,15 @@ export function planMarks(findings: readonly MarkableFinding[], opts: PlanOption
     for (const c of f.cells) {
       if (!c.el) continue;
       const total = failing && c.role === 'total';
-      add(c.el, index, f.severity, 'cell', total, c.role === 'part' ? 'part' : 'value');
+      add(c.el, index, f.severity, 'cell', total, c.role === 'part' ? 'part' : 'value', !!c.blank);
     }
     for (const s of f.spans) {
       if (!s.el) continue;
       add(s.el, index, f.severity, 'text', false, null);
       if (s.end > s.start) sentences.push({ finding: index, severity: f.severity, el: s.el, text: s.text, start: s.start, end: s.end });
     }
+    const anchor = f.cells.find((c) => c.el && c.role === 'total')?.el ?? f.cells.find((c) => c.el)?.el ?? f.spans.find((s) => s.el)?.el;
+    if (anchor) byEl.get(anchor)!.stop = true;
   });
   return { elements: [...byEl.values()], sentences };
 }

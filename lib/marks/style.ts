@@ -18,7 +18,7 @@ export const COLORS = {
   notice: { line: '#6a86a8', tint: 'rgba(100, 130, 170, 0.10)', strong: 'rgba(100, 130, 170, 0.20)' },
 } as const;
 
-type Edge = 'solid' | 'dashed' | 'double';
+type Edge = 'solid' | 'dashed' | 'double' | 'total';
 
 /** The four edges of a rectangle `inset` px inside the padding box, `width` px wide: images, sizes, positions. */
 function edges(kind: 'solid' | 'dashed', color: string, width: number, inset: number): [string[], string[], string[]] {
@@ -35,6 +35,16 @@ function edges(kind: 'solid' | 'dashed', color: string, width: number, inset: nu
 }
 
 /**
+ * A total's frame: a solid frame with a second line inside it on the left and right edges only. Cells
+ * have little or no padding above and below their digits (18–22 px rows), so a second line there ran
+ * through the digits; beside them there is room.
+ */
+function verticalPair(color: string, width: number, inset: number): [string[], string[], string[]] {
+  const [images, sizes, positions] = edges('solid', color, width, inset);
+  return [images.slice(2), sizes.slice(2), positions.slice(2)];
+}
+
+/**
  * Background declarations for a frame of `width` px inside the padding box, over an optional tint.
  * A double frame is two solid ones, each a third of the width, the inner one inset by two thirds.
  */
@@ -42,7 +52,9 @@ export function frame(kind: Edge, color: string, width: number, tint?: string): 
   const parts =
     kind === 'double'
       ? [edges('solid', color, width / 3, 0), edges('solid', color, width / 3, (2 * width) / 3)]
-      : [edges(kind, color, width, 0)];
+      : kind === 'total'
+        ? [edges('solid', color, width, 0), verticalPair(color, width, 2 * width)]
+        : [edges(kind, color, width, 0)];
   const images = parts.flatMap((p) => p[0]);
   const sizes = parts.flatMap((p) => p[1]);
   const positions = parts.flatMap((p) => p[2]);
@@ -61,32 +73,59 @@ export function frame(kind: Edge, color: string, width: number, tint?: string): 
 /** Keyboard focus (and the element a jump from the popup focuses): the frame turns this colour. */
 const FOCUS = '#1a5fb4';
 
+/** Lighter tints for paper: a strong tint behind a total made its digits hard to read in print. */
+const PRINT_TINT = { error: 'rgba(230, 30, 30, 0.10)', warning: 'rgba(240, 160, 0, 0.10)', notice: 'rgba(100, 130, 170, 0.06)' } as const;
+
 export function markStylesheet(): string {
   const parts: string[] = [];
+  const print: string[] = [];
   // A mark rule, and its focused variant: the same frame a pixel wider per line in the focus colour (a
   // focus outline would bring back the page-wide walk above on every jump to a finding).
-  const mark = (sel: string, kind: Edge, color: string, width: number, tint: string | undefined, extra = '') => {
+  const mark = (sel: string, kind: Edge, color: string, width: number, tint: string | undefined, extra = '', printTint?: string) => {
     // (outline:none only drops the browser's own focus ring, which the blue frame replaces.)
-    parts.push(`${sel}{${frame(kind, color, width, tint)}${extra}}`, `${sel}:focus-visible{${frame(kind, FOCUS, width + (kind === 'double' ? 3 : 1), tint)};outline:none !important}`);
+    parts.push(`${sel}{${frame(kind, color, width, tint)}${extra}}`, `${sel}:focus-visible{${frame(kind, FOCUS, width + 1, tint)};outline:none !important}`);
+    print.push(`${sel}{${frame(kind, color, width, printTint)}}`);
   };
-  for (const [sev, c] of Object.entries(COLORS)) {
+  /** A tint without a frame (a notice's own cell; a part of a sum while its total is pointed at). */
+  const tintOnly = (sel: string, color: string, tint: string, extra = '') => {
+    parts.push(
+      `${sel}{background-image:linear-gradient(${tint},${tint}) !important;background-size:100% 100% !important;background-repeat:no-repeat !important${extra}}`,
+      `${sel}:focus-visible{${frame('solid', FOCUS, 2, tint)};outline:none !important}`,
+    );
+    print.push(`${sel}{${frame('solid', color, 1, undefined)}}`);
+  };
+  for (const [sev, c] of Object.entries(COLORS) as [keyof typeof COLORS, (typeof COLORS)[keyof typeof COLORS]][]) {
     const sel = `[data-dc-severity="${sev}"]`;
-    const w = sev === 'notice' ? 2 : 3;
-    mark(`${sel}[data-dc-kind="cell"]`, 'solid', c.line, w, c.tint, ';cursor:help');
-    mark(`${sel}[data-dc-kind="cell"][data-dc-role="part"]`, 'dashed', c.line, w, c.tint);
-    mark(`${sel}[data-dc-kind="cell"][data-dc-role="total"]`, 'double', c.line, 6, c.strong);
+    const cell = `${sel}[data-dc-kind="cell"]`;
+    if (sev === 'notice') {
+      // Rounding-level: a tint on the notice's cell, nothing on the parts of its sum.
+      tintOnly(cell, c.line, c.tint, ';cursor:help');
+      parts.push(`${cell}[data-dc-role="part"],${cell}[data-dc-role="blank"]{background-image:none !important}`);
+    } else {
+      mark(cell, 'solid', c.line, 2, c.tint, ';cursor:help', PRINT_TINT[sev]);
+      mark(`${cell}[data-dc-role="part"]`, 'dashed', c.line, 2, c.tint, '', PRINT_TINT[sev]);
+      mark(`${cell}[data-dc-role="total"]`, 'total', c.line, 2, c.strong, '', PRINT_TINT[sev]);
+      // A blank part of a failing sum: no value, so nothing to frame (whole empty columns were framed).
+      parts.push(`${cell}[data-dc-role="blank"]{background-image:none !important}`);
+      print.push(`${cell}[data-dc-role="blank"]{background-image:none !important}`);
+    }
     mark(`${sel}[data-dc-kind="text"]`, 'dashed', c.line, 1, undefined, ';cursor:help');
-    mark(`${sel}[data-dc-kind="text-whole"]`, 'dashed', c.line, 1, c.tint, ';cursor:help');
+    mark(`${sel}[data-dc-kind="text-whole"]`, 'dashed', c.line, 1, c.tint, ';cursor:help', PRINT_TINT[sev]);
     // Scoped to marked paragraphs: an unscoped ::highlight rule makes Chromium compute highlight
     // styles for every element of the page (measured: ~2 s on a 40k-element page, ~0.1 s scoped).
     parts.push(
       `[data-dc-kind="text"]::highlight(${HIGHLIGHT_PREFIX}${sev}),[data-dc-kind="text"] *::highlight(${HIGHLIGHT_PREFIX}${sev}){background-color:${c.strong}}`,
     );
+    // The parts of the sum a pointed-at total is about (any severity, blanks included), lit on hover.
+    parts.push(`[data-dc-lit]${cell}{${frame('dashed', c.line, 1, c.tint)}}`);
   }
   parts.push(
     // Only the middle keyframe: the flash starts from and returns to the cell's own colour.
     `@keyframes dc-flash{50%{background-color:rgba(255,215,0,0.75)}}`,
     `[data-dc-flash]{animation:dc-flash .45s ease-in-out 4 !important}`,
+    // Paper: the frames print (browsers drop backgrounds unless told), in lighter tints; our
+    // floating boxes do not.
+    `@media print{[data-dc-severity]{-webkit-print-color-adjust:exact !important;print-color-adjust:exact !important}${print.join('')}dc-tooltip,dc-verdict{visibility:hidden !important}}`,
   );
   return parts.join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * The hover/focus tooltip: one host element with a closed shadow root, so page styles cannot
+ * The hover/focus tooltip: one host element with a shadow root, so page styles cannot
  * reach it. Every string is set with textContent (page text is data, never HTML).
  */
 import type { Severity } from '../checks/types';
@@ -106,7 +106,7 @@ export class Tooltip {
   private ensure(): void {
     if (this.host && this.host.isConnected) return;
     const host = this.doc.createElement('dc-tooltip');
-    const root = host.attachShadow({ mode: 'closed' });
+    const root = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = TIP_CSS;
     const box = this.doc.createElement('div');

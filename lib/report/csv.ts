@@ -5,6 +5,7 @@
 import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { formatCell } from './text';
+import { orderedFindings } from './order';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -42,10 +43,14 @@ export const FINDINGS_CSV_HEADER = [
   'quote',
 ] as const;
 
-/** One row per finding, across one or several reports (documents without findings add no row). */
+/**
+ * One row per finding, across one or several reports (documents without findings add no row), each
+ * report's findings in reading order (errors first; table, row, column). A spreadsheet filters and
+ * folds by the severity column itself, so notices are listed in full here, last.
+ */
 export function renderFindingsCsv(reports: readonly Report[]): string {
   const rows = reports.flatMap((r) =>
-    r.findings.map((f) => [
+    orderedFindings(r).map(({ finding: f }) => [
       r.source,
       r.document.department,
       r.document.year,

@@ -4,7 +4,7 @@
  */
 import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
-import { NO_DISCLOSURE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, formatCells, isNoDisclosure, ruleCoverage } from './text';
+import { NO_DISCLOSURE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, foldedNoticesLine, formatCells, isNoDisclosure, ruleCoverage, type ListOptions } from './text';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
@@ -22,7 +22,7 @@ export function mdTable(header: readonly string[], rows: readonly (readonly stri
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-export interface MarkdownOptions {
+export interface MarkdownOptions extends ListOptions {
   /** Heading level of the report title (2 when the report is a section of a batch document). */
   level?: number;
 }
@@ -77,8 +77,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   for (const sev of SEVERITIES) {
     const list = groups[sev];
     if (list.length === 0) continue;
+    const folded = sev === 'notice' && (options.notices ?? 'fold') === 'fold';
     out.push(`**${SEVERITY_LABEL[sev].zh} ${SEVERITY_LABEL[sev].en} (${list.length})**`);
     out.push('');
+    // Folded: a <details> block (collapsed where Markdown renders HTML, e.g. GitHub), the list inside.
+    if (folded) {
+      out.push(`<details><summary>${mdEscape(foldedNoticesLine(report))} · 展开 show</summary>`);
+      out.push('');
+    }
     out.push(
       mdTable(
         ['规则 Rule', '说明 Message', '应为 Expected', '所列 Stated', '单元格 / 原文 Cells / quote'],
@@ -92,6 +98,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       ),
     );
     out.push('');
+    if (folded) {
+      out.push('</details>');
+      out.push('');
+    }
   }
   const cov = ruleCoverage(report);
   out.push(

@@ -4,6 +4,7 @@
  */
 import { sanitizeText } from '../sanitize';
 import type { Report, ReportFinding } from './schema';
+import { foldLabel, foldNotices, orderedFindings } from './order';
 
 type Severity = ReportFinding['severity'];
 type Cell = ReportFinding['cells'][number];
@@ -55,10 +56,24 @@ export function ruleCoverage(report: Report): RuleCoverage {
   };
 }
 
+/** Findings by severity, each list in reading order (table, row, column; then page order). */
 export function findingsBySeverity(report: Report): Record<Severity, ReportFinding[]> {
   const out: Record<Severity, ReportFinding[]> = { error: [], warning: [], notice: [] };
-  for (const f of report.findings) out[f.severity].push(f);
+  for (const { finding } of orderedFindings(report)) out[finding.severity].push(finding);
   return out;
+}
+
+export interface ListOptions {
+  /** Notices (rounding-level differences) are folded into one line unless 'list' (default 'fold'). */
+  notices?: 'fold' | 'list';
+}
+
+/** "提示 Notices: 46 处尾数差异 · T1 2 · T3 44" — the folded notices line. */
+export function foldedNoticesLine(report: Report): string {
+  const fold = foldNotices(report.findings);
+  const label = foldLabel(report.findings);
+  const per = fold.byTable.map((t) => `${t.table || '说明 narrative'} ${t.count}`).join(' · ');
+  return `${label.zh} · ${label.en}${per ? ` — ${per}` : ''}`;
 }
 
 /** True when the page has no recognised disclosure table (reported as such, exit status 0). */
@@ -70,7 +85,7 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-export function renderText(report: Report): string {
+export function renderText(report: Report, options: ListOptions = {}): string {
   const out: string[] = [];
   const d = report.document;
   out.push('决算公开校验 · Disclosure Checker');
@@ -117,6 +132,10 @@ export function renderText(report: Report): string {
     if (list.length === 0) continue;
     out.push('');
     out.push(`${SEVERITY_LABEL[sev].zh} ${SEVERITY_LABEL[sev].en} (${list.length})`);
+    if (sev === 'notice' && (options.notices ?? 'fold') === 'fold') {
+      out.push(`  ${foldedNoticesLine(report)}（未逐条列出 not listed one by one）`);
+      continue;
+    }
     for (const f of list) {
       out.push(`  [${f.rule}] ${oneLine(f.message)}`);
       if (f.messageEn) out.push(`         ${oneLine(f.messageEn)}`);

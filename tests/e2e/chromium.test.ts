@@ -220,6 +220,15 @@ describe('Chromium: portal page (*.gov.cn)', () => {
   it('the popup lists every finding and jumps to one', async () => {
     const popup = await openPopup(tabId);
     await popup.waitForSelector('[data-state="done"]');
+    // What matters first: errors, then warnings; the notices folded behind one line until asked for.
+    const serious = cli.report.findings.filter((f) => f.severity !== 'notice').length;
+    await expect.poll(() => popup.locator('button.finding').count()).toBe(serious);
+    const firstSeverity = await popup.locator('button.finding').first().getAttribute('class');
+    expect(firstSeverity).toContain(cli.report.summary.errors > 0 ? 'error' : 'warning');
+    if (cli.report.summary.notices > 0) {
+      expect(await popup.locator('button[data-action="notices"]').innerText()).toMatch(/^\d+ 处(尾数差异|提示)/);
+      await popup.locator('button[data-action="notices"]').click();
+    }
     await expect.poll(() => popup.locator('button.finding').count()).toBe(cli.report.findings.length);
     const counts = await popup.locator('.counts').innerText();
     expect(counts).toContain(String(cli.report.summary.errors));

@@ -144,8 +144,42 @@ describe('Firefox (MV2 build)', () => {
     await page.screenshot({ path: screenshotPath('firefox-page-marked.png') });
   });
 
+  it('hovering and focusing a mark shows its explanation (the page\'s nodes reach the script as Xray wrappers)', async () => {
+    const first = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    const idx = first >= 0 ? first : 0;
+    const f = cli.report.findings[idx];
+    /** The tooltip's text and whether it is shown (from its open shadow root). */
+    const tip = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('dc-tooltip') as HTMLElement | null;
+        const root = host?.shadowRoot;
+        const box = root?.querySelector('.tip');
+        if (!box) return { shown: false, text: '' };
+        return { shown: !box.classList.contains('off'), text: (box.textContent ?? '').replace(/\s+/g, ' ') };
+      });
+    const sel = `[data-dc-finding="${idx}"]`;
+    await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel);
+    await page.hover(sel);
+    const hovered = await waitFor(tip, (v) => v.shown, 10_000);
+    expect(hovered.text).toContain(f.rule);
+    if (f.expected) expect(hovered.text).toContain(f.expected);
+    await page.screenshot({ path: screenshotPath('firefox-tooltip.png') });
+    // Away, then focus by keyboard: Tab from the element before the mark reaches it.
+    await page.mouse.move(2, 2);
+    await waitFor(tip, (v) => !v.shown, 10_000);
+    await page.evaluate((s) => (document.querySelector(s) as HTMLElement).focus(), sel);
+    const focused = await waitFor(tip, (v) => v.shown, 10_000);
+    expect(focused.text).toContain(f.rule);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
   it('the popup lists every finding, jumps to one and turns the marks off without a trace', async () => {
     const popup = await openPopup(page);
+    // Errors first, notices folded until asked for.
+    const serious = cli.report.findings.filter((f) => f.severity !== 'notice').length;
+    expect(await popup.$$eval('button.finding', (b) => b.length)).toBe(serious);
+    expect(await popup.$eval('button.finding', (b) => b.className)).toContain(cli.report.summary.errors > 0 ? 'error' : 'warning');
+    if (cli.report.summary.notices > 0) await popup.click('button[data-action="notices"]');
     expect(await popup.$$eval('button.finding', (b) => b.length)).toBe(cli.report.findings.length);
     const counts = await popup.$eval('.counts', (el) => (el as HTMLElement).innerText);
     const { errors, warnings, notices } = cli.report.summary;

@@ -74,9 +74,29 @@ describe('MarkSession', () => {
     expect(cell(doc, 'p1')!.getAttribute('data-dc-severity')).toBe('warning');
     expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
     expect(doc.querySelectorAll('[data-dc-severity]')).toHaveLength(4);
-    // existing tabindex kept, absent one added for keyboard focus
+    // One tab stop per finding (its total, else its first element): existing tabindex kept, the
+    // parts of a sum are not stops of their own.
     expect(cell(doc, 'b')!.getAttribute('tabindex')).toBe('3');
-    expect(cell(doc, 'a')!.getAttribute('tabindex')).toBe('0');
+    expect(cell(doc, 'c')!.getAttribute('tabindex')).toBe('0');
+    expect(cell(doc, 'p1')!.getAttribute('tabindex')).toBe('0');
+    expect(cell(doc, 'a')!.hasAttribute('tabindex')).toBe(false);
+    s.remove();
+  });
+
+  it('a blank part of a sum is marked (contract attributes) but framed as blank; its total lights its parts on hover', () => {
+    const doc = page(HTML);
+    cell(doc, 'b')!.textContent = '';
+    const f = findings(doc);
+    f[1].cells[1].blank = true;
+    const s = new MarkSession(doc, { describe: () => [] });
+    s.apply(planMarks(f));
+    expect(cell(doc, 'b')!.getAttribute('data-dc-role')).toBe('blank');
+    expect(cell(doc, 'b')!.getAttribute('data-dc-findings')).toBe('1');
+    const c = cell(doc, 'c')!;
+    c.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
+    expect([...doc.querySelectorAll('[data-dc-lit]')].map((e) => e.id).sort()).toEqual(['a', 'b']);
+    c.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseout', { bubbles: true }));
+    expect(doc.querySelectorAll('[data-dc-lit]')).toHaveLength(0);
     s.remove();
   });
 
@@ -137,10 +157,11 @@ describe('MarkSession', () => {
     s.apply(planMarks(findings(doc)));
     cell(doc, 'a')!.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
     const host = doc.querySelector('dc-tooltip');
-    // closed shadow root: nothing of it is reachable from the page's DOM, and no <img> was created
+    // In its shadow root, as text: nothing in the page's light DOM, and no <img> was created anywhere.
     expect(host).not.toBeNull();
-    expect(host!.shadowRoot).toBeNull();
     expect(host!.children).toHaveLength(0);
+    expect(host!.shadowRoot!.querySelector('img')).toBeNull();
+    expect(host!.shadowRoot!.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(doc.querySelector('img')).toBeNull();
     s.remove();
   });
