@@ -11,7 +11,7 @@ const f = (severity: ReportFinding['severity'], table: string | null, row = 0, c
   message,
   expected: '1',
   actual: '2',
-  cells: table ? [{ table, row, col, text: '2', role: 'total' }] : [],
+  cells: table ? [{ table, row, col, text: '2', role: 'total', label: `${table} · 合计 · 决算数` }] : [],
   quote: table ? null : '某句',
 });
 
@@ -19,7 +19,7 @@ function report(findings: ReportFinding[]): Report {
   const n = (s: string) => findings.filter((x) => x.severity === s).length;
   return {
     source: 'a.html',
-    document: { title: 't', department: '某部门', year: 2024, unit: '万元' },
+    document: { title: 't', department: '某部门', year: 2024, unit: '万元', kind: 'final', scope: 'department', format: 'html' },
     tables: [{ id: 'T1', name: '收入支出决算总表', marker: '公开01表', rows: 30, cols: 6 }],
     sections: [],
     findings,
