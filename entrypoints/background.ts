@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { StateMessageSchema, ToBackgroundSchema, parseMessage, type InjectResult } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, hostPattern } from '../lib/ext/settings';
 import { badgeFor } from '../lib/ext/badge';
+import { toBase64 } from '../lib/ext/base64';
 import {
   VIEWER_PATH,
   viewerUrl,
@@ -84,8 +85,26 @@ async function tabShowsPdf(tabId: number): Promise<string | null> {
   }
 }
 
+/**
+ * PDFs fetched for the viewer while the toolbar click's activeTab grant lets the extension read
+ * the tab's origin (the grant ends when the tab navigates to the viewer, so the viewer could not
+ * fetch a PDF from a host the user has not added): by tab, taken once by that tab's viewer.
+ */
+const handoff = new Map<number, { url: string; data: string }>();
+const HANDOFF_MAX_BYTES = 64 * 1024 * 1024;
+
 /** Open `url` (a PDF) in the viewer, in the same tab. */
 async function openInViewer(tabId: number, url: string): Promise<void> {
+  try {
+    const res = await fetch(url, { credentials: 'include' });
+    const len = Number(res.headers.get('content-length') ?? 0);
+    if (res.ok && len <= HANDOFF_MAX_BYTES) {
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.length <= HANDOFF_MAX_BYTES) handoff.set(tabId, { url, data: toBase64(bytes) });
+    }
+  } catch {
+    // No access after all: the viewer fetches it itself, or asks the user for the host.
+  }
   await browser.tabs.update(tabId, { url: viewerUrl(browser.runtime.getURL(VIEWER_PATH), url) });
 }
 
@@ -215,6 +234,19 @@ export default defineBackground(() => {
         );
         return true;
       }
+      if (msg.type === 'dc:take-pdf') {
+        // The viewer of the tab the PDF was fetched for, and only for that PDF.
+        const tabId = sender.tab?.id;
+        const held = tabId != null ? handoff.get(tabId) : undefined;
+        const fromViewer = (sender as { url?: string }).url?.startsWith(browser.runtime.getURL(VIEWER_PATH));
+        if (tabId == null || !held || !fromViewer || held.url !== msg.url) {
+          sendResponse({ ok: false });
+          return false;
+        }
+        handoff.delete(tabId);
+        sendResponse({ ok: true, data: held.data });
+        return false;
+      }
       if (msg.type === 'dc:open-native') {
         // Only from the viewer in that tab (an extension page: its own origin).
         const tabId = sender.tab?.id;
@@ -244,6 +276,7 @@ export default defineBackground(() => {
     if (info.status === 'complete') dropNativeRule(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    handoff.delete(tabId);
     dropNativeRule(tabId);
     nativeOnce.delete(tabId);
   });

@@ -17,6 +17,7 @@ import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../
 import { ToContentSchema, parseMessage, type PageState } from '../../lib/ext/messages';
 import { isToViewer } from '../../lib/ext/tab-message';
 import { fileFromSearch } from '../../lib/ext/pdf-route';
+import { fromBase64 } from '../../lib/ext/base64';
 import { tooltipEntries } from '../../lib/ext/tooltip-entries';
 import { MarkSession, planMarks } from '../../lib/marks';
 import { checkPdf, type PdfCheck } from '../../lib/viewer/check';
@@ -248,11 +249,16 @@ function App() {
     setPhase({ kind: 'loading' });
     let bytes: Uint8Array;
     try {
-      // Fetched by the viewer itself, with the host access the extension has (*.gov.cn, or a host
-      // the user allowed): the only request it makes.
-      const res = await fetch(url, { credentials: 'include' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      bytes = new Uint8Array(await res.arrayBuffer());
+      // Fetched already by the background for the toolbar button (while its grant lasted), or
+      // fetched here with the host access the extension has (*.gov.cn, or a host the user allowed).
+      const held = (await browser.runtime.sendMessage({ type: 'dc:take-pdf', url }).catch(() => null)) as { ok?: boolean; data?: string } | null;
+      if (held?.ok && typeof held.data === 'string') {
+        bytes = fromBase64(held.data);
+      } else {
+        const res = await fetch(url, { credentials: 'include' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        bytes = new Uint8Array(await res.arrayBuffer());
+      }
     } catch (err) {
       setPhase({ kind: 'fetch-failed', reason: err instanceof Error ? err.message : String(err), host: hostOf(url) });
       return;

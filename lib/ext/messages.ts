@@ -121,6 +121,8 @@ const toBackground = () =>
     z.object({ type: z.literal('dc:load-checker') }),
     // From the PDF viewer: open this PDF in the browser's own viewer (past the redirect, once).
     z.object({ type: z.literal('dc:open-native'), url: z.url({ protocol: /^https?$/ }) }),
+    // From the PDF viewer: the PDF the background fetched for its tab (toolbar on a PDF tab), if any.
+    z.object({ type: z.literal('dc:take-pdf'), url: z.string() }),
   ]);
 export type ToBackground = z.infer<ReturnType<typeof toBackground>>;
 export const ToBackgroundSchema = lazySchema(toBackground);

@@ -57,6 +57,7 @@ export async function checkPdf(read: PdfToDocument, data: Uint8Array, opts: PdfC
     yieldTo: opts.yieldTo,
     budgetMs: opts.budgetMs,
   });
+  run.disclosure.info.format = 'pdf';
   const report = toReport(run, opts.source);
   const places = placeFindings(run.findings);
   const items = buildItems(run).map((it) => {
