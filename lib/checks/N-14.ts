@@ -5,6 +5,7 @@ import { claimRule } from '../claims/rule';
 import type { Claim } from '../claims/index';
 import { compareValues } from '../claims/arith';
 import { opNum, sentenceFinding } from '../claims/checks';
+import { purelyAdministrative } from './N-11';
 
 export const meta: RuleMeta = {
   id: 'N-14',
@@ -47,7 +48,11 @@ export const rule = claimRule(meta, {
       // A concept the tables state is judged statement by statement against the table by its own
       // rule (N-07, N-08 …), which blames only the wrong statement; comparing the statements here
       // as well would report that mistake twice and mark the correct sentence too.
-      if (!first.concept!.soft && first.concept!.table(k.a.disclosure) !== null) continue;
+      // 机关运行经费 (soft: ≈ 公用经费) is compared with the table by N-11 only for a purely
+      // administrative unit; there N-11 already warns on each statement that differs, so N-14 would
+      // repeat it (issue 16 class 9). Elsewhere only N-14 can see that two statements disagree.
+      const c0 = first.concept!;
+      if (c0.table(k.a.disclosure) !== null && (!c0.soft || purelyAdministrative(k.a.disclosure))) continue;
       any = true;
       for (const c of list.slice(1)) {
         k.mark(c.paragraph, c.fact.num);

@@ -496,18 +496,40 @@ function fundStatement(d: Disclosure, key: TableKey, outside: (p: ParagraphBlock
 
 export interface ContentDef {
   part: string;
+  /** Tested on the part's text with every space removed (PDF text breaks "设 备"). */
   need: RegExp;
   what: Bilingual;
-  /** The part states there was nothing to report. */
+  /** The part states there was nothing to report (same text). */
   exempt?: RegExp;
+  /** The tables say there is nothing to report (三公 spending of 0: no counts to give). */
+  exemptByTables?: (d: Disclosure) => boolean;
+}
+
+/** The T9 决算数 合计 is printed as 0 or blank (no 三公 spending at all). */
+function noSangongSpending(d: Disclosure): boolean {
+  const t = d.tables.T9;
+  if (!t) return false;
+  let seen = false;
+  for (const p of t.panels)
+    for (const r of p.rows) {
+      const c = r.cells['actual.total'];
+      if (!c) continue;
+      seen = true;
+      if (c.value.kind === 'number' && !c.value.value.isZero()) return false;
+      if (c.value.kind === 'nan' && !c.value.label) return false;
+    }
+  return seen;
 }
 
 export const CONTENT: ContentDef[] = [
   {
     part: 'S-06.三公经费',
-    need: /团组|人次|批次|\d+\s*辆|保有量/,
+    need: /团组|人次|批次|\d+辆|保有量/,
     what: { zh: '数量（出国团组/人次、公务用车辆数或接待批次）', en: 'counts (delegations / trips, vehicles or receptions)' },
-    exempt: /未(发生|安排)[^。]{0,10}三公|三公[^。]{0,20}(均为0|均为零|未发生)/,
+    // "未发生“三公”经费支出", "“三公”经费支出均为0", "“三公”经费财政拨款支出决算为0万元", "无“三公”经费支出".
+    exempt:
+      /(未(发生|安排)|没有|无)[^。]{0,10}三公|三公[^。]{0,20}(均为0|均为零|为零|未发生)|三公[”"]?经费[^。；，,0-9]{0,16}(为|是)?0(\.0+)?万?元/,
+    exemptByTables: noSangongSpending,
   },
   {
     part: 'S-08.政府采购',
@@ -522,7 +544,9 @@ export const CONTENT: ContentDef[] = [
   },
   {
     part: 'S-08.国有资产占用',
-    need: /设备/,
+    // "单价100万元（含）以上设备…2台（套）", "单价50万元以上通用设备0台", "单位价值100万元以上专用资产",
+    // "大型仪器": the statement names the unit-price threshold or the equipment.
+    need: /设备|仪器|单(价|位价值)[^。；]{0,10}万元[^。；]{0,6}以上|\d+台[（(]套[）)]/,
     what: { zh: '大型（单价50万元/100万元以上）设备数量', en: 'number of large equipment items' },
   },
 ];
@@ -614,9 +638,9 @@ function noNarrativeFinding(narrative: PartResult[], meta: RuleMeta): Report {
 function reportContent(ctx: RuleContext, meta: RuleMeta, r: PartResult, section: Section): void {
   const needs = CONTENT.filter((c) => c.part === r.id);
   if (needs.length === 0) return;
-  const text = partText(ctx.disclosure, section);
+  const text = partText(ctx.disclosure, section).replace(/\s+/g, '');
   for (const c of needs) {
-    if (c.need.test(text) || c.exempt?.test(text)) continue;
+    if (c.need.test(text) || c.exempt?.test(text) || c.exemptByTables?.(ctx.disclosure)) continue;
     ctx.report({
       severity: 'warning',
       message: {

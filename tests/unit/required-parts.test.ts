@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
+import { parseAmount } from '../../lib/money';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/index';
 import { runRules } from '../../lib/checks/runner';
@@ -468,6 +469,37 @@ describe('content a present part must carry (warnings)', () => {
     const f = sFindings(disclosure(replace('共有车辆0辆，单价100万元以上设备0台。', '共有车辆0辆。')));
     expect(f.map((x) => [x.rule, x.severity])).toEqual([['S-08', 'warning']]);
     expect(f[0].message.zh).toContain('设备数量');
+  });
+
+  // Issue 16 class 8: the wordings real documents use.
+  it.each([
+    '共有车辆2辆，单价100万元（含）以上设备（不含车辆）2台（套）。',
+    '共有车辆2辆；单价50万元以上通用设备0台，单价100万元以上专用设备0台。',
+    '共有车辆2辆，单价50万元以上资产2台（套）。',
+    '公务用车2辆，单位价值100万元以上的大型仪器1台。',
+    '共有车辆2辆，单价 100 万元（含）以上 设 备 2 台（套）。',
+    '车辆2辆，无单价50万元以上的设备。',
+  ])('the large-equipment statement is found: %s', (text) => {
+    expect(sFindings(disclosure(replace('共有车辆0辆，单价100万元以上设备0台。', text)))).toEqual([]);
+  });
+
+  it.each([
+    '2024年度“三公”经费财政拨款支出决算为0万元。',
+    '本部门2024年度“三公”经费支出为0.00万元。',
+    '本单位无“三公”经费支出。',
+    '本年度未发生“三公”经费支出。',
+    '“三公”经费支出均为零。',
+  ])('no 三公 counts asked when the text says the spending is zero: %s', (text) => {
+    expect(sFindings(disclosure(replace('“三公”经费支出决算7.57万元，因公出国（境）团组2个、2人次。', text)))).toEqual([]);
+  });
+
+  it('no 三公 counts asked when T9 shows no spending (决算数 合计 0), whatever the text says', () => {
+    const d = disclosure(replace('“三公”经费支出决算7.57万元，因公出国（境）团组2个、2人次。', '“三公”经费主要用于公务接待。'));
+    const zero = (text: string) => ({ table: 'T9' as const, row: 3, col: 2, text, value: parseAmount(text), source: { el: null, text, row: 3, col: 2, rowSpan: 1, colSpan: 1, isHeader: false } });
+    d.tables.T9!.panels = [{ id: 'main', columns: [], rows: [{ row: 3, kind: 'data', code: null, level: null, name: '', line: null, cells: { 'actual.total': zero('0.00') } }]}];
+    expect(sFindings(d)).toEqual([]);
+    d.tables.T9!.panels[0].rows[0].cells['actual.total'] = zero('7.57');
+    expect(sFindings(d).map((f) => [f.rule, f.severity])).toEqual([['S-06', 'warning']]);
   });
 
   it('a procurement part saying none took place needs no SME share', () => {
