@@ -23,7 +23,7 @@ import { PROBLEMS, textProblem, textStats, type PageStats, type Problem } from '
 import { dropFurniture, type PageLines } from './running';
 import { DEFAULT_SETTINGS, type PdfSettings } from './settings';
 import { findStreamTables } from './stream';
-import { groupLines, groupParagraphs, hasLeaders, margins, stripLeaders } from './textlines';
+import { groupLines, groupParagraphs, hasLeaders, linePitch, margins, stripLeaders } from './textlines';
 import type { Flow, PdfTable, Piece } from './types';
 
 export type { Problem, ProblemKind } from './problems';
@@ -154,6 +154,7 @@ export function readPage(page: number, width: number, height: number, pieces: Pi
 export function assemble(reads: PageRead[], s: PdfSettings): Flow[] {
   dropFurniture(reads.map((r) => r.lines), s);
   const bodySize = bodyTextSize(reads);
+  const pitch = linePitch(reads.map((r) => r.lines.lines));
   const flow: Flow[] = [];
   for (const r of reads) {
     const items: Flow[] = r.tables.map((t) => ({ kind: 'table' as const, table: t, top: t.box.y0 }));
@@ -166,7 +167,7 @@ export function assemble(reads: PageRead[], s: PdfSettings): Flow[] {
       })
       .filter((l) => l.pieces.length > 0);
     const m = margins(lines);
-    for (const para of groupParagraphs(lines, m, s, bodySize)) items.push({ kind: 'paragraph', para, top: para.lines[0].top });
+    for (const para of groupParagraphs(lines, m, s, bodySize, pitch)) items.push({ kind: 'paragraph', para, top: para.lines[0].top });
     items.sort((a, b) => a.top - b.top);
     for (const it of items) {
       const last = flow[flow.length - 1];

@@ -25,7 +25,7 @@ export interface PdfSettings {
   lineOverlap: number;
   /** A gap wider than this × font size between pieces of one line is a column gap (stream tables, running text). */
   wordGap: number;
-  /** A vertical gap between lines above this × line height starts a new paragraph. */
+  /** A baseline distance above this × the document's usual line pitch starts a new paragraph. */
   paragraphGap: number;
   /** A first line indented by at least this × font size starts a paragraph. */
   indent: number;
@@ -57,7 +57,7 @@ export const DEFAULT_SETTINGS: PdfSettings = {
   minCols: 2,
   lineOverlap: 0.5,
   wordGap: 1.5,
-  paragraphGap: 1.6,
+  paragraphGap: 1.3,
   indent: 1.5,
   shortLine: 4,
   marginBand: 0.1,

@@ -95,15 +95,39 @@ export interface Margins {
 /** Body text margins of a page: the most common left edge, the right edge most lines reach. */
 export function margins(lines: readonly TextLine[]): Margins {
   if (lines.length === 0) return { left: 0, right: 0, size: 12 };
+  // The body's left edge: the leftmost edge shared by several lines (first lines are indented,
+  // centred headings each start elsewhere); the most common edge when none repeats.
   const count = new Map<number, number>();
   for (const l of lines) count.set(Math.round(l.x0), (count.get(Math.round(l.x0)) ?? 0) + 1);
-  let left = lines[0].x0, best = -1;
-  for (const [x, c] of count) if (c > best || (c === best && x < left)) (best = c), (left = x);
+  let mode = Math.round(lines[0].x0), best = -1;
+  for (const [x, c] of count) if (c > best || (c === best && x < mode)) (best = c), (mode = x);
+  let left = mode;
+  const need = Math.max(2, Math.ceil(lines.length * 0.15));
+  for (const [x, c] of count) if (c >= need && x < left) left = x;
   // Ragged right edges (CJK lines break where a character no longer fits): take a high percentile.
   const rights = lines.map((l) => l.x1).sort((a, b) => a - b);
   const right = rights[Math.floor((rights.length - 1) * 0.9)];
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   return { left, right, size: sizes[Math.floor(sizes.length / 2)] };
+}
+
+/**
+ * The usual distance between baselines of consecutive lines, as a multiple of the font size
+ * (1.15 for Word's single spacing, ~1.8 for a browser's printout): the most common ratio.
+ */
+export function linePitch(pages: readonly (readonly TextLine[])[]): number {
+  const count = new Map<number, number>();
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1], b = lines[i];
+      if (Math.abs(a.size - b.size) > 0.05 * a.size) continue;
+      const r = Math.round(((b.baseline - a.baseline) / a.size) * 20) / 20;
+      if (r >= 1 && r <= 3) count.set(r, (count.get(r) ?? 0) + 1);
+    }
+  }
+  let best = 1.2, n = 0;
+  for (const [r, c] of count) if (c > n || (c === n && r < best)) (best = r), (n = c);
+  return best;
 }
 
 /** Whether a line is set in a heading size (relative to the document's body size). */
@@ -116,7 +140,7 @@ export function isHeadingSize(l: TextLine, bodySize: number): boolean {
  * larger). A line ending mid-sentence (on '：' or '，') continues into a following line at the left
  * margin even across a wide gap: authors put blank lines there, the sentence is one.
  */
-export function groupParagraphs(lines: readonly TextLine[], m: Margins, s: PdfSettings, bodySize = m.size): Paragraph[] {
+export function groupParagraphs(lines: readonly TextLine[], m: Margins, s: PdfSettings, bodySize = m.size, pitchRatio = 1.2): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Paragraph | null = null;
   let prev: TextLine | null = null;
@@ -133,7 +157,7 @@ export function groupParagraphs(lines: readonly TextLine[], m: Margins, s: PdfSe
       if (heading !== isHeadingSize(prev, bodySize)) start = true;
       else if (heading) start = pitch > 2 * Math.max(l.size, prev.size) || Math.abs(l.size - prev.size) > 0.1 * l.size;
       else if (pitch < 0) start = true;
-      else if (pitch > s.paragraphGap * Math.max(l.size, prev.size)) start = indented || !/[：:，,]$/.test(prevText) || pitch > 4 * l.size;
+      else if (pitch > s.paragraphGap * pitchRatio * Math.max(l.size, prev.size)) start = indented || !/[：:，,]$/.test(prevText) || pitch > 4 * l.size;
       else if (indented) start = true;
       else if (prev.x1 < m.right - s.shortLine * prev.size) start = true;
     }
