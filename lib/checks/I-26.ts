@@ -9,6 +9,7 @@ import type { ParagraphBlock } from '../extract/types';
 import type { Disclosure, ModelCell, TableKey, TableModel } from '../model/types';
 import { parseAmount } from '../money';
 import { checker, isNonZero, TABLE_NAMES } from './helpers';
+import { isTablesOnly } from './S-catalog';
 import type { RuleDoc } from './helpers';
 
 export interface EmptySubject {
@@ -124,6 +125,8 @@ export function checkEmptyTables(ctx: RuleContext, meta: RuleMeta, subjects: Emp
   const d = ctx.disclosure;
   const present = subjects.filter((s) => d.tables[s.key]);
   if (present.length === 0) return ctx.notApplicable(`none of ${subjects.map((s) => s.key).join(' ')}`);
+  // The explanation belongs in the text; a tables-only document has none (S-04 says so once).
+  if (isTablesOnly(d)) return ctx.notApplicable('tables only: no text to explain an empty table');
   const c = checker(ctx, meta);
   for (const s of present) {
     const t = d.tables[s.key]!;

@@ -583,6 +583,13 @@ export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
   if (parts.length === 0) return ctx.notApplicable('no applicable part');
   // A page without any 情况说明 (tables only; the narrative published elsewhere) gets one error
   // under S-04 instead of one per narrative part; the other narrative rules stand aside.
+  // A document of tables only (an Excel workbook, a page that carries only the tables) has no text
+  // part at all: said once under S-04 as a notice, every other text part stands aside.
+  if (meta.id !== 'S-03' && isTablesOnly(ctx.disclosure)) {
+    if (meta.id !== 'S-04') return ctx.notApplicable('tables only: no narrative (said once under S-04)');
+    ctx.report(tablesOnlyFinding(meta));
+    return;
+  }
   const narrative = all.filter((r) => NARRATIVE_RULES.has(r.rule));
   if (NARRATIVE_RULES.has(meta.id) && narrative.every((r) => r.how === 'absent' || r.how === 'table-note')) {
     if (meta.id !== 'S-04') return ctx.notApplicable('no 情况说明 on the page (reported once under S-04)');
@@ -618,6 +625,58 @@ export function reportParts(ctx: RuleContext, meta: RuleMeta): void {
 type Report = Parameters<RuleContext['report']>[0];
 
 const NARRATIVE_RULES = new Set(['S-04', 'S-05', 'S-06', 'S-07', 'S-08', 'S-09']);
+
+/** Longest paragraph a table-only document may hold (titles, unit lines, table notes are short). */
+const TABLES_ONLY_MAX_PARAGRAPH = 60;
+
+/**
+ * True when the document is tables only: tables were recognised, there is no part or chapter heading, no
+ * text part (S-01, S-02, S-04…S-10) is there in any form, and no paragraph reads like narrative
+ * (all are short lines: titles, units, 注 lines). Such a document is not missing its parts one by one; it has none.
+ */
+export function isTablesOnly(d: Disclosure): boolean {
+  const hit = tablesOnlyCache.get(d);
+  if (hit !== undefined) return hit;
+  // Headings of parts or chapters (第二部分, 一、) are the text's skeleton: a document with any is
+  // not tables only. Numbered notes (1. 本表金额单位为万元) on a notes sheet are not such headings.
+  let result = Object.keys(d.tables).length > 0;
+  for (const s of d.sections) if (s.depth <= 2) result = false;
+  if (result) {
+    for (const r of evaluateParts(d)) {
+      if (r.rule !== 'S-03' && r.how !== 'absent') {
+        result = false;
+        break;
+      }
+    }
+  }
+  if (result) {
+    for (const p of d.paragraphs) {
+      const t = p.text;
+      if (t.length > TABLES_ONLY_MAX_PARAGRAPH && !/^[（(]?(注|备注|说明)/.test(t)) {
+        result = false;
+        break;
+      }
+    }
+  }
+  tablesOnlyCache.set(d, result);
+  return result;
+}
+const tablesOnlyCache = new WeakMap<Disclosure, boolean>();
+
+function tablesOnlyFinding(meta: RuleMeta): Report {
+  return {
+    severity: 'notice',
+    message: {
+      zh: `未提供说明部分（仅表格）：文件中只有表格，部门概况、情况说明、名词解释等文字部分不在其中，未作检查；表内及表间核对照常进行。规则 ${meta.id}。`,
+      en: `No narrative provided (tables only): the document holds only the tables; the overview, the narrative and the glossary are not in it and were not checked. The table checks ran as usual. Rule ${meta.id}.`,
+    },
+    expected: '说明部分（部门概况、情况说明、名词解释） / the text parts (overview, narrative, glossary)',
+    actual: '未提供（仅表格） / not provided (tables only)',
+    cells: [],
+    spans: [],
+    quote: null,
+  };
+}
 
 function noNarrativeFinding(narrative: PartResult[], meta: RuleMeta): Report {
   const missing = narrative.filter((r) => r.how === 'absent' && !r.parent);
