@@ -7,8 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PAGE_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml', '.xht', '.jsp', '.asp', '.aspx', '.php'];
-/** Files read by a format reader into the same blocks (lib/extract/pdf …). */
-export const DOCUMENT_EXTENSIONS = ['.pdf'];
+/** Files read by a format reader into the same blocks (lib/extract/pdf, lib/extract/office); .wps/.et so they get their own "not supported" line. */
+export const DOCUMENT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.xlsx', '.xls', '.wps', '.et'];
 const CHECKED_EXTENSIONS = [...PAGE_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
 
 export type Input =
@@ -59,7 +59,8 @@ async function walk(dir: string, shown: string, out: Input[], seen: Set<string>,
   for (const e of entries) {
     const full = path.join(dir, e.name);
     const disp = shown === '' ? e.name : `${shown}/${e.name}`;
-    const isPage = CHECKED_EXTENSIONS.includes(path.extname(e.name).toLowerCase());
+    // Word's ~$ lock file beside an open draft is not a disclosure.
+    const isPage = CHECKED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$');
     if (e.isSymbolicLink()) {
       // Follow links to files; never follow links to folders (loops); a dangling link to a page file is reported as unreadable.
       let st;
@@ -155,7 +156,7 @@ export async function expandInputs(args: readonly string[], opts: ExpandOptions)
       const before = out.length;
       const shown = display(arg).replace(/\/+$/, '');
       await walk(full, shown, out, seen, opts.readdir ?? listDir);
-      if (!out.slice(before).some((i) => i.kind !== 'skipped')) out.push({ kind: 'invalid', source: shown + '/', error: 'no page or .pdf files in folder · 文件夹中没有网页或 PDF 文件' });
+      if (!out.slice(before).some((i) => i.kind !== 'skipped')) out.push({ kind: 'invalid', source: shown + '/', error: 'no pages or disclosure files (.html, .pdf, .docx, .doc, .xlsx, .xls) in folder · 文件夹中没有网页或文件' });
     } else if (!seen.has(full)) {
       seen.add(full);
       out.push({ kind: 'file', source: display(arg), path: full });

@@ -21,6 +21,7 @@ import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Resolv
 import { readLocalFile, ReadError, readErrorMessage } from './read';
 import { sanitizeText, terminalSafeJson } from '../lib/sanitize';
 import { expandInputs, type Input } from './inputs';
+import { isDocumentFile, readDocumentFile } from './files';
 import { Progress } from './progress';
 
 export const FORMATS = ['text', 'json', 'csv', 'md'] as const;
@@ -62,7 +63,8 @@ export const USAGE = `决算公开校验 · Disclosure Checker ${VERSION}
 
 用法 Usage: npm run check -- [options] [FILE | FOLDER | URL ...]
   With no input, checks the bundled sample ${DEFAULT_SAMPLE}.
-  Folders are searched recursively for page files and PDFs (sorted); every entry not checked is listed
+  Inputs: web pages, PDF, Word (.docx, .doc) and Excel (.xlsx, .xls) files.
+  Folders are searched recursively for them (sorted); every entry not checked is listed
   in the summary with why (hidden or linked folders, FIFOs, other file types).
 
 Options:
@@ -178,7 +180,8 @@ export async function checkInput(input: Input, opts: CheckOptions): Promise<Summ
       contentType = got.contentType;
       finalUrl = got.url;
       const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
-      if (mime && !isPdfInput(null, mime, bytes) && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
+      // A PDF or Office file is recognised by its bytes (a portal's Content-Type is often wrong).
+      if (mime && !isPdfInput(null, mime, bytes) && !isDocumentFile(bytes, urlFileName(got.url)) && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
         return { source, error: `not an HTML page (Content-Type ${mime}) · 不是网页` };
       }
     }
@@ -190,6 +193,8 @@ export async function checkInput(input: Input, opts: CheckOptions): Promise<Summ
     const item = await checkPdfBytes(bytes, source);
     return item.report && finalUrl !== null && finalUrl !== source ? { ...item, report: { ...item.report, finalUrl } } : item;
   }
+  const name = input.kind === 'file' ? input.path : urlFileName(finalUrl ?? input.url);
+  if (isDocumentFile(bytes, name)) return checkDocumentFile(source, bytes, name, finalUrl);
   let html: string;
   try {
     html = decodeHtml(bytes, contentType).text;
@@ -203,6 +208,28 @@ export async function checkInput(input: Input, opts: CheckOptions): Promise<Summ
     return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
   } catch (err) {
     // A crash in the core must not stop a batch; the input counts as not checked.
+    return { source, error: `internal error while checking · 校验程序内部错误: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
+
+/** The file name part of a URL (for its extension). */
+function urlFileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** PDF / Word / Excel / WPS bytes: read by lib/extract/file.ts, then checked like a page. */
+async function checkDocumentFile(source: string, bytes: Uint8Array, name: string, finalUrl: string | null): Promise<SummaryItem> {
+  const read = await readDocumentFile(bytes, name);
+  if (!read.ok) return { source, error: read.error };
+  try {
+    const run = checkDocument(read.root);
+    const report = toReport(run, source);
+    return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
+  } catch (err) {
     return { source, error: `internal error while checking · 校验程序内部错误: ${(err as Error)?.message ?? String(err)}` };
   }
 }
