@@ -226,7 +226,7 @@ async function checkDocumentFile(source: string, bytes: Uint8Array, name: string
   const read = await readDocumentFile(bytes, name);
   if (!read.ok) return { source, error: read.error };
   try {
-    const run = checkDocument(read.root);
+    const run = checkDocument(read.root, { format: read.format });
     const report = toReport(run, source);
     return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
   } catch (err) {

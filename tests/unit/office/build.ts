@@ -19,7 +19,7 @@ export async function read(bytes: Uint8Array, name: string, opts: Partial<ReadFi
 export async function reportOf(bytes: Uint8Array, name: string): Promise<Report> {
   const r = await read(bytes, name);
   if (r.fatal) throw new Error(`unreadable: ${r.problem?.en}`);
-  return toReport(checkDocument(r.root), name);
+  return toReport(checkDocument(r.root, { format: r.format }), name);
 }
 
 export function pageReport(html: string): Report {
@@ -29,15 +29,17 @@ export function pageReport(html: string): Report {
 
 /**
  * A finding as the acceptance compares it: rule, severity, values, quote and the cells by table,
- * column and text (row indices differ where a page carries empty spacer rows a Word file does not).
+ * column, text and label (row indices differ where a page carries empty spacer rows a Word file does not).
  */
-export function findingKey(f: Report['findings'][number]): string {
-  const cells = f.cells.map((c) => `${c.table}:${c.col}=${c.text}`).join(' ');
+export function findingKey(f: Report['findings'][number], opts: { markerInLabel?: boolean } = {}): string {
+  // A workbook's sheets print no 公开NN表 marker: its labels name the table by title instead.
+  const label = (l: string) => (opts.markerInLabel === false ? l.replace(/^[^·]*·\s*/, '') : l);
+  const cells = f.cells.map((c) => `${c.table}:${c.col}=${c.text} (${label(c.label)})`).join(' ');
   return [f.rule, f.severity, f.expected ?? '', f.actual ?? '', f.quote ?? '', cells].join(' | ');
 }
 
 export function keys(r: Report): string[] {
-  return r.findings.map(findingKey).sort();
+  return r.findings.map((f) => findingKey(f)).sort();
 }
 
 /** A workbook from arrays of rows (cells as SheetJS cell objects or plain values). */

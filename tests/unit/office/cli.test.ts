@@ -60,6 +60,7 @@ describe('CLI: Word and Excel files beside pages', () => {
     const run = await runCli(['--format', 'json', '.'], dir);
     const reports = (JSON.parse(run.stdout) as unknown[]).map((r) => ReportSchema.parse(r)) as Report[];
     expect(reports.map((r) => r.source)).toEqual(['./a-page.html', './b-draft.docx', './c-tables.xlsx']);
+    expect(reports.map((r) => r.document.format)).toEqual(['html', 'docx', 'xlsx']);
     expect(reports[1].findings.length).toBe(reports[0].findings.length);
     expect(reports[2].findings.some((f) => f.message.includes('未提供说明部分（仅表格）'))).toBe(true);
     expect(run.stderr).toMatch(/d-broken\.docx: Word \(\.docx\) 文件已损坏或不完整/);
@@ -78,6 +79,7 @@ describe('CLI: Word and Excel files beside pages', () => {
     expect(run.stderr).not.toMatch(/错误 error/);
     const reports = (JSON.parse(run.stdout) as unknown[]).map((r) => ReportSchema.parse(r)) as Report[];
     expect(reports.map((r) => r.tables.length)).toEqual([9, 9]);
+    expect(reports.map((r) => r.document.format)).toEqual(['xls', 'docx']);
     expect(reports[0].findings.filter((f) => f.rule === 'S-04').length).toBe(1);
     expect(reports[1].findings.filter((f) => f.rule.startsWith('N-')).length).toBeGreaterThan(0);
     expect(run.code).toBe(0);
