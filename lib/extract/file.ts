@@ -29,8 +29,11 @@ export interface ReadFileOptions {
   document: Document;
   /** Reader for Word 97 (.doc) text with table marks; Node only (the CLI passes word-extractor). */
   readWord97?: (bytes: Uint8Array) => Promise<Word97Text>;
-  /** PDF reader (lib/extract/pdf); without it a PDF is reported as not readable here. */
-  readPdf?: (bytes: Uint8Array, opts: { document: Document }) => Promise<{ root: Element; problem: Problem | null }>;
+  /** PDF reader; default lib/extract/pdf's pdfToDocument (loaded when a PDF comes). */
+  readPdf?: (bytes: Uint8Array, opts: { document: Document; cMapUrl?: string; standardFontDataUrl?: string }) => Promise<{ root: Element; problem: Problem | null }>;
+  /** pdf.js resources for the default PDF reader (cMaps are needed for non-embedded CJK fonts). */
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
   /** HTML parser for .html files; default: the platform's DOMParser. */
   parseHtml?: (text: string) => Document;
   /** Override MAX_FILE_BYTES (tests). */
@@ -124,9 +127,11 @@ export async function readDisclosureFile(bytes: Uint8Array, name: string, opts: 
         return { root: wordTextToElement(text, doc), format, problem: null, fatal: false };
       }
       case 'pdf': {
-        if (!opts.readPdf) return fail(PROBLEMS.pdfUnavailable);
-        const r = await opts.readPdf(bytes, { document: doc });
-        return { root: r.root, format, problem: r.problem, fatal: false };
+        const readPdf = opts.readPdf ?? (async (b, o) => (await import('./pdf/index')).pdfToDocument(b, o));
+        const r = await readPdf(bytes, { document: doc, cMapUrl: opts.cMapUrl, standardFontDataUrl: opts.standardFontDataUrl });
+        // Every PDF problem (encrypted, damaged, scanned, unreadable text) leaves nothing to check.
+        if (r.problem) return fail({ zh: r.problem.zh, en: r.problem.en });
+        return { root: r.root, format, problem: null, fatal: false };
       }
       case 'encrypted':
         return fail(PROBLEMS.encrypted);

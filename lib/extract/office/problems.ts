@@ -43,10 +43,6 @@ export const PROBLEMS = {
     zh: 'Word 97–2003 文档（.doc）只能用命令行检查；在浏览器中请提供 .docx 或 PDF',
     en: 'Word 97–2003 documents (.doc) can only be checked with the command line; in the browser, please provide the .docx or PDF',
   },
-  pdfUnavailable: {
-    zh: 'PDF 读取尚不可用',
-    en: 'PDF reading is not available yet',
-  },
   unknown: (name: string): Problem => ({
     zh: `无法识别的文件类型（${name}）：支持网页（.html）、PDF、Word（.docx/.doc）和 Excel（.xlsx/.xls）`,
     en: `unrecognised file type (${name}): supported are web pages (.html), PDF, Word (.docx/.doc) and Excel (.xlsx/.xls)`,

@@ -1,5 +1,6 @@
 /** Office readers: format detection, hard cases, damaged and hostile files (issue 18). */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { extractDocument } from '../../../lib/extract';
@@ -37,6 +38,22 @@ describe('format detection by bytes, name only where the bytes cannot say', () =
     ['drafts/lukou-2024-tables.xls', 'tables.et', 'et'],
   ])('%s named %s → %s', (file, name, want) => {
     expect(sniff(fixture(file), name)).toBe(want);
+  });
+});
+
+describe('one dispatcher for every format', () => {
+  test('a PDF goes to lib/extract/pdf and comes back as the same blocks', async () => {
+    const cMapUrl = fileURLToPath(new URL('../../../node_modules/pdfjs-dist/cmaps/', import.meta.url));
+    const r = await read(fixture('pdf/lukou-2024-printed.pdf'), 'printed.pdf', { cMapUrl });
+    expect([r.format, r.fatal, r.problem]).toEqual(['pdf', false, null]);
+    const rep = toReport(checkDocument(r.root, { format: r.format }), 'printed.pdf');
+    expect(rep.tables.map((t) => t.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']);
+    expect(rep.document.format).toBe('pdf');
+  }, 120_000);
+  test('a damaged PDF is a clear problem', async () => {
+    const r = await read(new TextEncoder().encode('%PDF-1.7\n1 0 obj <<'), 'broken.pdf');
+    expect([r.format, r.fatal]).toEqual(['pdf', true]);
+    expect(r.problem!.zh).toContain('PDF');
   });
 });
 
