@@ -14,10 +14,10 @@ export const meta: RuleMeta = {
 
 export const doc: RuleDoc = {
   rationale: {
-    zh: '政府性基金、国有资本经营预算财政拨款的收入、支出、结转结余应等于表7/表8合计行；表为空时叙述应为“无”或0。',
-    en: 'Income, spending and balances of government funds / state capital must equal the T7/T8 total row; empty tables go with "none" or zeros.',
+    zh: '政府性基金、国有资本经营预算财政拨款的收入、支出、结转结余应等于表7/表8合计行；叙述中列出的各项（按类/款/项名称链，或按科目名称，如“其他住房保障支出X万元”）应等于该行的本年支出；表为空时叙述应为“无”或0。',
+    en: 'Income, spending and balances of government funds / state capital must equal the T7/T8 total row; each item the text names (by its 类/款/项 chain or by its own name, e.g. "其他住房保障支出X万元") must equal that row\'s spending; empty tables go with "none" or zeros.',
   },
-  relation: { zh: '= T7/T8 合计行', en: '= T7/T8 total row' },
+  relation: { zh: '= T7/T8 合计行；各项 = 该科目行 本年支出', en: '= T7/T8 total row; each item = its row\'s spending' },
   pass: '政府性基金预算财政拨款收入0万元；支出0万元。',
   fail: '政府性基金预算财政拨款支出**5.00**万元 → error: T7 合计 0',
   limits: [

@@ -194,10 +194,14 @@ export function t5ByChain(d: Disclosure, chain: string): Row | undefined {
 }
 
 function findByChain(d: Disclosure, chain: string): Row | undefined {
+  return chainRow(rowsOf(d.tables.T5), chain);
+}
+
+/** The 项 row of `rows` named by a 类/款/项 chain (its 款 under its 类, its 项 under its 款). */
+function chainRow(rows: Row[], chain: string): Row | undefined {
   const m = chain.replace(/\s+/g, '').match(/^(.*?)[（(]类[）)](.*?)[（(]款[）)](.*?)[（(]项[）)]/);
   if (!m) return undefined;
   const [lei, kuan, xiang] = [m[1], m[2], m[3]].map((s) => normName(s.replace(/^\d+[、.．]/, '')));
-  const rows = rowsOf(d.tables.T5);
   const leiRow = rows.find((r) => isLevel(r, 'lei') && normName(r.name) === lei);
   const kuanRow = rows.find(
     (r) => isLevel(r, 'kuan') && normName(r.name) === kuan && (!leiRow?.code || !!r.code?.startsWith(leiRow.code)),
@@ -340,6 +344,14 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
     case 'govfund':
     case 'soe': {
       const key = x.topic === 'govfund' ? 'T7' : 'T8';
+      // A 项 (or 款/类) of the table, the way N-07 reads T5 items (issue 16 class 1): named by its
+      // 类/款/项 chain ("…（项）…支出决算为X万元") or by its own name ("其他住房保障支出X万元").
+      const item = fundItem(d, key, L, x.chainText);
+      if (item) {
+        const n = normName(item.name);
+        return concept(`${key}.row:${item.code ?? n}`, 'N-10', n, (dd) => value(dd.tables[key], item, 'total', where(dd, key, `${item.code ? `${item.code} ` : ''}${n} 本年支出`)));
+      }
+      if (/[（(]项[）)]/.test(x.chainText) && /^(当年)?(支出)?决算数?$/.test(L)) return null;
       const cols: [RegExp, string, string][] = [
         [/年初结转和结余/, 'opening', '年初结转和结余'],
         [/年末结转和结余/, 'closing', '年末结转和结余'],
@@ -374,6 +386,30 @@ export function tie(d: Disclosure, x: TieInput): Concept | null {
     default:
       return null;
   }
+}
+
+const FUND_BARE = /^(当年|本年)?(支出)?决算数?$/;
+
+/** T7/T8 row a label or chain names (rows with a code only: totals and columns are tied by label). */
+function fundItem(d: Disclosure, key: 'T7' | 'T8', L: string, chainText: string): Row | undefined {
+  const rows = rowsOf(d.tables[key]);
+  if (rows.length === 0) return undefined;
+  if (FUND_BARE.test(L)) return chainRow(rows, chainText);
+  if (/[（(]项[）)]/.test(L)) return chainRow(rows, L);
+  const label = normName(L);
+  let best: Row | undefined;
+  let bestLen = 0;
+  for (const r of rows) {
+    if (!r.code || r.kind !== 'data') continue;
+    const n = normName(r.name);
+    // Four characters at least: "支出" alone names no row.
+    if (n.length < 4 || !label.endsWith(n)) continue;
+    if (n.length > bestLen || (n.length === bestLen && (r.code?.length ?? 0) > (best?.code?.length ?? 0))) {
+      best = r;
+      bestLen = n.length;
+    }
+  }
+  return best;
 }
 
 function sangong(item: string, n: string, isBudget: boolean): Concept {
