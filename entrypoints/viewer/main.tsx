@@ -82,6 +82,8 @@ class ViewerController {
 
   setState(patch: Partial<PageState>): void {
     this.state = { ...this.state, ...patch };
+    // For tests and the bench: where the check is.
+    document.documentElement.setAttribute('data-dc-status', this.state.status);
     for (const fn of this.listeners) fn();
     browser.runtime.sendMessage({ type: 'dc:state', state: this.state }).catch(() => undefined);
   }
@@ -115,7 +117,6 @@ class ViewerController {
     })();
     const checked = (async () => {
       const read = await loadReader();
-      if (!read) throw new Error('PDF reader (lib/extract/pdf) is not built into this version');
       let lastSent = 0;
       return checkPdf(read, bytes, {
         document,
@@ -381,6 +382,10 @@ function App() {
           </div>
         )}
         {phase.kind === 'failed' && <p class="message failed" data-phase="failed">{t(lang, 'viewerOpenFailed', { reason: phase.reason })}</p>}
+        {phase.kind === 'open' && controller.state.status === 'failed' && controller.state.error && (
+          // Why there is no verdict (encrypted, scanned, unreadable text …), above the pages.
+          <p class="message failed" data-phase="problem">{controller.state.error}</p>
+        )}
         <div class="pages" ref={container} />
       </main>
       <aside class="panel">

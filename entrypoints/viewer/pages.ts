@@ -53,8 +53,11 @@ export class PdfPages {
     const view = new PdfPages(pdf, scroller, container, opts);
     const doc = container.ownerDocument;
     container.replaceChildren();
+    // All pages asked for at once: the worker answers them in one go, where one by one the
+    // first page waited for every round trip.
+    const all = await Promise.all(Array.from({ length: pdf.numPages }, (_, i) => view.page(i + 1)));
     for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await view.page(n);
+      const page = all[n - 1];
       const vp = page.getViewport({ scale: 1 });
       const div = doc.createElement('div');
       div.className = 'page';

@@ -4,10 +4,6 @@
  */
 import type { PdfToDocument } from '../../lib/viewer/check';
 
-// Resolved at build time: empty until the reader exists on the branch being built.
-const modules = import.meta.glob<{ pdfToDocument: PdfToDocument }>('../../lib/extract/pdf/index.ts');
-
-export async function loadReader(): Promise<PdfToDocument | null> {
-  const load = Object.values(modules)[0];
-  return load ? (await load()).pdfToDocument : null;
+export async function loadReader(): Promise<PdfToDocument> {
+  return (await import('../../lib/extract/pdf')).pdfToDocument;
 }
