@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { looksLikeDisclosure } from '../lib/recognize/detect';
 import type { CheckRun } from '../lib/index';
 import type { Progress } from '../lib/ext/page-check';
-import type { MarkSession, TooltipEntry } from '../lib/marks';
+import type { MarkSession, TooltipEntry, VerdictBar } from '../lib/marks';
 import type { Checker } from '../lib/ext/checker';
 import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot';
 import { ToContentSchema, InjectResultSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
@@ -35,6 +35,10 @@ export default defineContentScript({
 });
 
 const AJAX_WAIT_MS = 60_000;
+/** storage.local: hosts where the reader closed the on-page verdict chip. */
+const DISMISSED_KEY = 'verdictDismissed';
+/** A link to one finding: `#dc-finding=<key>` (lib/report/order findingKey). */
+const FINDING_HASH = /^#dc-finding=([^&]+)/;
 const QUIET_MS = 400;
 
 /** The address without its #fragment: following a table-of-contents link is not a new article. */
@@ -63,6 +67,10 @@ class PageController {
   /** Address the current verdict belongs to (see watchNavigation). */
   private checkedAddress = pageAddress(location.href);
   private navQuiet: ReturnType<typeof setTimeout> | null = null;
+  /** The verdict chip in the page's corner (created with the checker). */
+  private bar: VerdictBar | null = null;
+  /** The reader closed the chip on this site. */
+  private barDismissed = false;
 
   start(): void {
     performance.mark?.('dc:start');
@@ -79,9 +87,11 @@ class PageController {
       this.settings = readSettings(changes[SETTINGS_KEY].newValue);
       if (this.run && this.state.marksOn) {
         this.applyMarks();
+        this.showVerdict();
         this.broadcast();
       }
     });
+    window.addEventListener('hashchange', () => this.followLink());
     void this.loadSettings().then(() => this.whenSettled(() => this.autoDetect()));
     this.watchNavigation();
   }
@@ -117,6 +127,7 @@ class PageController {
     this.checkedAddress = pageAddress(location.href);
     this.stopObserving();
     this.marks?.remove();
+    this.bar?.remove();
     this.run = null;
     this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto' });
     this.autoDetect();
@@ -124,11 +135,62 @@ class PageController {
 
   private async loadSettings(): Promise<void> {
     try {
-      const got = await browser.storage.local.get(SETTINGS_KEY);
+      const got = await browser.storage.local.get([SETTINGS_KEY, DISMISSED_KEY]);
       this.settings = readSettings(got[SETTINGS_KEY]);
+      const hosts = got[DISMISSED_KEY];
+      this.barDismissed = Array.isArray(hosts) && hosts.includes(location.host);
     } catch {
       this.settings = DEFAULT_SETTINGS;
     }
+  }
+
+  /** The verdict chip, unless the reader closed it on this site or turned the marks off. */
+  private showVerdict(): void {
+    const checker = installedChecker();
+    const report = this.state.report;
+    if (!checker || !report || this.state.status !== 'done' || !this.state.marksOn || this.barDismissed) return;
+    this.bar ??= new checker.VerdictBar(document, {
+      onReveal: (i) => this.reveal(i),
+      onDismiss: () => void this.dismissVerdict(),
+    });
+    this.bar.show(checker.verdictContent(report, this.state.items, this.settings.lang));
+  }
+
+  private async dismissVerdict(): Promise<void> {
+    this.barDismissed = true;
+    try {
+      const got = await browser.storage.local.get(DISMISSED_KEY);
+      const hosts = Array.isArray(got[DISMISSED_KEY]) ? (got[DISMISSED_KEY] as unknown[]).filter((h): h is string => typeof h === 'string') : [];
+      if (!hosts.includes(location.host)) await browser.storage.local.set({ [DISMISSED_KEY]: [...hosts, location.host] });
+    } catch {
+      /* storage unavailable: closed for this page only */
+    }
+  }
+
+  /** Scroll to a finding, flash it and open its explanation (marks turned on if they were off). */
+  private reveal(finding: number): void {
+    if (this.run && !this.marks?.isActive) {
+      this.state.marksOn = true;
+      this.applyMarks();
+      this.showVerdict();
+      this.broadcast();
+    }
+    this.marks?.reveal(finding);
+  }
+
+  /** `#dc-finding=<key>` in the address: go to that finding once the check is done. */
+  private followLink(): void {
+    const m = FINDING_HASH.exec(location.hash);
+    const checker = installedChecker();
+    if (!m || !checker || !this.state.report || this.state.status !== 'done') return;
+    let key = m[1];
+    try {
+      key = decodeURIComponent(key);
+    } catch {
+      /* not encoded */
+    }
+    const i = checker.findByKey(this.state.report.findings, key);
+    if (i >= 0) this.reveal(i);
   }
 
   private async handle(msg: ToContent): Promise<PageState> {
@@ -146,17 +208,17 @@ class PageController {
         break;
       case 'dc:set-marks':
         this.state.marksOn = msg.on;
-        if (msg.on && this.run) this.applyMarks();
-        else this.marks?.remove();
+        if (msg.on && this.run) {
+          this.applyMarks();
+          this.showVerdict();
+        } else {
+          this.marks?.remove();
+          this.bar?.remove();
+        }
         this.broadcast();
         break;
       case 'dc:reveal':
-        if (this.run && !this.marks?.isActive) {
-          this.state.marksOn = true;
-          this.applyMarks();
-          this.broadcast();
-        }
-        this.marks?.reveal(msg.finding);
+        this.reveal(msg.finding);
         break;
     }
     return this.state;
@@ -227,6 +289,7 @@ class PageController {
   private check(): Promise<void> {
     this.checkedAddress = pageAddress(location.href);
     this.marks?.remove();
+    this.bar?.remove();
     this.run = null;
     this.setState({ status: 'checking', progress: null, error: null, report: null, items: [] });
     const p = (async () => {
@@ -270,6 +333,10 @@ class PageController {
           if (stillWanted()) this.applyMarks();
         }
         this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
+        if (!none) {
+          this.showVerdict();
+          this.followLink();
+        }
       } catch (err) {
         console.warn('[disclosure-checker] check failed', err);
         this.setState({ status: 'failed', progress: null, error: err instanceof Error ? err.message : String(err) });

@@ -8,7 +8,9 @@ import { toReport } from '../report/build';
 import { ALL_RULES } from '../checks/registry';
 import type { CheckRun } from '../index';
 import { checkDocumentSliced, buildItems, yieldToPage } from './page-check';
-import { MarkSession, planMarks, toMarkable } from '../marks';
+import { MarkSession, VerdictBar, planMarks, toMarkable } from '../marks';
+import { verdictContent } from './verdict';
+import { findByKey } from '../report/order';
 
 export const checker = {
   checkDocumentSliced,
@@ -18,5 +20,8 @@ export const checker = {
   MarkSession,
   planMarks,
   toMarkable,
+  VerdictBar,
+  verdictContent,
+  findByKey,
 };
 export type Checker = typeof checker;

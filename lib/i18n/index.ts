@@ -55,7 +55,7 @@ const S = {
   groupDocument: { zh: '整篇文档', en: 'Whole document' },
   groupNarrative: { zh: '说明：{title}', en: 'Narrative: {title}' },
   expected: { zh: '应为', en: 'Expected' },
-  stated: { zh: '填报', en: 'Stated' },
+  stated: { zh: '所列', en: 'Stated' },
   difference: { zh: '差额', en: 'Difference' },
   rule: { zh: '规则', en: 'Rule' },
   emptyValue: { zh: '（空）', en: '(empty)' },
@@ -118,6 +118,13 @@ const S = {
     zh: '在 *.gov.cn 网站上用本扩展的阅读器打开 PDF（并校验）',
     en: 'Open PDFs on *.gov.cn sites in this extension’s viewer (and check them)',
   },
+  // on-page verdict chip
+  barErrors: { zh: '{n} 处错误', en: '{n} error(s)' },
+  barWarnings: { zh: '{n} 处警告', en: '{n} warning(s)' },
+  barView: { zh: '查看', en: 'View' },
+  barHide: { zh: '收起', en: 'Hide' },
+  barDismiss: { zh: '关闭（此网站不再显示）', en: 'Close (not shown again on this site)' },
+  barMore: { zh: '另有 {n} 处，见工具栏中的本扩展按钮', en: '{n} more: see the extension’s toolbar button' },
   // tooltip
   tipMore: { zh: '另有 {n} 个问题', en: '{n} more findings' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -52,6 +52,8 @@ export class MarkSession {
   private highlightNames: string[] = [];
   private flashTimers = new Map<Element, ReturnType<typeof setTimeout>>();
   private listeners: [string, EventListener][] = [];
+  /** Until when scrolling leaves the tooltip of a jump open (ms since the epoch). */
+  private keepTipUntil = 0;
   /** Parts lit while their total is pointed at. */
   private lit: Element[] = [];
   private active = false;
@@ -148,6 +150,8 @@ export class MarkSession {
       const over = (ev: Event) => this.onOver(ev);
       const out = (ev: Event) => this.onOut(ev);
       const hide = () => {
+        // The scroll a jump itself caused (reported a frame later) must not close what it opened.
+        if (Date.now() < this.keepTipUntil) return;
         this.tooltip?.hide();
         this.unlight();
       };
@@ -185,7 +189,10 @@ export class MarkSession {
     (first as HTMLElement).focus?.({ preventScroll: true });
     // Open its explanation: focus alone does not fire focusin while the popup, not the page, has focus.
     const m = this.marks.get(first);
-    if (m) this.showTip(m, finding);
+    if (m) {
+      this.keepTipUntil = Date.now() + 400;
+      this.showTip(m, finding);
+    }
     return true;
   }
 

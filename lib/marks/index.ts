@@ -4,3 +4,4 @@ export * from './text-range';
 export * from './style';
 export * from './describe';
 export type { TooltipEntry } from './tooltip';
+export * from './verdict-bar';

@@ -93,3 +93,22 @@ export function foldLabel(findings: readonly ReportFinding[]): { zh: string; en:
   if (rounding > 0) return { zh: `${n} 处提示（其中 ${rounding} 处尾数差异）`, en: `${n} notice${n === 1 ? '' : 's'} (${rounding} rounding)` };
   return { zh: `${n} 处提示`, en: `${n} notice${n === 1 ? '' : 's'}` };
 }
+
+/**
+ * A finding's key for a link (`#dc-finding=<key>`): its rule and the cell it sits on, so the link
+ * still finds it when other findings come and go; a finding without cells falls back to its index.
+ */
+export function findingKey(f: ReportFinding, index: number): string {
+  const c = anchorCell(f);
+  return c ? `${f.rule}.${c.table}.${c.row}.${c.col}` : `${f.rule}.${index}`;
+}
+
+/** The index of the finding a key names, or -1. */
+export function findByKey(findings: readonly ReportFinding[], key: string): number {
+  const exact = findings.findIndex((f, i) => findingKey(f, i) === key);
+  if (exact >= 0) return exact;
+  // "<rule>.<index>" of a narrative finding: the index, if that finding has the rule.
+  const m = /^(.+)\.(\d+)$/.exec(key);
+  if (m && findings[Number(m[2])]?.rule === m[1] && !anchorCell(findings[Number(m[2])])) return Number(m[2]);
+  return -1;
+}

@@ -167,7 +167,7 @@ async function pristineDom(page: Page, hashOnly = false): Promise<string> {
     const walker = document.createTreeWalker(clone, NodeFilter.SHOW_ELEMENT);
     const drop: Element[] = [];
     for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
-      if (n.localName === 'dc-tooltip' || (n.localName === 'style' && n.id === 'dc-marks-style')) drop[drop.length] = n;
+      if (n.localName === 'dc-tooltip' || n.localName === 'dc-verdict' || (n.localName === 'style' && n.id === 'dc-marks-style')) drop[drop.length] = n;
       const names: string[] = [];
       let marked = false;
       for (let i = 0; i < n.attributes.length; i++) {

@@ -1,0 +1,203 @@
+/**
+ * Chromium: reading the verdict. On the seed page (errors and many rounding notices): the popup opens
+ * on an error with the notices folded; a chip in the first screen gives the verdict, lists the problems
+ * and can be closed for the site; a jump from the popup opens the explanation; a #dc-finding= link
+ * goes to its finding; printing keeps the marks (printed to PDF here and its pixels looked at).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
+import { cliFindings, type CliResult } from './cli-findings';
+import { findingKey } from '../../lib/report/order';
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> } };
+};
+
+const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
+let server: FixtureServer;
+let ctx: BrowserContext;
+let extId: string;
+let cli: CliResult;
+
+async function worker(): Promise<Worker> {
+  const live = ctx.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
+  return live ?? (await ctx.waitForEvent('serviceworker'));
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return (await worker()).evaluate(() => chrome.tabs.query({ active: true }).then((t) => t[0].id!));
+}
+
+/** A checked page: marks on and the chip (unless closed for the site) in place. */
+async function openChecked(path: string, opts: { chip?: boolean } = {}): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(`${server.origin(PORTAL_HOST)}${path}`);
+  await page.waitForSelector('[data-dc-severity]', { timeout: 30_000 });
+  if (opts.chip !== false) await page.waitForSelector('dc-verdict', { state: 'attached', timeout: 10_000 });
+  return page;
+}
+
+/** The tooltip's text when shown, else null. */
+const tipText = (page: Page) =>
+  page.evaluate(() => {
+    const box = document.querySelector('dc-tooltip')?.shadowRoot?.querySelector('.tip');
+    return box && !box.classList.contains('off') ? (box.textContent ?? '').replace(/\s+/g, ' ') : null;
+  });
+
+const inView = (page: Page, i: number) =>
+  page.evaluate((i) => {
+    const el = document.querySelector(`[data-dc-findings~="${i}"]`);
+    if (!el) return 'missing';
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight ? 'in-view' : `out:${Math.round(r.top)}`;
+  }, i);
+
+beforeAll(async () => {
+  requireBinary(CHROMIUM, 'chromium');
+  ensureBuilt();
+  cli = cliFindings(LUKOU, 'lukou');
+  server = await serve({ '/lukou.html': { file: LUKOU } });
+  ctx = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(CHROME_BUILD),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 800 },
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  extId = sw.url().split('/')[2];
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+});
+
+describe('Chromium: the verdict, first', () => {
+  it('the seed page has errors, warnings and rounding notices (what this suite is about)', () => {
+    expect(cli.report.summary.errors).toBeGreaterThan(0);
+    expect(cli.report.summary.notices).toBeGreaterThan(0);
+  });
+
+  it('a chip in the first screen gives the verdict; 查看 lists the problems and opens the first', async () => {
+    const page = await openChecked('/lukou.html');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('dc-verdict')!.shadowRoot!.querySelector('.bar')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, vh: innerHeight, vw: innerWidth };
+    });
+    expect(box.top).toBeGreaterThan(box.vh / 2); // the bottom corner: never over the page's header
+    expect(box.bottom).toBeLessThanOrEqual(box.vh);
+    expect(box.right).toBeLessThanOrEqual(box.vw);
+    const text = await page.locator('dc-verdict .row').innerText();
+    expect(text).toContain('决算公开校验：');
+    expect(text).toContain(`${cli.report.summary.errors} 处错误`);
+    expect(text).toContain('查看');
+    await page.screenshot({ path: screenshotPath('verdict-chip.png') });
+    await page.locator('dc-verdict button[data-action="view"]').click();
+    expect(await page.locator('dc-verdict li button').count()).toBeGreaterThan(0);
+    const first = Number(await page.locator('dc-verdict li button').first().getAttribute('data-finding'));
+    expect(cli.report.findings[first].severity).toBe('error');
+    await expect.poll(() => inView(page, first)).toBe('in-view');
+    await expect.poll(() => tipText(page)).toContain(cli.report.findings[first].rule);
+    await page.screenshot({ path: screenshotPath('verdict-chip-open.png') });
+    await page.close();
+  });
+
+  it('the popup opens on an error, notices folded; a jump opens the explanation on the page', async () => {
+    const page = await openChecked('/lukou.html');
+    const tabId = await tabIdOf(page);
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 480, height: 900 });
+    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-state="done"]');
+    expect(await popup.locator('button.finding').first().getAttribute('class')).toContain('error');
+    expect(await popup.locator('button.finding.notice').count()).toBe(0);
+    expect(await popup.locator('button[data-action="notices"]').innerText()).toContain(`${cli.report.summary.notices} 处`);
+    await popup.screenshot({ path: screenshotPath('popup-light.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: screenshotPath('popup-dark.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    const target = cli.markedFindings.filter((i) => cli.report.findings[i].severity !== 'notice').at(-1)!;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.locator(`button.finding[data-finding="${target}"]`).click();
+    await expect.poll(() => inView(page, target)).toBe('in-view');
+    await expect.poll(() => tipText(page)).toContain(cli.report.findings[target].rule);
+    await page.bringToFront();
+    await page.screenshot({ path: screenshotPath('verdict-jump-tooltip.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('a #dc-finding= link scrolls to its finding and opens it', async () => {
+    const target = cli.markedFindings.filter((i) => cli.report.findings[i].cells.length > 0).at(-1)!;
+    const key = findingKey(cli.report.findings[target], target);
+    const page = await openChecked(`/lukou.html#dc-finding=${encodeURIComponent(key)}`);
+    await expect.poll(() => inView(page, target)).toBe('in-view');
+    await expect.poll(() => tipText(page)).toContain(cli.report.findings[target].rule);
+    await page.close();
+  });
+
+  it('printing keeps the marks: the PDF shows the red frames of the errors', async () => {
+    const page = await openChecked('/lukou.html');
+    const dir = mkdtempSync(join(tmpdir(), 'dc-print-'));
+    const pdf = join(dir, 'page.pdf');
+    writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: false }));
+    execFileSync('pdftoppm', ['-r', '50', '-png', pdf, join(dir, 'p')]);
+    execFileSync('pdftoppm', ['-r', '50', pdf, join(dir, 'q')]); // PPM, to count pixels
+    // Red frame pixels (#d21f1f) on the pages, with backgrounds not requested: the print rules ask for them.
+    let red = 0;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ppm'))) {
+      const buf = readFileSync(join(dir, name));
+      // P6 header: magic, width, height, maxval, each followed by whitespace.
+      let pos = 0;
+      for (let fields = 0; fields < 4; pos++) if (/\s/.test(String.fromCharCode(buf[pos])) && !/\s/.test(String.fromCharCode(buf[pos - 1]))) fields++;
+      for (let i = pos; i + 2 < buf.length; i += 3) if (buf[i] > 170 && buf[i + 1] < 90 && buf[i + 2] < 90) red++;
+    }
+    console.log(`[verdict] printed PDF in ${dir}: ${red} red pixels`);
+    expect(red).toBeGreaterThan(100);
+    // The chip and tooltip do not print over the page.
+    expect(await page.evaluate(() => document.querySelector('dc-verdict') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('English UI: the chip speaks English', async () => {
+    const w = await worker();
+    await w.evaluate(() => chrome.storage.local.set({ settings: { lang: 'en', showNotices: true, hosts: [] } }));
+    const page = await openChecked('/lukou.html');
+    await expect.poll(() => page.locator('dc-verdict .row').innerText()).toContain('Disclosure Checker');
+    const text = await page.locator('dc-verdict .row').innerText();
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: screenshotPath('verdict-chip-en.png') });
+    const tabId = await tabIdOf(page);
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 480, height: 900 });
+    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-state="done"]');
+    await popup.screenshot({ path: screenshotPath('popup-en.png'), fullPage: true });
+    await w.evaluate(() => chrome.storage.local.set({ settings: { lang: 'zh', showNotices: true, hosts: [] } }));
+    await popup.close();
+    await page.close();
+  });
+
+  it('the chip can be closed, and stays closed on the site', async () => {
+    const page = await openChecked('/lukou.html');
+    await page.locator('dc-verdict button[data-action="dismiss"]').click();
+    await expect.poll(() => page.locator('dc-verdict').count()).toBe(0);
+    const w = await worker();
+    await expect.poll(() => w.evaluate(() => chrome.storage.local.get('verdictDismissed').then((g) => g.verdictDismissed))).toEqual([`${PORTAL_HOST}:${server.port}`]);
+    await page.reload();
+    await page.waitForSelector('[data-dc-severity]', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(await page.locator('dc-verdict').count()).toBe(0);
+    await w.evaluate(() => chrome.storage.local.remove('verdictDismissed'));
+    await page.close();
+  });
+});
