@@ -19,7 +19,8 @@ import { isToViewer } from '../../lib/ext/tab-message';
 import { fileFromSearch } from '../../lib/ext/pdf-route';
 import { fromBase64 } from '../../lib/ext/base64';
 import { tooltipEntries } from '../../lib/ext/tooltip-entries';
-import { MarkSession, planMarks } from '../../lib/marks';
+import { MarkSession, planMarks, toMarkable } from '../../lib/marks';
+import { checkOfficeFile, type OfficeCheck } from '../../lib/viewer/office';
 import { checkPdf, type PdfCheck } from '../../lib/viewer/check';
 import { buildOverlay, type Overlay } from '../../lib/viewer/overlay';
 import { loadReader } from './reader';
@@ -55,6 +56,8 @@ const INITIAL_STATE: PageState = {
 class ViewerController {
   state: PageState = { ...INITIAL_STATE };
   check: PdfCheck | null = null;
+  /** A Word/Excel/HTML file shown as plain elements (lib/viewer/office.ts); null for a PDF. */
+  office: OfficeCheck | null = null;
   overlay: Overlay | null = null;
   pages: PdfPages | null = null;
   marks: MarkSession;
@@ -65,7 +68,10 @@ class ViewerController {
 
   constructor() {
     this.marks = new MarkSession(document, {
-      describe: (ix) => (this.check?.run ? tooltipEntries(this.check.run.findings, this.state.items, ix, this.settings.lang) : []),
+      describe: (ix) => {
+        const run = this.check?.run ?? this.office?.run;
+        return run ? tooltipEntries(run.findings, this.state.items, ix, this.settings.lang) : [];
+      },
       moreText: (n) => t(this.settings.lang, 'tipMore', { n }),
     });
   }
@@ -95,10 +101,11 @@ class ViewerController {
     this.pages?.destroy();
     this.pages = null;
     this.check = null;
+    this.office = null;
     this.overlay = null;
     this.setState({ ...INITIAL_STATE, url: source, status: 'checking' });
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-    if (!head.includes('%PDF-')) throw new Error(t(this.settings.lang, 'viewerNotPdf'));
+    if (!head.includes('%PDF-')) return this.openOffice(bytes, source, container, gen);
     // Shown and checked at once: the pages while the reader works.
     const shown = (async () => {
       const pdf: PDFDocumentProxy = await getDocument({
@@ -160,7 +167,37 @@ class ViewerController {
     this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
   }
 
+  /** Not a PDF: Word, Excel or a saved page, read by lib/extract/file.ts and shown as plain elements. */
+  async openOffice(bytes: Uint8Array, source: string, container: HTMLElement, gen: number): Promise<void> {
+    container.replaceChildren();
+    const result = await checkOfficeFile(bytes, source, {
+      document,
+      source,
+      show: (root) => {
+        const sheet = document.createElement('div');
+        sheet.className = 'office-doc';
+        sheet.appendChild(root);
+        container.appendChild(sheet);
+      },
+      onProgress: (p) => {
+        if (p.stage !== this.state.progress?.stage) this.setState({ progress: p });
+      },
+    });
+    if (gen !== this.generation) return;
+    const lang = this.settings.lang;
+    if (result.problem) throw new Error(lang === 'en' ? result.problem.en : result.problem.zh);
+    this.office = result;
+    const none = !result.report || result.report.tables.length === 0;
+    this.setState({ report: result.report, items: result.items });
+    if (!none && this.state.marksOn) this.applyMarks();
+    this.setState({ status: none ? 'no-disclosure' : 'done', progress: null, error: result.note ? (lang === 'en' ? result.note.en : result.note.zh) : null });
+  }
+
   applyMarks(): void {
+    if (this.office?.run) {
+      this.marks.apply(planMarks(this.office.run.findings.map(toMarkable), { showNotices: this.settings.showNotices }));
+      return;
+    }
     if (!this.overlay) return;
     this.marks.apply(planMarks(this.overlay.markable, { showNotices: this.settings.showNotices }));
     pageListCurrent.refresh?.();
@@ -180,7 +217,7 @@ class ViewerController {
         this.setState({});
         break;
       case 'dc:reveal':
-        if (!this.marks.isActive && this.overlay) {
+        if (!this.marks.isActive && (this.overlay || this.office?.run)) {
           this.state.marksOn = true;
           this.applyMarks();
           this.setState({});
@@ -352,7 +389,7 @@ function App() {
           <a class="native" href={file} data-action="native" onClick={(e) => void openNative(e)}>{t(lang, 'viewerNative')}</a>
         )}
         <button type="button" data-action="open-file" onClick={() => picker.current?.click()}>{t(lang, 'viewerOpenFile')}</button>
-        <input ref={picker} type="file" accept="application/pdf,.pdf" hidden onChange={(e) => void openLocal((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input ref={picker} type="file" accept="application/pdf,.pdf,.docx,.xlsx,.xls,.doc,.wps,.et,.html,.htm" hidden onChange={(e) => void openLocal((e.currentTarget as HTMLInputElement).files?.[0])} />
       </header>
       <nav class="thumbs" aria-label={t(lang, 'viewerPages')}>
         {pages?.slots.map((s) => (

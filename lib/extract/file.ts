@@ -10,6 +10,7 @@ import { workbookToElement } from './office/xlsx';
 import { wordTextToElement, type Word97Text } from './office/doc';
 import { FileProblem, PROBLEMS, describe, type Problem } from './office/problems';
 import { unpackedSize, zipEntries } from './office/zipinfo';
+import { appendHtml } from './office/html';
 
 export type { Problem } from './office/problems';
 export type { Word97Text } from './office/doc';
@@ -36,6 +37,11 @@ export interface ReadFileOptions {
   standardFontDataUrl?: string;
   /** HTML parser for .html files; default: the platform's DOMParser. */
   parseHtml?: (text: string) => Document;
+  /**
+   * Build an .html file's content in `document` through the tag whitelist (as for .docx) instead
+   * of parsing it as a page: for showing a saved page inside an extension page.
+   */
+  safeHtml?: boolean;
   /** Override MAX_FILE_BYTES (tests). */
   maxBytes?: number;
   /** Override MAX_UNPACKED_BYTES (tests). */
@@ -144,6 +150,12 @@ export async function readDisclosureFile(bytes: Uint8Array, name: string, opts: 
       case 'ole':
         return fail(PROBLEMS.corrupt('Office 97', 'no Word or Excel stream · 没有 Word 或 Excel 内容'));
       case 'html': {
+        if (opts.safeHtml) {
+          const root = doc.createElement('article');
+          root.setAttribute('data-dc-source', 'html');
+          appendHtml(decodeHtmlBytes(bytes), root);
+          return { root, format, problem: null, fatal: false };
+        }
         const parse = opts.parseHtml ?? ((t: string) => new DOMParser().parseFromString(t, 'text/html'));
         const parsed = parse(decodeHtmlBytes(bytes));
         return { root: parsed.documentElement, format, problem: null, fatal: false };
