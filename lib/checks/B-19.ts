@@ -17,7 +17,7 @@ export const doc: RuleDoc = {
     en: 'Running costs are the office part of the general budget\'s basic expenditure of administrative (and civil-service-managed) units, so they cannot exceed BT8\'s office total (BT9 in 万元, BT8 in 元, converted exactly).',
   },
   relation: { zh: 'BT9 机关运行经费 ≤ BT8 公用经费合计', en: 'BT9 running costs ≤ BT8 office total' },
-  pass: 'BT9 机关运行经费 213.28 万元 ≤ BT8 公用经费合计 2,132,777.54 元（213.277754 万元，差额在舍入范围内）',
+  pass: 'BT9 机关运行经费 213.28 万元 ≤ BT8 公用经费合计 2,132,777.54 元（213.2777554 万元，四舍五入即 213.28：同一金额）',
   fail: 'BT9 机关运行经费 **231.28** 万元 > BT8 公用经费合计 2,132,777.54 元\n\n→ error',
   limits: [{ zh: '“全部为行政或参公单位时应相等”（警告）尚未实现：需要从机构设置读出单位性质。', en: 'The "equal when every unit is administrative" warning is not implemented yet: it needs the unit kinds from 机构设置.' }],
 };

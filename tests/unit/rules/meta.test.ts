@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../../../lib/checks/registry';
+import { BUDGET_RULES, RULES } from '../../../lib/checks/registry';
 import type { RuleDoc } from '../../../lib/checks/helpers';
 import { collect, DOCS_DIR, renderRuleDoc, ROOT, testFileOf } from '../../../scripts/gen-rule-docs';
 
@@ -58,6 +58,22 @@ describe('rule catalog conventions', () => {
         expect(file).toBe(`tests/unit/rules/${r.meta.id}.test.ts`);
         expect(readFileSync(join(ROOT, file!), 'utf8'), `${file} must exercise ${r.meta.id}`).toContain(`checks/${r.meta.id}'`);
       }
+    }
+  });
+
+  test('budget identities B-01 … B-20: registered, own file, own tests naming them, docs up to date', async () => {
+    const want = Array.from({ length: 20 }, (_, i) => `B-${String(i + 1).padStart(2, '0')}`);
+    expect(BUDGET_RULES.map((r) => r.meta.id).filter((id) => /^B-\d\d$/.test(id))).toEqual(want);
+    for (const r of BUDGET_RULES) {
+      const file = join(ROOT, 'lib', 'checks', `${r.meta.id}.ts`);
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      expect(mod.rule, `${r.meta.id}: the registered rule must be the file's \`rule\` export`).toBe(r);
+      expect(testFileOf(r.meta.id)).toBe(`tests/unit/rules/${r.meta.id}.test.ts`);
+      expect(readFileSync(join(ROOT, `tests/unit/rules/${r.meta.id}.test.ts`), 'utf8')).toContain(`checks/${r.meta.id}'`);
+    }
+    for (const { meta, doc } of await collect()) {
+      if (!meta.id.startsWith('B-')) continue;
+      expect(readFileSync(join(DOCS_DIR, `${meta.id}.md`), 'utf8'), `docs/rules/${meta.id}.md out of date: ${FIX}`).toBe(renderRuleDoc(meta, doc));
     }
   });
 });
