@@ -221,7 +221,8 @@ export default defineBackground(() => {
       const msg = parseMessage(ToBackgroundSchema, raw, 'background');
       if (!msg) return false;
       if (msg.type === 'dc:inject') {
-        injectAndRun(msg.tabId).then(sendResponse);
+        // injectAndRun never rejects: a failure is its result.
+        void injectAndRun(msg.tabId).then(sendResponse);
         return true;
       }
       if (msg.type === 'dc:load-checker') {

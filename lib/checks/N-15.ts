@@ -4,6 +4,7 @@ import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import { sentenceFinding } from '../claims/checks';
 import { isSpaceCode } from '../claims/text';
+import { toInt } from '../int';
 
 export const meta: RuleMeta = {
   id: 'N-15',
@@ -73,7 +74,7 @@ export const rule = claimRule(meta, {
       // An exec loop over a module-level regex: matchAll would clone the regex for every sentence.
       YEAR_RE.lastIndex = 0;
       for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
-        const y = Number(m[1]);
+        const y = toInt(m[1]);
         if (y === year) continue;
         const before = text.slice(Math.max(0, m.index - 6), m.index).replace(/\s+/g, '');
         const after = afterYear(text, m.index + m[0].length);

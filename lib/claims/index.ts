@@ -13,6 +13,7 @@ import { paragraphNumbers, sentenceItem } from './facts';
 import type { Num } from './numbers';
 import type { ParaContext, Sentence } from './text';
 import { paragraphContexts, splitSentences } from './text';
+import { toInt } from '../int';
 
 export interface Claim {
   fact: Fact;
@@ -76,11 +77,11 @@ export function subjectLabel(f: Fact): string {
 function reportYear(d: Disclosure, ctxs: ParaContext[], notes: Set<number>): number | null {
   if (d.info.year) return d.info.year;
   const m = d.info.title.match(/(20\d\d)\s*年/);
-  if (m) return Number(m[1]);
+  if (m) return toInt(m[1]);
   const counts = new Map<number, number>();
   for (const { paragraph: p } of ctxs) {
     if (notes.has(p.index)) continue;
-    for (const y of p.text.matchAll(/(20\d\d)\s*年度/g)) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+    for (const y of p.text.matchAll(/(20\d\d)\s*年度/g)) counts.set(toInt(y[1]), (counts.get(toInt(y[1])) ?? 0) + 1);
   }
   let best: number | null = null;
   for (const [y, c] of counts) if (best === null || c > (counts.get(best) ?? 0)) best = y;

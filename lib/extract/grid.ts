@@ -13,6 +13,7 @@
  * Pure: no DOM access, so property tests can drive it with synthetic rows.
  */
 import type { GridSlot, SourceCell } from './types';
+import { toInt } from '../int';
 
 export interface RawCell {
   el: Element | null;
@@ -52,7 +53,7 @@ export const SLOTS_PER_CELL = 8;
 export function parseSpan(v: string | null | undefined): number {
   if (v == null) return NaN;
   const m = /^[\s]*\+?(\d{1,9})/.exec(v);
-  return m ? Number(m[1]) : NaN;
+  return m ? toInt(m[1]) : NaN;
 }
 
 function clampColSpan(n: number): number {

@@ -5,7 +5,7 @@
  * header rows dropped). Row indices are positions in that concatenated grid; ModelCell.source is
  * always the real SourceCell, whose own row/col are positions in its source block.
  */
-import type { GridSlot, ParagraphBlock, SourceCell, TableBlock } from '../extract/types';
+import type { GridSlot, ParagraphBlock, SourceCell } from '../extract/types';
 import type { Amount } from '../money';
 import { parseAmount } from '../money';
 import type { Column, ModelCell, Panel, Row, RowKind, TableKey, TableModel, Unit, CodeLevel } from '../model/types';

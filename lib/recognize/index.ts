@@ -28,6 +28,7 @@ import { splitSections } from './sections';
 import { budgetYear, documentKind, documentScope } from './kind';
 import { isBudgetKey } from '../model/types';
 import { parseAmount } from '../money';
+import { toInt } from '../int';
 
 export { looksLikeDisclosure } from './detect';
 export { TABLE_SPECS, titleKeys } from './specs';
@@ -176,7 +177,7 @@ function continues(prev: Layout[], next: Layout, key: TableKey): boolean {
   if (lineCol >= 0) {
     const prevLine = lastLine(last, lineCol);
     const t = firstBody[lineCol]?.cell.text.trim() ?? '';
-    if (prevLine !== null && /^\d{1,3}$/.test(t) && Number(t) === prevLine + 1) return true;
+    if (prevLine !== null && /^\d{1,3}$/.test(t) && toInt(t) === prevLine + 1) return true;
   }
   // T6-like code+name+amount groups: a code in any code column.
   if (key === 'T6' && next.roles.some((r, c) => r === 'code' && CODE_TEXT.test(firstBody[c]?.cell.text.trim() ?? ''))) {
@@ -200,7 +201,7 @@ function lastLine(layout: Layout, lineCol: number): number | null {
   const g = layout.block.grid;
   for (let r = g.length - 1; r >= layout.bodyStart; r--) {
     const t = g[r][lineCol]?.cell.text.trim() ?? '';
-    if (/^\d{1,3}$/.test(t)) return Number(t);
+    if (/^\d{1,3}$/.test(t)) return toInt(t);
   }
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import type { GridSlot, SourceCell, TableBlock } from '../extract/types';
 import { parseAmount } from '../money';
+import { toInt } from '../int';
 import { findDepartment, findMarker, findParenUnit, findUnit, norm } from './text';
 import { titleKeys } from './specs';
 import type { TableKey, Unit } from '../model/types';
@@ -80,7 +81,7 @@ export function isColumnNumberRow(row: GridSlot[]): boolean {
   let prev = 0;
   for (const t of texts) {
     if (!/^\d{1,2}$/.test(t)) return false;
-    const n = Number(t);
+    const n = toInt(t);
     if (prev !== 0 && n !== prev + 1) return false;
     prev = n;
   }

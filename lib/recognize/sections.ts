@@ -16,6 +16,7 @@
  */
 import type { Block, ParagraphBlock } from '../extract/types';
 import type { Section } from '../model/types';
+import { toInt } from '../int';
 
 export interface SplitResult {
   sections: Section[];
@@ -103,10 +104,10 @@ export function parseMarker(raw: string): Marker | null {
       if (!Number.isNaN(n)) return marker('pcn', n, text, m[0].length);
     }
     m = PAR_RE.exec(text);
-    if (m) return marker('par', Number(m[1]), text, m[0].length);
+    if (m) return marker('par', toInt(m[1]), text, m[0].length);
   } else if (c0 >= '0' && c0 <= '9') {
     m = AR_RE.exec(text);
-    if (m && Number(m[1]) > 0) return marker('ar', Number(m[1]), text, m[0].length);
+    if (m && toInt(m[1]) > 0) return marker('ar', toInt(m[1]), text, m[0].length);
   } else if (CN_NUMERALS.includes(c0)) {
     m = CN_RE.exec(text);
     if (m) {

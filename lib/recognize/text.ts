@@ -5,6 +5,7 @@
  */
 import type { Unit } from '../model/types';
 import { memoByText } from '../memo';
+import { toInt } from '../int';
 
 // Whitespace (incl. NBSP, U+3000), zero-width junk, every quote style publishers use, and the
 // characters folded to one form (full-width brackets, ASCII colon).
@@ -37,7 +38,7 @@ const MARKER_RE =
 /** The number a marker stands for (公开03表 → 3, 表三 → 3), or null. */
 export function markerNumber(marker: string): number | null {
   const d = /(\d{1,2})/.exec(marker);
-  if (d) return Number(d[1]);
+  if (d) return toInt(d[1]);
   const c = /([一二三四五六七八九十]{1,2})/.exec(marker);
   if (!c) return null;
   const s = c[1];
@@ -90,7 +91,7 @@ export function departmentYearFromTitle(text: string): { department: string | nu
     const m = TITLE_DEPT_YEAR_RE.exec(seg.trim());
     if (m) {
       const dept = m[1].replace(/[\s\u3000]+$/g, '').trim();
-      return { department: /\d/.test(dept) || dept.length < 2 ? null : dept, year: Number(m[2]) };
+      return { department: /\d/.test(dept) || dept.length < 2 ? null : dept, year: toInt(m[2]) };
     }
   }
   return { department: null, year: null };
@@ -101,7 +102,7 @@ const YEAR_RE = /((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预决
 /** A report year in a heading such as "2025 年度部门决算" or "2024年度部门决算情况说明". */
 export function findYear(text: string): number | null {
   const m = YEAR_RE.exec(text);
-  return m ? Number(m[1]) : null;
+  return m ? toInt(m[1]) : null;
 }
 
 /** Note paragraphs that belong to a table: "注：…", "说明：…", "…本表无数据…". */

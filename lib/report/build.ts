@@ -4,15 +4,17 @@ import type { Finding } from '../checks/types';
 import type { Disclosure } from '../model/types';
 import { cellLabel } from '../checks/helpers';
 import { spanPlace } from './place';
+import { toInt } from '../int';
 
 /** A PDF-derived element carries data-page and data-box (PDF points, top-left origin); HTML elements do not. */
 function placeOnPage(el: Element | null | undefined): { page: number; box: number[] } | null {
   const page = el?.getAttribute('data-page');
   const box = el?.getAttribute('data-box');
   if (!page || !box) return null;
-  const nums = box.trim().split(/\s+/).map(Number);
+  // eslint-disable-next-line no-restricted-syntax -- PDF coordinates in points, not money
+  const nums = box.trim().split(/\s+/).map((x) => Number.parseFloat(x));
   if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) return null;
-  return { page: Number(page), box: nums };
+  return { page: toInt(page), box: nums };
 }
 
 export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
