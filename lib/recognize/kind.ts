@@ -12,6 +12,7 @@ import { titleKeys } from './specs';
 import { isBudgetKey } from '../model/types';
 import type { DocumentKind, DocumentScope } from '../model/types';
 import { norm } from './text';
+import { toInt } from '../int';
 
 /** Lines longer than this are narrative, never a title. */
 const MAX_LINE = 120;
@@ -94,7 +95,7 @@ export function budgetYear(doc: ExtractedDocument, lines: { text: string }[]): n
   for (const t of [doc.title, ...lines.map((l) => l.text)]) {
     if (t.length > MAX_LINE || !t.includes('预算')) continue;
     const m = BUDGET_YEAR.exec(t.trim());
-    if (m) return Number(m[1]);
+    if (m) return toInt(m[1]);
   }
   return null;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
-import { readPlace, sentenceBoxes, placeFindings, boxStyle } from '../../lib/viewer/places';
+import { readPlace, sentenceBoxes, boxStyle } from '../../lib/viewer/places';
 import { buildOverlay } from '../../lib/viewer/overlay';
 import { checkPdf, type PdfToDocument } from '../../lib/viewer/check';
 import { MarkSession, planMarks } from '../../lib/marks';
