@@ -6,6 +6,7 @@
  * Pure and browser-safe.
  */
 import type { Report, ReportFinding } from './schema';
+import { toInt } from '../int';
 
 type Severity = ReportFinding['severity'];
 
@@ -15,7 +16,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 /** "T3" → [0, 3], "BT12" → [1, 12]; unknown keys sort last by name. */
 function tableRank(id: string): [number, number, string] {
   const m = /^(B?)T(\d+)$/.exec(id);
-  return m ? [m[1] ? 1 : 0, Number(m[2]), id] : [2, 0, id];
+  return m ? [m[1] ? 1 : 0, toInt(m[2]), id] : [2, 0, id];
 }
 
 function compareTables(a: string, b: string): number {

@@ -5,6 +5,7 @@
  * HTML paragraphs carry no data-box: null.
  */
 import type { TextSpan } from '../checks/types';
+import { toInt } from '../int';
 
 function parseBox(s: string | null): number[] | null {
   if (!s) return null;
@@ -37,8 +38,8 @@ export function spanPlace(span: TextSpan | undefined): { page: number; box: numb
         const box = parseBox(e.getAttribute('data-box'));
         if (box && !boxed) {
           const start = len + (pendingSpace ? 1 : 0);
-          walk(e, { page: Number(e.getAttribute('data-page')), box, start });
-          ranges.push({ start, end: len, page: Number(e.getAttribute('data-page')), box });
+          walk(e, { page: toInt(e.getAttribute('data-page') ?? ''), box, start });
+          ranges.push({ start, end: len, page: toInt(e.getAttribute('data-page') ?? ''), box });
         } else walk(e, boxed);
       }
     }

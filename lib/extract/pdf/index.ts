@@ -192,7 +192,12 @@ function bodyTextSize(reads: readonly PageRead[]): number {
   const sizes = new Map<number, number>();
   for (const r of reads) for (const l of r.lines.lines) for (const p of l.pieces) sizes.set(Math.round(p.size * 2) / 2, (sizes.get(Math.round(p.size * 2) / 2) ?? 0) + p.str.length);
   let best = 12, n = -1;
-  for (const [size, count] of sizes) if (count > n) (best = size), (n = count);
+  for (const [size, count] of sizes) {
+    if (count > n) {
+      best = size;
+      n = count;
+    }
+  }
   return best;
 }
 
