@@ -60,6 +60,14 @@ function App() {
     <main class="options">
       <h1>{t(lang, 'optionsTitle')}</h1>
       <section>
+        <p>
+          {t(lang, 'optCheckLocal')}{' '}
+          <a href={browser.runtime.getURL('/viewer.html')} target="_blank" rel="noopener" data-action="check-local">
+            {t(lang, 'checkLocalFile')}…
+          </a>
+        </p>
+      </section>
+      <section>
         <label>
           {t(lang, 'optLanguage')}{' '}
           <select

@@ -122,6 +122,9 @@ function App() {
     <main class="popup">
       <header class="top">
         <h1>{t(lang, 'appName')}</h1>
+        <button class="link" type="button" data-action="check-local" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/viewer.html') })}>
+          {t(lang, 'checkLocalFile')}
+        </button>
         <button class="link" type="button" onClick={() => browser.runtime.openOptionsPage()}>
           {t(lang, 'openOptions')}
         </button>

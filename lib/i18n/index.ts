@@ -97,6 +97,11 @@ const S = {
   },
   // PDF viewer (entrypoints/viewer)
   viewerTitle: { zh: 'PDF 校验', en: 'PDF check' },
+  checkLocalFile: { zh: '检查本地文件', en: 'Check a local file' },
+  optCheckLocal: {
+    zh: '检查本地的 PDF、Word（.docx）或 Excel（.xlsx/.xls）文件：文件只在本机读取，不会上传。',
+    en: 'Check a PDF, Word (.docx) or Excel (.xlsx/.xls) file on this computer: it is read here and never uploaded.',
+  },
   viewerOpenFile: { zh: '打开本地文件…', en: 'Open a local file…' },
   viewerDropHint: {
     zh: '把 PDF、Word（.docx）或 Excel（.xlsx/.xls）文件拖到这里，或点击“打开本地文件”。文件只在本机读取，不会上传。',

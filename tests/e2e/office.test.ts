@@ -88,6 +88,20 @@ describe('check page: Word and Excel files (Chromium)', () => {
     await page.close();
   }, 120_000);
 
+  it('the popup and the options page lead to the check page', async () => {
+    const popup = await ctx.newPage();
+    await popup.goto(`chrome-extension://${extId}/popup.html`);
+    const opened = ctx.waitForEvent('page');
+    await popup.click('[data-action="check-local"]');
+    const viewer = await opened;
+    await viewer.waitForSelector('[data-phase="empty"]');
+    expect(new URL(viewer.url()).pathname).toBe('/viewer.html');
+    const options = await ctx.newPage();
+    await options.goto(`chrome-extension://${extId}/options.html`);
+    expect(await options.getAttribute('[data-action="check-local"]', 'href')).toBe(`chrome-extension://${extId}/viewer.html`);
+    await Promise.all([popup.close(), viewer.close(), options.close()]);
+  }, 60_000);
+
   it('a dropped .doc asks for the .docx or a PDF', async () => {
     const page = await openViewer();
     await drop(page, 'lukou-2024.doc', 'application/msword');
