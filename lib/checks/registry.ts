@@ -81,6 +81,7 @@ import { rule as B17 } from './B-17';
 import { rule as B18 } from './B-18';
 import { rule as B19 } from './B-19';
 import { rule as B20 } from './B-20';
+import { rule as B21 } from './B-21';
 import type { DocumentKind } from '../model/types';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
@@ -99,7 +100,7 @@ export const RULES: Rule[] = [
 /** The budget rules (budget.md): a budget is never checked with 决算 rules, nor the reverse. */
 export const BUDGET_RULES: Rule[] = [
   B01, B02, B03, B04, B05, B06, B07, B08, B09, B10,
-  B11, B12, B13, B14, B15, B16, B17, B18, B19, B20,
+  B11, B12, B13, B14, B15, B16, B17, B18, B19, B20, B21,
 ];
 
 /** Every rule of both kinds (titles for the popup, docs). */

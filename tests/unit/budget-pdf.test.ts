@@ -1,0 +1,45 @@
+/**
+ * Issue 19 acceptance on the published PDFs: dept-budget.pdf and unit-budget.pdf are budgets of the
+ * department and of the unit, BT1–BT9 recognised, every identity that applies runs — and the two
+ * carry identical numbers (the unit is merged into the department: correct, not an error), so both
+ * are clean, as is the HTML page made from the department's PDF.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { readPdf } from '../../cli/pdf';
+import { checkDocument } from '../../lib/index';
+import { BUDGET_TABLE_KEYS } from '../../lib/model/types';
+
+const DIR = new URL('../../../shared/fixtures/putuo-budget-2025/', import.meta.url);
+
+async function pdf(name: string) {
+  const { document, result } = await readPdf(new Uint8Array(readFileSync(new URL(name, DIR))));
+  expect(result.problem).toBeNull();
+  return checkDocument(document, { format: 'pdf' });
+}
+
+const brief = (run: ReturnType<typeof checkDocument>) => run.findings.map((f) => `${f.rule} ${f.severity} ${f.message.zh}`);
+
+describe('putuo 2025 budgets as published (PDF)', () => {
+  test('部门预算: kind budget, scope department, BT1–BT9, identities pass, same findings as the HTML page', { timeout: 120_000 }, async () => {
+    const run = await pdf('dept-budget.pdf');
+    expect(run.disclosure.info).toMatchObject({ kind: 'budget', scope: 'department', year: 2025, format: 'pdf' });
+    expect(Object.keys(run.disclosure.tables).sort()).toEqual([...BUDGET_TABLE_KEYS].sort());
+    const outcome = Object.fromEntries(run.rules.map((r) => [r.id, r.outcome]));
+    expect(outcome['B-04']).toBe('not-applicable'); // a department's BT1 has no 人员/公用/项目 columns
+    expect(outcome['B-16']).toBe('not-applicable');
+    for (const [id, o] of Object.entries(outcome)) if (id !== 'B-04' && id !== 'B-16') expect(o, id).toBe('pass');
+    const html = checkDocument(parseHTML(readFileSync(new URL('../fixtures/budget/putuo-dept-budget-2025.html', import.meta.url), 'utf8')).document as unknown as Document);
+    expect(brief(run)).toEqual(brief(html));
+    expect(brief(run)).toEqual([]);
+  });
+
+  test('单位预算: kind budget, scope unit, BT1–BT9, every identity (B-04, B-16 too) passes', { timeout: 120_000 }, async () => {
+    const run = await pdf('unit-budget.pdf');
+    expect(run.disclosure.info).toMatchObject({ kind: 'budget', scope: 'unit', year: 2025, format: 'pdf' });
+    expect(Object.keys(run.disclosure.tables).sort()).toEqual([...BUDGET_TABLE_KEYS].sort());
+    for (const r of run.rules) expect(r.outcome, r.id).toBe('pass');
+    expect(brief(run)).toEqual([]);
+  });
+});
