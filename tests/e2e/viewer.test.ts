@@ -99,10 +99,10 @@ describe('PDF viewer in Chromium', () => {
   const worker = () => ctx.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) ?? sw;
   const tabIdOf = async (page: Page) => {
     await page.bringToFront();
-    return (await worker()).evaluate(() => chrome.tabs.query({ active: true }).then((t) => t[0].id!));
+    return worker().evaluate(() => chrome.tabs.query({ active: true }).then((t) => t[0].id!));
   };
   const viewerState = async (tabId: number) =>
-    (await worker()).evaluate(
+    worker().evaluate(
       (id) => chrome.runtime.sendMessage({ type: 'dc:to-viewer', tabId: id, msg: { type: 'dc:get-state' } }).catch(() => null),
       tabId,
     ) as Promise<{ status: string; report: Report | null; items: { index: number; marked: boolean }[] } | null>;
@@ -240,7 +240,7 @@ describe('PDF viewer in Chromium', () => {
     await viewer.locator('[data-action="native"]').click();
     await expect.poll(() => viewer.url(), { timeout: 15_000 }).toBe(pdfUrl);
     // Let through once: the tab's allow rule goes when that load completes.
-    const w = await worker();
+    const w = worker();
     await expect
       .poll(() => w.evaluate(() => (chrome as unknown as { declarativeNetRequest: { getSessionRules(): Promise<unknown[]> } }).declarativeNetRequest.getSessionRules().then((r) => r.length)), { timeout: 15_000 })
       .toBe(0);
@@ -252,7 +252,7 @@ describe('PDF viewer in Chromium', () => {
   });
 
   it('the setting turns the redirect off', async () => {
-    const w = await worker();
+    const w = worker();
     await w.evaluate(async () => {
       const got = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...(got.settings as object), pdfViewer: false } });
@@ -285,7 +285,7 @@ describe('PDF viewer in Chromium', () => {
     };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === pdfUrl)!;
     await cdp.send('Extensions.triggerAction' as never, { id: extId, targetId: tab.targetId } as never);
-    const res = await (await worker()).evaluate(
+    const res = await worker().evaluate(
       (id) => (globalThis as unknown as { dcInjectAndRun(id: number): Promise<{ ok: boolean }> }).dcInjectAndRun(id),
       tabId,
     );
