@@ -133,11 +133,16 @@ export class ClaimChecker {
     if (!a.residueItems) a.residueItems = a.sentences.filter((it) => it.residue.length > 0);
     for (const it of a.residueItems) {
       if (!it.topic || TOPIC_RULE[it.topic] !== this.rule) continue;
-      for (const r of it.residue)
+      for (const r of it.residue) {
+        // "占76.23（缺少%）": a share printed without its sign is a typing slip, not an unfilled template.
+        const noSign = /^(占[^（]*)（缺少%）$/.exec(r);
         this.report({
           rule: this.rule,
-          ...sentenceFinding(it.paragraph, it.sentence, 'warning', `模板残留：“${r}”未按实际情况填写`, `Template residue: "${r}" was left as in the template`, null, r),
+          ...(noSign
+            ? sentenceFinding(it.paragraph, it.sentence, 'warning', `“${noSign[1]}”缺少百分号（%）`, `"${noSign[1]}" lacks its % sign`, `${noSign[1]}%`, noSign[1])
+            : sentenceFinding(it.paragraph, it.sentence, 'warning', `模板残留：“${r}”未按实际情况填写`, `Template residue: "${r}" was left as in the template`, null, r)),
         });
+      }
     }
   }
 
@@ -151,16 +156,17 @@ export class ClaimChecker {
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
       if (s) {
-        // 元 written for 万元 (or the reverse): the digits agree, the unit does not.
+        // 元 written for 万元 (or the reverse): the figure agrees once multiplied or divided by 10,000.
+        // The printed digits differ (0.30 vs 3,000.00), so the message names the factor, not "the same number".
         const unitSlip =
           s === 'error' &&
-          [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome !== 'error');
+          [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome === 'pass');
         const shown = shownInTableUnit(tv) ?? r.expected;
         this.emit(
           c,
           s,
-          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}${unitSlip ? '（数字相同，单位写错：元/万元）' : ''}`,
-          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${shown}${s === 'notice' ? ' (rounding difference)' : ''}${unitSlip ? ' (same digits, wrong unit: 元 vs 万元)' : ''}`,
+          `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}${unitSlip ? '（两数相差一万倍，疑为元与万元混用）' : ''}`,
+          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${shown}${s === 'notice' ? ' (rounding difference)' : ''}${unitSlip ? ' (off by a factor of 10,000: yuan and 10,000 yuan likely mixed up)' : ''}`,
           shown,
           f.num.text.trim(),
           cellRefs(tv, 'value'),
