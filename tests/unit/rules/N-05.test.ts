@@ -39,6 +39,6 @@ describe('N-05 unit slip', () => {
   it('names 元 written for 万元', () => {
     const fs = run(rule, disclosure([...H, '2024年度财政拨款支出880.81元。'], { T5: T5() }));
     expect(fs.map((f) => f.severity)).toEqual(['error']);
-    expect(fs[0].message.zh).toMatch(/单位写错/);
+    expect(fs[0].message.zh).toMatch(/相差一万倍，疑为元与万元混用/);
   });
 });
