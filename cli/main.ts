@@ -4,7 +4,8 @@
  * Exit status: 0 the check ran (whatever it found); 1 an input could not be read (or --out not written);
  * 2 usage error; 3 findings reached --fail-on (and every input was read).
  */
-import { mkdir, realpath, writeFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rename, writeFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,9 +13,9 @@ import { parseHTML } from 'linkedom';
 import { checkDocument, toReport } from '../lib/index';
 import type { Report } from '../lib/report/schema';
 import { renderText } from '../lib/report/text';
-import { renderCsv, renderFindingsCsv } from '../lib/report/csv';
+import { CSV_BOM, FINDINGS_CSV_HEADER, renderCsv } from '../lib/report/csv';
 import { renderMarkdown } from '../lib/report/markdown';
-import { renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryTotals, type SummaryItem } from '../lib/report/summary';
+import { compareRows, renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryRow, summaryTotals, type SummaryItem, type SummaryRow } from '../lib/report/summary';
 import { decodeHtml, NotHtmlError } from './decode';
 import { checkPdfBytes, isPdfInput } from './pdf';
 import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Resolver } from './fetch';
@@ -23,8 +24,10 @@ import { sanitizeText, terminalSafeJson } from '../lib/sanitize';
 import { expandInputs, type Input } from './inputs';
 import { isDocumentFile, readDocumentFile } from './files';
 import { Progress } from './progress';
+import { runBatch, type BatchItem } from './batch';
+import { ResumeIndex } from './resume';
 
-export const FORMATS = ['text', 'json', 'csv', 'md'] as const;
+export const FORMATS = ['text', 'json', 'csv', 'md', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -68,11 +71,18 @@ export const USAGE = `决算公开校验 · Disclosure Checker ${VERSION}
   in the summary with why (hidden or linked folders, FIFOs, other file types).
 
 Options:
-  -f, --format text|json|csv|md   report format (default text)
+  -f, --format text|json|csv|md|ndjson
+                                  report format (default text); ndjson: one report per line as
+                                  each document finishes ({source, error} for one not read)
   -o, --out FILE|FOLDER/          write the report to FILE; a FOLDER (existing, or ending in /)
                                   gets one report per input plus summary.csv / summary.md
       --list FILE                 read inputs (URLs or paths) from FILE, one per line, # comments
-      --concurrency N             inputs checked at once (default 2)
+  -j, --jobs N                    worker threads checking documents (default: the number of
+                                  cores, ${availableParallelism()} here); 0 checks in the main thread
+      --unordered                 hand results on as they finish (default: input order)
+      --resume FOLDER             write reports to FOLDER and skip inputs whose report is already
+                                  there for the same content (sha-256) and checker version
+      --concurrency N             inputs read/fetched at once (default 2)
       --timeout SECONDS           per URL request (default 30)
       --retries N                 retries on network errors / 5xx / 429 (default 2, back-off 1s, 2s, …)
       --max-size MB               largest file or response body read, after decompression (default 50)
@@ -90,6 +100,9 @@ interface Options {
   out: string | null;
   lists: string[];
   concurrency: number;
+  jobs: number;
+  unordered: boolean;
+  resume: string | null;
   timeoutMs: number;
   retries: number;
   maxBytes: number;
@@ -112,6 +125,9 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         out: { type: 'string', short: 'o' },
         list: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        unordered: { type: 'boolean' },
+        resume: { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
         'max-size': { type: 'string' },
@@ -145,6 +161,9 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     out: v.out ?? null,
     lists: v.list ?? [],
     concurrency: num('concurrency', v.concurrency, 2, 1, true),
+    jobs: num('jobs', v.jobs, availableParallelism(), 0, true),
+    unordered: Boolean(v.unordered),
+    resume: v.resume ?? null,
     timeoutMs: Math.round(timeout * 1000),
     retries: num('retries', v.retries, 2, 0, true),
     maxBytes: Math.round(num('max-size', v['max-size'], MAX_BODY_BYTES / 1024 / 1024, 0.000001, false) * 1024 * 1024),
@@ -163,37 +182,48 @@ export interface CheckOptions {
   resolve?: Resolver;
 }
 
-/** Reads, decodes, parses and checks one input. Never throws: failures become `error`. */
-export async function checkInput(input: Input, opts: CheckOptions): Promise<SummaryItem> {
+/** The bytes of one input, ready to check (or why there are none). */
+export type ReadResult =
+  | { ok: true; source: string; bytes: Uint8Array; contentType: string | null; finalUrl: string | null; filePath: string | null }
+  | { ok: false; item: SummaryItem };
+
+/** Reads or fetches one input (I/O only; the main thread does this so workers only compute). Never throws. */
+export async function readInput(input: Input, opts: CheckOptions): Promise<ReadResult> {
   const { source } = input;
-  if (input.kind === 'invalid') return { source, error: input.error };
-  if (input.kind === 'skipped') return { source, skipped: input.reason };
-  let bytes: Uint8Array;
-  let contentType: string | null = null;
-  let finalUrl: string | null = null;
+  if (input.kind === 'invalid') return { ok: false, item: { source, error: input.error } };
+  if (input.kind === 'skipped') return { ok: false, item: { source, skipped: input.reason } };
   try {
     if (input.kind === 'file') {
-      bytes = await readLocalFile(input.path, opts.maxBytes ?? MAX_BODY_BYTES);
-    } else {
-      const got = await fetchPage(input.url, opts);
-      bytes = got.bytes;
-      contentType = got.contentType;
-      finalUrl = got.url;
-      const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
-      // A PDF or Office file is recognised by its bytes (a portal's Content-Type is often wrong).
-      if (mime && !isPdfInput(null, mime, bytes) && !isDocumentFile(bytes, urlFileName(got.url)) && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
-        return { source, error: `not an HTML page (Content-Type ${mime}) · 不是网页` };
-      }
+      return { ok: true, source, bytes: await readLocalFile(input.path, opts.maxBytes ?? MAX_BODY_BYTES), contentType: null, finalUrl: null, filePath: input.path };
     }
+    const got = await fetchPage(input.url, opts);
+    const mime = (got.contentType ?? '').split(';')[0].trim().toLowerCase();
+    // A PDF or Office file is recognised by its bytes (a portal's Content-Type is often wrong).
+    if (mime && !isPdfInput(null, mime, got.bytes) && !isDocumentFile(got.bytes, urlFileName(got.url)) && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
+      return { ok: false, item: { source, error: `not an HTML page (Content-Type ${mime}) · 不是网页` } };
+    }
+    return { ok: true, source, bytes: got.bytes, contentType: got.contentType, finalUrl: got.url, filePath: null };
   } catch (err) {
-    return { source, error: err instanceof FetchError || err instanceof ReadError ? err.message : readErrorMessage(err) };
+    return { ok: false, item: { source, error: err instanceof FetchError || err instanceof ReadError ? err.message : readErrorMessage(err) } };
   }
+}
+
+/** Where the bytes came from, for the format dispatch and the report. */
+export interface ReadMeta {
+  contentType: string | null;
+  finalUrl: string | null;
+  filePath: string | null;
+}
+
+/** Dispatches by format, decodes, parses and checks bytes already read (CPU only: what a worker does). Never throws. */
+export async function checkBytes(source: string, bytes: Uint8Array, meta: ReadMeta): Promise<SummaryItem> {
+  const { contentType, finalUrl, filePath } = meta;
   // Other formats are read into the same DOM of blocks by their own reader.
-  if (isPdfInput(input.kind === 'file' ? input.path : null, contentType, bytes)) {
+  if (isPdfInput(filePath, contentType, bytes)) {
     const item = await checkPdfBytes(bytes, source);
     return item.report && finalUrl !== null && finalUrl !== source ? { ...item, report: { ...item.report, finalUrl } } : item;
   }
-  const name = input.kind === 'file' ? input.path : urlFileName(finalUrl ?? input.url);
+  const name = filePath ?? urlFileName(finalUrl ?? source);
   if (isDocumentFile(bytes, name)) return checkDocumentFile(source, bytes, name, finalUrl);
   let html: string;
   try {
@@ -234,21 +264,13 @@ async function checkDocumentFile(source: string, bytes: Uint8Array, name: string
   }
 }
 
-/** Runs `worker` over items with at most `limit` in flight; results keep the input order. */
-export async function pool<T, R>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await worker(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
+/** Reads, decodes, parses and checks one input in this thread. Never throws: failures become `error`. */
+export async function checkInput(input: Input, opts: CheckOptions): Promise<SummaryItem> {
+  const got = await readInput(input, opts);
+  return got.ok ? checkBytes(got.source, got.bytes, got) : got.item;
 }
 
-const EXT: Record<Format, string> = { text: 'txt', json: 'json', csv: 'csv', md: 'md' };
+const EXT: Record<Format, string> = { text: 'txt', json: 'json', csv: 'csv', md: 'md', ndjson: 'json' };
 
 /** File name for one input's report inside an --out folder: readable, filesystem-safe, unique. */
 export function reportFileName(source: string, format: Format, taken: Set<string>): string {
@@ -270,6 +292,7 @@ export function reportFileName(source: string, format: Format, taken: Set<string
 export function renderOne(report: Report, format: Format): string {
   switch (format) {
     case 'json':
+    case 'ndjson':
       return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
     case 'csv':
       return renderCsv(report);
@@ -288,6 +311,8 @@ export function renderAll(items: readonly SummaryItem[], format: Format, single:
   switch (format) {
     case 'json':
       return terminalSafeJson(JSON.stringify(reports, null, 2)) + '\n';
+    case 'ndjson':
+      return items.map(ndjsonLine).join('');
     case 'csv':
       return renderSummaryCsv(rows);
     case 'md':
@@ -334,6 +359,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   // One input given as one file or URL gets a bare report; folders and several inputs get an array / summary.
   const single = opts.lists.length === 0 && opts.inputs.length <= 1 && !(await isFolderArg(opts.inputs[0], io.cwd));
 
+  if (opts.resume !== null) {
+    // --resume FOLDER is the --out folder (they may both be given, naming the same folder).
+    if (opts.out !== null && path.resolve(io.cwd, opts.out) !== path.resolve(io.cwd, opts.resume)) {
+      io.stderr(`用法错误 usage error: --resume and --out name different folders · 两个文件夹不一致\n`);
+      return EXIT.usage;
+    }
+    opts.out = opts.resume.replace(/[/\\]*$/, '/');
+  }
   const outPath = opts.out === null ? null : path.resolve(io.cwd, opts.out);
   const outDir = outPath !== null && (await isDirTarget(opts.out!, outPath)) ? outPath : null;
   // Fail before checking anything if the output cannot be created.
@@ -353,56 +386,202 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 
   const checkable = inputs.filter((i) => i.kind !== 'skipped').length;
   const progress = new Progress(io, checkable, opts.quiet || checkable < 2);
-  const items = await pool(inputs, opts.concurrency, async (input) => {
-    const item = await checkInput(input, {
-      timeoutMs: opts.timeoutMs,
-      retries: opts.retries,
-      retryDelayMs: io.retryDelayMs ?? 1000,
-      maxBytes: opts.maxBytes,
-      fetch: io.fetch,
-      resolve: io.resolve,
-    });
-    if (item.skipped !== undefined) return item;
-    if (item.error !== undefined) progress.fail(item.source, item.error);
-    progress.tick(item);
-    return item;
-  });
-  progress.finish();
-
+  const write = outDir ? null : outPath ? await fileWriter(outPath) : { write: async (t: string) => io.stdout(t), close: async () => undefined };
+  const sink = new Sink(opts.format, single, outDir, write, taken);
+  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}`) : null;
+  if (outDir) for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
+  if (resume) for (const f of resume.files()) taken.add(f.toLowerCase());
+  let unreadable = false;
+  let failOnHit = false;
   try {
-    if (outDir) {
-      // Names are assigned in input order (not completion order) so they are deterministic.
-      for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
-      for (const item of items) {
-        if (!item.report) continue;
-        await writeFile(path.join(outDir, reportFileName(item.source, opts.format, taken)), renderOne(item.report, opts.format));
-      }
-      const rows = summarize(items);
-      await writeFile(path.join(outDir, 'summary.csv'), renderSummaryCsv(rows));
-      await writeFile(path.join(outDir, 'summary.md'), renderSummaryMarkdown(rows));
-      if (opts.format === 'json') await writeFile(path.join(outDir, 'summary.json'), terminalSafeJson(JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2)) + '\n');
-      if (opts.format === 'text') await writeFile(path.join(outDir, 'summary.txt'), renderSummaryText(rows));
-      if (opts.format === 'csv') await writeFile(path.join(outDir, 'findings.csv'), renderFindingsCsv(items.flatMap((i) => (i.report ? [i.report] : []))));
-      if (!opts.quiet) io.stderr(`已写入 wrote ${items.filter((i) => i.report).length} reports + summary to ${opts.out}\n`);
-    } else {
-      const text = renderAll(items, opts.format, single);
-      if (outPath) {
-        await writeFile(outPath, text);
-      } else {
-        io.stdout(text);
-      }
-    }
+    await runBatch(
+      inputs,
+      {
+        timeoutMs: opts.timeoutMs,
+        retries: opts.retries,
+        retryDelayMs: io.retryDelayMs ?? 1000,
+        maxBytes: opts.maxBytes,
+        fetch: io.fetch,
+        resolve: io.resolve,
+        jobs: opts.jobs,
+        concurrency: opts.concurrency,
+        ordered: !opts.unordered,
+        hash: resume !== null,
+        reuse: resume ? async (input, hash) => resume.lookup(input.source, hash) : undefined,
+      },
+      async (item) => {
+        if (item.skipped === undefined) {
+          if (item.error !== undefined) {
+            unreadable = true;
+            progress.fail(item.source, item.error);
+          }
+          progress.tick(item.source);
+        }
+        const row = item.reused ?? summaryRow(item as SummaryItem);
+        if (opts.failOn !== 'never' && (row.errors > 0 || (opts.failOn === 'warning' && row.warnings > 0))) failOnHit = true;
+        const file = await sink.add(item, row);
+        if (resume && file && item.hash && !item.reused) await resume.record(item.source, item.hash, file, row);
+      },
+    );
+    progress.finish();
+    await sink.finish();
+    await write?.close();
+    if (outDir && !opts.quiet) io.stderr(`已写入 wrote ${sink.reportCount} reports + summary to ${sanitizeText(opts.out ?? opts.resume ?? '')}\n`);
   } catch (err) {
-    io.stderr(`错误 error: cannot write --out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} · 无法写入\n`);
+    progress.finish();
+    io.stderr(`错误 error: cannot write --out ${sanitizeText(opts.out ?? '')}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} · 无法写入\n`);
     return EXIT.unreadable;
   }
 
-  if (items.some((i) => i.error !== undefined)) return EXIT.unreadable;
-  if (opts.failOn !== 'never') {
-    const hit = items.some((i) => i.report && (i.report.summary.errors > 0 || (opts.failOn === 'warning' && i.report.summary.warnings > 0)));
-    if (hit) return EXIT.failOn;
-  }
+  if (unreadable) return EXIT.unreadable;
+  if (failOnHit) return EXIT.failOn;
   return EXIT.ok;
+}
+
+/** Appends to a file as results arrive (the file is created empty first). */
+async function fileWriter(file: string): Promise<{ write(t: string): Promise<void>; close(): Promise<void> }> {
+  const fh = await open(file, 'w');
+  return { write: async (t) => void (await fh.write(t)), close: () => fh.close() };
+}
+
+/**
+ * Where results go, as they arrive: one report file each in an --out folder (summaries at the
+ * end from the rows), or a stream on stdout / --out FILE. Only summary rows are kept, so memory
+ * stays flat; Markdown to one file keeps the rendered reports because its summary comes first.
+ */
+class Sink {
+  private rows: SummaryRow[] = [];
+  private first = true;
+  private held: string[] = [];
+  private singleItem: SummaryItem | null = null;
+  /** Report files in input order (for findings.csv). */
+  private files: string[] = [];
+  reportCount = 0;
+
+  constructor(
+    private format: Format,
+    private single: boolean,
+    private outDir: string | null,
+    private out: { write(t: string): Promise<void> } | null,
+    private taken: Set<string>,
+  ) {}
+
+  /** Takes one result; returns the report file written in an --out folder (or reused), if any. */
+  async add(item: BatchItem, row: SummaryRow): Promise<string | null> {
+    this.rows.push(row);
+    if (item.reused) {
+      this.reportCount++;
+      this.files.push(item.reusedFile);
+      return item.reusedFile;
+    }
+    if (this.outDir) {
+      if (!item.report) return null;
+      const name = reportFileName(item.source, this.format, this.taken);
+      // Written under a temporary name and renamed, so a killed run never leaves half a report.
+      const tmp = path.join(this.outDir, `.${name}.part`);
+      await writeFile(tmp, renderOne(item.report, this.format));
+      await rename(tmp, path.join(this.outDir, name));
+      this.files.push(name);
+      this.reportCount++;
+      return name;
+    }
+    const out = this.out!;
+    if (this.single) {
+      this.singleItem ??= item;
+      return null;
+    }
+    switch (this.format) {
+      case 'ndjson':
+        await out.write(ndjsonLine(item));
+        break;
+      case 'json':
+        if (!item.report) break;
+        await out.write((this.first ? '[\n' : ',\n') + indent(terminalSafeJson(JSON.stringify(item.report, null, 2))));
+        this.first = false;
+        break;
+      case 'text':
+        if (!item.report) break;
+        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderText(item.report));
+        this.first = false;
+        break;
+      case 'md':
+        if (item.report) this.held.push(renderMarkdown(item.report, { level: 2 }));
+        break;
+      default:
+        break; // csv: the summary only
+    }
+    return null;
+  }
+
+  async finish(): Promise<void> {
+    const rows = this.rows.sort(compareRows);
+    if (this.outDir) {
+      const dir = this.outDir;
+      await writeFile(path.join(dir, 'summary.csv'), renderSummaryCsv(rows));
+      await writeFile(path.join(dir, 'summary.md'), renderSummaryMarkdown(rows));
+      if (this.format === 'json' || this.format === 'ndjson') {
+        await writeFile(path.join(dir, 'summary.json'), terminalSafeJson(JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2)) + '\n');
+      }
+      if (this.format === 'text') await writeFile(path.join(dir, 'summary.txt'), renderSummaryText(rows));
+      if (this.format === 'csv') await concatFindings(dir, this.files);
+      return;
+    }
+    const out = this.out!;
+    if (this.single) {
+      if (this.singleItem?.report) await out.write(this.format === 'ndjson' ? ndjsonLine(this.singleItem) : renderOne(this.singleItem.report, this.format));
+      else if (this.singleItem && this.format === 'ndjson') await out.write(ndjsonLine(this.singleItem));
+      return;
+    }
+    switch (this.format) {
+      case 'json':
+        await out.write(this.first ? '[]\n' : '\n]\n');
+        break;
+      case 'text':
+        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderSummaryText(rows));
+        break;
+      case 'md':
+        await out.write([renderSummaryMarkdown(rows), ...this.held].join('\n'));
+        break;
+      case 'csv':
+        await out.write(renderSummaryCsv(rows));
+        break;
+      default:
+        break; // ndjson: the lines are the output
+    }
+  }
+}
+
+const TEXT_SEPARATOR = '\n' + '─'.repeat(60) + '\n\n';
+
+function indent(json: string): string {
+  return '  ' + json.replace(/\n/g, '\n  ');
+}
+
+/** One line of --format ndjson: the report, or {source, error} / {source, skipped}. */
+export function ndjsonLine(item: SummaryItem): string {
+  const value = item.report ?? (item.error !== undefined ? { source: item.source, error: item.error } : { source: item.source, skipped: item.skipped });
+  return terminalSafeJson(JSON.stringify(value)) + '\n';
+}
+
+/** findings.csv from the per-report CSV files, one at a time (their header and BOM dropped). */
+async function concatFindings(dir: string, files: readonly string[]): Promise<void> {
+  const fh = await open(path.join(dir, 'findings.csv'), 'w');
+  try {
+    await fh.write(CSV_BOM + FINDINGS_CSV_HEADER.join(',') + '\r\n');
+    for (const f of files) {
+      let text: string;
+      try {
+        text = await readFile(path.join(dir, f), 'utf8');
+      } catch {
+        continue;
+      }
+      const body = text.replace(/^\uFEFF/, '');
+      const at = body.indexOf('\r\n');
+      if (at >= 0) await fh.write(body.slice(at + 2));
+    }
+  } finally {
+    await fh.close();
+  }
 }
 
 async function isFolderArg(arg: string | undefined, cwd: string): Promise<boolean> {

@@ -1,9 +1,7 @@
 /**
- * Batch progress on stderr: a bar redrawn in place on a terminal, plain lines otherwise
- * (logs, CI). Never writes to stdout, which carries only the report.
+ * Batch progress on stderr: a bar redrawn in place on a terminal, quiet otherwise (logs, CI,
+ * pipes) except for failures. Never writes to stdout, which carries only the report.
  */
-import type { SummaryItem } from '../lib/report/summary';
-import { verdictOf } from '../lib/report/summary';
 import { sanitizeText } from '../lib/sanitize';
 
 interface ProgressIO {
@@ -31,14 +29,32 @@ export function fitLeft(s: string, width: number): string {
   return out && width > 1 ? '…' + out : '';
 }
 
+/** m:ss or h:mm:ss. */
+function clock(seconds: number): string {
+  const t = Math.max(0, Math.round(seconds));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const sec = String(t % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/**
+ * One progress line on a terminal (done / total, documents per second, failures so far, ETA),
+ * redrawn in place at most every 100 ms; nothing in pipes and logs except the failure lines.
+ */
 export class Progress {
   private done = 0;
+  private failed = 0;
   private drawn = false;
+  private lastDraw = 0;
+  private readonly started = Date.now();
 
   constructor(
     private io: ProgressIO,
-    private total: number,
+    /** Inputs to check; null when not known in advance (a crawl). */
+    private total: number | null,
     private silent: boolean,
+    private now: () => number = Date.now,
   ) {}
 
   private clear(): void {
@@ -50,30 +66,38 @@ export class Progress {
 
   /** A failure line is always shown (even when quiet or for a single input). */
   fail(source: string, reason: string): void {
+    this.failed++;
     this.clear();
     // Path- and server-derived text: no control sequence reaches the terminal.
     this.io.stderr(`错误 error: ${sanitizeText(source)}: ${sanitizeText(reason)}\n`);
   }
 
-  tick(item: SummaryItem): void {
+  /** More inputs became known (a crawl finds them as it goes). */
+  grow(total: number): void {
+    this.total = total;
+  }
+
+  tick(source: string): void {
     this.done++;
-    if (this.silent) return;
-    const n = `${this.done}/${this.total}`;
-    if (this.io.stderrIsTTY) {
-      const filled = Math.round((this.done / this.total) * BAR);
-      const head = `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${n} `;
-      // A wrapped line would break the in-place redraw: cut the name (from the left) to fit.
-      const room = Math.max(0, Math.min(50, (this.io.columns ?? 80) - head.length - 1));
-      this.io.stderr(`\r\x1b[2K${head}${fitLeft(sanitizeText(item.source).replace(/[\t\n]/g, ' '), room)}`);
-      this.drawn = true;
+    if (this.silent || !this.io.stderrIsTTY) return;
+    const t = this.now();
+    const last = this.total !== null && this.done >= this.total;
+    if (this.done > 1 && !last && t - this.lastDraw < 100) return;
+    this.lastDraw = t;
+    const elapsed = Math.max(0.001, (t - this.started) / 1000);
+    const rate = this.done / elapsed;
+    let head: string;
+    if (this.total !== null) {
+      const filled = Math.round((Math.min(this.done, this.total) / this.total) * BAR);
+      const eta = this.done < this.total && rate > 0 ? ` · 剩余 ETA ${clock((this.total - this.done) / rate)}` : '';
+      head = `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${this.done}/${this.total} · ${rate.toFixed(1)}/s · 失败 failed ${this.failed}${eta} `;
     } else {
-      const verdict = item.report ? verdictOf(item.report) : 'unreadable';
-      const what =
-        item.report && verdict !== 'no-disclosure'
-          ? `${verdict} E${item.report.summary.errors} W${item.report.summary.warnings} N${item.report.summary.notices}`
-          : verdict;
-      this.io.stderr(`[${n}] ${what} ${sanitizeText(item.source)}\n`);
+      head = `${this.done} · ${rate.toFixed(1)}/s · 失败 failed ${this.failed} `;
     }
+    // A wrapped line would break the in-place redraw: cut the name (from the left) to fit.
+    const room = Math.max(0, Math.min(50, (this.io.columns ?? 80) - cells(head) - 1));
+    this.io.stderr(`\r\x1b[2K${head}${fitLeft(sanitizeText(source).replace(/[\t\n]/g, ' '), room)}`);
+    this.drawn = true;
   }
 
   finish(): void {

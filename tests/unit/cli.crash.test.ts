@@ -28,7 +28,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 it('reports the crashed input on one line, checks the others, exits 1', async () => {
   let stdout = '';
   let stderr = '';
-  const code = await main(['--format', 'json', '-q', tmp], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stderrIsTTY: false, cwd: tmp });
+  // --jobs 0: the mock lives in this thread (worker threads load the real core).
+  const code = await main(['--format', 'json', '-q', '--jobs', '0', tmp], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), stderrIsTTY: false, cwd: tmp });
   expect(code).toBe(1);
   const reports = JSON.parse(stdout) as { source: string; tables: unknown[] }[];
   expect(reports.map((r) => path.basename(r.source))).toEqual(['b-fine.html']);

@@ -1,0 +1,100 @@
+/**
+ * Worker pool over node:worker_threads (issue 22): `size` workers, each checking one document at
+ * a time with a bounded heap (`resourceLimits`). A worker that dies (out of memory, a crash) fails
+ * only the document it held; it is replaced and the batch goes on.
+ */
+import { Worker } from 'node:worker_threads';
+import type { SummaryItem } from '../lib/report/summary';
+import type { CheckTask } from './worker';
+import type { ReadMeta } from './main';
+
+/** Heap per worker: far above a real disclosure page (tens of MB), far below the machine. */
+export const WORKER_HEAP_MB = 1024;
+
+interface Pending {
+  task: CheckTask;
+  resolve: (item: SummaryItem) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  current: Pending | null;
+}
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+
+export class CheckPool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    private heapMb = WORKER_HEAP_MB,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const slot: Slot = { worker, current: null };
+    worker.on('message', (msg: { id: number; item: SummaryItem }) => {
+      const p = slot.current;
+      if (!p || p.task.id !== msg.id) return;
+      slot.current = null;
+      p.resolve(msg.item);
+      this.pump();
+    });
+    const died = (why: string) => {
+      const p = slot.current;
+      slot.current = null;
+      const i = this.slots.indexOf(slot);
+      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+      if (p) p.resolve({ source: p.task.source, error: why });
+      this.pump();
+    };
+    worker.on('error', (err: Error & { code?: string }) => {
+      died(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `ran out of memory while checking (limit ${this.heapMb} MB) · 校验时内存不足`
+          : `internal error while checking · 校验程序内部错误: ${err.message}`,
+      );
+    });
+    worker.on('exit', (code) => {
+      if (!this.closed && this.slots.includes(slot)) died(`checker stopped (exit ${code}) · 校验进程意外退出`);
+    });
+    // Idle workers must not keep the process alive.
+    worker.unref();
+    return slot;
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.current) continue;
+      const p = this.queue.shift()!;
+      slot.current = p;
+      slot.worker.ref();
+      // The bytes are moved, not copied, when they own their buffer.
+      const b = p.task.bytes;
+      const transfer = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? [b.buffer] : [];
+      slot.worker.postMessage(p.task, transfer);
+    }
+    for (const slot of this.slots) if (!slot.current) slot.worker.unref();
+  }
+
+  check(source: string, bytes: Uint8Array, meta: ReadMeta): Promise<SummaryItem> {
+    if (this.closed) return Promise.resolve({ source, error: 'pool closed' });
+    return new Promise((resolve) => {
+      this.queue.push({ task: { id: this.nextId++, source, bytes, meta }, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots = [];
+  }
+}
