@@ -17,7 +17,9 @@ export type Input =
   /** An input that is wrong before any reading (a --list that cannot be read, a bad URL, an unreadable folder): reported like an unreadable input. */
   | { kind: 'invalid'; source: string; error: string }
   /** A folder entry that is not checked, with why (listed in the summary, never an error). */
-  | { kind: 'skipped'; source: string; reason: string };
+  | { kind: 'skipped'; source: string; reason: string }
+  /** A page already fetched (a crawl reads each article for its links), checked like a URL. */
+  | { kind: 'fetched'; source: string; bytes: Uint8Array; contentType: string | null; finalUrl: string };
 
 export function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);

@@ -18,7 +18,8 @@ import { renderMarkdown } from '../lib/report/markdown';
 import { compareRows, renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryRow, summaryTotals, type SummaryItem, type SummaryRow } from '../lib/report/summary';
 import { decodeHtml, NotHtmlError } from './decode';
 import { checkPdfBytes, isPdfInput } from './pdf';
-import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Resolver } from './fetch';
+import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Fetched, type FetchOptions, type Resolver } from './fetch';
+import { crawl, type Crawl } from './crawl';
 import { readLocalFile, ReadError, readErrorMessage } from './read';
 import { sanitizeText, terminalSafeJson } from '../lib/sanitize';
 import { expandInputs, type Input } from './inputs';
@@ -83,6 +84,13 @@ Options:
       --resume FOLDER             write reports to FOLDER and skip inputs whose report is already
                                   there for the same content (sha-256) and checker version
       --concurrency N             inputs read/fetched at once (default 2)
+      --crawl URL                 check a portal from its listing page: its pagination (下一页/尾页,
+                                  createPageHTML scripts), the articles listed and their PDF/Office
+                                  attachments; same site only, robots.txt honoured
+      --max N                     documents a crawl hands on at most (default 1000)
+      --depth N                   1: the articles only; 2: also their attachments (default 2)
+      --delay SECONDS             pause between two requests to one host (default 1)
+      --per-host N                requests to one host at once (default 1)
       --timeout SECONDS           per URL request (default 30)
       --retries N                 retries on network errors / 5xx / 429 (default 2, back-off 1s, 2s, …)
       --max-size MB               largest file or response body read, after decompression (default 50)
@@ -103,6 +111,11 @@ interface Options {
   jobs: number;
   unordered: boolean;
   resume: string | null;
+  crawl: string | null;
+  max: number;
+  depth: number;
+  delay: number;
+  perHost: number;
   timeoutMs: number;
   retries: number;
   maxBytes: number;
@@ -128,6 +141,11 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         jobs: { type: 'string', short: 'j' },
         unordered: { type: 'boolean' },
         resume: { type: 'string' },
+        crawl: { type: 'string' },
+        max: { type: 'string' },
+        depth: { type: 'string' },
+        delay: { type: 'string' },
+        'per-host': { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
         'max-size': { type: 'string' },
@@ -164,6 +182,11 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     jobs: num('jobs', v.jobs, availableParallelism(), 0, true),
     unordered: Boolean(v.unordered),
     resume: v.resume ?? null,
+    crawl: v.crawl ?? null,
+    max: num('max', v.max, 1000, 1, true),
+    depth: num('depth', v.depth, 2, 1, true),
+    delay: num('delay', v.delay, 1, 0, false),
+    perHost: num('per-host', v['per-host'], 1, 1, true),
     timeoutMs: Math.round(timeout * 1000),
     retries: num('retries', v.retries, 2, 0, true),
     maxBytes: Math.round(num('max-size', v['max-size'], MAX_BODY_BYTES / 1024 / 1024, 0.000001, false) * 1024 * 1024),
@@ -180,6 +203,8 @@ export interface CheckOptions {
   maxBytes?: number;
   fetch?: typeof fetch;
   resolve?: Resolver;
+  /** The fetcher for URL inputs (a crawl's polite one); default fetchPage. */
+  fetchUrl?: (url: string, opts: FetchOptions) => Promise<Fetched>;
 }
 
 /** The bytes of one input, ready to check (or why there are none). */
@@ -196,7 +221,7 @@ export async function readInput(input: Input, opts: CheckOptions): Promise<ReadR
     if (input.kind === 'file') {
       return { ok: true, source, bytes: await readLocalFile(input.path, opts.maxBytes ?? MAX_BODY_BYTES), contentType: null, finalUrl: null, filePath: input.path };
     }
-    const got = await fetchPage(input.url, opts);
+    const got: Fetched = input.kind === 'fetched' ? { bytes: input.bytes, contentType: input.contentType, url: input.finalUrl } : await (opts.fetchUrl ?? fetchPage)(input.url, opts);
     const mime = (got.contentType ?? '').split(';')[0].trim().toLowerCase();
     // A PDF or Office file is recognised by its bytes (a portal's Content-Type is often wrong).
     if (mime && !isPdfInput(null, mime, got.bytes) && !isDocumentFile(got.bytes, urlFileName(got.url)) && !/^(text\/html|application\/xhtml\+xml|text\/plain|application\/octet-stream)$/.test(mime)) {
@@ -351,13 +376,33 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   }
 
   let inputs: Input[];
-  if (opts.inputs.length === 0 && opts.lists.length === 0) {
+  let crawled: Crawl | null = null;
+  if (opts.crawl !== null) {
+    if (opts.inputs.length > 0 || opts.lists.length > 0) {
+      io.stderr('用法错误 usage error: --crawl takes no other inputs · --crawl 不能与其他输入同时使用\n');
+      return EXIT.usage;
+    }
+    crawled = crawl(opts.crawl, {
+      timeoutMs: opts.timeoutMs,
+      retries: opts.retries,
+      retryDelayMs: io.retryDelayMs ?? 1000,
+      maxBytes: opts.maxBytes,
+      fetch: io.fetch,
+      resolve: io.resolve,
+      depth: opts.depth,
+      max: opts.max,
+      delayMs: Math.round(opts.delay * 1000),
+      perHost: opts.perHost,
+      log: (line) => io.stderr(sanitizeText(line) + '\n'),
+    });
+    inputs = [];
+  } else if (opts.inputs.length === 0 && opts.lists.length === 0) {
     inputs = [{ kind: 'file', source: DEFAULT_SAMPLE, path: path.join(PROJECT_ROOT, DEFAULT_SAMPLE) }];
   } else {
     inputs = await expandInputs(opts.inputs, { cwd: io.cwd, lists: opts.lists });
   }
   // One input given as one file or URL gets a bare report; folders and several inputs get an array / summary.
-  const single = opts.lists.length === 0 && opts.inputs.length <= 1 && !(await isFolderArg(opts.inputs[0], io.cwd));
+  const single = crawled === null && opts.lists.length === 0 && opts.inputs.length <= 1 && !(await isFolderArg(opts.inputs[0], io.cwd));
 
   if (opts.resume !== null) {
     // --resume FOLDER is the --out folder (they may both be given, naming the same folder).
@@ -385,7 +430,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   }
 
   const checkable = inputs.filter((i) => i.kind !== 'skipped').length;
-  const progress = new Progress(io, checkable, opts.quiet || checkable < 2);
+  const progress = new Progress(io, crawled ? null : checkable, opts.quiet || (!crawled && checkable < 2));
   const write = outDir ? null : outPath ? await fileWriter(outPath) : { write: async (t: string) => io.stdout(t), close: async () => undefined };
   const sink = new Sink(opts.format, single, outDir, write, taken);
   const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}`) : null;
@@ -395,8 +440,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   let failOnHit = false;
   try {
     await runBatch(
-      inputs,
+      crawled ? crawled.inputs : inputs,
       {
+        fetchUrl: crawled?.fetch,
         timeoutMs: opts.timeoutMs,
         retries: opts.retries,
         retryDelayMs: io.retryDelayMs ?? 1000,
