@@ -36,7 +36,8 @@ export async function runBatch(
   opts: BatchOptions,
   emit: (item: BatchItem, index: number) => Promise<void> | void,
 ): Promise<void> {
-  const pool = opts.jobs > 0 ? new CheckPool(opts.jobs) : null;
+  // Started on first use: a batch whose inputs all fail to read never starts a worker.
+  let pool: CheckPool | null = null;
   const inFlight = Math.max(opts.concurrency, opts.jobs, 1);
   // Results waiting for an earlier input (ordered mode). The window bounds how far ahead we read.
   const window = inFlight * 4;
@@ -73,6 +74,7 @@ export async function runBatch(
     const reused = opts.reuse && hash ? await opts.reuse(input, hash) : null;
     if (reused) return reused;
     const meta = { contentType: got.contentType, finalUrl: got.finalUrl, filePath: got.filePath };
+    if (opts.jobs > 0) pool ??= new CheckPool(opts.jobs);
     const item = pool ? await pool.check(got.source, got.bytes, meta) : await checkBytes(got.source, got.bytes, meta);
     return hash ? { ...item, hash } : item;
   };
@@ -101,6 +103,6 @@ export async function runBatch(
     await Promise.all(Array.from({ length: inFlight }, runner));
     await emitting;
   } finally {
-    await pool?.close();
+    await (pool as CheckPool | null)?.close();
   }
 }

@@ -33,6 +33,9 @@ export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
+/** Below this many inputs the default is to check in the main thread. */
+export const SMALL_BATCH = 8;
+
 export const EXIT = { ok: 0, unreadable: 1, usage: 2, failOn: 3 } as const;
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,7 +82,7 @@ Options:
                                   gets one report per input plus summary.csv / summary.md
       --list FILE                 read inputs (URLs or paths) from FILE, one per line, # comments
   -j, --jobs N                    worker threads checking documents (default: the number of
-                                  cores, ${availableParallelism()} here); 0 checks in the main thread
+                                  cores, ${availableParallelism()} here, from ${SMALL_BATCH} inputs on); 0: the main thread
       --unordered                 hand results on as they finish (default: input order)
       --resume FOLDER             write reports to FOLDER and skip inputs whose report is already
                                   there for the same content (sha-256) and checker version
@@ -108,7 +111,8 @@ interface Options {
   out: string | null;
   lists: string[];
   concurrency: number;
-  jobs: number;
+  /** Worker threads; null when not given (cores, or none for a handful of inputs). */
+  jobs: number | null;
   unordered: boolean;
   resume: string | null;
   crawl: string | null;
@@ -179,7 +183,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     out: v.out ?? null,
     lists: v.list ?? [],
     concurrency: num('concurrency', v.concurrency, 2, 1, true),
-    jobs: num('jobs', v.jobs, availableParallelism(), 0, true),
+    jobs: v.jobs === undefined ? null : num('jobs', v.jobs, 0, 0, true),
     unordered: Boolean(v.unordered),
     resume: v.resume ?? null,
     crawl: v.crawl ?? null,
@@ -449,7 +453,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         maxBytes: opts.maxBytes,
         fetch: io.fetch,
         resolve: io.resolve,
-        jobs: opts.jobs,
+        // Starting a worker costs more than checking a handful of pages: by default a few inputs
+        // are checked in this thread, larger batches and crawls on every core.
+        jobs: opts.jobs ?? (crawled || checkable >= SMALL_BATCH ? availableParallelism() : 0),
         concurrency: opts.concurrency,
         ordered: !opts.unordered,
         hash: resume !== null,
