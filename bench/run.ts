@@ -11,7 +11,9 @@
  * Then the built extension itself (bench/extension.ts): each disclosure page opened --loads times on a
  * *.gov.cn host, the content script's own performance measures read back (cold, per page load).
  *
- * Options: --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium  --extension
+ * Then the CLI batch row (bench/batch.ts): docs/s with 1 worker and all workers, peak memory streamed.
+ *
+ * Options: --batch (only the batch row)  --batch-docs=N (60)  --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium  --extension
  *          --loads=N page loads per case for the extension (10; x100 is left out unless listed alone)
  *          --budget=SECONDS per case (60; at least 3 runs are kept)  --json=FILE
  * Missing modules are reported as "not available yet"; the floor is measured regardless.
@@ -27,6 +29,7 @@ import { benchFunctions } from './cases';
 import { measure, median, spread, type Measured, type MeasureOptions, type Series } from './measure';
 import { bundle, serve, firstLine, ROOT, CHROMIUM, CHROMIUM_ARGS, HARNESS_ENTRY, EXTRACT_ENTRY, CHECK_ENTRY, DETECT_ENTRY, FLOOR_ENTRY, type Bundle } from './tools';
 import { extensionTable, runExtension, type ExtensionCase } from './extension';
+import { batchBench, batchTable, type BatchBench } from './batch';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -38,10 +41,12 @@ const RUNS = Math.max(1, Number(opt('runs', '30')));
 const WARMUP = Math.max(0, Number(opt('warmup', '5')));
 const BUDGET_MS = Math.max(1, Number(opt('budget', '60'))) * 1000;
 const CASES = opt('cases', 'seed,x10,x100,nodisc').split(',');
-const ONLY = flag('node') || flag('chromium') || flag('extension');
+const ONLY = flag('node') || flag('chromium') || flag('extension') || flag('batch');
 const WANT_NODE = flag('node') || !ONLY;
 const WANT_CHROMIUM = flag('chromium') || !ONLY;
 const WANT_EXTENSION = flag('extension') || !ONLY;
+/** The CLI batch row (issue 22): workers and streamed memory, in child processes. */
+const WANT_BATCH = flag('batch') || !ONLY;
 const LOADS = Math.max(1, Number(opt('loads', '10')));
 const JSON_OUT = opt('json', '');
 
@@ -399,6 +404,12 @@ async function main() {
   const sizes = [bundleLine('core bundle (checkDocument, esbuild)', check), bundleLine('detector bundle (looksLikeDisclosure)', detect), ...contentScriptSizes()];
   for (const s of sizes) console.log(s);
 
+  let batch: BatchBench | null = null;
+  if (WANT_BATCH) {
+    batch = batchBench(Math.max(2, Number(opt('batch-docs', '60'))));
+    console.log(batchTable(batch));
+  }
+
   if (JSON_OUT) {
     writeFileSync(
       JSON_OUT,
@@ -412,6 +423,7 @@ async function main() {
           coldChecks: results.map((r) => ({ env: r.env, case: r.page.id, coldMs: r.coldMs })),
           growth: grow,
           sizes,
+          batch,
           notes,
           table,
         },

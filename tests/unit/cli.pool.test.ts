@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main, type CliIO } from '../../cli/main';
 import { INDEX_FILE } from '../../cli/resume';
 
-vi.setConfig({ testTimeout: 180_000 });
+// Whole-page checks several times per test on a shared 2-core machine.
+vi.setConfig({ testTimeout: 400_000 });
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,9 +32,8 @@ async function runCli(argv: string[], extra: Partial<CliIO> = {}) {
 }
 
 let tmp: string;
-/** 9 inputs (8 readable, a PDF saved as .html) and a text file that is skipped. */
+/** 6 inputs (5 readable, a PDF saved as .html) and a text file that is skipped. */
 const SOURCES = [
-  ...['older-8.html', 'unrelated.html', 'yuan.html'].map((f) => `tests/fixtures/variants/${f}`),
   ...['news-article.html', 'attachment.html', 'shanghai/putuo-clean.html', 'shanghai/putuo-gbk.shtml', 'shanghai/putuo-t1-income-total.html', 'shanghai/putuo-t9-total.htm'].map((f) => `tests/fixtures/batch/${f}`),
 ];
 
@@ -51,7 +51,7 @@ describe('worker pool', () => {
     const three = await runCli(['--format', 'json', '--jobs', '3', '--concurrency', '4', 'docs']);
     const inThread = await runCli(['--format', 'json', '--jobs', '0', 'docs']);
     expect(one.code).toBe(1); // the PDF saved as .html
-    expect(JSON.parse(one.stdout)).toHaveLength(8);
+    expect(JSON.parse(one.stdout)).toHaveLength(5);
     expect(three.stdout).toBe(one.stdout);
     expect(inThread.stdout).toBe(one.stdout);
     const csv1 = await runCli(['--format', 'csv', '--jobs', '1', 'docs']);
@@ -62,14 +62,14 @@ describe('worker pool', () => {
   it('--format ndjson: one line per input as each finishes, in input order; --unordered gives the same lines', async () => {
     const run = await runCli(['--format', 'ndjson', '--jobs', '2', 'docs']);
     const lines = run.stdout.trimEnd().split('\n');
-    // 9 documents + the skipped notes file, each written on its own.
-    expect(lines).toHaveLength(10);
-    expect(run.writes).toHaveLength(10);
+    // 6 documents + the skipped notes file, each written on its own.
+    expect(lines).toHaveLength(7);
+    expect(run.writes).toHaveLength(7);
     const parsed = lines.map((l) => JSON.parse(l) as { source: string; error?: string; skipped?: string; tables?: unknown[] });
     expect(parsed.map((p) => path.basename(p.source))).toEqual([...SOURCES.map((s, i) => `d${String(i).padStart(2, '0')}-${path.basename(s)}`), 'zz-notes.txt']);
-    expect(parsed[4]).toEqual({ source: 'docs/d04-attachment.html', error: '此 PDF 文件已损坏或不完整，无法读取 · This PDF is damaged or incomplete and cannot be read' });
-    expect(parsed[9]).toEqual({ source: 'docs/zz-notes.txt', skipped: '.txt not a page type checked · 不是可校验的文件类型' });
-    expect(parsed[5].tables!.length).toBeGreaterThan(0);
+    expect(parsed[1]).toEqual({ source: 'docs/d01-attachment.html', error: '此 PDF 文件已损坏或不完整，无法读取 · This PDF is damaged or incomplete and cannot be read' });
+    expect(parsed[6]).toEqual({ source: 'docs/zz-notes.txt', skipped: '.txt not a page type checked · 不是可校验的文件类型' });
+    expect(parsed[2].tables!.length).toBeGreaterThan(0);
     const unordered = await runCli(['--format', 'ndjson', '--jobs', '2', '--unordered', 'docs']);
     expect(unordered.stdout.trimEnd().split('\n').sort()).toEqual([...lines].sort());
   });
@@ -92,20 +92,20 @@ describe('--resume', () => {
     });
     const exited = new Promise<void>((r) => child.on('exit', () => r()));
     const indexed = () => (existsSync(path.join(dir, INDEX_FILE)) ? readFileSync(path.join(dir, INDEX_FILE), 'utf8').split('\n').filter(Boolean).length : 0);
-    for (let i = 0; i < 1200 && indexed() < 4; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 1200 && indexed() < 2; i++) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     await exited;
     const before = indexed();
-    expect(before).toBeGreaterThanOrEqual(4);
-    expect(before).toBeLessThan(8); // really halfway: 8 readable documents in all
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(before).toBeLessThan(5); // really halfway: 5 readable documents in all
     expect(existsSync(path.join(dir, 'summary.csv'))).toBe(false);
 
     // Resumed in this process: only the rest is checked.
     const resumed = await runCli(['--format', 'json', '--jobs', '2', '-q', '--resume', 'resumed', 'docs']);
     expect(resumed.code).toBe(1);
     const index = readFileSync(path.join(dir, INDEX_FILE), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { source: string });
-    expect(index).toHaveLength(8);
-    expect(new Set(index.map((e) => e.source)).size).toBe(8);
+    expect(index).toHaveLength(5);
+    expect(new Set(index.map((e) => e.source)).size).toBe(5);
     for (const f of summaryFiles) expect([f, readFileSync(path.join(dir, f), 'utf8')]).toEqual([f, readFileSync(path.join(tmp, 'full', f), 'utf8').replaceAll('full/', 'resumed/')]);
     // The same report files as the uninterrupted run, no half-written ones.
     expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual(readdirSync(path.join(tmp, 'full')).sort());
@@ -114,10 +114,10 @@ describe('--resume', () => {
     // A third run checks nothing again; a changed file is checked again.
     const again = await runCli(['--format', 'json', '--jobs', '0', '-q', '--resume', 'resumed', 'docs']);
     expect(again.code).toBe(1);
-    expect(readFileSync(path.join(dir, INDEX_FILE), 'utf8').split('\n').filter(Boolean)).toHaveLength(8);
-    writeFileSync(path.join(tmp, 'docs', 'd03-news-article.html'), '<html><body><p>已更新 updated</p></body></html>');
+    expect(readFileSync(path.join(dir, INDEX_FILE), 'utf8').split('\n').filter(Boolean)).toHaveLength(5);
+    writeFileSync(path.join(tmp, 'docs', 'd00-news-article.html'), '<html><body><p>已更新 updated</p></body></html>');
     await runCli(['--format', 'json', '--jobs', '0', '-q', '--resume', 'resumed', 'docs']);
-    expect(readFileSync(path.join(dir, INDEX_FILE), 'utf8').split('\n').filter(Boolean)).toHaveLength(9);
-    copyFileSync(path.join(ROOT, SOURCES[3]), path.join(tmp, 'docs', 'd03-news-article.html'));
+    expect(readFileSync(path.join(dir, INDEX_FILE), 'utf8').split('\n').filter(Boolean)).toHaveLength(6);
+    copyFileSync(path.join(ROOT, SOURCES[0]), path.join(tmp, 'docs', 'd00-news-article.html'));
   });
 });

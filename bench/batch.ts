@@ -1,0 +1,87 @@
+/**
+ * Batch row of `npm run bench` (issue 22): the command line over a folder, in child processes.
+ *   1. documents per second with 1 worker and with all workers, same inputs, same run
+ *      (N copies of a real disclosure page, --format ndjson to a file);
+ *   2. peak memory (maxRSS of the whole process, workers included) for 2,000 documents streamed
+ *      vs 200 (a mix: one real disclosure page in ten, the rest a short news page).
+ * Standalone: npx tsx bench/batch.ts [--docs=N]  (N for the throughput part, default 60)
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DISCLOSURE = path.join(ROOT, 'tests/fixtures/batch/shanghai/putuo-clean.html');
+const NEWS = path.join(ROOT, 'tests/fixtures/batch/news-article.html');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const CHILD = path.join(ROOT, 'bench/batch-child.ts');
+
+export interface BatchBench {
+  cores: number;
+  docs: number;
+  oneWorker: { seconds: number; perSecond: number };
+  allWorkers: { jobs: number; seconds: number; perSecond: number };
+  speedup: number;
+  memory: { docs: number; peakMb: number }[];
+  flatWithin: number;
+  load: number;
+}
+
+function folder(dir: string, n: number, disclosureEvery: number): string {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) copyFileSync(i % disclosureEvery === 0 ? DISCLOSURE : NEWS, path.join(dir, `p${String(i).padStart(5, '0')}.html`));
+  return dir;
+}
+
+/** Runs the CLI in a fresh process; returns its wall time and peak RSS. */
+function run(args: string[]): { seconds: number; peakMb: number } {
+  const out = execFileSync(process.execPath, ['--import', TSX, CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const m = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; code: number };
+  if (m.code !== 0) throw new Error(`exit ${m.code}`);
+  return { seconds: m.seconds, peakMb: m.maxRssKb / 1024 };
+}
+
+export function batchBench(docs = 60): BatchBench {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'dc-bench-batch-'));
+  const cores = availableParallelism();
+  const load = loadavg()[0];
+  try {
+    const same = folder(path.join(tmp, 'same'), docs, 1);
+    const out = path.join(tmp, 'out.ndjson');
+    const base = ['--format', 'ndjson', '-q', '--out', out];
+    const one = run([...base, '--jobs', '1', same]);
+    const all = run([...base, '--jobs', String(cores), same]);
+    const memory = [200, 2000].map((n) => {
+      const dir = folder(path.join(tmp, `mix${n}`), n, 10);
+      return { docs: n, peakMb: run([...base, '--jobs', String(cores), dir]).peakMb };
+    });
+    return {
+      cores,
+      docs,
+      oneWorker: { seconds: one.seconds, perSecond: docs / one.seconds },
+      allWorkers: { jobs: cores, seconds: all.seconds, perSecond: docs / all.seconds },
+      speedup: one.seconds / all.seconds,
+      memory,
+      flatWithin: memory[1].peakMb / memory[0].peakMb - 1,
+      load,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function batchTable(b: BatchBench): string {
+  return [
+    `Batch (CLI, child processes; ${b.cores} cores, load average ${b.load.toFixed(1)} at start — the machine is shared):`,
+    `  ${b.docs} × putuo-clean.html  1 worker: ${b.oneWorker.perSecond.toFixed(2)} docs/s (${b.oneWorker.seconds.toFixed(1)} s)` +
+      `  ·  ${b.allWorkers.jobs} workers: ${b.allWorkers.perSecond.toFixed(2)} docs/s (${b.allWorkers.seconds.toFixed(1)} s)  ·  ×${b.speedup.toFixed(2)} (target ≥ 1.7 on two cores)`,
+    `  peak RSS streamed (ndjson, 1 in 10 a disclosure): ${b.memory.map((m) => `${m.docs} docs ${m.peakMb.toFixed(0)} MB`).join(' · ')}  ·  ${(b.flatWithin * 100).toFixed(0)}% (target within 20%)`,
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const docs = Number(process.argv.find((a) => a.startsWith('--docs='))?.split('=')[1] ?? 60);
+  console.log(batchTable(batchBench(docs)));
+}
