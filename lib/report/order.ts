@@ -110,6 +110,7 @@ export function findByKey(findings: readonly ReportFinding[], key: string): numb
   if (exact >= 0) return exact;
   // "<rule>.<index>" of a narrative finding: the index, if that finding has the rule.
   const m = /^(.+)\.(\d+)$/.exec(key);
-  if (m && findings[Number(m[2])]?.rule === m[1] && !anchorCell(findings[Number(m[2])])) return Number(m[2]);
+  const i = m ? toInt(m[2]) : -1;
+  if (m && findings[i]?.rule === m[1] && !anchorCell(findings[i])) return i;
   return -1;
 }
