@@ -4,6 +4,7 @@
  */
 import { extractDocument } from './extract';
 import { recognize } from './recognize';
+import { isTemplate } from './recognize/template';
 import { runRules } from './checks/runner';
 import { REPORT_EXTRAS, rulesFor } from './checks/registry';
 import type { ExtractedDocument } from './extract/types';
@@ -50,7 +51,8 @@ export function checkDisclosure(
   disclosure: Disclosure,
   options: CheckOptions = {},
 ): CheckRun {
-  const hasTables = Object.keys(disclosure.tables).length > 0;
+  if (isTemplate(disclosure)) disclosure.info.template = true;
+  const hasTables = Object.keys(disclosure.tables).length > 0 && !disclosure.info.template;
   const { findings, rules } = hasTables
     ? runRules(disclosure, options.rules ?? rulesFor(disclosure.info.kind))
     : { findings: [], rules: [] };

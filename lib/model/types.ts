@@ -182,6 +182,8 @@ export interface DocumentInfo {
   kind: DocumentKind;
   scope: DocumentScope | null;
   format: DocumentFormat;
+  /** Tables recognised but not one amount in them: a template or an empty form (no rule runs). */
+  template?: boolean;
 }
 
 export interface Disclosure {

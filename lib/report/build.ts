@@ -54,6 +54,7 @@ export function toReport(run: CheckRun, source: string): Report {
       kind: disclosure.info.kind,
       scope: disclosure.info.scope,
       format: disclosure.info.format,
+      ...(disclosure.info.template ? { template: true } : {}),
     },
     tables: Object.values(disclosure.tables).map((t) => ({
       id: t!.key,

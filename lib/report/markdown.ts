@@ -4,7 +4,7 @@
  */
 import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
-import { NO_DISCLOSURE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, foldedNoticesLine, formatCells, isNoDisclosure, ruleCoverage, type ListOptions } from './text';
+import { NO_DISCLOSURE, TEMPLATE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, foldedNoticesLine, formatCells, isNoDisclosure, ruleCoverage, type ListOptions } from './text';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
@@ -48,6 +48,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     return sanitizeText(out.join('\n'));
   }
 
+  if (report.document.template) {
+    out.push(`**${TEMPLATE.zh} · ${TEMPLATE.en}**`);
+    out.push('');
+  }
   out.push(`${hh} 识别的表格 Recognised tables (${report.tables.length})`);
   out.push('');
   out.push(

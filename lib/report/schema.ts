@@ -44,6 +44,8 @@ export const ReportSchema = z.object({
     kind: z.enum(['final', 'budget']),
     scope: z.enum(['department', 'unit']).nullable(),
     format: z.enum(['html', 'pdf', 'docx', 'doc', 'xlsx', 'xls']),
+    /** Present (true) when the tables hold no amounts at all: a template or an empty form, not checked (addition). */
+    template: z.boolean().optional(),
   }),
   tables: z.array(
     z.object({

@@ -18,6 +18,7 @@ export const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
 };
 
 export const NO_DISCLOSURE = { zh: '未识别到决算公开表格', en: 'no disclosure tables recognised' };
+export const TEMPLATE = { zh: '这是模板或空白表格：表中没有金额，无需核对', en: 'a template or an empty form: the tables hold no amounts, nothing to reconcile' };
 
 /** How many cells a human-readable finding lists before "… +N more" (JSON/CSV keep them all). */
 export const MAX_CELLS_SHOWN = 8;
@@ -107,6 +108,7 @@ export function renderText(report: Report, options: ListOptions = {}): string {
   for (const t of report.tables) {
     out.push(`  ${t.id}  ${t.marker ?? '—'}  ${t.name}  (${t.rows}×${t.cols})`);
   }
+  if (d.template) out.push(`模板 Template: ${TEMPLATE.zh} · ${TEMPLATE.en}`);
   if (unrecognised.length > 0) {
     out.push(`未识别的表格 Unrecognised tables (${unrecognised.length}):`);
     for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || '(无标题 untitled)'} — ${u.reason}`);
