@@ -158,14 +158,12 @@ export function assemble(reads: PageRead[], s: PdfSettings): Flow[] {
   const flow: Flow[] = [];
   for (const r of reads) {
     const items: Flow[] = r.tables.map((t) => ({ kind: 'table' as const, table: t, top: t.box.y0 }));
-    const stream = findStreamTables(r.lines.lines, r.page, s);
-    for (const t of stream.tables) items.push({ kind: 'table', table: t, top: t.box.y0 });
-    const lines = stream.rest
-      .map((l) => {
-        if (!hasLeaders(l.pieces.map((p) => p.str).join(''))) return l;
-        return stripLineLeaders(l);
-      })
+    const unleadered = r.lines.lines
+      .map((l) => (hasLeaders(l.pieces.map((p) => p.str).join('')) ? stripLineLeaders(l) : l))
       .filter((l) => l.pieces.length > 0);
+    const stream = findStreamTables(unleadered, r.page, s);
+    for (const t of stream.tables) items.push({ kind: 'table', table: t, top: t.box.y0 });
+    const lines = stream.rest;
     const m = margins(lines);
     for (const para of groupParagraphs(lines, m, s, bodySize, pitch)) items.push({ kind: 'paragraph', para, top: para.lines[0].top });
     items.sort((a, b) => a.top - b.top);
