@@ -12,8 +12,9 @@
  * *.gov.cn host, the content script's own performance measures read back (cold, per page load).
  *
  * Then the CLI batch row (bench/batch.ts): docs/s with 1 worker and all workers, peak memory streamed.
+ * PDF rows (bench/pdf.ts): each PDF fixture's whole check vs pdf.js reading its text + operator lists.
  *
- * Options: --batch (only the batch row)  --batch-docs=N (60)  --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium  --extension
+ * Options: --batch (only the batch row)  --batch-docs=N (60)  --pdf (only the PDF rows)  --pdf-runs=N (3)  --runs=N (30)  --warmup=N (5)  --cases=seed,x10,x100,nodisc  --node  --chromium  --extension
  *          --loads=N page loads per case for the extension (10; x100 is left out unless listed alone)
  *          --budget=SECONDS per case (60; at least 3 runs are kept)  --json=FILE
  * Missing modules are reported as "not available yet"; the floor is measured regardless.
@@ -41,12 +42,14 @@ const RUNS = Math.max(1, Number(opt('runs', '30')));
 const WARMUP = Math.max(0, Number(opt('warmup', '5')));
 const BUDGET_MS = Math.max(1, Number(opt('budget', '60'))) * 1000;
 const CASES = opt('cases', 'seed,x10,x100,nodisc').split(',');
-const ONLY = flag('node') || flag('chromium') || flag('extension') || flag('batch');
+const ONLY = flag('node') || flag('chromium') || flag('extension') || flag('batch') || flag('pdf');
 const WANT_NODE = flag('node') || !ONLY;
 const WANT_CHROMIUM = flag('chromium') || !ONLY;
 const WANT_EXTENSION = flag('extension') || !ONLY;
 /** The CLI batch row (issue 22): workers and streamed memory, in child processes. */
 const WANT_BATCH = flag('batch') || !ONLY;
+const WANT_PDF = flag('pdf') || !ONLY;
+const PDF_RUNS = Math.max(1, Number(opt('pdf-runs', '3')));
 const LOADS = Math.max(1, Number(opt('loads', '10')));
 const JSON_OUT = opt('json', '');
 
@@ -354,6 +357,12 @@ async function main() {
     for (const n of core.notes) console.log(`node: ${n}`);
     notes.push(...core.notes.map((n) => `node: ${n}`));
     results.push(...(await runNode(pages, core)));
+  }
+
+  if (WANT_PDF) {
+    // Issue 17: the PDF fixtures' whole check against pdf.js reading the same files.
+    const { runPdfBench } = await import('./pdf');
+    for (const l of await runPdfBench(join(ROOT, '..', 'shared', 'fixtures'), PDF_RUNS)) console.log(l);
   }
 
   const [harness, extract, check, detect] = await Promise.all([
