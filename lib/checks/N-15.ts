@@ -3,7 +3,7 @@ import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import { sentenceFinding } from '../claims/checks';
-import { isSpaceCode } from '../claims/text';
+import { headingLevel, isSpaceCode } from '../claims/text';
 import { toInt } from '../int';
 
 export const meta: RuleMeta = {
@@ -21,7 +21,13 @@ export const doc: RuleDoc = {
   relation: { zh: '叙述年度 = 报告年度（比较上年、下年预算除外）', en: 'narrative year = report year (comparisons and next-year budgets excepted)' },
   pass: '与2023年度相比，总体减少3人。2025年度年初收入预算为934.23万元。',
   fail: '（2024年度报告）**2023年度**政府采购支出总额0万元 → warning；“**202 年度**部门决算” → warning (placeholder)',
-  limits: [{ zh: '只看“YYYY年度/年”后接决算科目或“截至YYYY年12月31日”的写法。', en: 'Only "YYYY年度/年" followed by an accounting subject, and "截至YYYY年12月31日", are examined.' }],
+  limits: [
+    { zh: '只看“YYYY年度/年”后接决算科目或“截至YYYY年12月31日”的写法。', en: 'Only "YYYY年度/年" followed by an accounting subject, and "截至YYYY年12月31日", are examined.' },
+    {
+      zh: '只能指报告年度的地方写成其他年度为错误：部分或章节标题（“2023年度部门决算情况说明”），国有资产占用一节的截止日（“截至2023年12月31日”）；其余为警告。',
+      en: 'Where the phrase can only mean the report year it is an error: a part or section heading ("2023年度部门决算情况说明"), the holding date of the assets section ("截至2023年12月31日"); elsewhere a warning.',
+    },
+  ],
 };
 
 const SUBJECT = /^(度)?[^，。；,;]{0,12}?(收入|支出|决算|预算|采购|经费|“三公”|三公|部门决算|绩效|资产|车辆)/;
@@ -29,7 +35,8 @@ const COMPARE = /(与|比|较|同比|相比|对比|上年|去年)$/;
 const YEAR_RE = /(?<![\d〔［\[（(])((?:19|20)\d\d)\s*年/g;
 
 const WS = /\s+/g;
-const PLACEHOLDER = /(?<![\d０-９])(?:\d{3}|20[XxＸ×]{2}|[XxＸ]{4})\s*年度?/;
+// "20XX年" and other X placeholders are N-17's (an error); a year with a digit missing is here.
+const PLACEHOLDER = /(?<![\d０-９])\d{3}\s*年度?/;
 
 /** Is some 年 preceded (after spaces) by an ASCII digit or an X placeholder? */
 function yearLike(text: string): boolean {
@@ -52,6 +59,14 @@ function afterYear(text: string, from: number): string {
   if (end >= text.length) return text.slice(from).replace(WS, '');
   const w = text.slice(from, end).replace(WS, '');
   return w.length >= 24 ? w : text.slice(from).replace(WS, '');
+}
+
+/** A heading or a title line: numbered ("第三部分 …", "一、…"), or short, unpunctuated and ending like a title. */
+function isTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 60) return false;
+  if (headingLevel(t) !== null) return true;
+  return t.length <= 40 && !/[。，；,;：:]/.test(t) && /(说明|情况|决算|报告|公开)$/.test(t);
 }
 
 export const rule = claimRule(meta, {
@@ -107,13 +122,17 @@ export const rule = claimRule(meta, {
           if (!SUBJECT.test(after)) continue;
         }
         k.mark(it.paragraph);
+        // Where the phrase can only mean the report's own year — a part heading ("2023年度部门决算
+        // 情况说明") or the asset-holding date of the assets section — another year is an error.
+        const heading = isTitle(it.paragraph.text) && it.sentence.start === 0;
+        const certain = (heading && !comparison) || (balanceDate && it.topic === 'assets' && y !== year);
         k.report({
           rule: 'N-15',
           ...sentenceFinding(
             it.paragraph,
             it.sentence,
-            'warning',
-            `报告年度为${year}年，此处写作“${m[0].replace(/\s+/g, '')}”`,
+            certain ? 'error' : 'warning',
+            `报告年度为${year}年，此处写作“${m[0].replace(/\s+/g, '')}”${heading ? '（标题）' : balanceDate && certain ? '（资产占用的截止日应为报告年度末）' : ''}`,
             `The report is for ${year}, but the text says ${y}`,
             String(year),
             String(y),

@@ -59,6 +59,7 @@ import { rule as N13 } from './N-13';
 import { rule as N14 } from './N-14';
 import { rule as N15 } from './N-15';
 import { rule as N16 } from './N-16';
+import { rule as N17 } from './N-17';
 import { analyseSteps, claimStats } from '../claims';
 // Budget identities (B-xx, budget.md)
 import { rule as B01 } from './B-01';
@@ -95,6 +96,8 @@ export const RULES: Rule[] = [
   S01, S02, S03, S04, S05, S06, S07, S08, S09, S10,
   // Narrative claims (N-xx)
   ...CLAIM_RULES,
+  // Narrative text beyond the catalog (issue 16, issue 23)
+  N17,
 ];
 
 /** The budget rules (budget.md): a budget is never checked with 决算 rules, nor the reverse. */
