@@ -10,6 +10,8 @@ import { REPORT_EXTRAS, rulesFor } from './checks/registry';
 import type { ExtractedDocument } from './extract/types';
 import type { Disclosure, DocumentFormat } from './model/types';
 import type { Finding, Rule, RuleResult } from './checks/types';
+import type { Relation } from './localize/relation';
+import { localize, type Cause } from './localize';
 
 export interface SectionPresence {
   id: string;
@@ -31,6 +33,10 @@ export interface CheckRun {
   /** Required parts and whether each is present (filled by the S-xx rules). */
   sections: SectionPresence[];
   claims: ClaimStats | null;
+  /** Relations the rules compared (passing and failing): the localization's input. */
+  relations: Relation[];
+  /** Root causes: the cells (or stated numbers) to change, and the findings each explains. */
+  causes: Cause[];
 }
 
 export interface CheckOptions {
@@ -53,9 +59,9 @@ export function checkDisclosure(
 ): CheckRun {
   if (isTemplate(disclosure)) disclosure.info.template = true;
   const hasTables = Object.keys(disclosure.tables).length > 0 && !disclosure.info.template;
-  const { findings, rules } = hasTables
+  const { findings, rules, relations } = hasTables
     ? runRules(disclosure, options.rules ?? rulesFor(disclosure.info.kind))
-    : { findings: [], rules: [] };
+    : { findings: [], rules: [], relations: [] };
   return {
     extracted,
     disclosure,
@@ -63,6 +69,8 @@ export function checkDisclosure(
     rules,
     sections: hasTables && REPORT_EXTRAS.sections ? REPORT_EXTRAS.sections(disclosure) : [],
     claims: hasTables && REPORT_EXTRAS.claims ? REPORT_EXTRAS.claims(disclosure) : null,
+    relations,
+    causes: localize(relations, findings, disclosure),
   };
 }
 

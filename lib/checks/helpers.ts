@@ -4,11 +4,12 @@
  * difference and tolerance. Every comparison goes through lib/money — no thresholds here.
  */
 import type Decimal from 'decimal.js';
-import { compareAtMost, compareEqual, compareLinear, compareRestatement, compareSum, formatAmount, verdictOf, wanHalfUp, yuanToWan } from '../money';
+import { compareAtMost, compareEqual, compareLinear, compareRestatement, compareSum, exact, formatAmount, verdictOf, wanHalfUp, yuanToWan } from '../money';
 import type { Amount, Comparison } from '../money';
 import type { Disclosure, ModelCell, Panel, Row, TableKey, TableModel } from '../model/types';
 import { BUDGET_TABLE_NAMES } from '../model/types';
-import type { Bilingual, CellRef, CellRole, RuleContext, RuleMeta, Severity } from './types';
+import type { Bilingual, CellRef, CellRole, Finding, RuleContext, RuleMeta, Severity } from './types';
+import type { Relation, RelationTerm } from '../localize/relation';
 import { memoByText } from '../memo';
 
 export const EMPTY: Amount = { kind: 'empty', text: '' };
@@ -341,6 +342,22 @@ function tol(d: Decimal): string {
   return d.toFixed();
 }
 
+/** How a blank cell reads in every message: never "0.00" (a blank is no value). */
+export const BLANK_TEXT: Bilingual = { zh: '（空）', en: '(blank)' };
+
+/** The value of a compared cell for a message: its amount, or （空） when blank. */
+function shown(cell: ModelCell | undefined, v: Decimal, decimals: number, lang: 'zh' | 'en'): string {
+  return cell && cell.value.kind === 'empty' ? BLANK_TEXT[lang] : fmt(v, decimals);
+}
+
+// Relation coefficients and the tolerance of 0 = 0 (shared, immutable).
+const ONE = exact(1);
+const MINUS_ONE = exact(-1);
+const ZERO = exact(0);
+const WAN_PER_YUAN = exact('0.0001');
+const HALF_CENT = exact('0.005');
+const zeroOf = (): Decimal => ZERO;
+
 // ---------------------------------------------------------------------------------------------
 // Participation tracing (used by the mutation test to enumerate every cell in an identity).
 
@@ -431,17 +448,48 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
     return out;
   };
 
+  /**
+   * Declares the relation Σ coef·x (= | ≤) 0 a comparison checked, with its tolerance and outcome
+   * (lib/localize reads them; passing ones too). `terms` lists [cell, sign, role]; a cell named twice
+   * adds its coefficients.
+   */
+  const relate = (
+    op: Relation['op'],
+    terms: Array<[ModelCell | undefined, 1 | -1 | Decimal, RelationTerm['role']]>,
+    tolerance: Decimal,
+    verdict: Relation['verdict'],
+    finding: Finding | null,
+  ): void => {
+    const sink = ctx.relate;
+    if (!sink) return;
+    const out: RelationTerm[] = [];
+    for (const [cell, sign, role] of terms) {
+      if (!cell) continue;
+      const coef = sign === 1 ? ONE : sign === -1 ? MINUS_ONE : sign;
+      const i = out.findIndex((t) => t.x.kind === 'cell' && t.x.cell === cell);
+      // A cell twice with one sign is 2·x; with both, it cancels out.
+      if (i >= 0) out[i] = { ...out[i], coef: out[i].coef.plus(coef) };
+      else out.push({ x: { kind: 'cell', cell }, coef, role });
+    }
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].coef.isZero()) out.splice(i, 1);
+    if (out.length > 0) sink({ rule: meta.id, op, terms: out, tolerance, verdict, finding });
+  };
+
   const emit = (
     cmp: Exclude<Comparison, { verdict: 'unreadable' }>,
     cells: CellRef[],
     stated: Bilingual,
     op: string,
     computed: Bilingual,
-  ) => {
+    statedCell?: ModelCell,
+    referenceCell?: ModelCell,
+  ): Finding | null => {
     const severity = severityOf(cmp);
-    if (!severity) return;
-    const actual = fmt(cmp.actual, cmp.decimals);
-    const expected = fmt(cmp.expected, cmp.decimals);
+    if (!severity) return null;
+    const actual = shown(statedCell, cmp.actual, cmp.decimals, 'zh');
+    const expected = shown(referenceCell, cmp.expected, cmp.decimals, 'zh');
+    const actualEn = shown(statedCell, cmp.actual, cmp.decimals, 'en');
+    const expectedEn = shown(referenceCell, cmp.expected, cmp.decimals, 'en');
     const diff = fmt(cmp.difference.abs(), cmp.decimals);
     const tolerance = tol(cmp.tolerance);
     const rounding = severity === 'notice';
@@ -449,18 +497,20 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
     const enTail = rounding
       ? ` (rounding difference: ${diff}, within tolerance ${tolerance})`
       : ` (difference ${diff}, tolerance ${tolerance})`;
-    ctx.report({
-      severity,
-      message: {
-        zh: `${stated.zh} ${actual} ${op} ${computed.zh} ${expected}${zhTail}`,
-        en: `${stated.en} ${actual} ${op} ${computed.en} ${expected}${enTail}`,
-      },
-      expected,
-      actual,
-      cells,
-      spans: [],
-      quote: null,
-    });
+    return (
+      ctx.report({
+        severity,
+        message: {
+          zh: `${stated.zh} ${actual} ${op} ${computed.zh} ${expected}${zhTail}`,
+          en: `${stated.en} ${actualEn} ${op} ${computed.en} ${expectedEn}${enTail}`,
+        },
+        expected,
+        actual,
+        cells,
+        spans: [],
+        quote: null,
+      }) ?? null
+    );
   };
 
   // 0 = 0: when every operand is blank the relation holds exactly (and lib/money is not cheap).
@@ -544,7 +594,11 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
           if (u && unit && u !== unit) mixedUnits = true;
         }
       }
-      if (blank) return null;
+      if (blank) {
+        // 0 = 0 holds exactly; a value typed into any of these cells would break it.
+        if (ctx.relate) relate('eq', [[total, 1, 'total'], ...parts.map((p) => [p, -1, 'part'] as [ModelCell | undefined, -1, 'part'])], zeroOf(), 'pass', null);
+        return null;
+      }
       if ((mixedUnits || unit === null) && unitClash([total, ...parts])) return null;
       let cmp = compareSum(total.value, amounts);
       if (options.wholeYuanPerTerm && cmp.verdict === 'error' && unit === '元') cmp = perTermSlack(cmp, total.value, amounts);
@@ -554,17 +608,23 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
         unreadable([total, ...parts], { zh: `${stated(total).zh} = ${l.zh}`, en: `${stated(total).en} = ${l.en}` });
         return null;
       }
+      let finding: Finding | null = null;
       if (severityOf(cmp)) {
         const cells = refs(total, 'total', parts, 'part');
         const st = stated(total);
-        emit(cmp, cells, st, '≠', typeof partsLabel === 'function' ? partsLabel() : partsLabel);
+        finding = emit(cmp, cells, st, '≠', typeof partsLabel === 'function' ? partsLabel() : partsLabel, total);
       }
+      if (ctx.relate)
+        relate('eq', [[total, 1, 'total'], ...parts.map((p) => [p, -1, 'part'] as [ModelCell | undefined, -1, 'part'])], cmp.tolerance, cmp.verdict, finding);
       return cmp;
     },
     equal(a, b, referenceLabel) {
       if (!a || !b) return null;
       if (tracer) trace([a, b], 'equality');
-      if (a.value.kind === 'empty' && b.value.kind === 'empty') return null;
+      if (a.value.kind === 'empty' && b.value.kind === 'empty') {
+        if (ctx.relate) relate('eq', [[a, 1, 'value'], [b, -1, 'value']], zeroOf(), 'pass', null);
+        return null;
+      }
       if (!sameUnit(a, b) && unitClash([a, b])) return null;
       const cmp = compareEqual(a.value, b.value);
       if (cmp.verdict === 'unreadable') {
@@ -572,7 +632,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
         unreadable([a, b], { zh: `${stated(a).zh} = ${label.zh}`, en: `${stated(a).en} = ${label.en}` });
         return null;
       }
-      if (severityOf(cmp)) emit(cmp, refs(a, 'value', [b], 'value'), stated(a), '≠', referenceLabel ?? stated(b));
+      const finding = severityOf(cmp) ? emit(cmp, refs(a, 'value', [b], 'value'), stated(a), '≠', referenceLabel ?? stated(b), a, b) : null;
+      if (ctx.relate) relate('eq', [[a, 1, 'value'], [b, -1, 'value']], cmp.tolerance, cmp.verdict, finding);
       return cmp;
     },
     atMost(part, whole) {
@@ -581,21 +642,35 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
         tracer(part, 'at-most-part', meta.id);
         tracer(whole, 'at-most-whole', meta.id);
       }
-      if (part.value.kind === 'empty' && whole.value.kind === 'empty') return null;
+      if (part.value.kind === 'empty' && whole.value.kind === 'empty') {
+        if (ctx.relate) relate('le', [[part, 1, 'part'], [whole, -1, 'total']], zeroOf(), 'pass', null);
+        return null;
+      }
       if (!sameUnit(part, whole) && unitClash([part, whole])) return null;
       const cmp = compareAtMost(part.value, whole.value);
       if (cmp.verdict === 'unreadable') {
         unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
         return null;
       }
-      if (severityOf(cmp)) emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], stated(part), '>', stated(whole));
+      const finding = severityOf(cmp)
+        ? emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], stated(part), '>', stated(whole), part, whole)
+        : null;
+      if (ctx.relate) relate('le', [[part, 1, 'part'], [whole, -1, 'total']], cmp.tolerance, cmp.verdict, finding);
       return cmp;
     },
     linear(result, terms, termsLabel) {
       if (!result) return null;
       const cells = [result, ...terms.map((t) => t.cell)];
       if (tracer) trace(cells, 'equality');
-      if (allBlank(cells) || unitClash(cells)) return null;
+      const linearTerms = (): Array<[ModelCell | undefined, 1 | -1, RelationTerm['role']]> => [
+        [result, 1, 'total'],
+        ...terms.map((t) => [t.cell, (t.sign === 1 ? -1 : 1) as 1 | -1, 'part'] as [ModelCell | undefined, 1 | -1, 'part']),
+      ];
+      if (allBlank(cells)) {
+        if (ctx.relate) relate('eq', linearTerms(), zeroOf(), 'pass', null);
+        return null;
+      }
+      if (unitClash(cells)) return null;
       const cmp = compareLinear(
         result.value,
         terms.map((t) => ({ amount: amountOf(t.cell), sign: t.sign })),
@@ -607,7 +682,8 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
         });
         return null;
       }
-      if (severityOf(cmp)) emit(cmp, refs(result, 'total', terms.map((t) => t.cell), 'part'), stated(result), '≠', termsLabel);
+      const finding = severityOf(cmp) ? emit(cmp, refs(result, 'total', terms.map((t) => t.cell), 'part'), stated(result), '≠', termsLabel, result) : null;
+      if (ctx.relate) relate('eq', linearTerms(), cmp.tolerance, cmp.verdict, finding);
       return cmp;
     },
     atMostAcross(part, whole) {
@@ -639,7 +715,11 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
         unreadable([part, whole], { zh: `${stated(part).zh} ≤ ${stated(whole).zh}`, en: `${stated(part).en} ≤ ${stated(whole).en}` });
         return null;
       }
-      if (severityOf(cmp)) emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], inWan(part, pu), '>', inWan(whole, wu));
+      const finding = severityOf(cmp)
+        ? emit(cmp, [{ cell: whole, role: 'total' }, { cell: part, role: 'part' }], inWan(part, pu), '>', inWan(whole, wu), part, whole)
+        : null;
+      if (ctx.relate)
+        relate('le', [[part, pu === '元' ? WAN_PER_YUAN : ONE, 'part'], [whole, wu === '元' ? WAN_PER_YUAN.neg() : MINUS_ONE, 'total']], cmp.tolerance, cmp.verdict, finding);
       return cmp;
     },
     restates(wan, yuan) {
@@ -651,18 +731,23 @@ export function checker(ctx: RuleContext, meta: RuleMeta, options: CheckerOption
         unreadable([wan, yuan], { zh: `${stated(wan).zh} = ${stated(yuan).zh} ÷ 10000`, en: `${stated(wan).en} = ${stated(yuan).en} ÷ 10000` });
         return null;
       }
+      let finding: Finding | null = null;
       if (severityOf(cmp)) {
         const y = stated(yuan);
         const truncated = yuan.value.kind === 'number' && cmp.actual.eq(yuan.value.value.div(10000).toDecimalPlaces(2, 1));
         const why = truncated ? { zh: '，应四舍五入而非截尾', en: '; round half-up, do not truncate' } : { zh: '', en: '' };
-        emit(
+        finding = emit(
           cmp,
           refs(wan, 'value', [yuan], 'value'),
           stated(wan),
           '≠',
           { zh: `${y.zh} ${yuan.text} 元折合万元（四舍五入到分${why.zh}）`, en: `${y.en} ${yuan.text} yuan in 10k yuan (half-up to 2 decimals${why.en})` },
+          wan,
+          yuan,
         );
       }
+      // wan = half-up(yuan / 10⁴, 2): |wan − yuan / 10⁴| ≤ 0.005 as a linear relation.
+      if (ctx.relate) relate('eq', [[wan, 1, 'value'], [yuan, WAN_PER_YUAN.neg(), 'value']], HALF_CENT, cmp.verdict, finding);
       return cmp;
     },
     report(severity, message, cells, extra) {

@@ -1,15 +1,19 @@
 import type { Disclosure } from '../model/types';
 import type { Finding, Rule, RuleResult } from './types';
+import type { Relation } from '../localize/relation';
 
 export interface RuleRun {
   findings: Finding[];
   rules: RuleResult[];
+  /** Every relation the rules compared (lib/localize's input). */
+  relations: Relation[];
 }
 
 /** Runs every rule; a rule that throws becomes an internal finding and the others still run. */
 export function runRules(disclosure: Disclosure, rules: readonly Rule[]): RuleRun {
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
+  const relations: Relation[] = [];
   for (const rule of rules) {
     const { id } = rule.meta;
     let missing: string[] | null = null;
@@ -19,11 +23,17 @@ export function runRules(disclosure: Disclosure, rules: readonly Rule[]): RuleRu
       continue;
     }
     const own: Finding[] = [];
+    const related: Relation[] = [];
     let notApplicable: string | null = null;
     try {
       rule.run({
         disclosure,
-        report: (f) => own.push({ ...f, rule: f.rule ?? id }),
+        report: (f) => {
+          const full = { ...f, rule: f.rule ?? id };
+          own.push(full);
+          return full;
+        },
+        relate: (r) => void related.push(r),
         notApplicable: (reason) => {
           notApplicable = reason ?? '';
         },
@@ -47,6 +57,7 @@ export function runRules(disclosure: Disclosure, rules: readonly Rule[]): RuleRu
       continue;
     }
     findings.push(...own);
+    for (const r of related) relations.push(r);
     if (notApplicable !== null && own.length === 0) {
       results.push({ id, outcome: 'not-applicable', detail: notApplicable || undefined });
     } else {
@@ -55,5 +66,5 @@ export function runRules(disclosure: Disclosure, rules: readonly Rule[]): RuleRu
       results.push({ id, outcome: failed ? 'fail' : 'pass' });
     }
   }
-  return { findings, rules: results };
+  return { findings, rules: results, relations };
 }

@@ -3,6 +3,7 @@
  */
 import type { Disclosure, ModelCell, TableKey } from '../model/types';
 import type { ParagraphBlock } from '../extract/types';
+import type { RelationSink } from '../localize/relation';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export type CellRole = 'total' | 'part' | 'value';
@@ -51,7 +52,10 @@ export interface RuleMeta {
 
 export interface RuleContext {
   disclosure: Disclosure;
-  report(finding: Omit<Finding, 'rule'> & { rule?: string }): void;
+  /** Records a finding; the runner returns the finding as stored (relations point at it). */
+  report(finding: Omit<Finding, 'rule'> & { rule?: string }): Finding | void;
+  /** Declares a relation the rule compared, passing or not (lib/localize reads them); optional. */
+  relate?: RelationSink;
   /** Mark the rule not applicable (e.g. the page has no narrative section for it). */
   notApplicable(reason?: string): void;
 }

@@ -16,6 +16,9 @@ import type { Num } from './numbers';
 import type { Sentence } from './text';
 import type { TableValue } from './tables';
 import { shownInTableUnit } from './tables';
+import type { RelationSink, RelationTerm, StatedNumber } from '../localize/relation';
+import { exact } from '../money';
+import { half } from './numbers';
 
 export type Report = RuleContext['report'];
 
@@ -79,12 +82,45 @@ export class ClaimChecker {
   declare readonly report: Report;
   /** Something was checked (a number or a sentence), so the rule applies. */
   declare touched: boolean;
+  /** Where stated-vs-cell comparisons are declared as relations (lib/localize), if anyone listens. */
+  declare relate: RelationSink | undefined;
 
   constructor(a: Analysis, rule: string, report: Report) {
     this.a = a;
     this.rule = rule;
     this.report = report;
     this.touched = false;
+    this.relate = undefined;
+  }
+
+  /**
+   * Declares "stated number = the cells it restates" (Σ, converted to 万元 as compared) with the
+   * tolerance compareValues used, and the finding it produced.
+   */
+  relateStated(p: ParagraphBlock, s: Sentence, n: Num, tv: TableValue, outcome: Check['outcome'], finding: Finding | null | void) {
+    const sink = this.relate;
+    if (!sink) return;
+    const d = this.a.disclosure;
+    const hOf = (o: Operand) => o.half ?? (o.decimals === null ? exact(0) : half(o.decimals));
+    const num: StatedNumber = {
+      paragraph: p,
+      start: n.start,
+      end: n.end,
+      sentenceStart: s.start,
+      sentenceEnd: s.end,
+      text: n.text,
+      value: exact(n.value),
+      decimals: n.decimals,
+      scale: exact(n.unit === '元' ? 10000 : n.unit === '亿元' ? '0.0001' : 1),
+    };
+    const terms: RelationTerm[] = [{ x: { kind: 'text', num }, coef: exact(1), role: 'value' }];
+    for (const cell of tv.cells) {
+      const unit = d.tables[cell.table]?.unit;
+      const k = unit === '元' ? '-0.0001' : unit === '亿元' ? -10000 : -1;
+      terms.push({ x: { kind: 'cell', cell }, coef: exact(k), role: 'value' });
+    }
+    const tolerance = exact(hOf(opNum(n)).plus(hOf(tv.op)));
+    sink({ rule: this.rule, op: 'eq', terms, tolerance, verdict: outcome, finding: finding ?? null });
   }
 
   /** The claims this rule owns (computed once per analysis; the list is shared — do not mutate). */
@@ -110,8 +146,8 @@ export class ClaimChecker {
     for (const x of n) if (x) markReconciled(this.a, p, x);
   }
 
-  emit(c: { paragraph: ParagraphBlock; fact: Fact }, severity: Severity, zh: string, en: string, expected: string | null, actual: string | null, cells: CellRef[] = []) {
-    this.report({ rule: this.rule, ...sentenceFinding(c.paragraph, c.fact.sentence, severity, zh, en, expected, actual, cells) });
+  emit(c: { paragraph: ParagraphBlock; fact: Fact }, severity: Severity, zh: string, en: string, expected: string | null, actual: string | null, cells: CellRef[] = []): Finding | void {
+    return this.report({ rule: this.rule, ...sentenceFinding(c.paragraph, c.fact.sentence, severity, zh, en, expected, actual, cells) });
   }
 
   /** Every check of the claims this rule owns. */
@@ -155,6 +191,7 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.num);
       const r = compareValues(opNum(f.num), tv.op);
       const s = sev(r, concept.soft);
+      let finding: Finding | void = undefined;
       if (s) {
         // 元 written for 万元 (or the reverse): the figure agrees once multiplied or divided by 10,000.
         // The printed digits differ (0.30 vs 3,000.00), so the message names the factor, not "the same number".
@@ -162,7 +199,7 @@ export class ClaimChecker {
           s === 'error' &&
           [10000, 0.0001].some((k) => compareValues({ ...opNum(f.num), value: f.num.value.mul(k), decimals: null }, tv.op).outcome === 'pass');
         const shown = shownInTableUnit(tv) ?? r.expected;
-        this.emit(
+        finding = this.emit(
           c,
           s,
           `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}${unitSlip ? '（两数相差一万倍，疑为元与万元混用）' : ''}`,
@@ -172,6 +209,8 @@ export class ClaimChecker {
           cellRefs(tv, 'value'),
         );
       }
+      // A soft concept (N-11: ≈, a warning) is no identity to localize by.
+      if (!concept.soft) this.relateStated(c.paragraph, f.sentence, f.num, tv, r.outcome, finding);
     }
     if (f.budget && concept.budget) {
       const bv = concept.budget(this.a.disclosure);
@@ -179,8 +218,9 @@ export class ClaimChecker {
       this.mark(c.paragraph, f.budget.num);
       const r = compareValues(opNum(f.budget.num), bv.op);
       const s = sev(r);
+      let finding: Finding | void = undefined;
       if (s)
-        this.emit(
+        finding = this.emit(
           c,
           s,
           `叙述中预算数 ${f.budget.num.text.trim()} 与${bv.where} ${bv.cells[0]?.text} 不一致`,
@@ -189,6 +229,7 @@ export class ClaimChecker {
           f.budget.num.text.trim(),
           cellRefs(bv, 'value'),
         );
+      this.relateStated(c.paragraph, f.sentence, f.budget.num, bv, r.outcome, finding);
     }
   }
 

@@ -26,8 +26,9 @@ export function claimRule(meta: RuleMeta, opts: ClaimRuleOptions = {}): Rule {
       let reported = 0;
       const k = new ClaimChecker(a, meta.id, (f) => {
         reported++;
-        ctx.report(f);
+        return ctx.report(f);
       });
+      k.relate = ctx.relate;
       if (!opts.own) k.runAll({ table: opts.table ? opts.table(a) : true });
       opts.extra?.(k, ctx);
       if (reported === 0 && !opts.own && !k.touched && k.mine().length === 0) ctx.notApplicable('no narrative statement for this rule');

@@ -11,6 +11,8 @@ import type { CheckRun } from '../index';
 import type { Finding, Rule, RuleResult } from '../checks/types';
 import type { Disclosure, Section } from '../model/types';
 import { difference } from '../marks/describe';
+import { localize } from '../localize';
+import type { Relation } from '../localize/relation';
 import type { FindingGroup, FindingItem } from './messages';
 
 export type Stage = 'extract' | 'recognize' | 'rules' | 'marks';
@@ -133,6 +135,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   const hasTables = Object.keys(disclosure.tables).length > 0;
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
+  const relations: Relation[] = [];
   if (hasTables) {
     // What several rules share, built in steps here so that no rule carries it as one long step.
     // A failure is not cached: each rule that needs the analysis then meets the same error, reported
@@ -151,9 +154,11 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
       const r = timed(`rule:${rules[i].meta.id}`, () => runRules(disclosure, [rules[i]]));
       findings.push(...r.findings);
       results.push(...r.rules);
+      for (const x of r.relations) relations.push(x);
       await maybeYield();
     }
     progress('rules', rules.length, rules.length);
+    await maybeYield();
     // The report's extras, then (in the content script) the report and the marks, in a task of their own.
     await pause();
   }
@@ -164,6 +169,8 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
     rules: results,
     sections: hasTables && REPORT_EXTRAS.sections ? REPORT_EXTRAS.sections(disclosure) : [],
     claims: hasTables && REPORT_EXTRAS.claims ? REPORT_EXTRAS.claims(disclosure) : null,
+    relations,
+    causes: hasTables ? timed('localize', () => localize(relations, findings, disclosure)) : [],
   };
 }
 

@@ -26,6 +26,11 @@ const D = Decimal.clone({
 
 const ZERO = new D(0);
 
+/** An exact decimal in this module's context (34 digits), e.g. relation coefficients. */
+export function exact(v: Decimal.Value): Decimal {
+  return new D(v);
+}
+
 /** Longest compact numeric text accepted; anything longer is not a printed amount. */
 const MAX_NUMBER_CHARS = 80;
 

@@ -1,10 +1,74 @@
 import type { CheckRun } from '../index';
-import type { Report, ReportFinding } from './schema';
+import type { Report, ReportCause, ReportFinding } from './schema';
 import type { Finding } from '../checks/types';
 import type { Disclosure } from '../model/types';
 import { cellLabel } from '../checks/helpers';
 import { spanPlace } from './place';
 import { toInt } from '../int';
+import type { Cause, Change } from '../localize';
+import { describeCause, plain } from '../localize/describe';
+
+/** The finding → cause id map: the first cause (most certain first) that explains it. */
+export function causeOfFindings(causes: readonly Cause[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const c of causes) {
+    if (c.confidence === 'none') continue;
+    for (const i of c.explains) if (!out.has(i)) out.set(i, c.id);
+  }
+  return out;
+}
+
+function changeCell(d: Disclosure, ch: Change) {
+  if (ch.x.kind !== 'cell') return null;
+  const { cell } = ch.x;
+  return { table: cell.table, row: cell.row, col: cell.col, text: cell.text, label: cellLabel(d, cell).zh };
+}
+
+function changeQuote(ch: Change): string | null {
+  if (ch.x.kind !== 'text') return null;
+  const n = ch.x.num;
+  return n.paragraph.text.slice(n.sentenceStart, n.sentenceEnd);
+}
+
+export function causeToReport(d: Disclosure, c: Cause): ReportCause {
+  const text = describeCause(d, c);
+  const changes = c.alternatives.flat();
+  const cells: NonNullable<ReturnType<typeof changeCell>>[] = [];
+  for (const ch of changes) {
+    const cell = changeCell(d, ch);
+    if (cell && !cells.some((x) => x.table === cell.table && x.row === cell.row && x.col === cell.col)) cells.push(cell);
+  }
+  const quote = changes.map(changeQuote).find((q) => q !== null) ?? null;
+  const one = c.confidence === 'unique' ? c.alternatives[0][0] : null;
+  return {
+    id: c.id,
+    cells,
+    quote,
+    stated: one ? plain(one, one.stated) : null,
+    suggested: one ? plain(one, one.suggested) : null,
+    pattern: one?.pattern ?? null,
+    confidence: c.confidence,
+    explains: c.explains,
+    ...(one?.bound ? { bound: true } : {}),
+    message: text.zh,
+    messageEn: text.en,
+    ...(c.confidence === 'ambiguous'
+      ? {
+          alternatives: c.alternatives.flatMap((alt, option) =>
+            alt.map((ch) => ({
+              option,
+              cell: changeCell(d, ch),
+              quote: changeQuote(ch),
+              stated: plain(ch, ch.stated),
+              suggested: plain(ch, ch.suggested),
+              pattern: ch.pattern,
+              bound: ch.bound,
+            })),
+          ),
+        }
+      : {}),
+  };
+}
 
 /** A PDF-derived element carries data-page and data-box (PDF points, top-left origin); HTML elements do not. */
 function placeOnPage(el: Element | null | undefined): { page: number; box: number[] } | null {
@@ -37,6 +101,7 @@ export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
     })),
     quote: f.quote,
     ...(f.quote !== null ? quotePlace : null),
+    cause: null,
   };
 }
 
@@ -44,6 +109,7 @@ export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
 export function toReport(run: CheckRun, source: string): Report {
   const { disclosure } = run;
   const count = (s: Finding['severity']) => run.findings.filter((f) => f.severity === s).length;
+  const causeOf = causeOfFindings(run.causes);
   return {
     source,
     document: {
@@ -65,7 +131,8 @@ export function toReport(run: CheckRun, source: string): Report {
     })),
     unrecognised: disclosure.unrecognised.map((u) => ({ title: u.title, reason: u.reason })),
     sections: run.sections,
-    findings: run.findings.map((f) => findingToReport(f, disclosure)),
+    findings: run.findings.map((f, i) => ({ ...findingToReport(f, disclosure), cause: causeOf.get(i) ?? null })),
+    causes: run.causes.map((c) => causeToReport(disclosure, c)),
     rules: run.rules.map((r) => (r.detail ? { id: r.id, outcome: r.outcome, detail: r.detail } : { id: r.id, outcome: r.outcome })),
     ...(run.claims ? { claims: run.claims } : {}),
     summary: {
@@ -73,6 +140,7 @@ export function toReport(run: CheckRun, source: string): Report {
       warnings: count('warning'),
       notices: count('notice'),
       rulesRun: run.rules.filter((r) => r.outcome === 'pass' || r.outcome === 'fail').length,
+      causes: run.causes.filter((c) => c.confidence !== 'none').length,
     },
   };
 }

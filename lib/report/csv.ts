@@ -41,14 +41,35 @@ export const FINDINGS_CSV_HEADER = [
   'actual',
   'cells',
   'quote',
+  'cause',
 ] as const;
 
 /**
- * One row per finding, across one or several reports (documents without findings add no row), each
- * report's findings in reading order (errors first; table, row, column). A spreadsheet filters and
- * folds by the severity column itself, so notices are listed in full here, last.
+ * One row per cause (severity "cause", rule = its id, expected = the suggested value) first, then one
+ * row per finding with the id of the cause that explains it, across one or several reports (documents
+ * without findings add no row), each report's findings in reading order (errors first; table, row,
+ * column). A spreadsheet filters and folds by the severity column itself, so notices are listed in
+ * full here, last.
  */
 export function renderFindingsCsv(reports: readonly Report[]): string {
+  const causeRows = reports.flatMap((r) =>
+    (r.causes ?? [])
+      .filter((c) => c.confidence !== 'none')
+      .map((c) => [
+        r.source,
+        r.document.department,
+        r.document.year,
+        'cause',
+        c.id,
+        c.message,
+        c.messageEn ?? '',
+        c.suggested,
+        c.stated,
+        c.cells.map((x) => `${x.table}[r${x.row},c${x.col}] "${x.text}"`).join('; '),
+        c.quote,
+        c.confidence,
+      ]),
+  );
   const rows = reports.flatMap((r) =>
     orderedFindings(r).map(({ finding: f }) => [
       r.source,
@@ -62,9 +83,10 @@ export function renderFindingsCsv(reports: readonly Report[]): string {
       f.actual,
       f.cells.map(formatCell).join('; '),
       f.quote,
+      f.cause ?? '',
     ]),
   );
-  return csvDocument(FINDINGS_CSV_HEADER, rows);
+  return csvDocument(FINDINGS_CSV_HEADER, [...causeRows, ...rows]);
 }
 
 /** The CSV of a single report: its findings. */

@@ -4,7 +4,22 @@
  */
 import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
-import { NO_DISCLOSURE, TEMPLATE, SEVERITIES, SEVERITY_LABEL, findingsBySeverity, foldedNoticesLine, formatCells, isNoDisclosure, ruleCoverage, type ListOptions } from './text';
+import {
+  CONFIDENCE_LABEL,
+  NO_DISCLOSURE,
+  TEMPLATE,
+  SEVERITIES,
+  SEVERITY_LABEL,
+  actionableCauses,
+  findingRefs,
+  findingsBySeverity,
+  foldedNoticesLine,
+  formatCauseCell,
+  formatCells,
+  isNoDisclosure,
+  ruleCoverage,
+  type ListOptions,
+} from './text';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
@@ -74,6 +89,25 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
 
+  const causes = actionableCauses(report);
+  if (causes.length > 0) {
+    out.push(`${hh} 根因 Causes (${causes.length})`);
+    out.push('');
+    out.push(
+      mdTable(
+        ['根因 Cause', '说明 Message', '把握 Confidence', '单元格 / 原文 Cells / quote', '解释 Explains'],
+        causes.map((c) => [
+          c.id,
+          mdEscape(c.message) + (c.messageEn ? `<br>${mdEscape(c.messageEn)}` : ''),
+          `${CONFIDENCE_LABEL[c.confidence].zh} ${CONFIDENCE_LABEL[c.confidence].en}`,
+          mdEscape([c.cells.map(formatCauseCell).join('; '), c.quote !== null ? `“${c.quote}”` : ''].filter(Boolean).join(' ')),
+          findingRefs(c.explains),
+        ]),
+      ),
+    );
+    out.push('');
+  }
+
   const s = report.summary;
   out.push(`${hh} 发现 Findings: ${s.errors} 错误 errors · ${s.warnings} 警告 warnings · ${s.notices} 提示 notices`);
   out.push('');
@@ -91,9 +125,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
     out.push(
       mdTable(
-        ['规则 Rule', '说明 Message', '应为 Expected', '所列 Stated', '单元格 / 原文 Cells / quote'],
+        ['规则 Rule', '说明 Message', '对照 Expected', '所列 Stated', '单元格 / 原文 Cells / quote'],
         list.map((f) => [
-          f.rule,
+          `#${report.findings.indexOf(f)} ${f.rule}${f.cause ? ` (${f.cause})` : ''}`,
           mdEscape(f.message) + (f.messageEn ? `<br>${mdEscape(f.messageEn)}` : ''),
           mdEscape(f.expected ?? '—'),
           mdEscape(f.actual ?? '—'),

@@ -30,6 +30,59 @@ export const ReportFindingSchema = z.object({
   /** PDF only: where the quote sits (first span). */
   page: z.number().int().optional(),
   box: z.array(z.number()).length(4).optional(),
+  /** Id of the cause that explains this finding (causes[].id), else null. */
+  cause: z.string().nullable().optional(),
+});
+
+export const PATTERNS = [
+  'dropped-digit',
+  'extra-digit',
+  'swapped-digits',
+  'decimal-shift',
+  'unit-10000',
+  'repeated-total',
+  'copied-neighbour',
+  'sign',
+] as const;
+
+/** A cell a cause names (no role: it is the value to change). */
+export const ReportCauseCellSchema = z.object({
+  table: z.string(),
+  row: z.number().int(),
+  col: z.number().int(),
+  text: z.string(),
+  label: z.string().optional(),
+});
+
+/** One value to change in one explanation of an ambiguous cause. */
+export const ReportChangeSchema = z.object({
+  /** Which explanation (0-based) this change belongs to: an explanation may change two values. */
+  option: z.number().int(),
+  cell: ReportCauseCellSchema.nullable(),
+  quote: z.string().nullable(),
+  stated: z.string(),
+  suggested: z.string(),
+  pattern: z.enum(PATTERNS).nullable(),
+  bound: z.boolean(),
+});
+
+/** A root cause (design.md: `causes`). */
+export const ReportCauseSchema = z.object({
+  id: z.string(),
+  cells: z.array(ReportCauseCellSchema),
+  quote: z.string().nullable(),
+  stated: z.string().nullable(),
+  suggested: z.string().nullable(),
+  pattern: z.enum(PATTERNS).nullable(),
+  confidence: z.enum(['unique', 'ambiguous', 'none']),
+  explains: z.array(z.number().int()),
+  /** "应不超过 suggested" (only one-sided relations bound the value), not an exact value (addition). */
+  bound: z.boolean().optional(),
+  /** The cause in words, Chinese and English (addition). */
+  message: z.string(),
+  messageEn: z.string().optional(),
+  /** For `ambiguous`: every alternative change, grouped by `option`. */
+  alternatives: z.array(ReportChangeSchema).optional(),
 });
 
 export const ReportSchema = z.object({
@@ -60,6 +113,8 @@ export const ReportSchema = z.object({
   unrecognised: z.array(z.object({ title: z.string(), reason: z.string() })).optional(),
   sections: z.array(z.object({ id: z.string(), title: z.string(), present: z.boolean() })),
   findings: z.array(ReportFindingSchema),
+  /** Root causes, most certain first (issue 14). */
+  causes: z.array(ReportCauseSchema).optional(),
   rules: z.array(
     z.object({
       id: z.string(),
@@ -74,8 +129,11 @@ export const ReportSchema = z.object({
     warnings: z.number().int(),
     notices: z.number().int(),
     rulesRun: z.number().int(),
+    /** Causes with a unique or ambiguous explanation (those the user can act on). */
+    causes: z.number().int().optional(),
   }),
 });
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportFinding = z.infer<typeof ReportFindingSchema>;
+export type ReportCause = z.infer<typeof ReportCauseSchema>;

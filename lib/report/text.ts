@@ -3,7 +3,7 @@
  * Pure and browser-safe: a function of the JSON report only, no Node APIs, no clock.
  */
 import { sanitizeText } from '../sanitize';
-import type { Report, ReportFinding } from './schema';
+import type { Report, ReportCause, ReportFinding } from './schema';
 import { foldLabel, foldNotices, orderedFindings } from './order';
 
 type Severity = ReportFinding['severity'];
@@ -55,6 +55,27 @@ export function ruleCoverage(report: Report): RuleCoverage {
     internalErrors: n('internal-error'),
     total: report.rules.length,
   };
+}
+
+export const CONFIDENCE_LABEL: Record<ReportCause['confidence'], { zh: string; en: string }> = {
+  unique: { zh: '唯一解释', en: 'unique' },
+  ambiguous: { zh: '多种可能', en: 'ambiguous' },
+  none: { zh: '无简单解释', en: 'no simple explanation' },
+};
+
+/** Causes worth leading with: those that name a value (unique or ambiguous). */
+export function actionableCauses(report: Report): ReportCause[] {
+  return (report.causes ?? []).filter((c) => c.confidence !== 'none');
+}
+
+/** `T3[r40,c3] "1,234.56"` — a cell a cause names. */
+export function formatCauseCell(c: ReportCause['cells'][number]): string {
+  return `${c.table}[r${c.row},c${c.col}] "${c.text}"`;
+}
+
+/** "#0, #3" — findings by their index in the report. */
+export function findingRefs(explains: readonly number[]): string {
+  return explains.map((i) => `#${i}`).join(', ');
 }
 
 /** Findings by severity, each list in reading order (table, row, column; then page order). */
@@ -126,6 +147,19 @@ export function renderText(report: Report, options: ListOptions = {}): string {
   }
   out.push('');
 
+  const causes = actionableCauses(report);
+  if (causes.length > 0) {
+    out.push(`根因 Causes (${causes.length}): 改正这些数字，下列 ${new Set(causes.flatMap((c) => c.explains)).size} 项发现随之消除 · fix these and the findings they explain go away`);
+    for (const c of causes) {
+      out.push(`  ${c.id} [${CONFIDENCE_LABEL[c.confidence].zh} ${CONFIDENCE_LABEL[c.confidence].en}] ${oneLine(c.message)}`);
+      if (c.messageEn) out.push(`         ${oneLine(c.messageEn)}`);
+      if (c.cells.length > 0) out.push(`         单元格 cells: ${c.cells.map(formatCauseCell).join('; ')}`);
+      if (c.quote !== null) out.push(`         原文 quote: “${oneLine(c.quote)}”`);
+      out.push(`         解释 explains: ${findingRefs(c.explains)}`);
+    }
+    out.push('');
+  }
+
   const s = report.summary;
   out.push(`发现 Findings: ${s.errors} 错误 errors · ${s.warnings} 警告 warnings · ${s.notices} 提示 notices`);
   const groups = findingsBySeverity(report);
@@ -139,10 +173,10 @@ export function renderText(report: Report, options: ListOptions = {}): string {
       continue;
     }
     for (const f of list) {
-      out.push(`  [${f.rule}] ${oneLine(f.message)}`);
+      out.push(`  #${report.findings.indexOf(f)} [${f.rule}]${f.cause ? ` (${f.cause})` : ''} ${oneLine(f.message)}`);
       if (f.messageEn) out.push(`         ${oneLine(f.messageEn)}`);
       if (f.expected !== null || f.actual !== null) {
-        out.push(`         应为 expected: ${f.expected ?? '—'} · 所列 stated: ${f.actual ?? '—'}`);
+        out.push(`         对照 expected: ${f.expected ?? '—'} · 所列 stated: ${f.actual ?? '—'}`);
       }
       if (f.cells.length > 0) out.push(`         单元格 cells: ${formatCells(f.cells)}`);
       if (f.quote !== null) out.push(`         原文 quote: “${oneLine(f.quote)}”`);

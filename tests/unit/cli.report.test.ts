@@ -64,7 +64,7 @@ describe('renderText', () => {
     expect(t).toContain('年度 Year: 2024   单位 Unit: 万元');
     expect(t).toContain('T1  公开01表  收入支出决算总表  (30×6)');
     expect(t).toContain('缺少 missing: S-02 机构设置');
-    expect(t).toContain('应为 expected: 896.57 · 所列 stated: 896.58');
+    expect(t).toContain('对照 expected: 896.57 · 所列 stated: 896.58');
     expect(t).toContain('T1[r27,c2] "896.58" (total); T1[r5,c2] "880.81" (part)');
     expect(t).toContain('原文 quote: “2023年度政府采购”');
     // Errors, then warnings, then notices, whatever the findings' order.
@@ -102,7 +102,7 @@ describe('renderMarkdown', () => {
     expect(md).not.toContain('<img');
     expect(md).toContain('合计 \\| &lt;img src=x onerror=alert(1)&gt;');
     // Every table row has the same number of unescaped separators as the header.
-    const rows = md.split('\n').filter((l) => l.startsWith('| I-01'));
+    const rows = md.split('\n').filter((l) => l.startsWith('| #0 I-01'));
     expect(rows).toHaveLength(1);
     expect(rows[0].split(/(?<!\\)\|/).length).toBe(7);
   });
