@@ -55,7 +55,24 @@ const reportLike = () => z.looseObject({
     }),
   ),
   claims: z.optional(z.object({ found: z.int(), reconciled: z.int(), skipped: z.int() })),
-  summary: z.object({ errors: z.int(), warnings: z.int(), notices: z.int(), rulesRun: z.int() }),
+  causes: z.optional(
+    z.array(
+      z.looseObject({
+        id: z.string(),
+        confidence: z.enum(['unique', 'ambiguous', 'none']),
+        message: z.string(),
+        messageEn: z.optional(z.string()),
+        explains: z.array(z.int()),
+        cells: z.array(z.looseObject({ table: z.string(), row: z.int(), col: z.int(), text: z.string() })),
+        quote: z.nullable(z.string()),
+        stated: z.nullable(z.string()),
+        suggested: z.nullable(z.string()),
+        pattern: z.nullable(z.string()),
+      }),
+    ),
+  ),
+  // Loose: summary.causes and later counts pass through.
+  summary: z.looseObject({ errors: z.int(), warnings: z.int(), notices: z.int(), rulesRun: z.int() }),
 });
 export type ReportLike = z.infer<ReturnType<typeof reportLike>>;
 
