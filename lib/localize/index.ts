@@ -49,8 +49,10 @@ export interface Cause {
 }
 
 export interface LocalizeOptions {
-  /** Most alternatives listed before giving up ('none'). */
+  /** Most alternative single values listed before giving up ('none'). */
   maxAlternatives?: number;
+  /** Most alternative pairs or triples listed before giving up. */
+  maxSetAlternatives?: number;
   /** Most cells in a group for the pair search. */
   maxPairVars?: number;
   /** Most cells in a group for the triple search. */
@@ -103,7 +105,9 @@ export function localize(
   disclosure: Disclosure | null = null,
   opts: LocalizeOptions = {},
 ): Cause[] {
-  const maxAlternatives = opts.maxAlternatives ?? 6;
+  // Any one part of a long sum can be listed ("one of these"); pairs of guesses cannot.
+  const maxAlternatives = opts.maxAlternatives ?? 30;
+  const maxSetAlternatives = opts.maxSetAlternatives ?? 6;
   const maxPairVars = opts.maxPairVars ?? 400;
   const maxTripleVars = opts.maxTripleVars ?? 60;
   if (!relations.some((r) => r.verdict === 'error')) return [];
@@ -367,7 +371,7 @@ export function localize(
         }
     }
 
-    if (best.length === 0 || best.length > maxAlternatives) {
+    if (best.length === 0 || best.length > (best[0].changes.size === 1 ? maxAlternatives : maxSetAlternatives)) {
       causes.push({ confidence: 'none', alternatives: [], explains: all });
       continue;
     }

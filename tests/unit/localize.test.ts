@@ -158,7 +158,7 @@ describe('localize', () => {
     const findings: Finding[] = [];
     const rels = [rel('eq', [[cell('20.00'), 1], ...parts.map((p) => [p, -1] as [ModelCell, number])], '0.055', findings)];
     rels.push(rel('eq', [[rels[0].terms[0].x as Operand, 1], [cell('20.00'), -1]], '0.01'));
-    const causes = localize(rels, findings);
+    const causes = localize(rels, findings, null, { maxAlternatives: 6 });
     expect(causes).toHaveLength(1);
     expect(causes[0].confidence).toBe('none');
     expect(causes[0].explains).toEqual([0]);
