@@ -220,6 +220,14 @@ class PageController {
       case 'dc:reveal':
         this.reveal(msg.finding);
         break;
+      case 'dc:reveal-cause':
+        if (this.run && !this.marks?.isActive) {
+          this.state.marksOn = true;
+          this.applyMarks();
+          this.broadcast();
+        }
+        this.marks?.revealCause(msg.cause);
+        break;
     }
     return this.state;
   }
@@ -369,7 +377,7 @@ class PageController {
       performance.measure?.('dc:load', 'dc:load:start');
     }
     this.marks ??= new checker.MarkSession(document, {
-      describe: (ix) => this.describe(ix),
+      describe: (ix, mark) => this.describe(ix, mark),
       moreText: (n) => t(this.settings.lang, 'tipMore', { n }),
     });
     return checker;
@@ -380,17 +388,41 @@ class PageController {
     const marks = this.marks;
     if (!this.run || !checker || !marks) return;
     const t0 = performance.now();
-    const plan = checker.planMarks(this.run.findings.map(checker.toMarkable), { showNotices: this.settings.showNotices });
+    const plan = checker.planMarks(this.run.findings.map(checker.toMarkable), {
+      showNotices: this.settings.showNotices,
+      causes: checker.toMarkableCauses(this.run.causes),
+    });
     marks.apply(plan);
     this.state.items = this.state.items.map((it) => ({ ...it, marked: marks.elementsFor(it.index).length > 0 }));
     performance.measure?.('dc:marks', { start: t0, duration: performance.now() - t0 });
   }
 
-  private describe(indices: number[]): TooltipEntry[] {
+  private describe(indices: number[], mark?: { cause: string | null; affected: string | null }): TooltipEntry[] {
     const run = this.run;
     if (!run) return [];
     const lang = this.settings.lang;
     const out: TooltipEntry[] = [];
+    // A cause first: on the culprit, the value it should have; elsewhere, where the culprit is.
+    const id = mark?.cause ?? mark?.affected ?? null;
+    const cause = id ? this.state.report?.causes?.find((c) => c.id === id) : undefined;
+    if (cause) {
+      const en = lang === 'en';
+      const message = en ? cause.messageEn || cause.message : cause.message;
+      if (mark?.cause) {
+        const lines: [string, string][] = [];
+        if (cause.suggested != null) lines.push([en ? 'Should be' : '应为', cause.suggested]);
+        if (cause.stated != null) lines.push([t(lang, 'stated'), cause.stated]);
+        out.push({ severity: 'error', title: en ? `Cause ${cause.id}: the value to fix` : `根因 ${cause.id} · 应改正此处`, message, lines });
+      } else {
+        const where = (cause.cells[0] as { label?: string } | undefined)?.label ?? (cause.quote ? (en ? 'the text' : '叙述') : '');
+        out.push({
+          severity: 'notice',
+          title: en ? `Follows from cause ${cause.id} (click to jump to it)` : `受根因 ${cause.id} 影响（点击跳转）`,
+          message: en ? `Not wrong itself: fix ${where}. ${message}` : `此处本身无误，应改正${where}：${message}`,
+          lines: [],
+        });
+      }
+    }
     for (const i of indices) {
       const f = run.findings[i];
       const item = this.state.items[i];

@@ -22,6 +22,7 @@ import { orderedFindings, foldLabel } from '../../lib/report/order';
 import { renderMarkdown } from '../../lib/report/markdown';
 import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
+import { CauseList } from './causes';
 import './style.css';
 
 type Sev = 'error' | 'warning' | 'notice';
@@ -270,6 +271,13 @@ function Results(props: {
           {internal > 0 ? t(lang, 'rulesInternal', { n: internal }) : ''}
         </p>
       </section>
+
+      <CauseList
+        report={report}
+        lang={lang}
+        onRevealCause={(id) => void send({ type: 'dc:reveal-cause', cause: id })}
+        onRevealFinding={(i) => void send({ type: 'dc:reveal', finding: i })}
+      />
 
       <section class="controls">
         <label class="toggle">

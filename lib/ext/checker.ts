@@ -8,9 +8,24 @@ import { toReport } from '../report/build';
 import { ALL_RULES } from '../checks/registry';
 import type { CheckRun } from '../index';
 import { checkDocumentSliced, buildItems, yieldToPage } from './page-check';
-import { MarkSession, VerdictBar, planMarks, toMarkable } from '../marks';
+import { MarkSession, VerdictBar, planMarks, toMarkable, type MarkableCause } from '../marks';
 import { verdictContent } from './verdict';
 import { findByKey } from '../report/order';
+import type { Cause } from '../localize';
+
+/** The elements each cause names, and the findings it explains, for the marks. */
+function toMarkableCauses(causes: readonly Cause[]): MarkableCause[] {
+  return causes.map((c) => {
+    const changes = c.alternatives.flat();
+    const cells: Element[] = [];
+    const texts: Element[] = [];
+    for (const ch of changes) {
+      const el = ch.x.kind === 'cell' ? ch.x.cell.source.el : ch.x.num.paragraph.el;
+      if (el) (ch.x.kind === 'cell' ? cells : texts).push(el);
+    }
+    return { id: c.id, confidence: c.confidence, cells, texts, findings: c.explains };
+  });
+}
 
 export const checker = {
   checkDocumentSliced,
@@ -23,5 +38,6 @@ export const checker = {
   VerdictBar,
   verdictContent,
   findByKey,
+  toMarkableCauses,
 };
 export type Checker = typeof checker;

@@ -120,6 +120,7 @@ const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:run') }),
   z.object({ type: z.literal('dc:set-marks'), on: z.boolean() }),
   z.object({ type: z.literal('dc:reveal'), finding: z.int().check(z.gte(0)) }),
+  z.object({ type: z.literal('dc:reveal-cause'), cause: z.string().check(z.maxLength(16)) }),
 ]);
 export type ToContent = z.infer<ReturnType<typeof toContent>>;
 export const ToContentSchema = lazySchema(toContent);

@@ -17,13 +17,18 @@ export const MARK_ATTRS = [
   'data-dc-role',
   'data-dc-flash',
   'data-dc-lit',
+  'data-dc-cause',
+  'data-dc-affected',
   'tabindex',
 ] as const;
 type MarkAttr = (typeof MARK_ATTRS)[number];
 
 export interface MarkOptions {
-  /** Tooltip entries for the findings on an element (most severe first). */
-  describe?: (findings: number[]) => TooltipEntry[];
+  /**
+   * Tooltip entries for the findings on an element (most severe first); `mark` says whether the
+   * element is a cause's culprit or affected by one.
+   */
+  describe?: (findings: number[], mark: { cause: string | null; affected: string | null }) => TooltipEntry[];
   /** "{n} more findings" text for the tooltip, when entries are cut. */
   moreText?: (n: number) => string;
   /** Max entries shown in one tooltip. */
@@ -47,6 +52,7 @@ export class MarkSession {
   private readonly originals = new Map<Element, Map<MarkAttr, string | null>>();
   private readonly marks = new Map<Element, ElementMark>();
   private readonly byFinding = new Map<number, Element[]>();
+  private readonly byCause = new Map<string, Element[]>();
   private style: HTMLStyleElement | null = null;
   private tooltip: Tooltip | null = null;
   private highlightNames: string[] = [];
@@ -137,6 +143,13 @@ export class MarkSession {
       this.set(m.el, 'data-dc-findings', m.findings.join(' '));
       this.set(m.el, 'data-dc-kind', m.kind === 'text' && wholeText.has(m.el) ? 'text-whole' : m.kind);
       if (m.kind === 'cell') this.set(m.el, 'data-dc-role', m.blank && m.role === 'part' ? 'blank' : (m.role ?? 'value'));
+      if (m.cause) {
+        this.set(m.el, 'data-dc-cause', m.cause);
+        const list = this.byCause.get(m.cause) ?? [];
+        list.push(m.el);
+        this.byCause.set(m.cause, list);
+      }
+      if (m.affected) this.set(m.el, 'data-dc-affected', m.affected);
       if (m.stop && !m.el.hasAttribute('tabindex')) this.set(m.el, 'tabindex', '0');
       for (const f of m.findings) {
         const list = this.byFinding.get(f) ?? [];
@@ -161,6 +174,19 @@ export class MarkSession {
       this.listen('focusout', out);
       this.listen('scroll', hide);
     }
+    // A click on a cell affected by a cause jumps to the cell to fix.
+    if (this.byCause.size > 0) this.listen('click', (ev: Event) => this.onClick(ev));
+  }
+
+  /** Scroll to the elements a cause names and flash them. Returns false if none is marked. */
+  revealCause(id: string): boolean {
+    const els = (this.byCause.get(id) ?? []).filter((el) => el.isConnected);
+    return this.flashAll(els);
+  }
+
+  private onClick(ev: Event): void {
+    const m = this.markOf(ev.target);
+    if (m?.affected) this.revealCause(m.affected);
   }
 
   /** Elements marked for a finding (in document order of the plan). */
@@ -170,7 +196,11 @@ export class MarkSession {
 
   /** Scroll the first element of a finding into view and flash it. Returns false if it has no mark. */
   reveal(finding: number): boolean {
-    const els = this.elementsFor(finding);
+    return this.flashAll(this.elementsFor(finding), finding);
+  }
+
+  /** Scroll to the first element, flash them all, focus it and open its tooltip (`finding` on top). */
+  private flashAll(els: Element[], finding?: number): boolean {
     if (els.length === 0) return false;
     const first = els[0];
     (first as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest' });
@@ -191,7 +221,7 @@ export class MarkSession {
     const m = this.marks.get(first);
     if (m) {
       this.keepTipUntil = Date.now() + 400;
-      this.showTip(m, finding);
+      this.showTip(m, finding ?? m.primary);
     }
     return true;
   }
@@ -224,6 +254,7 @@ export class MarkSession {
     this.originals.clear();
     this.marks.clear();
     this.byFinding.clear();
+    this.byCause.clear();
     this.active = false;
   }
 
@@ -279,7 +310,7 @@ export class MarkSession {
     }
     const max = this.opts.maxEntries ?? 3;
     const order = [first, ...m.findings.filter((f) => f !== first)];
-    const entries = this.opts.describe(order);
+    const entries = this.opts.describe(order, { cause: m.cause, affected: m.affected });
     const shown = entries.slice(0, max);
     const more = entries.length > max && this.opts.moreText ? this.opts.moreText(entries.length - max) : null;
     this.tooltip.show(m.el, shown, more);

@@ -48,6 +48,21 @@ export interface ElementMark {
    * stop per finding, not one per cell of every sum.
    */
   stop: boolean;
+  /** The cause naming this element (the value to fix): `data-dc-cause`. */
+  cause: string | null;
+  /** The cause that explains every failing finding on this element (it is not wrong itself): `data-dc-affected`. */
+  affected: string | null;
+}
+
+/** A root cause as the marks need it: the elements it names and the findings it explains. */
+export interface MarkableCause {
+  id: string;
+  /** unique: the culprit is the error; ambiguous: each alternative is named, marks unchanged. */
+  confidence: 'unique' | 'ambiguous' | 'none';
+  /** Culprit cells (td/th) and paragraphs (a stated number). */
+  cells: Element[];
+  texts: Element[];
+  findings: number[];
 }
 
 export interface SentenceMark {
@@ -67,6 +82,8 @@ export interface MarkPlan {
 
 export interface PlanOptions {
   showNotices?: boolean;
+  /** Root causes: culprits get `cause`, the other elements of the findings they explain `affected`. */
+  causes?: readonly MarkableCause[];
 }
 
 export function planMarks(findings: readonly MarkableFinding[], opts: PlanOptions = {}): MarkPlan {
@@ -84,7 +101,7 @@ export function planMarks(findings: readonly MarkableFinding[], opts: PlanOption
   ) => {
     const m = byEl.get(el);
     if (!m) {
-      byEl.set(el, { el, primary: index, findings: [index], severity, kind, total, role: total ? 'total' : role, blank, stop: false });
+      byEl.set(el, { el, primary: index, findings: [index], severity, kind, total, role: total ? 'total' : role, blank, stop: false, cause: null, affected: null });
       return;
     }
     if (total) m.role = 'total';
@@ -114,5 +131,38 @@ export function planMarks(findings: readonly MarkableFinding[], opts: PlanOption
     const anchor = f.cells.find((c) => c.el && c.role === 'total')?.el ?? f.cells.find((c) => c.el)?.el ?? f.spans.find((s) => s.el)?.el;
     if (anchor) byEl.get(anchor)!.stop = true;
   });
+  if (opts.causes?.length) markCauses(byEl, findings, opts.causes, showNotices);
   return { elements: [...byEl.values()], sentences };
+}
+
+function markCauses(byEl: Map<Element, ElementMark>, findings: readonly MarkableFinding[], causes: readonly MarkableCause[], showNotices: boolean): void {
+  const explainedBy = new Map<number, string>();
+  for (const c of causes) {
+    if (c.confidence === 'none') continue;
+    for (const f of c.findings) if (!explainedBy.has(f)) explainedBy.set(f, c.id);
+  }
+  // Culprits: named by the cause (an element no finding marks — rare — gets a mark of its own).
+  for (const c of causes) {
+    if (c.confidence === 'none') continue;
+    const primary = c.findings[0] ?? 0;
+    const name = (el: Element, kind: 'cell' | 'text') => {
+      let m = byEl.get(el);
+      if (!m) {
+        if (findings[primary]?.severity === 'notice' && !showNotices) return;
+        m = { el, primary, findings: [...c.findings], severity: 'error', kind, total: false, role: kind === 'cell' ? 'value' : null, blank: false, stop: true, cause: null, affected: null };
+        byEl.set(el, m);
+      }
+      m.cause ??= c.id;
+      if (c.confidence === 'unique') m.severity = 'error';
+    };
+    for (const el of c.cells) name(el, 'cell');
+    for (const el of c.texts) name(el, 'text');
+  }
+  // Affected: every failing finding on the element is explained by a cause, and it names none.
+  for (const m of byEl.values()) {
+    if (m.cause || m.kind !== 'cell') continue;
+    const failing = m.findings.filter((i) => findings[i]?.severity !== 'notice');
+    if (failing.length === 0 || !failing.every((i) => explainedBy.has(i))) continue;
+    m.affected = explainedBy.get(failing[0])!;
+  }
 }

@@ -20,6 +20,9 @@ export const COLORS = {
 
 type Edge = 'solid' | 'dashed' | 'double' | 'total';
 
+/** Cells affected by a cause: marked, but clearly not the value to fix. */
+export const AFFECTED = { line: '#9a8f8f', tint: 'rgba(150, 120, 120, 0.08)' } as const;
+
 /** The four edges of a rectangle `inset` px inside the padding box, `width` px wide: images, sizes, positions. */
 function edges(kind: 'solid' | 'dashed', color: string, width: number, inset: number): [string[], string[], string[]] {
   const h = kind === 'dashed' ? `repeating-linear-gradient(90deg,${color} 0 6px,transparent 6px 10px)` : `linear-gradient(${color},${color})`;
@@ -119,6 +122,12 @@ export function markStylesheet(): string {
     // The parts of the sum a pointed-at total is about (any severity, blanks included), lit on hover.
     parts.push(`[data-dc-lit]${cell}{${frame('dashed', c.line, 1, c.tint)}}`);
   }
+  // Causes (issue 14): the culprit is the error, framed twice over a strong tint; the cells a cause
+  // explains are only affected — a thin dotted grey frame over a faint tint, whatever their findings'
+  // severity. Four attributes: these win over the role rules above.
+  const e = COLORS.error;
+  mark('[data-dc-severity][data-dc-kind="cell"][data-dc-role][data-dc-cause]', 'double', e.line, 6, e.strong, ';cursor:help');
+  mark('[data-dc-severity][data-dc-kind="cell"][data-dc-role][data-dc-affected]', 'dashed', AFFECTED.line, 1, AFFECTED.tint, ';cursor:pointer');
   parts.push(
     // Only the middle keyframe: the flash starts from and returns to the cell's own colour.
     `@keyframes dc-flash{50%{background-color:rgba(255,215,0,0.75)}}`,
