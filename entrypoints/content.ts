@@ -428,9 +428,11 @@ class PageController {
       const item = this.state.items[i];
       if (!f) continue;
       const lines: [string, string][] = [];
-      if (f.expected != null) lines.push([t(lang, 'expected'), f.expected || t(lang, 'emptyValue')]);
+      // A finding a cause explains: "应为" belongs to the value the cause names, not to this comparison.
+      const explained = !!(this.state.report?.findings[i] as { cause?: string | null } | undefined)?.cause;
+      if (f.expected != null && !explained) lines.push([t(lang, 'expected'), f.expected || t(lang, 'emptyValue')]);
       if (f.actual != null) lines.push([t(lang, 'stated'), f.actual || t(lang, 'emptyValue')]);
-      if (item?.difference) lines.push([t(lang, 'difference'), item.difference]);
+      if (item?.difference && !explained) lines.push([t(lang, 'difference'), item.difference]);
       const title = item?.ruleTitle ? `${f.rule} ${pick(lang, item.ruleTitle)}` : f.rule;
       out.push({ severity: f.severity, title: `${t(lang, `severity_${f.severity}`)} · ${title}`, message: pick(lang, f.message), lines });
     }
