@@ -119,7 +119,11 @@ export function localize(
   const vars: Var[] = [];
   const byKey = new Map<unknown, number>();
   const rels: Rel[] = [];
+  // Only relations touching a value of a failing relation can matter (the rest are never evaluated).
+  const suspect = new Set<unknown>();
+  for (const r of relations) if (r.verdict === 'error') for (const t of r.terms) suspect.add(t.x.kind === 'cell' ? t.x.cell : textKey(t.x));
   for (const r of relations) {
+    if (r.verdict !== 'error' && !r.terms.some((t) => suspect.has(t.x.kind === 'cell' ? t.x.cell : textKey(t.x)))) continue;
     const rel: Rel = { r, vars: [], coefs: [], failing: r.verdict === 'error', residual: null };
     const ri = rels.length;
     for (const t of r.terms) {
@@ -207,29 +211,37 @@ export function localize(
     return v.toDecimalPlaces(vars[vi].decimals);
   };
 
-  // Connected groups of failing relations (union-find over shared variables).
-  const parent = rels.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  const firstFailing = new Map<number, number>();
-  rels.forEach((rel, ri) => {
-    if (!rel.failing) return;
-    for (const vi of rel.vars) {
-      const other = firstFailing.get(vi);
-      if (other === undefined) firstFailing.set(vi, ri);
-      else parent[find(ri)] = find(other);
+  /** Connected groups of the given failing relations (union-find over shared variables). */
+  const componentsOf = (failingRels: readonly number[]): number[][] => {
+    const parent = new Map<number, number>();
+    for (const ri of failingRels) parent.set(ri, ri);
+    const find = (i: number): number => {
+      let p = parent.get(i)!;
+      while (p !== i) {
+        const g = parent.get(p)!;
+        parent.set(i, g);
+        i = p;
+        p = g;
+      }
+      return i;
+    };
+    const firstFailing = new Map<number, number>();
+    for (const ri of failingRels)
+      for (const vi of rels[ri].vars) {
+        const other = firstFailing.get(vi);
+        if (other === undefined) firstFailing.set(vi, ri);
+        else parent.set(find(ri), find(other));
+      }
+    const groups = new Map<number, number[]>();
+    for (const ri of failingRels) {
+      const g = find(ri);
+      const list = groups.get(g);
+      if (list) list.push(ri);
+      else groups.set(g, [ri]);
     }
-  });
-  const groups = new Map<number, number[]>();
-  rels.forEach((rel, ri) => {
-    if (!rel.failing) return;
-    const g = find(ri);
-    const list = groups.get(g);
-    if (list) list.push(ri);
-    else groups.set(g, [ri]);
-  });
+    return [...groups.values()];
+  };
+  const queue = componentsOf(rels.flatMap((rel, ri) => (rel.failing ? [ri] : [])));
 
   const patternCtx = patternContext(disclosure, vars, rels);
   const weightOf = (vi: number, p: Pattern | null) => (vars[vi].text ? TEXT_WEIGHT : 1) * (p ? PATTERN_WEIGHT : 1);
@@ -288,6 +300,14 @@ export function localize(
         if (rs.length === 0) continue;
         for (const { v, bound: b } of valuesFor(vi, rs, changes).slice(0, 3)) {
           changes.set(vi, v);
+          // Prune: a relation of vi that no unsolved member takes part in is final now, and must hold.
+          const broken = vars[vi].rels.some(
+            (ri) => !others.some((o) => rels[ri].vars.includes(o)) && !holds(ri, residualWith(ri, changes)),
+          );
+          if (broken) {
+            changes.delete(vi);
+            continue;
+          }
           if (b) bound.add(vi);
           dfs(changes, bound, others);
           changes.delete(vi);
@@ -301,7 +321,33 @@ export function localize(
   };
 
   const causes: Omit<Cause, 'id'>[] = [];
-  for (const failing of groups.values()) {
+  /**
+   * Failing relations a number stated once in the text explains on its own: the number is in no other
+   * relation, and no other value of the relation can be changed to fit it without breaking one of its
+   * own relations (the tables are right; the sentence is not). Used when a group has no explanation
+   * by one to three values — e.g. the same wrong sentence on a page ten times over.
+   */
+  const peel = (failing: readonly number[]): Array<{ vi: number; ri: number; v: Decimal }> => {
+    const out: Array<{ vi: number; ri: number; v: Decimal }> = [];
+    for (const ri of failing) {
+      const rel = rels[ri];
+      if (rel.r.op !== 'eq') continue;
+      const leaves = rel.vars.filter((vi) => vars[vi].rels.length === 1);
+      if (leaves.length !== 1) continue;
+      const others = rel.vars.filter((vi) => vi !== leaves[0]);
+      const none = new Map<number, Decimal>();
+      const fits = others.some((vi) => {
+        const v = solve(vi, ri, none);
+        return v !== null && verify(new Map([[vi, v]])) >= 0;
+      });
+      const v = solve(leaves[0], ri, none);
+      if (!fits && v !== null) out.push({ vi: leaves[0], ri, v });
+    }
+    return out;
+  };
+
+  while (queue.length > 0) {
+    const failing = queue.shift()!;
     const F = new Set(failing);
     const inGroup: number[] = [];
     const failingOf = new Map<number, Set<number>>();
@@ -372,6 +418,23 @@ export function localize(
     }
 
     if (best.length === 0 || best.length > (best[0].changes.size === 1 ? maxAlternatives : maxSetAlternatives)) {
+      const peeled = peel(failing);
+      if (peeled.length > 0 && peeled.length < failing.length + 1) {
+        const gone = new Set<number>();
+        for (const { vi, ri, v } of peeled) {
+          gone.add(ri);
+          const c = candidate(new Map([[vi, v]]), new Set());
+          if (!c) continue;
+          causes.push({
+            confidence: 'unique',
+            alternatives: [[{ x: vars[vi].x, stated: vars[vi].value, suggested: v, decimals: vars[vi].decimals, pattern: c.patterns.get(vi) ?? null, bound: false, relations: 1 }]],
+            explains: explainsOf([vi]),
+          });
+        }
+        const rest = failing.filter((ri) => !gone.has(ri));
+        if (rest.length > 0) queue.push(...componentsOf(rest));
+        continue;
+      }
       causes.push({ confidence: 'none', alternatives: [], explains: all });
       continue;
     }
