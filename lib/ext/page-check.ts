@@ -136,6 +136,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
   const relations: Relation[] = [];
+  let causes: CheckRun['causes'] = [];
   if (hasTables) {
     // What several rules share, built in steps here so that no rule carries it as one long step.
     // A failure is not cached: each rule that needs the analysis then meets the same error, reported
@@ -159,6 +160,8 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
     }
     progress('rules', rules.length, rules.length);
     await maybeYield();
+    // Root causes from the relations the rules declared (a step of its own).
+    causes = timed('localize', () => localize(relations, findings, disclosure));
     // The report's extras, then (in the content script) the report and the marks, in a task of their own.
     await pause();
   }
@@ -170,7 +173,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
     sections: hasTables && REPORT_EXTRAS.sections ? REPORT_EXTRAS.sections(disclosure) : [],
     claims: hasTables && REPORT_EXTRAS.claims ? REPORT_EXTRAS.claims(disclosure) : null,
     relations,
-    causes: hasTables ? timed('localize', () => localize(relations, findings, disclosure)) : [],
+    causes,
   };
 }
 

@@ -97,7 +97,9 @@ describe('npm run check (single input)', () => {
     expect(stdout).toContain('识别的表格 Recognised tables (9):');
     expect(stdout).toMatch(/T1 {2}公开01表 {2}收入支出决算总表/);
     expect(stdout).toMatch(/错误 Errors \(\d+\)/);
-    expect(stdout).toMatch(/应为 expected: .+ · 所列 stated: /);
+    expect(stdout).toMatch(/对照 expected: .+ · 所列 stated: /);
+    // Causes lead: the seed's three wrong sentences, each with the value the tables give.
+    expect(stdout).toMatch(/根因 Causes \(3\)/);
     expect(stdout).toMatch(/规则 Rules: \d+ 运行 ran · \d+ 通过 passed · \d+ 未通过 failed · \d+ 不适用 not applicable/);
   });
 
@@ -105,10 +107,13 @@ describe('npm run check (single input)', () => {
     const json = ReportSchema.parse(JSON.parse((await runCli(['--format', 'json', SEED])).stdout));
     const csv = (await runCli(['--format', 'csv', SEED])).stdout;
     expect(csv.startsWith('\uFEFFsource,department,year,severity,rule,')).toBe(true);
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + json.findings.length);
+    // A row per cause (severity "cause") first, then a row per finding.
+    const causes = (json.causes ?? []).filter((c) => c.confidence !== 'none').length;
+    expect(causes).toBe(3);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + causes + json.findings.length);
     const md = (await runCli(['--format', 'md', SEED])).stdout;
     expect(md).toContain('| T1 | 公开01表 | 收入支出决算总表 |');
-    for (const f of json.findings) expect(md).toContain(`| ${f.rule} |`);
+    json.findings.forEach((f, i) => expect(md).toContain(`| #${i} ${f.rule}${f.cause ? ` (${f.cause})` : ''} |`));
   });
 
   it('a missing file: one clear line on stderr, nothing on stdout, non-zero exit', async () => {

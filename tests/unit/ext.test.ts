@@ -244,7 +244,9 @@ describe('checkDocumentSliced', () => {
       },
     });
     expect(log[log.length - 1]).toBe('yield');
-    expect(log[log.length - 2]).toMatch(/^rule:/);
+    // The localization (root causes) is the step after the last rule.
+    expect(log[log.length - 2]).toBe('localize');
+    expect(log[log.length - 3]).toMatch(/^rule:/);
     expect(log.filter((x) => x === 'yield')).toHaveLength(1);
   });
 
