@@ -39,6 +39,8 @@ declare const chrome: {
   storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };
 
+type DnrGlobal = { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> } } };
+
 interface Expected {
   report: Report;
   /** Findings the viewer can mark: a cell or a sentence word with a data-box (lib/viewer/places). */
@@ -133,6 +135,13 @@ describe('PDF viewer in Chromium', () => {
     sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
     extId = sw.url().split('/')[2];
     cdp = await ctx.browser()!.newBrowserCDPSession();
+    // The background installs its redirect rules as it starts: a navigation before that is not
+    // redirected (a freshly installed extension, not a state a user meets after the first second).
+    const rules = () => sw.evaluate(() => (globalThis as unknown as DnrGlobal).chrome.declarativeNetRequest.getDynamicRules().then((r) => r.length));
+    for (let t = Date.now(); (await rules()) === 0; ) {
+      if (Date.now() - t > 15_000) throw new Error('the background never installed its PDF redirect rules');
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
   });
 
   afterAll(async () => {
