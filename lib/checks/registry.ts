@@ -61,6 +61,7 @@ import { rule as N15 } from './N-15';
 import { rule as N16 } from './N-16';
 import { rule as N17 } from './N-17';
 import { rule as N18 } from './N-18';
+import { rule as N19 } from './N-19';
 import { analyseSteps, claimStats } from '../claims';
 // Budget identities (B-xx, budget.md)
 import { rule as B01 } from './B-01';
@@ -100,6 +101,7 @@ export const RULES: Rule[] = [
   // Narrative text beyond the catalog (issue 16, issue 23)
   N17,
   N18,
+  N19,
 ];
 
 /** The budget rules (budget.md): a budget is never checked with 决算 rules, nor the reverse. */
