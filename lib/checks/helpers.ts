@@ -307,27 +307,63 @@ const labels = new WeakMap<ModelCell, Bilingual>();
 
 export function cellLabel(d: Disclosure, cell: ModelCell): Bilingual {
   let v = labels.get(cell);
-  if (!v) labels.set(cell, (v = cellLabelUncached(d, cell)));
+  if (!v) labels.set(cell, (v = joinCite(cellCite(d, cell))));
   return v;
 }
 
-function cellLabelUncached(d: Disclosure, cell: ModelCell): Bilingual {
+/**
+ * The parts of a cell's citation: table (marker or name), row code, row name (as printed, spaces
+ * dropped) and column; the CSV gives each its own column. A cell outside every recognised row cites
+ * its 1-based grid position as the row and column.
+ */
+export interface CellCite {
+  table: Bilingual;
+  rowCode: string;
+  rowName: string;
+  column: Bilingual;
+}
+
+const cites = new WeakMap<ModelCell, CellCite>();
+
+export function cellCite(d: Disclosure, cell: ModelCell): CellCite {
+  let v = cites.get(cell);
+  if (!v) cites.set(cell, (v = cellCiteUncached(d, cell)));
+  return v;
+}
+
+function cellCiteUncached(d: Disclosure, cell: ModelCell): CellCite {
   const t = d.tables[cell.table];
-  const tableZh = t?.marker || t?.title || tableNameOf(cell).zh;
-  const tableEn = t?.marker ? `${t.marker} (${cell.table})` : tableNameOf(cell).en;
+  const table = {
+    zh: t?.marker || t?.title || tableNameOf(cell).zh,
+    en: t?.marker ? `${t.marker} (${cell.table})` : tableNameOf(cell).en,
+  };
   const place = placeOf(d, cell);
   if (!place) {
-    const where = `第${cell.row + 1}行第${cell.col + 1}列`;
-    return { zh: `${tableZh} · ${where}`, en: `${tableEn} · row ${cell.row + 1}, column ${cell.col + 1}` };
+    return {
+      table,
+      rowCode: '',
+      rowName: `第${cell.row + 1}行`,
+      column: { zh: `第${cell.col + 1}列`, en: `column ${cell.col + 1}` },
+    };
   }
-  const rowName = [place.row.code, place.row.name.replace(SPACE_RE, '')].filter(Boolean).join(' ');
   const col = columnLabel(place.key, place.panel);
   // Unknown columns: the printed header's last level ("本年支出/基本支出" → "基本支出").
   const colZh = COLUMN_LABELS[place.key] ? col.zh : (col.zh.split('/').pop() || col.zh);
   const colEn = COLUMN_LABELS[place.key] ? col.en : colZh;
-  const zh = [tableZh, rowName, colZh].filter(Boolean).join(' · ');
-  const en = [tableEn, rowName, colEn].filter(Boolean).join(' · ');
-  return { zh, en };
+  return { table, rowCode: place.row.code ?? '', rowName: place.row.name.replace(SPACE_RE, ''), column: { zh: colZh, en: colEn } };
+}
+
+/**
+ * "公开06表 · 302 商品和服务支出 · 决算数". A column named as its row ("合计" of the 合计 row) is
+ * said once: "公开05表 · 合计".
+ */
+export function joinCite(c: CellCite): Bilingual {
+  const row = [c.rowCode, c.rowName].filter(Boolean).join(' ');
+  const join = (table: string, col: string) => [table, row, col === c.rowName ? '' : col].filter(Boolean).join(' · ');
+  if (!c.rowCode && /^第\d+行$/.test(c.rowName)) {
+    return { zh: `${c.table.zh} · ${c.rowName}${c.column.zh}`, en: `${c.table.en} · row ${c.rowName.slice(1, -1)}, ${c.column.en}` };
+  }
+  return { zh: join(c.table.zh, c.column.zh), en: join(c.table.en, c.column.en) };
 }
 
 function tableNameOf(cell: ModelCell): Bilingual {

@@ -2,7 +2,8 @@ import type { CheckRun } from '../index';
 import type { Report, ReportCause, ReportFinding } from './schema';
 import type { Finding } from '../checks/types';
 import type { Disclosure } from '../model/types';
-import { cellLabel } from '../checks/helpers';
+import { cellCite, cellLabel } from '../checks/helpers';
+import type { ModelCell } from '../model/types';
 import { spanPlace } from './place';
 import { toInt } from '../int';
 import type { Cause, Change } from '../localize';
@@ -21,7 +22,13 @@ export function causeOfFindings(causes: readonly Cause[]): Map<number, string> {
 function changeCell(d: Disclosure, ch: Change) {
   if (ch.x.kind !== 'cell') return null;
   const { cell } = ch.x;
-  return { table: cell.table, row: cell.row, col: cell.col, text: cell.text, label: cellLabel(d, cell).zh };
+  return { table: cell.table, row: cell.row, col: cell.col, text: cell.text, label: cellLabel(d, cell).zh, cite: citeOf(d, cell) };
+}
+
+/** The label's parts, in Chinese (as the label). */
+function citeOf(d: Disclosure, cell: ModelCell) {
+  const c = cellCite(d, cell);
+  return { table: c.table.zh, rowCode: c.rowCode, rowName: c.rowName, column: c.column.zh };
 }
 
 function changeQuote(ch: Change): string | null {
@@ -97,6 +104,7 @@ export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
       text: cell.text,
       role,
       label: cellLabel(d, cell).zh,
+      cite: citeOf(d, cell),
       ...placeOnPage(cell.source.el),
     })),
     quote: f.quote,

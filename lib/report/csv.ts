@@ -5,7 +5,7 @@
 import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { formatCell } from './text';
-import { orderedFindings } from './order';
+import { anchorCell, orderedFindings } from './order';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -29,20 +29,50 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
   return CSV_BOM + [csvRow(header), ...rows.map(csvRow)].map((l) => l + '\r\n').join('');
 }
 
+/**
+ * Columns: where (table, row code, row name, column of the finding's anchor cell — its total, else
+ * its first cell — or of the cause's first cell), stated vs expected, the message, every cell cited,
+ * the quote. `stated` was `actual` before (one term for "所列" everywhere).
+ */
 export const FINDINGS_CSV_HEADER = [
   'source',
   'department',
   'year',
   'severity',
   'rule',
+  'table',
+  'row_code',
+  'row_name',
+  'column',
+  'stated',
+  'expected',
   'message',
   'message_en',
-  'expected',
-  'actual',
   'cells',
   'quote',
   'cause',
 ] as const;
+
+type AnyCell = Report['findings'][number]['cells'][number] | NonNullable<Report['causes']>[number]['cells'][number];
+
+/** The table / row code / row name / column fields of a cell (its cite, else what the label and table id give). */
+function whereFields(report: Report, cell: AnyCell | null | undefined): [string, string, string, string] {
+  if (!cell) return ['', '', '', ''];
+  if (cell.cite) return [cell.cite.table, cell.cite.rowCode, cell.cite.rowName, cell.cite.column];
+  // A report without cites (older JSON): the label's parts, "表 · 行 · 列".
+  const parts = cell.label?.split(' · ') ?? [];
+  if (parts.length === 3) {
+    const m = /^(\d+)\s+(.+)$/.exec(parts[1]);
+    return [parts[0], m ? m[1] : '', m ? m[2] : parts[1], parts[2]];
+  }
+  const t = report.tables.find((x) => x.id === cell.table);
+  return [t?.marker || t?.name || cell.table, '', `第${cell.row + 1}行`, `第${cell.col + 1}列`];
+}
+
+export interface CsvOptions {
+  /** 'zh': Chinese only (no message_en column). Default: both. */
+  lang?: 'zh' | 'both';
+}
 
 /**
  * One row per cause (severity "cause", rule = its id, expected = the suggested value) first, then one
@@ -51,7 +81,8 @@ export const FINDINGS_CSV_HEADER = [
  * column). A spreadsheet filters and folds by the severity column itself, so notices are listed in
  * full here, last.
  */
-export function renderFindingsCsv(reports: readonly Report[]): string {
+export function renderFindingsCsv(reports: readonly Report[], options: CsvOptions = {}): string {
+  const zhOnly = options.lang === 'zh';
   const causeRows = reports.flatMap((r) =>
     (r.causes ?? [])
       .filter((c) => c.confidence !== 'none')
@@ -61,11 +92,12 @@ export function renderFindingsCsv(reports: readonly Report[]): string {
         r.document.year,
         'cause',
         c.id,
+        ...whereFields(r, c.cells[0]),
+        c.stated,
+        c.suggested,
         c.message,
         c.messageEn ?? '',
-        c.suggested,
-        c.stated,
-        c.cells.map((x) => `${x.table}[r${x.row},c${x.col}] "${x.text}"`).join('; '),
+        c.cells.map(formatCell).join('; '),
         c.quote,
         c.confidence,
       ]),
@@ -77,19 +109,26 @@ export function renderFindingsCsv(reports: readonly Report[]): string {
       r.document.year,
       f.severity,
       f.rule,
+      ...whereFields(r, anchorCell(f)),
+      f.actual,
+      f.expected,
       f.message,
       f.messageEn ?? '',
-      f.expected,
-      f.actual,
       f.cells.map(formatCell).join('; '),
       f.quote,
       f.cause ?? '',
     ]),
   );
-  return csvDocument(FINDINGS_CSV_HEADER, [...causeRows, ...rows]);
+  const all = [...causeRows, ...rows];
+  if (!zhOnly) return csvDocument(FINDINGS_CSV_HEADER, all);
+  const en = FINDINGS_CSV_HEADER.indexOf('message_en');
+  return csvDocument(
+    FINDINGS_CSV_HEADER.filter((_, i) => i !== en),
+    all.map((row) => row.filter((_, i) => i !== en)),
+  );
 }
 
 /** The CSV of a single report: its findings. */
-export function renderCsv(report: Report): string {
-  return renderFindingsCsv([report]);
+export function renderCsv(report: Report, options: CsvOptions = {}): string {
+  return renderFindingsCsv([report], options);
 }

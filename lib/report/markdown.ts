@@ -145,7 +145,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(
     `规则 Rules: ${cov.ran} 运行 ran · ${cov.passed} 通过 passed · ${cov.failed} 未通过 failed · ${cov.notApplicable} 不适用 not applicable` +
       (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : '') +
-      '. 单元格位置从 0 开始 · cell positions are 0-based.',
+      '.',
   );
   out.push('');
   return sanitizeText(out.join('\n'));

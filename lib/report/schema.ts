@@ -4,6 +4,14 @@
  */
 import { z } from 'zod';
 
+/** The parts of `label`, for a spreadsheet's columns (addition): "公开06表", "302", "商品和服务支出", "决算数". */
+export const ReportCiteSchema = z.object({
+  table: z.string(),
+  rowCode: z.string(),
+  rowName: z.string(),
+  column: z.string(),
+});
+
 export const ReportCellSchema = z.object({
   table: z.string(),
   row: z.number().int(),
@@ -12,6 +20,7 @@ export const ReportCellSchema = z.object({
   role: z.enum(['total', 'part', 'value']),
   /** How a person cites the cell: "公开06表 · 302 商品和服务支出 · 决算数". */
   label: z.string(),
+  cite: ReportCiteSchema.optional(),
   /** PDF only: 1-based page and [x0, y0, x1, y1] in PDF points, origin top-left of that page. */
   page: z.number().int().optional(),
   box: z.array(z.number()).length(4).optional(),
@@ -52,6 +61,7 @@ export const ReportCauseCellSchema = z.object({
   col: z.number().int(),
   text: z.string(),
   label: z.string().optional(),
+  cite: ReportCiteSchema.optional(),
 });
 
 /** One value to change in one explanation of an ambiguous cause. */

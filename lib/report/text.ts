@@ -23,9 +23,15 @@ export const TEMPLATE = { zh: '这是模板或空白表格：表中没有金额�
 /** How many cells a human-readable finding lists before "… +N more" (JSON/CSV keep them all). */
 export const MAX_CELLS_SHOWN = 8;
 
-/** `T1[r27,c2] "896.58" (total)` — 0-based grid positions, as in the JSON report. */
-export function formatCell(c: Cell): string {
-  return `${c.table}[r${c.row},c${c.col}] "${c.text}" (${c.role})`;
+/** How a blank cell's value reads in a citation: never "0.00". */
+export const BLANK_CELL = '（空）';
+
+/**
+ * `公开01表 · 本年收入合计 · 决算数「896.58」` — the cell as a person cites it (its label), with its
+ * text as printed; a cell without a label (an older report) falls back to `T1[r27,c2]`, 0-based.
+ */
+export function formatCell(c: Pick<Cell, 'table' | 'row' | 'col' | 'text'> & { label?: string }): string {
+  return `${c.label || `${c.table}[r${c.row},c${c.col}]`}「${c.text.trim() || BLANK_CELL}」`;
 }
 
 export function formatCells(cells: readonly Cell[], max = MAX_CELLS_SHOWN): string {
@@ -68,9 +74,9 @@ export function actionableCauses(report: Report): ReportCause[] {
   return (report.causes ?? []).filter((c) => c.confidence !== 'none');
 }
 
-/** `T3[r40,c3] "1,234.56"` — a cell a cause names. */
+/** A cell a cause names, cited as people cite it (see formatCell). */
 export function formatCauseCell(c: ReportCause['cells'][number]): string {
-  return `${c.table}[r${c.row},c${c.col}] "${c.text}"`;
+  return formatCell(c);
 }
 
 /** "#0, #3" — findings by their index in the report. */
@@ -189,6 +195,5 @@ export function renderText(report: Report, options: ListOptions = {}): string {
       `${cov.notApplicable} 不适用 not applicable` +
       (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : ''),
   );
-  out.push('单元格位置为表格网格中从 0 开始的行、列号 · cell positions are 0-based grid rows/columns');
   return sanitizeText(out.join('\n') + '\n');
 }

@@ -65,7 +65,8 @@ describe('renderText', () => {
     expect(t).toContain('T1  公开01表  收入支出决算总表  (30×6)');
     expect(t).toContain('缺少 missing: S-02 机构设置');
     expect(t).toContain('对照 expected: 896.57 · 所列 stated: 896.58');
-    expect(t).toContain('T1[r27,c2] "896.58" (total); T1[r5,c2] "880.81" (part)');
+    expect(t).toContain('公开01表 · 本年收入合计 · 决算数「896.58」; 公开01表 · 一、一般公共预算财政拨款收入 · 决算数「880.81」');
+    expect(t).not.toMatch(/T1\[r\d+,c\d+\]/);
     expect(t).toContain('原文 quote: “2023年度政府采购”');
     // Errors, then warnings, then notices, whatever the findings' order.
     const [e, w, n] = ['错误 Errors', '警告 Warnings', '提示 Notices'].map((h) => t.indexOf(h));
@@ -136,8 +137,24 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFFsource,department,year,severity,rule,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, 2 rows, trailing empty
-    expect(lines[1]).toContain('fixtures/a.html,某部门,2024,error,I-01,本年收入合计 896.58 ≠ 各项收入之和 896.57');
-    expect(lines[1]).toContain('"T1[r27,c2] ""896.58"" (total); T1[r5,c2] ""880.81"" (part)"');
+    expect(lines[0]).toBe('source,department,year,severity,rule,table,row_code,row_name,column,stated,expected,message,message_en,cells,quote,cause');
+    // Where (from the label when the cells carry no cite), stated, expected, then the message.
+    expect(lines[1]).toContain('fixtures/a.html,某部门,2024,error,I-01,公开01表,,本年收入合计,决算数,896.58,896.57,本年收入合计 896.58 ≠ 各项收入之和 896.57');
+    expect(lines[1]).toContain(',公开01表 · 本年收入合计 · 决算数「896.58」; 公开01表 · 一、一般公共预算财政拨款收入 · 决算数「880.81」,');
+  });
+
+  it('splits a cited cell into its own columns; a blank cell reads （空）; Chinese only drops message_en', () => {
+    const cells: ReportFinding['cells'] = [
+      { table: 'T6', row: 5, col: 2, text: '', role: 'value', label: '公开06表 · 302 商品和服务支出 · 决算数', cite: { table: '公开06表', rowCode: '302', rowName: '商品和服务支出', column: '决算数' } },
+    ];
+    const r = report({ findings: [finding({ cells, actual: '', expected: '非零' })] });
+    const row = renderCsv(r).slice(1).split('\r\n')[1];
+    expect(row).toContain(',I-01,公开06表,302,商品和服务支出,决算数,,非零,');
+    expect(row).toContain('公开06表 · 302 商品和服务支出 · 决算数「（空）」');
+    const zh = renderCsv(r, { lang: 'zh' }).slice(1).split('\r\n');
+    expect(zh[0]).not.toContain('message_en');
+    expect(zh[1]).not.toContain('Total income');
+    expect(zh[0].split(',')).toHaveLength(zh[1].split(',').length);
   });
 
   it('findings across documents carry their source', () => {
