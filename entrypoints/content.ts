@@ -16,20 +16,23 @@ import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot'
 import { ToContentSchema, InjectResultSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
 import { t, pick } from '../lib/i18n';
+import { docBody, docElement } from '../lib/dom/safe';
 
-declare global {
-  interface Window {
-    __dcContent?: boolean;
-  }
-}
+/**
+ * "The content script already runs in this world". Symbol-keyed, not `window.__dcContent`: a page
+ * element `<div id="__dcContent">` is `window.__dcContent` in the isolated world too (DOM
+ * clobbering), which stopped the auto-check.
+ */
+const RUNNING = Symbol.for('disclosure-checker.content');
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
     // Injected by the toolbar action on a page where we already run: keep the first instance.
-    if (window.__dcContent) return;
-    window.__dcContent = true;
+    const world = globalThis as { [RUNNING]?: true };
+    if (world[RUNNING]) return;
+    world[RUNNING] = true;
     new PageController().start();
   },
 });
@@ -108,7 +111,7 @@ class PageController {
       if (this.navQuiet) clearTimeout(this.navQuiet);
       this.navQuiet = setTimeout(() => this.startOver(), QUIET_MS);
     };
-    const target = document.body;
+    const target = docBody(document);
     if (target && typeof MutationObserver !== 'undefined') new MutationObserver(changed).observe(target, { childList: true, subtree: true });
     // A router that renders first and pushes the address in a later task leaves no DOM change after
     // the push; the Navigation API (Chromium; Firefox ESR 153 has it too) reports the push itself.
@@ -242,7 +245,7 @@ class PageController {
   private detect(): boolean {
     const t0 = performance.now();
     try {
-      return looksLikeDisclosure(document.body ?? document.documentElement);
+      return looksLikeDisclosure(docBody(document) ?? docElement(document) ?? document);
     } catch (err) {
       console.warn('[disclosure-checker] detection failed', err);
       return false;
@@ -266,7 +269,7 @@ class PageController {
 
   /** AJAX pages: retry detection once when an article with a table appears. No polling. */
   private watchForArticle(): void {
-    const target = document.body;
+    const target = docBody(document);
     if (!target || typeof MutationObserver === 'undefined') return;
     let quiet: ReturnType<typeof setTimeout> | null = null;
     const retry = () => {

@@ -1,11 +1,13 @@
 /**
  * Where the injected checker script leaves the checker for the content script: a global of the
- * extension's isolated world, which the page's own scripts cannot see or replace.
+ * extension's isolated world, which the page's own scripts cannot see or replace. Symbol keys, not
+ * names: a page element `<div id="__dcChecker">` shows up as `window.__dcChecker` in the isolated
+ * world too (DOM clobbering); named properties are never symbol-keyed.
  */
 import type { Checker } from './checker';
 
-const SLOT = '__dcChecker';
-const WAITING = '__dcCheckerWaiting';
+const SLOT: unique symbol = Symbol.for('disclosure-checker.checker') as never;
+const WAITING: unique symbol = Symbol.for('disclosure-checker.waiting') as never;
 type Slots = { [SLOT]?: Checker; [WAITING]?: ((c: Checker) => void)[] };
 const slots = globalThis as Slots;
 

@@ -7,6 +7,7 @@
  * prototypes have little to bite on. The walk builds a light "flow" (text runs, breaks, tables);
  * tables are decided (data grid vs. layout wrapper) when they close, and blocks are emitted at the end.
  */
+import { docElement } from '../dom/safe';
 import { buildGridSteps, parseSpan, type RawCell, type GridResult, type RawRow } from './grid';
 import { cleanText } from './text';
 import type { Block, ExtractedDocument, TableBlock } from './types';
@@ -319,7 +320,7 @@ function styleHides(st: string): boolean {
 
 function docTitle(doc: Document | null | undefined): string {
   if (!doc) return '';
-  const html = doc.documentElement;
+  const html = docElement(doc);
   if (!html) return '';
   for (let h = html.firstChild; h; h = h.nextSibling) {
     if (h.nodeType !== 1 || lowerName(h as Element) !== 'head') continue;

@@ -7,6 +7,7 @@ import type { MarkPlan, ElementMark } from './plan';
 import { locateTextRange } from './text-range';
 import { markStylesheet, STYLE_ID, HIGHLIGHT_PREFIX } from './style';
 import { Tooltip, type TooltipEntry } from './tooltip';
+import { docElement, docHead } from '../dom/safe';
 import type { Severity } from '../checks/types';
 
 export const MARK_ATTRS = [
@@ -90,9 +91,9 @@ export class MarkSession {
     const style = doc.createElement('style');
     style.id = STYLE_ID;
     style.textContent = markStylesheet();
-    (doc.head ?? doc.documentElement).append(style);
+    const root = docElement(doc);
+    (docHead(doc) ?? root ?? doc.documentElement).append(style);
     this.style = style;
-    const root = doc.documentElement;
     const view = doc.defaultView;
     if (root && typeof view?.getComputedStyle === 'function') void view.getComputedStyle(root).color;
   }

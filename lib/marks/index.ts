@@ -5,3 +5,4 @@ export * from './style';
 export * from './describe';
 export type { TooltipEntry } from './tooltip';
 export * from './verdict-bar';
+export * from './host';

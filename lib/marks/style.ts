@@ -134,7 +134,7 @@ export function markStylesheet(): string {
     `[data-dc-flash]{animation:dc-flash .45s ease-in-out 4 !important}`,
     // Paper: the frames print (browsers drop backgrounds unless told), in lighter tints; our
     // floating boxes do not.
-    `@media print{[data-dc-severity]{-webkit-print-color-adjust:exact !important;print-color-adjust:exact !important}${print.join('')}dc-tooltip,dc-verdict{visibility:hidden !important}}`,
+    `@media print{[data-dc-severity]{-webkit-print-color-adjust:exact !important;print-color-adjust:exact !important}${print.join('')}[data-dc-ui]{visibility:hidden !important}}`,
   );
   return parts.join('\n');
 }

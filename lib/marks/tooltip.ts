@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../checks/types';
 import { COLORS } from './style';
+import { createUiHost } from './host';
 
 export interface TooltipEntry {
   severity: Severity;
@@ -105,16 +106,13 @@ export class Tooltip {
 
   private ensure(): void {
     if (this.host && this.host.isConnected) return;
-    const host = this.doc.createElement('dc-tooltip');
-    const root = host.attachShadow({ mode: 'open' });
+    const { host, root } = createUiHost(this.doc, 'tooltip');
     const style = this.doc.createElement('style');
     style.textContent = TIP_CSS;
     const box = this.doc.createElement('div');
     box.className = 'tip off';
     box.setAttribute('role', 'tooltip');
     root.append(style, box);
-    // Outside <body>: the page's layout and body-level selectors never see it.
-    this.doc.documentElement.append(host);
     this.host = host;
     this.box = box;
   }

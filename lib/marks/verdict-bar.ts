@@ -8,6 +8,7 @@
  */
 import type { Severity } from '../checks/types';
 import { COLORS } from './style';
+import { createUiHost } from './host';
 
 export interface VerdictEntry {
   finding: number;
@@ -60,6 +61,7 @@ li button:hover{background:#f3f6fa}
 
 export class VerdictBar {
   private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
   private open = false;
   constructor(
     private readonly doc: Document,
@@ -73,12 +75,10 @@ export class VerdictBar {
   show(content: VerdictContent): void {
     const doc = this.doc;
     if (!this.host || !this.host.isConnected) {
-      this.host = doc.createElement('dc-verdict');
-      this.host.attachShadow({ mode: 'open' });
       // Outside <body>, like the tooltip: body-level selectors of the page never see it.
-      doc.documentElement.append(this.host);
+      ({ host: this.host, root: this.root } = createUiHost(doc, 'verdict'));
     }
-    const root = this.host.shadowRoot!;
+    const root = this.root!;
     root.replaceChildren();
     const style = doc.createElement('style');
     style.textContent = CSS;

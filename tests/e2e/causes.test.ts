@@ -101,7 +101,7 @@ const PAGE_PROBE = (id: string) => {
   };
 };
 const TIP_PROBE = () => {
-  const box = document.querySelector('dc-tooltip')?.shadowRoot?.querySelector('.tip');
+  const box = document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip');
   return box && !box.classList.contains('off') ? (box.textContent ?? '').replace(/\s+/g, ' ') : '';
 };
 

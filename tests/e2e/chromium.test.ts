@@ -204,7 +204,7 @@ describe('Chromium: portal page (*.gov.cn)', () => {
     await el.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -200));
     await el.hover();
-    const tip = await page.evaluate(() => !!document.querySelector('dc-tooltip'));
+    const tip = await page.evaluate(() => !!document.querySelector('[data-dc-ui="tooltip"]'));
     expect(tip).toBe(true);
     await page.screenshot({ path: screenshotPath('chromium-page-marked.png') });
     // A narrative sentence mark, too.

@@ -151,7 +151,7 @@ describe('Firefox (MV2 build)', () => {
     /** The tooltip's text and whether it is shown (from its open shadow root). */
     const tip = () =>
       page.evaluate(() => {
-        const host = document.querySelector('dc-tooltip') as HTMLElement | null;
+        const host = document.querySelector('[data-dc-ui="tooltip"]') as HTMLElement | null;
         const root = host?.shadowRoot;
         const box = root?.querySelector('.tip');
         if (!box) return { shown: false, text: '' };

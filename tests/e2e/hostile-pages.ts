@@ -192,3 +192,33 @@ export function stopsDuringCheck(name: string): { max: number; turns: number; al
   }
   return { max, turns, all: t.length, check: end - start };
 }
+
+/**
+ * Runs in the page's <head>: custom elements named like the extension's old UI hosts, whose
+ * constructors count themselves (window.__hijacked) and take the element over with a closed root.
+ */
+export const HIJACK_ELEMENTS_JS = `(function(){
+  window.__hijacked = 0;
+  function make(){
+    return class extends HTMLElement {
+      constructor(){ super(); window.__hijacked++; this.attachShadow({mode:'closed'}); }
+      connectedCallback(){ window.__hijacked++; }
+    };
+  }
+  customElements.define('dc-tooltip', make());
+  customElements.define('dc-verdict', make());
+  customElements.define('dc-tip', make());
+})();`;
+
+/**
+ * Elements named like the extension's globals and like document built-ins (DOM clobbering):
+ * `window.__dcContent`, `window.__dcChecker`, `document.body`, `document.head`, `document.documentElement`.
+ */
+export const CLOBBER_HTML =
+  '<div id="__dcContent"></div><div id="__dcChecker"></div><form name="__dcCheckerWaiting"></form>' +
+  '<img name="body" alt=""><img name="head" alt=""><form name="documentElement"></form><div id="browser"></div><div id="chrome"></div>';
+
+/** The lukou page with both of the above. */
+export function clobberPage(lukouHtml: string): string {
+  return withHeadScript(lukouHtml, HIJACK_ELEMENTS_JS).replace(/<body([^>]*)>/i, (m) => `${m}${CLOBBER_HTML}`);
+}

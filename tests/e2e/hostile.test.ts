@@ -12,7 +12,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, chromiumArgs, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
+import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, chromiumArgs, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings } from './cli-findings';
 import {
   BUSY_LOOP_JS,
@@ -23,6 +23,7 @@ import {
   SABOTAGE_JS,
   SCRIPT_TEXT,
   absurdSpansPage,
+  clobberPage,
   hugeTablePage,
   lukouWithT1,
   stopsDuringCheck,
@@ -77,6 +78,7 @@ const PAGES: Record<string, string> = {
   '/remove.html': withHeadScript(lukouHtml, REMOVE_ROWS_JS),
   '/fake.html': withHeadScript(lukouHtml, FAKE_MESSAGES_JS),
   '/busy.html': withHeadScript(lukouHtml, BUSY_LOOP_JS),
+  '/clobber.html': clobberPage(lukouHtml),
 };
 
 let server: FixtureServer;
@@ -167,7 +169,7 @@ async function pristineDom(page: Page, hashOnly = false): Promise<string> {
     const walker = document.createTreeWalker(clone, NodeFilter.SHOW_ELEMENT);
     const drop: Element[] = [];
     for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
-      if (n.localName === 'dc-tooltip' || n.localName === 'dc-verdict' || (n.localName === 'style' && n.id === 'dc-marks-style')) drop[drop.length] = n;
+      if (n.hasAttribute('data-dc-ui') || (n.localName === 'style' && n.id === 'dc-marks-style')) drop[drop.length] = n;
       const names: string[] = [];
       let marked = false;
       for (let i = 0; i < n.attributes.length; i++) {
@@ -550,6 +552,40 @@ describe('Chromium: hostile pages', () => {
     await page.close();
   });
 
+  it('DOM clobbering (ids/names like our globals and document.body/head/documentElement) and page-defined dc-tooltip/dc-verdict: checked, marked, tooltips work', async () => {
+    const { page, tabId, state, ms, watch: w } = await openPortal('/clobber.html', 30_000);
+    expect(ms).toBeLessThan(30_000); // Bound: seed page; 30 s.
+    // Self-test: the clobbering is live in the page (the elements shadow the built-ins) …
+    expect(await page.evaluate(() => [(document.body as Element).localName, (document.head as Element).localName, (document.documentElement as Element).localName, typeof (window as unknown as { __dcContent: unknown }).__dcContent])).toEqual(['img', 'img', 'form', 'object']);
+    // … and window's named properties in the content script's isolated world too (where
+    // `window.__dcContent` used to switch the check off; Chromium's document there is not clobbered).
+    const iso = await w.cdp.send('Runtime.evaluate', { expression: 'String(window.__dcContent) + "|" + String(window.__dcChecker)', contextId: w.contentContext()!, returnByValue: true });
+    expect((iso as { result: { value: string } }).result.value).toBe('[object HTMLDivElement]|[object HTMLDivElement]');
+    expect(state.status).toBe('done');
+    const cli = cliOn(PAGES['/clobber.html']);
+    expect(shape(state.report!.findings)).toEqual(shape(cli.report.findings as Finding[]));
+    expect(await page.locator('[data-dc-severity]').count()).toBe(cli.elements);
+    const err = state.report!.findings.findIndex((f) => f.severity === 'error');
+    const cell = page.locator(`[data-dc-findings~="${err}"]`).first();
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    const tip = await tooltipContent(w.cdp);
+    expect(tip.text).toContain(state.report!.findings[err].rule);
+    await page.waitForSelector('[data-dc-ui="verdict"]', { state: 'attached', timeout: 10_000 });
+    expect(await page.locator('[data-dc-ui="verdict"] .row').innerText()).toContain('决算公开校验');
+    await page.screenshot({ path: screenshotPath('hostile-clobber-chromium.png') });
+    // The page's classes never constructed or connected anything of ours.
+    expect(await page.evaluate(() => (window as unknown as { __hijacked: number }).__hijacked)).toBe(0);
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    await popup.locator('input[data-action="marks"]').uncheck();
+    await expect.poll(() => page.locator('[data-dc-severity]').count()).toBe(0);
+    expect(await pristineDom(page)).toBe(await referenceDom('/clobber.html'));
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it('the service worker logged no error or rejected message', () => {
     expect(swProblems).toEqual([]);
   });
@@ -559,7 +595,7 @@ describe('Chromium: hostile pages', () => {
 async function tooltipContent(cdp: CDPSession): Promise<{ text: string; elements: string[] }> {
   type Node = { nodeType: number; nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
   const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-  const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'dc-tooltip' })) as { nodeId: number };
+  const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-dc-ui="tooltip"]' })) as { nodeId: number };
   expect(nodeId).toBeGreaterThan(0);
   const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: Node };
   const texts: string[] = [];

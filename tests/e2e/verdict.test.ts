@@ -40,14 +40,14 @@ async function openChecked(path: string, opts: { chip?: boolean } = {}): Promise
   const page = await ctx.newPage();
   await page.goto(`${server.origin(PORTAL_HOST)}${path}`);
   await page.waitForSelector('[data-dc-severity]', { timeout: 30_000 });
-  if (opts.chip !== false) await page.waitForSelector('dc-verdict', { state: 'attached', timeout: 10_000 });
+  if (opts.chip !== false) await page.waitForSelector('[data-dc-ui="verdict"]', { state: 'attached', timeout: 10_000 });
   return page;
 }
 
 /** The tooltip's text when shown, else null. */
 const tipText = (page: Page) =>
   page.evaluate(() => {
-    const box = document.querySelector('dc-tooltip')?.shadowRoot?.querySelector('.tip');
+    const box = document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip');
     return box && !box.classList.contains('off') ? (box.textContent ?? '').replace(/\s+/g, ' ') : null;
   });
 
@@ -90,20 +90,20 @@ describe('Chromium: the verdict, first', () => {
     const page = await openChecked('/lukou.html');
     await page.evaluate(() => window.scrollTo(0, 0));
     const box = await page.evaluate(() => {
-      const r = document.querySelector('dc-verdict')!.shadowRoot!.querySelector('.bar')!.getBoundingClientRect();
+      const r = document.querySelector('[data-dc-ui="verdict"]')!.shadowRoot!.querySelector('.bar')!.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, vh: innerHeight, vw: innerWidth };
     });
     expect(box.top).toBeGreaterThan(box.vh / 2); // the bottom corner: never over the page's header
     expect(box.bottom).toBeLessThanOrEqual(box.vh);
     expect(box.right).toBeLessThanOrEqual(box.vw);
-    const text = await page.locator('dc-verdict .row').innerText();
+    const text = await page.locator('[data-dc-ui="verdict"] .row').innerText();
     expect(text).toContain('决算公开校验：');
     expect(text).toContain(`${cli.report.summary.errors} 处错误`);
     expect(text).toContain('查看');
     await page.screenshot({ path: screenshotPath('verdict-chip.png') });
-    await page.locator('dc-verdict button[data-action="view"]').click();
-    expect(await page.locator('dc-verdict li button').count()).toBeGreaterThan(0);
-    const first = Number(await page.locator('dc-verdict li button').first().getAttribute('data-finding'));
+    await page.locator('[data-dc-ui="verdict"] button[data-action="view"]').click();
+    expect(await page.locator('[data-dc-ui="verdict"] li button').count()).toBeGreaterThan(0);
+    const first = Number(await page.locator('[data-dc-ui="verdict"] li button').first().getAttribute('data-finding'));
     expect(cli.report.findings[first].severity).toBe('error');
     await expect.poll(() => inView(page, first)).toBe('in-view');
     await expect.poll(() => tipText(page)).toContain(cli.report.findings[first].rule);
@@ -164,7 +164,7 @@ describe('Chromium: the verdict, first', () => {
     console.log(`[verdict] printed PDF in ${dir}: ${red} red pixels`);
     expect(red).toBeGreaterThan(100);
     // The chip and tooltip do not print over the page.
-    expect(await page.evaluate(() => document.querySelector('dc-verdict') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]') !== null)).toBe(true);
     await page.close();
   });
 
@@ -172,8 +172,8 @@ describe('Chromium: the verdict, first', () => {
     const w = await worker();
     await w.evaluate(() => chrome.storage.local.set({ settings: { lang: 'en', showNotices: true, hosts: [] } }));
     const page = await openChecked('/lukou.html');
-    await expect.poll(() => page.locator('dc-verdict .row').innerText()).toContain('Disclosure Checker');
-    const text = await page.locator('dc-verdict .row').innerText();
+    await expect.poll(() => page.locator('[data-dc-ui="verdict"] .row').innerText()).toContain('Disclosure Checker');
+    const text = await page.locator('[data-dc-ui="verdict"] .row').innerText();
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: screenshotPath('verdict-chip-en.png') });
     const tabId = await tabIdOf(page);
@@ -189,14 +189,14 @@ describe('Chromium: the verdict, first', () => {
 
   it('the chip can be closed, and stays closed on the site', async () => {
     const page = await openChecked('/lukou.html');
-    await page.locator('dc-verdict button[data-action="dismiss"]').click();
-    await expect.poll(() => page.locator('dc-verdict').count()).toBe(0);
+    await page.locator('[data-dc-ui="verdict"] button[data-action="dismiss"]').click();
+    await expect.poll(() => page.locator('[data-dc-ui="verdict"]').count()).toBe(0);
     const w = await worker();
     await expect.poll(() => w.evaluate(() => chrome.storage.local.get('verdictDismissed').then((g) => g.verdictDismissed))).toEqual([`${PORTAL_HOST}:${server.port}`]);
     await page.reload();
     await page.waitForSelector('[data-dc-severity]', { timeout: 30_000 });
     await page.waitForTimeout(500);
-    expect(await page.locator('dc-verdict').count()).toBe(0);
+    expect(await page.locator('[data-dc-ui="verdict"]').count()).toBe(0);
     await w.evaluate(() => chrome.storage.local.remove('verdictDismissed'));
     await page.close();
   });

@@ -212,7 +212,7 @@ describe('PDF viewer in Chromium', () => {
     await box.scrollIntoViewIfNeeded();
     const before = await box.boundingBox();
     await box.hover();
-    await expect.poll(() => viewer.evaluate(() => !!document.querySelector('dc-tooltip'))).toBe(true);
+    await expect.poll(() => viewer.evaluate(() => !!document.querySelector('[data-dc-ui="tooltip"]'))).toBe(true);
     await viewer.screenshot({ path: screenshotPath('viewer-chromium-tooltip.png') });
     const page = viewer.locator('.page').first();
     const w0 = (await page.boundingBox())!.width;

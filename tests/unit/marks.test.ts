@@ -133,7 +133,7 @@ describe('MarkSession', () => {
     });
     s.apply(planMarks(findings(doc)));
     cell(doc, 'a')!.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
-    expect(doc.querySelector('dc-tooltip')).not.toBeNull();
+    expect(doc.querySelector('[data-dc-ui="tooltip"]')).not.toBeNull();
     expect(s.reveal(1)).toBe(true);
     expect(cell(doc, 'c')!.hasAttribute('data-dc-flash')).toBe(true);
     expect(doc.documentElement.outerHTML).not.toBe(original);
@@ -156,7 +156,7 @@ describe('MarkSession', () => {
     });
     s.apply(planMarks(findings(doc)));
     cell(doc, 'a')!.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
-    const host = doc.querySelector('dc-tooltip');
+    const host = doc.querySelector('[data-dc-ui="tooltip"]');
     // In its shadow root, as text: nothing in the page's light DOM, and no <img> was created anywhere.
     expect(host).not.toBeNull();
     expect(host!.children).toHaveLength(0);
@@ -259,16 +259,16 @@ describe('Tooltip', () => {
     expect(tip.visible).toBe(false);
     tip.show(cell(doc, 'a')!, [entry], null);
     expect(tip.visible).toBe(true);
-    const host = doc.querySelector('dc-tooltip');
+    const host = doc.querySelector('[data-dc-ui="tooltip"]');
     tip.hide();
     expect(tip.visible).toBe(false);
-    expect(doc.querySelector('dc-tooltip')).toBe(host);
+    expect(doc.querySelector('[data-dc-ui="tooltip"]')).toBe(host);
     tip.show(cell(doc, 'b')!, [entry], null);
     expect(tip.visible).toBe(true);
-    expect(doc.querySelectorAll('dc-tooltip')).toHaveLength(1);
+    expect(doc.querySelectorAll('[data-dc-ui="tooltip"]')).toHaveLength(1);
     tip.show(cell(doc, 'b')!, [], null); // nothing to show: hidden
     expect(tip.visible).toBe(false);
     tip.destroy();
-    expect(doc.querySelector('dc-tooltip')).toBeNull();
+    expect(doc.querySelector('[data-dc-ui="tooltip"]')).toBeNull();
   });
 });

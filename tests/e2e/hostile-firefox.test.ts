@@ -1,0 +1,105 @@
+/**
+ * Hostile pages in Firefox (issue 21): the MV2 build in firefox-esr, where the content script sees
+ * the page through Xray wrappers and its globals live in a sandbox — so what a page can clobber or
+ * define differs from Chromium's isolated world. Cases mirror tests/e2e/hostile.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
+import { cliFindings, type CliResult } from './cli-findings';
+import { LUKOU_FILE, clobberPage } from './hostile-pages';
+
+const lukouHtml = readFileSync(LUKOU_FILE, 'utf8');
+const PAGES: Record<string, string> = {
+  '/clobber.html': clobberPage(lukouHtml),
+};
+
+let server: FixtureServer;
+let browser: Browser;
+let tmp: string;
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!ok(v)) {
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    v = await fn();
+  }
+  return v;
+}
+
+function cliOn(html: string): CliResult {
+  const file = join(tmp, `page-${Math.random().toString(36).slice(2)}.html`);
+  writeFileSync(file, html);
+  return cliFindings(file, 'hostile-firefox');
+}
+
+/** The tooltip's text and whether it is shown (from its open shadow root). */
+function tip(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip');
+    if (!box) return { shown: false, text: '' };
+    return { shown: !box.classList.contains('off'), text: (box.textContent ?? '').replace(/\s+/g, ' ') };
+  });
+}
+
+async function openPortal(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${server.origin(PORTAL_HOST)}${path}`);
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  requireBinary(FIREFOX, 'firefox-esr');
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'dc-hostile-ff-'));
+  const routes: Record<string, { html: string }> = {};
+  for (const [p, html] of Object.entries(PAGES)) routes[p] = { html };
+  server = await serve(routes);
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1', 'network.dns.disableIPv6': true },
+  });
+  expect(await browser.installExtension(FIREFOX_BUILD)).toBe(manifest.browser_specific_settings.gecko.id);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Firefox: hostile pages', () => {
+  it('DOM clobbering (ids/names like our globals and document built-ins) and page-defined dc-tooltip/dc-verdict: checked, marked, tooltips work', async () => {
+    const cli = cliOn(PAGES['/clobber.html']);
+    const { page, errors } = await openPortal('/clobber.html');
+    // Self-test: the clobbering is live in the page.
+    expect(await page.evaluate(() => [(document.body as Element).localName, typeof (window as unknown as { __dcContent: unknown }).__dcContent])).toEqual(['img', 'object']);
+    // Bound: the seed page checks in a few seconds; 30 s on a loaded machine.
+    const marked = await waitFor(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n >= cli.elements, 30_000);
+    expect(marked).toBe(cli.elements);
+    const err = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    const sel = `[data-dc-finding="${err}"]`;
+    await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel);
+    await page.hover(sel);
+    const shown = await waitFor(() => tip(page), (v) => v.shown, 10_000);
+    expect(shown.text).toContain(cli.report.findings[err].rule);
+    await waitFor(() => page.evaluate(() => !!document.querySelector('[data-dc-ui="verdict"]')), (v) => v, 10_000);
+    expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]')!.shadowRoot!.textContent)).toContain('决算公开校验');
+    await page.screenshot({ path: screenshotPath('hostile-clobber-firefox.png') });
+    expect(await page.evaluate(() => (window as unknown as { __hijacked: number }).__hijacked)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
