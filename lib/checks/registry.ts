@@ -85,6 +85,11 @@ import { rule as B18 } from './B-18';
 import { rule as B19 } from './B-19';
 import { rule as B20 } from './B-20';
 import { rule as B21 } from './B-21';
+// Budget narrative claims (B-Nxx, budget.md)
+import { rule as BN01 } from './B-N01';
+import { rule as BN02 } from './B-N02';
+import { rule as BN03 } from './B-N03';
+import { rule as BN04 } from './B-N04';
 import type { DocumentKind } from '../model/types';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
@@ -108,6 +113,8 @@ export const RULES: Rule[] = [
 export const BUDGET_RULES: Rule[] = [
   B01, B02, B03, B04, B05, B06, B07, B08, B09, B10,
   B11, B12, B13, B14, B15, B16, B17, B18, B19, B20, B21,
+  // Narrative claims (B-Nxx)
+  BN01, BN02, BN03, BN04,
 ];
 
 /** Every rule of both kinds (titles for the popup, docs). */

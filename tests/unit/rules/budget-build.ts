@@ -1,7 +1,7 @@
 /** Tiny budget tables (budget.md) for the B-xx rule tests: BT1–BT8 in 元 with 2 decimals unless told, BT9 in 万元. */
-import { tbl } from './build';
-import type { RowInput } from './build';
-import type { TableKey } from '../../../lib/model/types';
+import { disclosure, tbl } from './build';
+import type { LayoutItem, RowInput } from './build';
+import type { Disclosure, TableKey } from '../../../lib/model/types';
 
 /** A one-panel budget table in 元 (2 decimals; `whole` = whole 元). */
 export function yuan(key: TableKey, cols: string[], rows: RowInput[], opts: { whole?: boolean; notes?: string[] } = {}) {
@@ -44,3 +44,16 @@ export const EXPENSE_OK: Array<[string, string]> = [
 export function set(rows: Array<[string, string]>, name: string, value: string): Array<[string, string]> {
   return rows.map(([n, v]) => [n, n === name ? value : v]);
 }
+
+/** A budget disclosure (kind budget, year 2025, department unless told) from tables and paragraphs. */
+export function budgetDoc(items: LayoutItem[], scope: 'department' | 'unit' = 'department'): Disclosure {
+  const d = disclosure(items);
+  d.info = { ...d.info, kind: 'budget', scope, year: 2025, unit: '元' };
+  return d;
+}
+
+/** The published 预算编制说明 headline (dept-budget.pdf). */
+export const HEADLINE_INCOME =
+  '2025年，上海市普陀区人民政府办公室收入预算9,101.68万元，其中：财政拨款收入9,101.68万元，比2024年预算减少2,389.52万元；事业收入0万元；事业单位经营收入0万元；其他收入0万元。';
+export const HEADLINE_EXPENSE =
+  '支出预算9,101.68万元，其中：财政拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。财政拨款支出预算中，一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元；政府性基金拨款支出预算0万元，比2024年预算持平；国有资本经营预算拨款支出预算0万元，比2024年预算持平。';
