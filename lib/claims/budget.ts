@@ -16,6 +16,7 @@ import { paragraphNumbers } from './facts';
 import type { Sentence } from './text';
 import { paragraphContexts, splitSentences } from './text';
 import { compareSum, compareValues } from './arith';
+import { toInt } from '../int';
 import type { Check } from './arith';
 
 export interface BSentence {
@@ -122,7 +123,7 @@ export function changeAfter(bs: BSentence, from: number): Change | undefined {
   const word = m[2];
   const dir = word === '持平' ? 0 : word === '增加' || word === '增长' ? 1 : -1;
   const num = dir === 0 ? undefined : numAt(bs, m.index + m[0].length);
-  return { dir, word, year: Number(m[1]), num: num && num.kind === 'amount' ? num : undefined, start: m.index, end: m.index + m[0].length + (num ? num.end - num.start : 0) };
+  return { dir, word, year: toInt(m[1]), num: num && num.kind === 'amount' ? num : undefined, start: m.index, end: m.index + m[0].length + (num ? num.end - num.start : 0) };
 }
 
 /** A change as a signed amount in 万元 (持平 = exactly 0); null when its size is not stated. */
