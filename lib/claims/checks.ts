@@ -326,6 +326,9 @@ export class ClaimChecker {
     const cells = cur.tv ? cellRefs(cur.tv, 'value') : [];
     let prev: Operand | null = null;
     if (f.prev) {
+      // A stated previous-year value is the base only of year-on-year words: a change or rate
+      // "比年初预算…" is against a budget this sentence does not give (never judged on last year's figure).
+      if ((ch && ch.ref === 'budget') || (f.growth && f.growth.ref === 'budget')) return;
       prev = opNum(f.prev.num);
       this.mark(c.paragraph, f.prev.num);
       if (ch) {
@@ -365,13 +368,15 @@ export class ClaimChecker {
     const derived = combine(cur.op, prev, -1);
     const abs: Operand = ch && !f.prev ? opNum(ch.num) : { value: derived.value.abs(), decimals: derived.decimals, half: derived.half };
     const r = checkPercent(opNum(g.num), abs, prev);
+    // The base as the text names it: the stated previous value is 上年数, else the rate's own word.
+    const base = f.prev ? '上年数' : g.base;
     const s = sev(r);
     if (s)
       this.emit(
         c,
         s,
-        `${g.dir > 0 ? '增长' : '下降'}率应为 ${abs.value.toString()} ÷ ${prev.value.toString()}（${g.base}）= ${r.expected}%，叙述为 ${g.num.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
-        `The rate should be ${abs.value.toString()} / ${prev.value.toString()} (${BASE_EN[g.base] ?? 'budget'}) = ${r.expected}%, the text states ${g.num.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
+        `${g.dir > 0 ? '增长' : '下降'}率应为 ${abs.value.toString()} ÷ ${prev.value.toString()}（${base}）= ${r.expected}%，叙述为 ${g.num.text.trim()}${s === 'notice' ? WHY_ZH[r.why!] : ''}`,
+        `The rate should be ${abs.value.toString()} / ${prev.value.toString()} (${BASE_EN[base] ?? 'budget'}) = ${r.expected}%, the text states ${g.num.text.trim()}${s === 'notice' ? WHY_EN[r.why!] : ''}`,
         `${r.expected}%`,
         g.num.text.trim(),
         cells,

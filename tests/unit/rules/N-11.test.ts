@@ -37,4 +37,16 @@ describe('N-11 机关运行经费 ≈ T6 公用经费合计 (warning)', () => {
     expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '2.59%', '2.50%']]);
     expect(fs[0].message.zh).toContain(`（${base}）`);
   });
+
+  // Issue 15: a stated previous-year figure was called （年初预算数） when the change was worded against the budget.
+  it('names a stated previous-year figure 上年数, never a budget', () => {
+    const fs = run(rule, admin('上年度机关运行经费支出180.73万元，本年度机关运行经费支出185.41万元，增长2.50%。', '下属事业单位。'));
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([['error', '2.59%', '2.50%']]);
+    expect(fs[0].message.zh).toContain('4.68 ÷ 180.73（上年数）');
+    expect(fs[0].message.en).toContain('(previous year)');
+  });
+  it('does not judge a rate worded against the budget on the previous-year figure', () => {
+    const s = '上年度机关运行经费支出180.73万元，本年度机关运行经费支出185.41万元，比年初预算增加4.68万元，增长2.50%。';
+    expect(run(rule, admin(s, '下属事业单位。')).filter((f) => /预算数）|率应为/.test(f.message.zh))).toEqual([]);
+  });
 });
