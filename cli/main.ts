@@ -99,6 +99,7 @@ Options:
       --max-size MB               largest file or response body read, after decompression (default 50)
       --fail-on error|warning|never
                                   exit 3 when findings reach this severity (default never)
+      --lang zh|both              zh: Chinese only (text, md, csv); default both, Chinese first
   -q, --quiet                     no progress output
   -h, --help, --version
 
@@ -124,9 +125,14 @@ interface Options {
   retries: number;
   maxBytes: number;
   failOn: FailOn;
+  /** Text, Markdown and CSV in Chinese only ('zh') or Chinese with English (default). */
+  lang: ReportLang;
   quiet: boolean;
   inputs: string[];
 }
+
+export type ReportLang = 'zh' | 'both';
+const LANGS: readonly ReportLang[] = ['zh', 'both'];
 
 class UsageError extends Error {}
 
@@ -154,6 +160,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         retries: { type: 'string' },
         'max-size': { type: 'string' },
         'fail-on': { type: 'string' },
+        lang: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -169,6 +176,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${v.format}")`);
   const failOn = (v['fail-on'] ?? 'never') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${v['fail-on']}")`);
+  const lang = (v.lang ?? 'both') as ReportLang;
+  if (!LANGS.includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')} (got "${v.lang}")`);
   const num = (name: string, raw: string | undefined, def: number, min: number, integer: boolean) => {
     if (raw === undefined) return def;
     const n = Number(raw);
@@ -195,6 +204,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     retries: num('retries', v.retries, 2, 0, true),
     maxBytes: Math.round(num('max-size', v['max-size'], MAX_BODY_BYTES / 1024 / 1024, 0.000001, false) * 1024 * 1024),
     failOn,
+    lang,
     quiet: Boolean(v.quiet),
     inputs: parsed.positionals,
   };
@@ -318,24 +328,24 @@ export function reportFileName(source: string, format: Format, taken: Set<string
   return name;
 }
 
-export function renderOne(report: Report, format: Format): string {
+export function renderOne(report: Report, format: Format, lang: ReportLang = 'both'): string {
   switch (format) {
     case 'json':
     case 'ndjson':
       return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
     case 'csv':
-      return renderCsv(report);
+      return renderCsv(report, { lang });
     case 'md':
-      return renderMarkdown(report);
+      return renderMarkdown(report, { lang });
     default:
-      return renderText(report);
+      return renderText(report, { lang });
   }
 }
 
 /** What goes to stdout (or --out FILE): one report for one input; for several, all of them and a summary. */
-export function renderAll(items: readonly SummaryItem[], format: Format, single: boolean): string {
+export function renderAll(items: readonly SummaryItem[], format: Format, single: boolean, lang: ReportLang = 'both'): string {
   const reports = items.flatMap((i) => (i.report ? [i.report] : []));
-  if (single) return reports.length ? renderOne(reports[0], format) : '';
+  if (single) return reports.length ? renderOne(reports[0], format, lang) : '';
   const rows = summarize(items);
   switch (format) {
     case 'json':
@@ -345,9 +355,9 @@ export function renderAll(items: readonly SummaryItem[], format: Format, single:
     case 'csv':
       return renderSummaryCsv(rows);
     case 'md':
-      return [renderSummaryMarkdown(rows), ...reports.map((r) => renderMarkdown(r, { level: 2 }))].join('\n');
+      return [renderSummaryMarkdown(rows), ...reports.map((r) => renderMarkdown(r, { level: 2, lang }))].join('\n');
     default:
-      return [...reports.map((r) => renderText(r)), renderSummaryText(rows)].join('\n' + '─'.repeat(60) + '\n\n');
+      return [...reports.map((r) => renderText(r, { lang })), renderSummaryText(rows)].join('\n' + '─'.repeat(60) + '\n\n');
   }
 }
 
@@ -436,8 +446,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const checkable = inputs.filter((i) => i.kind !== 'skipped').length;
   const progress = new Progress(io, crawled ? null : checkable, opts.quiet || (!crawled && checkable < 2));
   const write = outDir ? null : outPath ? await fileWriter(outPath) : { write: async (t: string) => io.stdout(t), close: async () => undefined };
-  const sink = new Sink(opts.format, single, outDir, write, taken);
-  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}`) : null;
+  const sink = new Sink(opts.format, single, outDir, write, taken, opts.lang);
+  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}${opts.lang === 'zh' ? '|zh' : ''}`) : null;
   if (outDir) for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
   if (resume) for (const f of resume.files()) taken.add(f.toLowerCase());
   let unreadable = false;
@@ -516,6 +526,7 @@ class Sink {
     private outDir: string | null,
     private out: { write(t: string): Promise<void> } | null,
     private taken: Set<string>,
+    private lang: ReportLang = 'both',
   ) {}
 
   /** Takes one result; returns the report file written in an --out folder (or reused), if any. */
@@ -531,7 +542,7 @@ class Sink {
       const name = reportFileName(item.source, this.format, this.taken);
       // Written under a temporary name and renamed, so a killed run never leaves half a report.
       const tmp = path.join(this.outDir, `.${name}.part`);
-      await writeFile(tmp, renderOne(item.report, this.format));
+      await writeFile(tmp, renderOne(item.report, this.format, this.lang));
       await rename(tmp, path.join(this.outDir, name));
       this.files.push(name);
       this.reportCount++;
@@ -553,11 +564,11 @@ class Sink {
         break;
       case 'text':
         if (!item.report) break;
-        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderText(item.report));
+        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderText(item.report, { lang: this.lang }));
         this.first = false;
         break;
       case 'md':
-        if (item.report) this.held.push(renderMarkdown(item.report, { level: 2 }));
+        if (item.report) this.held.push(renderMarkdown(item.report, { level: 2, lang: this.lang }));
         break;
       default:
         break; // csv: the summary only
@@ -575,12 +586,12 @@ class Sink {
         await writeFile(path.join(dir, 'summary.json'), terminalSafeJson(JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2)) + '\n');
       }
       if (this.format === 'text') await writeFile(path.join(dir, 'summary.txt'), renderSummaryText(rows));
-      if (this.format === 'csv') await concatFindings(dir, this.files);
+      if (this.format === 'csv') await concatFindings(dir, this.files, this.lang);
       return;
     }
     const out = this.out!;
     if (this.single) {
-      if (this.singleItem?.report) await out.write(this.format === 'ndjson' ? ndjsonLine(this.singleItem) : renderOne(this.singleItem.report, this.format));
+      if (this.singleItem?.report) await out.write(this.format === 'ndjson' ? ndjsonLine(this.singleItem) : renderOne(this.singleItem.report, this.format, this.lang));
       else if (this.singleItem && this.format === 'ndjson') await out.write(ndjsonLine(this.singleItem));
       return;
     }
@@ -616,10 +627,10 @@ export function ndjsonLine(item: SummaryItem): string {
 }
 
 /** findings.csv from the per-report CSV files, one at a time (their header and BOM dropped). */
-async function concatFindings(dir: string, files: readonly string[]): Promise<void> {
+async function concatFindings(dir: string, files: readonly string[], lang: ReportLang): Promise<void> {
   const fh = await open(path.join(dir, 'findings.csv'), 'w');
   try {
-    await fh.write(CSV_BOM + FINDINGS_CSV_HEADER.join(',') + '\r\n');
+    await fh.write(CSV_BOM + FINDINGS_CSV_HEADER.filter((h) => lang !== 'zh' || h !== 'message_en').join(',') + '\r\n');
     for (const f of files) {
       let text: string;
       try {

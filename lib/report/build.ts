@@ -7,6 +7,7 @@ import type { ModelCell } from '../model/types';
 import { spanPlace } from './place';
 import { toInt } from '../int';
 import type { Cause, Change } from '../localize';
+import type { Relation } from '../localize/relation';
 import { describeCause, plain } from '../localize/describe';
 
 /** The finding → cause id map: the first cause (most certain first) that explains it. */
@@ -113,11 +114,28 @@ export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
   };
 }
 
+/** What each table finding compared (ReportFinding.basis), from the relation that produced it. */
+export function basisOfFindings(relations: readonly Relation[]): Map<Finding, NonNullable<ReportFinding['basis']>> {
+  const out = new Map<Finding, NonNullable<ReportFinding['basis']>>();
+  for (const r of relations) {
+    if (!r.finding || out.has(r.finding) || r.terms.some((t) => t.x.kind !== 'cell')) continue;
+    const total = r.terms.find((t) => t.role === 'total');
+    if (r.op === 'le') out.set(r.finding, 'bound');
+    else if (!total) out.set(r.finding, 'equal');
+    else {
+      const sign = total.coef.isPositive();
+      out.set(r.finding, r.terms.every((t) => t === total || t.coef.isPositive() !== sign) ? 'sum' : 'formula');
+    }
+  }
+  return out;
+}
+
 /** The JSON report of design.md's contract for one checked document. */
 export function toReport(run: CheckRun, source: string): Report {
   const { disclosure } = run;
   const count = (s: Finding['severity']) => run.findings.filter((f) => f.severity === s).length;
   const causeOf = causeOfFindings(run.causes);
+  const basisOf = basisOfFindings(run.relations);
   return {
     source,
     document: {
@@ -139,7 +157,10 @@ export function toReport(run: CheckRun, source: string): Report {
     })),
     unrecognised: disclosure.unrecognised.map((u) => ({ title: u.title, reason: u.reason })),
     sections: run.sections,
-    findings: run.findings.map((f, i) => ({ ...findingToReport(f, disclosure), cause: causeOf.get(i) ?? null })),
+    findings: run.findings.map((f, i) => {
+      const basis = basisOf.get(f);
+      return { ...findingToReport(f, disclosure), ...(basis ? { basis } : {}), cause: causeOf.get(i) ?? null };
+    }),
     causes: run.causes.map((c) => causeToReport(disclosure, c)),
     rules: run.rules.map((r) => (r.detail ? { id: r.id, outcome: r.outcome, detail: r.detail } : { id: r.id, outcome: r.outcome })),
     ...(run.claims ? { claims: run.claims } : {}),

@@ -6,6 +6,7 @@ import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { formatCell } from './text';
 import { anchorCell, orderedFindings } from './order';
+import { EXPECTED_WORDS, detailsLine, expectedOf, mainLine } from './words';
 
 export const CSV_BOM = '\uFEFF';
 
@@ -31,8 +32,9 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 
 /**
  * Columns: where (table, row code, row name, column of the finding's anchor cell — its total, else
- * its first cell — or of the cause's first cell), stated vs expected, the message, every cell cited,
- * the quote. `stated` was `actual` before (one term for "所列" everywhere).
+ * its first cell — or of the cause's first cell), stated vs expected and what the expected value is
+ * (应为 only where a cause names the value; 按明细合计为, 应不超过, 对照), the plain message, the
+ * details (formula, tolerance, rule), every cell cited, the quote. `stated` was `actual` before.
  */
 export const FINDINGS_CSV_HEADER = [
   'source',
@@ -46,8 +48,10 @@ export const FINDINGS_CSV_HEADER = [
   'column',
   'stated',
   'expected',
+  'expected_is',
   'message',
   'message_en',
+  'details',
   'cells',
   'quote',
   'cause',
@@ -95,8 +99,10 @@ export function renderFindingsCsv(reports: readonly Report[], options: CsvOption
         ...whereFields(r, c.cells[0]),
         c.stated,
         c.suggested,
+        c.bound ? EXPECTED_WORDS.bound.zh : EXPECTED_WORDS.fix.zh,
         c.message,
         c.messageEn ?? '',
+        '',
         c.cells.map(formatCell).join('; '),
         c.quote,
         c.confidence,
@@ -111,9 +117,11 @@ export function renderFindingsCsv(reports: readonly Report[], options: CsvOption
       f.rule,
       ...whereFields(r, anchorCell(f)),
       f.actual,
-      f.expected,
-      f.message,
-      f.messageEn ?? '',
+      expectedOf(r, f).value,
+      f.expected === null ? '' : EXPECTED_WORDS[expectedOf(r, f).kind].zh,
+      mainLine(f, 'zh'),
+      f.messageEn ? mainLine(f, 'en') : '',
+      detailsLine(f, 'zh') ?? '',
       f.cells.map(formatCell).join('; '),
       f.quote,
       f.cause ?? '',

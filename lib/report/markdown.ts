@@ -19,7 +19,10 @@ import {
   isNoDisclosure,
   ruleCoverage,
   type ListOptions,
+  bi,
+  valuesText,
 } from './text';
+import { detailsLine, mainLine } from './words';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
@@ -47,59 +50,61 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const hh = '#'.repeat((options.level ?? 1) + 1);
   const d = report.document;
   const out: string[] = [];
-  out.push(`${h} 决算公开校验 · Disclosure Checker — ${mdEscape(d.department ?? report.source)}`);
+  const B = (zh: string, en: string) => bi(zh, en, options);
+  const zhOnly = options.lang === 'zh';
+  out.push(`${h} ${zhOnly ? '决算公开校验' : '决算公开校验 · Disclosure Checker'} — ${mdEscape(d.department ?? report.source)}`);
   out.push('');
-  out.push(`- 来源 Source: ${mdEscape(report.source)}`);
-  if (report.finalUrl) out.push(`- 最终地址 Final URL: ${mdEscape(report.finalUrl)}`);
-  if (d.title) out.push(`- 标题 Title: ${mdEscape(d.title)}`);
-  out.push(`- 部门 Department: ${mdEscape(d.department ?? '—')}`);
-  out.push(`- 年度 Year: ${d.year ?? '—'} · 单位 Unit: ${mdEscape(d.unit ?? '—')}`);
+  out.push(`- ${B('来源', 'Source')}: ${mdEscape(report.source)}`);
+  if (report.finalUrl) out.push(`- ${B('最终地址', 'Final URL')}: ${mdEscape(report.finalUrl)}`);
+  if (d.title) out.push(`- ${B('标题', 'Title')}: ${mdEscape(d.title)}`);
+  out.push(`- ${B('部门', 'Department')}: ${mdEscape(d.department ?? '—')}`);
+  out.push(`- ${B('年度', 'Year')}: ${d.year ?? '—'} · ${B('单位', 'Unit')}: ${mdEscape(d.unit ?? '—')}`);
   out.push('');
 
   const unrecognised = report.unrecognised ?? [];
   if (isNoDisclosure(report)) {
-    out.push(`**${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}**`);
+    out.push(`**${zhOnly ? NO_DISCLOSURE.zh : `${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}`}**`);
     out.push('');
     return sanitizeText(out.join('\n'));
   }
 
   if (report.document.template) {
-    out.push(`**${TEMPLATE.zh} · ${TEMPLATE.en}**`);
+    out.push(`**${zhOnly ? TEMPLATE.zh : `${TEMPLATE.zh} · ${TEMPLATE.en}`}**`);
     out.push('');
   }
-  out.push(`${hh} 识别的表格 Recognised tables (${report.tables.length})`);
+  out.push(`${hh} ${B('识别的表格', 'Recognised tables')} (${report.tables.length})`);
   out.push('');
   out.push(
     mdTable(
-      ['表 Table', '标记 Marker', '名称 Name', '行×列 Rows×cols'],
+      [B('表', 'Table'), B('标记', 'Marker'), B('名称', 'Name'), B('行×列', 'Rows×cols')],
       report.tables.map((t) => [t.id, mdEscape(t.marker ?? '—'), mdEscape(t.name), `${t.rows}×${t.cols}`]),
     ),
   );
   out.push('');
   if (unrecognised.length > 0) {
-    out.push(`未识别的表格 Unrecognised tables: ${unrecognised.map((u) => `${mdEscape(u.title || '—')} (${mdEscape(u.reason)})`).join('; ')}`);
+    out.push(`${B('未识别的表格', 'Unrecognised tables')}: ${unrecognised.map((u) => `${mdEscape(u.title || '—')} (${mdEscape(u.reason)})`).join('; ')}`);
     out.push('');
   }
   const missing = report.sections.filter((s) => !s.present);
   if (report.sections.length > 0) {
     out.push(
-      `必备部分 Required parts: ${report.sections.length - missing.length}/${report.sections.length}` +
-        (missing.length ? ` — 缺少 missing: ${missing.map((s) => `${mdEscape(s.id)} ${mdEscape(s.title)}`).join('、')}` : ''),
+      `${B('必备部分', 'Required parts')}: ${report.sections.length - missing.length}/${report.sections.length}` +
+        (missing.length ? ` — ${B('缺少', 'missing')}: ${missing.map((s) => `${mdEscape(s.id)} ${mdEscape(s.title)}`).join('、')}` : ''),
     );
     out.push('');
   }
 
   const causes = actionableCauses(report);
   if (causes.length > 0) {
-    out.push(`${hh} 根因 Causes (${causes.length})`);
+    out.push(`${hh} ${B('根因', 'Causes')} (${causes.length})`);
     out.push('');
     out.push(
       mdTable(
-        ['根因 Cause', '说明 Message', '把握 Confidence', '单元格 / 原文 Cells / quote', '解释 Explains'],
+        [B('根因', 'Cause'), B('说明', 'Message'), B('把握', 'Confidence'), B('单元格 / 原文', 'Cells / quote'), B('解释', 'Explains')],
         causes.map((c) => [
           c.id,
-          mdEscape(c.message) + (c.messageEn ? `<br>${mdEscape(c.messageEn)}` : ''),
-          `${CONFIDENCE_LABEL[c.confidence].zh} ${CONFIDENCE_LABEL[c.confidence].en}`,
+          mdEscape(c.message) + (c.messageEn && !zhOnly ? `<br>${mdEscape(c.messageEn)}` : ''),
+          B(CONFIDENCE_LABEL[c.confidence].zh, CONFIDENCE_LABEL[c.confidence].en),
           mdEscape([c.cells.map(formatCauseCell).join('; '), c.quote !== null ? `“${c.quote}”` : ''].filter(Boolean).join(' ')),
           findingRefs(c.explains),
         ]),
@@ -109,29 +114,29 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
 
   const s = report.summary;
-  out.push(`${hh} 发现 Findings: ${s.errors} 错误 errors · ${s.warnings} 警告 warnings · ${s.notices} 提示 notices`);
+  out.push(`${hh} ${B('发现', 'Findings')}: ${s.errors} ${B('错误', 'errors')} · ${s.warnings} ${B('警告', 'warnings')} · ${s.notices} ${B('提示', 'notices')}`);
   out.push('');
   const groups = findingsBySeverity(report);
   for (const sev of SEVERITIES) {
     const list = groups[sev];
     if (list.length === 0) continue;
     const folded = sev === 'notice' && (options.notices ?? 'fold') === 'fold';
-    out.push(`**${SEVERITY_LABEL[sev].zh} ${SEVERITY_LABEL[sev].en} (${list.length})**`);
+    out.push(`**${B(SEVERITY_LABEL[sev].zh, SEVERITY_LABEL[sev].en)} (${list.length})**`);
     out.push('');
     // Folded: a <details> block (collapsed where Markdown renders HTML, e.g. GitHub), the list inside.
     if (folded) {
-      out.push(`<details><summary>${mdEscape(foldedNoticesLine(report))} · 展开 show</summary>`);
+      out.push(`<details><summary>${mdEscape(foldedNoticesLine(report, options))} · ${B('展开', 'show')}</summary>`);
       out.push('');
     }
     out.push(
       mdTable(
-        ['规则 Rule', '说明 Message', '对照 Expected', '所列 Stated', '单元格 / 原文 Cells / quote'],
+        [B('规则', 'Rule'), B('说明', 'Message'), B('数值', 'Values'), B('单元格 / 原文', 'Cells / quote'), B('算式', 'Details')],
         list.map((f) => [
           `#${report.findings.indexOf(f)} ${f.rule}${f.cause ? ` (${f.cause})` : ''}`,
-          mdEscape(f.message) + (f.messageEn ? `<br>${mdEscape(f.messageEn)}` : ''),
-          mdEscape(f.expected ?? '—'),
-          mdEscape(f.actual ?? '—'),
+          mdEscape(mainLine(f, 'zh')) + (!zhOnly && f.messageEn ? `<br>${mdEscape(mainLine(f, 'en'))}` : ''),
+          mdEscape(valuesText(report, f, options) || '—'),
           mdEscape([formatCells(f.cells), f.quote !== null ? `“${f.quote}”` : ''].filter(Boolean).join(' ')),
+          mdEscape(detailsLine(f, 'zh') ?? '') + (!zhOnly && f.messageEn && detailsLine(f, 'en') ? `<br>${mdEscape(detailsLine(f, 'en')!)}` : ''),
         ]),
       ),
     );
@@ -143,8 +148,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   const cov = ruleCoverage(report);
   out.push(
-    `规则 Rules: ${cov.ran} 运行 ran · ${cov.passed} 通过 passed · ${cov.failed} 未通过 failed · ${cov.notApplicable} 不适用 not applicable` +
-      (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : '') +
+    `${B('规则', 'Rules')}: ${cov.ran} ${B('运行', 'ran')} · ${cov.passed} ${B('通过', 'passed')} · ${cov.failed} ${B('未通过', 'failed')} · ${cov.notApplicable} ${B('不适用', 'not applicable')}` +
+      (cov.internalErrors ? ` · ${cov.internalErrors} ${B('内部错误', 'internal errors')}` : '') +
       '.',
   );
   out.push('');

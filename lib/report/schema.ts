@@ -39,6 +39,12 @@ export const ReportFindingSchema = z.object({
   /** PDF only: where the quote sits (first span). */
   page: z.number().int().optional(),
   box: z.array(z.number()).length(4).optional(),
+  /**
+   * The relation a table finding compared (addition): `sum` total = Σ parts, `formula` total = a signed
+   * combination, `bound` part ≤ total (one-sided), `equal` two values that must match. Absent for
+   * narrative and document findings. Says what `expected` is ("按明细合计为", "应不超过", …).
+   */
+  basis: z.enum(['sum', 'formula', 'bound', 'equal']).optional(),
   /** Id of the cause that explains this finding (causes[].id), else null. */
   cause: z.string().nullable().optional(),
 });

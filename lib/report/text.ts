@@ -5,6 +5,7 @@
 import { sanitizeText } from '../sanitize';
 import type { Report, ReportCause, ReportFinding } from './schema';
 import { foldLabel, foldNotices, orderedFindings } from './order';
+import { detailsLine, mainLine, valueLines } from './words';
 
 type Severity = ReportFinding['severity'];
 type Cell = ReportFinding['cells'][number];
@@ -94,14 +95,28 @@ export function findingsBySeverity(report: Report): Record<Severity, ReportFindi
 export interface ListOptions {
   /** Notices (rounding-level differences) are folded into one line unless 'list' (default 'fold'). */
   notices?: 'fold' | 'list';
+  /** 'zh': Chinese only (no English lines or headings); default both, Chinese first. */
+  lang?: 'zh' | 'both';
+}
+
+/** "错误 Errors" (both) or "错误" (Chinese only). */
+export function bi(zh: string, en: string, options: ListOptions): string {
+  return options.lang === 'zh' ? zh : `${zh} ${en}`;
+}
+
+/** "应为 880.81 · 所列 896.57万元 · 差额 +15.76" — the value words of lib/report/words. */
+export function valuesText(report: Report, f: ReportFinding, options: ListOptions): string {
+  const zh = valueLines(report, f, 'zh');
+  const en = valueLines(report, f, 'en');
+  return zh.map(([k, v], i) => `${options.lang === 'zh' ? k : `${k} ${en[i][0]}`} ${v}`).join(' · ');
 }
 
 /** "提示 Notices: 46 处尾数差异 · T1 2 · T3 44" — the folded notices line. */
-export function foldedNoticesLine(report: Report): string {
+export function foldedNoticesLine(report: Report, options: ListOptions = {}): string {
   const fold = foldNotices(report.findings);
   const label = foldLabel(report.findings);
-  const per = fold.byTable.map((t) => `${t.table || '说明 narrative'} ${t.count}`).join(' · ');
-  return `${label.zh} · ${label.en}${per ? ` — ${per}` : ''}`;
+  const per = fold.byTable.map((t) => `${t.table || bi('说明', 'narrative', options)} ${t.count}`).join(' · ');
+  return `${options.lang === 'zh' ? label.zh : `${label.zh} · ${label.en}`}${per ? ` — ${per}` : ''}`;
 }
 
 /** True when the page has no recognised disclosure table (reported as such, exit status 0). */
@@ -116,84 +131,92 @@ function oneLine(s: string): string {
 export function renderText(report: Report, options: ListOptions = {}): string {
   const out: string[] = [];
   const d = report.document;
-  out.push('决算公开校验 · Disclosure Checker');
-  out.push(`来源 Source: ${report.source}`);
-  if (report.finalUrl) out.push(`最终地址 Final URL: ${report.finalUrl}`);
-  if (d.title) out.push(`标题 Title: ${oneLine(d.title)}`);
-  out.push(`部门 Department: ${d.department ?? '—'}`);
-  out.push(`年度 Year: ${d.year ?? '—'}   单位 Unit: ${d.unit ?? '—'}`);
+  const B = (zh: string, en: string) => bi(zh, en, options);
+  const zhOnly = options.lang === 'zh';
+  out.push(zhOnly ? '决算公开校验' : '决算公开校验 · Disclosure Checker');
+  out.push(`${B('来源', 'Source')}: ${report.source}`);
+  if (report.finalUrl) out.push(`${B('最终地址', 'Final URL')}: ${report.finalUrl}`);
+  if (d.title) out.push(`${B('标题', 'Title')}: ${oneLine(d.title)}`);
+  out.push(`${B('部门', 'Department')}: ${d.department ?? '—'}`);
+  out.push(`${B('年度', 'Year')}: ${d.year ?? '—'}   ${B('单位', 'Unit')}: ${d.unit ?? '—'}`);
   out.push('');
 
   const unrecognised = report.unrecognised ?? [];
   if (isNoDisclosure(report)) {
-    out.push(`${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}`);
-    for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || '(无标题 untitled)'} — ${u.reason}`);
+    out.push(zhOnly ? NO_DISCLOSURE.zh : `${NO_DISCLOSURE.zh} · ${NO_DISCLOSURE.en}`);
+    for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || `(${B('无标题', 'untitled')})`} — ${u.reason}`);
     return sanitizeText(out.join('\n') + '\n');
   }
 
-  out.push(`识别的表格 Recognised tables (${report.tables.length}):`);
+  out.push(`${B('识别的表格', 'Recognised tables')} (${report.tables.length}):`);
   for (const t of report.tables) {
     out.push(`  ${t.id}  ${t.marker ?? '—'}  ${t.name}  (${t.rows}×${t.cols})`);
   }
-  if (d.template) out.push(`模板 Template: ${TEMPLATE.zh} · ${TEMPLATE.en}`);
+  if (d.template) out.push(`${B('模板', 'Template')}: ${zhOnly ? TEMPLATE.zh : `${TEMPLATE.zh} · ${TEMPLATE.en}`}`);
   if (unrecognised.length > 0) {
-    out.push(`未识别的表格 Unrecognised tables (${unrecognised.length}):`);
-    for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || '(无标题 untitled)'} — ${u.reason}`);
+    out.push(`${B('未识别的表格', 'Unrecognised tables')} (${unrecognised.length}):`);
+    for (const u of unrecognised) out.push(`  ? ${oneLine(u.title) || `(${B('无标题', 'untitled')})`} — ${u.reason}`);
   }
   if (report.sections.length > 0) {
     const missing = report.sections.filter((s) => !s.present);
     out.push(
-      `必备部分 Required parts: ${report.sections.length - missing.length}/${report.sections.length} 具备 present` +
-        (missing.length ? `; 缺少 missing: ${missing.map((s) => `${s.id} ${s.title}`).join('、')}` : ''),
+      `${B('必备部分', 'Required parts')}: ${report.sections.length - missing.length}/${report.sections.length} ${B('具备', 'present')}` +
+        (missing.length ? `; ${B('缺少', 'missing')}: ${missing.map((s) => `${s.id} ${s.title}`).join('、')}` : ''),
     );
   }
   if (report.claims) {
     const c = report.claims;
-    out.push(`叙述数字 Narrative claims: ${c.found} 找到 found · ${c.reconciled} 核对 reconciled · ${c.skipped} 跳过 skipped`);
+    out.push(`${B('叙述数字', 'Narrative claims')}: ${c.found} ${B('找到', 'found')} · ${c.reconciled} ${B('核对', 'reconciled')} · ${c.skipped} ${B('跳过', 'skipped')}`);
   }
   out.push('');
 
   const causes = actionableCauses(report);
   if (causes.length > 0) {
-    out.push(`根因 Causes (${causes.length}): 改正这些数字，下列 ${new Set(causes.flatMap((c) => c.explains)).size} 项发现随之消除 · fix these and the findings they explain go away`);
+    out.push(
+      `${B('根因', 'Causes')} (${causes.length}): 改正这些数字，下列 ${new Set(causes.flatMap((c) => c.explains)).size} 项发现随之消除` +
+        (zhOnly ? '' : ' · fix these and the findings they explain go away'),
+    );
     for (const c of causes) {
-      out.push(`  ${c.id} [${CONFIDENCE_LABEL[c.confidence].zh} ${CONFIDENCE_LABEL[c.confidence].en}] ${oneLine(c.message)}`);
-      if (c.messageEn) out.push(`         ${oneLine(c.messageEn)}`);
-      if (c.cells.length > 0) out.push(`         单元格 cells: ${c.cells.map(formatCauseCell).join('; ')}`);
-      if (c.quote !== null) out.push(`         原文 quote: “${oneLine(c.quote)}”`);
-      out.push(`         解释 explains: ${findingRefs(c.explains)}`);
+      out.push(`  ${c.id} [${B(CONFIDENCE_LABEL[c.confidence].zh, CONFIDENCE_LABEL[c.confidence].en)}] ${oneLine(c.message)}`);
+      if (c.messageEn && !zhOnly) out.push(`         ${oneLine(c.messageEn)}`);
+      if (c.cells.length > 0) out.push(`         ${B('单元格', 'cells')}: ${c.cells.map(formatCauseCell).join('; ')}`);
+      if (c.quote !== null) out.push(`         ${B('原文', 'quote')}: “${oneLine(c.quote)}”`);
+      out.push(`         ${B('解释', 'explains')}: ${findingRefs(c.explains)}`);
     }
     out.push('');
   }
 
   const s = report.summary;
-  out.push(`发现 Findings: ${s.errors} 错误 errors · ${s.warnings} 警告 warnings · ${s.notices} 提示 notices`);
+  out.push(`${B('发现', 'Findings')}: ${s.errors} ${B('错误', 'errors')} · ${s.warnings} ${B('警告', 'warnings')} · ${s.notices} ${B('提示', 'notices')}`);
   const groups = findingsBySeverity(report);
   for (const sev of SEVERITIES) {
     const list = groups[sev];
     if (list.length === 0) continue;
     out.push('');
-    out.push(`${SEVERITY_LABEL[sev].zh} ${SEVERITY_LABEL[sev].en} (${list.length})`);
+    out.push(`${B(SEVERITY_LABEL[sev].zh, SEVERITY_LABEL[sev].en)} (${list.length})`);
     if (sev === 'notice' && (options.notices ?? 'fold') === 'fold') {
-      out.push(`  ${foldedNoticesLine(report)}（未逐条列出 not listed one by one）`);
+      out.push(`  ${foldedNoticesLine(report, options)}（${B('未逐条列出', 'not listed one by one')}）`);
       continue;
     }
     for (const f of list) {
-      out.push(`  #${report.findings.indexOf(f)} [${f.rule}]${f.cause ? ` (${f.cause})` : ''} ${oneLine(f.message)}`);
-      if (f.messageEn) out.push(`         ${oneLine(f.messageEn)}`);
-      if (f.expected !== null || f.actual !== null) {
-        out.push(`         对照 expected: ${f.expected ?? '—'} · 所列 stated: ${f.actual ?? '—'}`);
+      out.push(`  #${report.findings.indexOf(f)} [${f.rule}]${f.cause ? ` (${f.cause})` : ''} ${oneLine(mainLine(f, 'zh'))}`);
+      if (!zhOnly && f.messageEn) out.push(`         ${oneLine(mainLine(f, 'en'))}`);
+      if (f.expected !== null || f.actual !== null) out.push(`         ${valuesText(report, f, options)}`);
+      const details = detailsLine(f, 'zh');
+      if (details) {
+        out.push(`         ${oneLine(details)}`);
+        if (!zhOnly && f.messageEn) out.push(`         ${oneLine(detailsLine(f, 'en') ?? '')}`);
       }
-      if (f.cells.length > 0) out.push(`         单元格 cells: ${formatCells(f.cells)}`);
-      if (f.quote !== null) out.push(`         原文 quote: “${oneLine(f.quote)}”`);
+      if (f.cells.length > 0) out.push(`         ${bi('单元格', 'cells', options)}: ${formatCells(f.cells)}`);
+      if (f.quote !== null) out.push(`         ${bi('原文', 'quote', options)}: “${oneLine(f.quote)}”`);
     }
   }
   out.push('');
   const cov = ruleCoverage(report);
   out.push(
-    `规则 Rules: ${cov.ran} 运行 ran · ${cov.passed} 通过 passed · ${cov.failed} 未通过 failed · ` +
-      `${cov.notApplicable} 不适用 not applicable` +
-      (cov.internalErrors ? ` · ${cov.internalErrors} 内部错误 internal errors` : ''),
+    `${B('规则', 'Rules')}: ${cov.ran} ${B('运行', 'ran')} · ${cov.passed} ${B('通过', 'passed')} · ${cov.failed} ${B('未通过', 'failed')} · ` +
+      `${cov.notApplicable} ${B('不适用', 'not applicable')}` +
+      (cov.internalErrors ? ` · ${cov.internalErrors} ${B('内部错误', 'internal errors')}` : ''),
   );
   return sanitizeText(out.join('\n') + '\n');
 }

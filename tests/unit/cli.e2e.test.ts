@@ -97,10 +97,19 @@ describe('npm run check (single input)', () => {
     expect(stdout).toContain('识别的表格 Recognised tables (9):');
     expect(stdout).toMatch(/T1 {2}公开01表 {2}收入支出决算总表/);
     expect(stdout).toMatch(/错误 Errors \(\d+\)/);
-    expect(stdout).toMatch(/对照 expected: .+ · 所列 stated: /);
+    // The seed's errors are explained by causes in the text: 应为 the value the tables give.
+    expect(stdout).toMatch(/应为 Should be [\d.]+ · 所列 Stated [\d.]+万元/);
     // Causes lead: the seed's three wrong sentences, each with the value the tables give.
     expect(stdout).toMatch(/根因 Causes \(3\)/);
     expect(stdout).toMatch(/规则 Rules: \d+ 运行 ran · \d+ 通过 passed · \d+ 未通过 failed · \d+ 不适用 not applicable/);
+  });
+
+  it('--lang zh: Chinese only', async () => {
+    const { code, stdout } = await runCli(['--lang', 'zh', SEED]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('部门: 中共株洲市渌口区委办公室');
+    expect(stdout).not.toMatch(/Department|Errors|Should be|Stated/);
+    expect((await runCli(['--lang', 'xx', SEED])).code).toBe(2);
   });
 
   it('csv and md formats render the same findings', async () => {

@@ -64,7 +64,7 @@ describe('renderText', () => {
     expect(t).toContain('年度 Year: 2024   单位 Unit: 万元');
     expect(t).toContain('T1  公开01表  收入支出决算总表  (30×6)');
     expect(t).toContain('缺少 missing: S-02 机构设置');
-    expect(t).toContain('对照 expected: 896.57 · 所列 stated: 896.58');
+    expect(t).toContain('对照 Compared with 896.57 · 所列 Stated 896.58 · 差额 Difference +0.01');
     expect(t).toContain('公开01表 · 本年收入合计 · 决算数「896.58」; 公开01表 · 一、一般公共预算财政拨款收入 · 决算数「880.81」');
     expect(t).not.toMatch(/T1\[r\d+,c\d+\]/);
     expect(t).toContain('原文 quote: “2023年度政府采购”');
@@ -116,6 +116,24 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('Chinese only (--lang zh)', () => {
+  it('text and Markdown carry no English; the plain line leads, the formula follows', () => {
+    const sum = finding({ basis: 'sum', severity: 'error' });
+    const r = report({ findings: [sum, finding({ severity: 'warning', rule: 'N-15', message: '年度不一致', messageEn: 'year differs', cells: [], expected: '2024', actual: '2023', quote: '2023年度' })] });
+    for (const out of [renderText(r, { lang: 'zh' }), renderMarkdown(r, { lang: 'zh' })]) {
+      // Page text aside (the source path, rule ids), no Latin words.
+      const words = out.replace(/fixtures\/a\.html|[IN]-\d\d|<br>|<\/?details>|<summary>|<\/summary>/g, '').match(/[A-Za-z]{2,}/g);
+      expect(words).toBeNull();
+      expect(out).toContain('公开01表 · 本年收入合计 · 决算数 896.58，比各项之和 896.57 多 0.01');
+      expect(out).toContain('按明细合计为 896.57 · 所列 896.58 · 差额 +0.01');
+      expect(out).toContain('算式：本年收入合计 896.58 ≠ 各项收入之和 896.57 · 规则 I-01');
+    }
+    const both = renderText(r);
+    expect(both).toContain('公开01表 · 本年收入合计 · 决算数 is 896.58, 0.01 more than the sum of its parts (896.57)');
+    expect(both.indexOf('比各项之和')).toBeLessThan(both.indexOf('算式：'));
+  });
+});
+
 describe('CSV', () => {
   it.each([
     ['plain', 'plain'],
@@ -137,9 +155,9 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFFsource,department,year,severity,rule,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, 2 rows, trailing empty
-    expect(lines[0]).toBe('source,department,year,severity,rule,table,row_code,row_name,column,stated,expected,message,message_en,cells,quote,cause');
+    expect(lines[0]).toBe('source,department,year,severity,rule,table,row_code,row_name,column,stated,expected,expected_is,message,message_en,details,cells,quote,cause');
     // Where (from the label when the cells carry no cite), stated, expected, then the message.
-    expect(lines[1]).toContain('fixtures/a.html,某部门,2024,error,I-01,公开01表,,本年收入合计,决算数,896.58,896.57,本年收入合计 896.58 ≠ 各项收入之和 896.57');
+    expect(lines[1]).toContain('fixtures/a.html,某部门,2024,error,I-01,公开01表,,本年收入合计,决算数,896.58,896.57,对照,本年收入合计 896.58 ≠ 各项收入之和 896.57');
     expect(lines[1]).toContain(',公开01表 · 本年收入合计 · 决算数「896.58」; 公开01表 · 一、一般公共预算财政拨款收入 · 决算数「880.81」,');
   });
 
@@ -149,7 +167,7 @@ describe('CSV', () => {
     ];
     const r = report({ findings: [finding({ cells, actual: '', expected: '非零' })] });
     const row = renderCsv(r).slice(1).split('\r\n')[1];
-    expect(row).toContain(',I-01,公开06表,302,商品和服务支出,决算数,,非零,');
+    expect(row).toContain(',I-01,公开06表,302,商品和服务支出,决算数,,非零,对照,');
     expect(row).toContain('公开06表 · 302 商品和服务支出 · 决算数「（空）」');
     const zh = renderCsv(r, { lang: 'zh' }).slice(1).split('\r\n');
     expect(zh[0]).not.toContain('message_en');
