@@ -43,6 +43,7 @@ const DISMISSED_KEY = 'verdictDismissed';
 /** A link to one finding: `#dc-finding=<key>` (lib/report/order findingKey). */
 const FINDING_HASH = /^#dc-finding=([^&]+)/;
 const QUIET_MS = 400;
+const FRAME_WAIT_MS = 5_000;
 
 /** The address without its #fragment: following a table-of-contents link is not a new article. */
 const pageAddress = (href: string): string => {
@@ -95,7 +96,9 @@ class PageController {
       }
     });
     window.addEventListener('hashchange', () => this.followLink());
-    void this.loadSettings().then(() => this.whenSettled(() => this.autoDetect()));
+    void this.loadSettings()
+      .then(() => this.framesLoaded())
+      .then(() => this.whenSettled(() => this.autoDetect()));
     this.watchNavigation();
   }
 
@@ -134,6 +137,18 @@ class PageController {
     this.run = null;
     this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto' });
     this.autoDetect();
+  }
+
+  /**
+   * A page with frames: wait (at most FRAME_WAIT_MS) for its load event, so that a same-origin
+   * frame's document is there to be read and not the empty one it starts with.
+   */
+  private framesLoaded(): Promise<void> {
+    if (document.readyState === 'complete' || !document.querySelector('iframe, frame')) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, FRAME_WAIT_MS);
+      window.addEventListener('load', () => (clearTimeout(timer), resolve()), { once: true });
+    });
   }
 
   private async loadSettings(): Promise<void> {
@@ -308,7 +323,9 @@ class PageController {
         performance.mark?.('dc:check:start');
         const checker = await this.loadChecker();
         let lastSent = 0;
+        const unread: Element[] = [];
         const run = await checker.checkDocumentSliced(document, {
+          unread,
           // Performance marks for benchmarks and profiling: every stage, and any rule slower than a frame.
           onTiming: (step, start, ms) => {
             if (!step.startsWith('rule:') || ms > 16) performance.measure?.(`dc:${step}`, { start, duration: ms });
@@ -326,6 +343,8 @@ class PageController {
         performance.measure?.('dc:check', 'dc:check:start', 'dc:check:end');
         const t0 = performance.now();
         const report = checker.toReport(run, location.href);
+        const frames = checker.unreadFrames(unread);
+        if (frames.length > 0) report.unrecognised = [...(report.unrecognised ?? []), ...frames];
         this.run = run;
         const items = checker.buildItems(run);
         performance.measure?.('dc:report', { start: t0, duration: performance.now() - t0 });

@@ -7,7 +7,7 @@
 import { toReport } from '../report/build';
 import { ALL_RULES } from '../checks/registry';
 import type { CheckRun } from '../index';
-import { checkDocumentSliced, buildItems, yieldToPage } from './page-check';
+import { checkDocumentSliced, buildItems, yieldToPage, unreadFrames } from './page-check';
 import { MarkSession, VerdictBar, planMarks, toMarkable, type MarkableCause } from '../marks';
 import { verdictContent } from './verdict';
 import { findByKey } from '../report/order';
@@ -39,5 +39,6 @@ export const checker = {
   verdictContent,
   findByKey,
   toMarkableCauses,
+  unreadFrames,
 };
 export type Checker = typeof checker;

@@ -34,6 +34,8 @@ export interface SlicedOptions {
   signal?: AbortSignal;
   /** Analyses shared by rules, built before them (default: the registry's SHARED_ANALYSES). */
   analyses?: typeof SHARED_ANALYSES;
+  /** Frames the extraction could not read (cross-origin), appended here. */
+  unread?: Element[];
   /** Duration of each step ('extract', 'recognize', 'rule:I-01' …) for performance marks. */
   onTiming?: (step: string, start: number, ms: number) => void;
 }
@@ -77,6 +79,33 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/** Smallest frame (CSS px, each side) worth telling the reader about: not a tracking pixel or a button. */
+const MIN_FRAME_SIDE = 80;
+
+/**
+ * The frames a check could not read, as "unrecognised" entries for the popup (issue 21: the reader
+ * is told what was not checked). Invisible or tiny frames (counters, share buttons) are left out.
+ */
+export function unreadFrames(frames: readonly Element[]): { title: string; reason: string }[] {
+  const out: { title: string; reason: string }[] = [];
+  const seen = new Set<string>();
+  for (const f of frames) {
+    const r = f.getBoundingClientRect?.();
+    if (!r || r.width < MIN_FRAME_SIDE || r.height < MIN_FRAME_SIDE) continue;
+    let where = f.getAttribute('src') ?? '';
+    try {
+      where = new URL(where, f.ownerDocument.baseURI).host || where;
+    } catch {
+      /* keep the attribute */
+    }
+    where = where.slice(0, 80);
+    if (seen.has(where)) continue;
+    seen.add(where);
+    out.push({ title: `嵌入的其他网站页面 ${where}（未校验）`, reason: '跨域框架，扩展不能读取其内容 · cross-origin frame, not read' });
+  }
+  return out;
+}
+
 export async function checkDocumentSliced(root: Document | Element, opts: SlicedOptions = {}): Promise<CheckRun> {
   const budget = opts.budgetMs ?? 25;
   const now = opts.now ?? (() => performance.now());
@@ -118,7 +147,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   // extraction (a style read for every Word paragraph, and it disables the textContent fast paths).
   const total = extractionWork(root);
   progress('extract', 0, total);
-  const ex = await stepped(extractDocumentSteps(root), (done) => {
+  const ex = await stepped(extractDocumentSteps(root, { unread: opts.unread }), (done) => {
     if (now() - sliceStart >= budget) progress('extract', Math.min(done, total), total);
   });
   const extracted = ex.value;

@@ -7,7 +7,7 @@
  * prototypes have little to bite on. The walk builds a light "flow" (text runs, breaks, tables);
  * tables are decided (data grid vs. layout wrapper) when they close, and blocks are emitted at the end.
  */
-import { docElement } from '../dom/safe';
+import { docBody, docElement } from '../dom/safe';
 import { buildGridSteps, parseSpan, type RawCell, type GridResult, type RawRow } from './grid';
 import { cleanText } from './text';
 import type { Block, ExtractedDocument, TableBlock } from './types';
@@ -20,6 +20,33 @@ export { computedHidden } from './visibility';
 export interface ExtractOptions {
   /** Extra visibility test (e.g. computed style in the browser); called once per element, top-down. */
   isHidden?: (el: Element) => boolean;
+  /**
+   * Frames (`<iframe>`/`<frame>`) whose document this walk could not read (cross-origin or not
+   * loaded), appended here so the caller can say what was not checked. Same-origin frames and open
+   * shadow roots are walked in place (issue 21).
+   */
+  unread?: Element[];
+}
+
+/** Shadow roots and frames inside shadow roots and frames: deeper ones are not walked. */
+const MAX_SUB_DEPTH = 4;
+
+/**
+ * What renders in place of `el`'s children: its open shadow root, or a same-origin frame's
+ * document (null for a cross-origin or detached frame). undefined: `el` is neither.
+ */
+function subRoot(el: Element, name: string): Node | null | undefined {
+  if (name === 'iframe' || name === 'frame') {
+    try {
+      const d = (el as HTMLIFrameElement).contentDocument;
+      return d ? (docBody(d) ?? docElement(d)) : null;
+    } catch {
+      return null;
+    }
+  }
+  // A read of a native getter; the light DOM of a shadow host renders only through its slots.
+  const sr = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  return sr ? sr : undefined;
 }
 
 // Tag categories.
@@ -79,12 +106,15 @@ const enum It {
   Brk,
   Table,
   Grid,
+  /** Roots walked on their own and spliced in here: a shadow root, a frame's body, a slot's nodes. */
+  Sub,
 }
 type Item =
   | { k: It.Text; s: string; owner: Element | null }
   | { k: It.Brk }
   | { k: It.Table; t: TableInfo }
-  | { k: It.Grid; t: TableInfo };
+  | { k: It.Grid; t: TableInfo }
+  | { k: It.Sub; roots: Node[] };
 
 const BRK: Item = { k: It.Brk };
 const SPACE: Item = { k: It.Text, s: ' ', owner: null };
@@ -182,7 +212,9 @@ function plainBelow(e: Element, hidden: Set<Element> | null): boolean {
   // into the DOM; most children here are leaf spans).
   let depth = 1;
   while (x !== null) {
-    if (TAGS[lowerOf(x.localName || x.tagName || '')] !== undefined || visibleStyleOf(x, x.getAttribute('style'), hidden) !== '') return false;
+    const xn = x.localName || x.tagName || '';
+    // A custom element may host a shadow root (what renders is not its textContent): walked.
+    if (TAGS[lowerOf(xn)] !== undefined || xn.indexOf('-') >= 0 || visibleStyleOf(x, x.getAttribute('style'), hidden) !== '') return false;
     let next: Element | null = x.firstElementChild;
     if (next !== null) {
       depth++;
@@ -231,6 +263,7 @@ function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boole
     const cat = TAGS[name];
     if (cat === SKIP || cat === HEAD) continue;
     if (cat !== undefined && cat !== BLOCK && cat !== BR) break;
+    if (name.indexOf('-') >= 0) break;
     if (visibleStyleOf(e, e.getAttribute('style'), hidden) !== '') break;
     if (cat === BR) {
       (items ??= []).push(BRK);
@@ -398,7 +431,10 @@ function flowText(flow: Item[]): string {
     const it = top.items[top.i++];
     if (it.k === It.Text) parts.push(it.s);
     else if (it.k === It.Brk) parts.push(' ');
-    else {
+    else if (it.k === It.Sub) {
+      // A shadow root or frame inside a data cell: its text, as rendered there.
+      for (const r of it.roots) parts.push(' ', r.textContent || '', ' ');
+    } else {
       parts.push(' ');
       stack.push({ items: tableItems(it.t), i: 0 });
     }
@@ -495,12 +531,16 @@ export function extractionWork(root: Document | Element): number {
  * freezes the tab for seconds). Same result as extractDocument when the DOM does not change meanwhile.
  */
 export function* extractDocumentSteps(root: Document | Element, opts: ExtractOptions = {}): Generator<number, ExtractedDocument, void> {
+  return yield* extractSteps(root, opts, 0);
+}
+
+function* extractSteps(root: Document | Element | DocumentFragment, opts: ExtractOptions, depth: number): Generator<number, ExtractedDocument, void> {
   const isHiddenExtra = opts.isHidden;
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? (root as Document).documentElement : root;
   const rootFlow: Item[] = [];
   // With an isHidden (the reference walk in tests) every element is asked directly.
-  const hiddenEls = isHiddenExtra === undefined ? withAttribute(root, '[hidden]') : null;
+  const hiddenEls = isHiddenExtra === undefined ? withAttribute(root as Element, '[hidden]') : null;
   const work = { done: 0 };
 
   // Walk state.
@@ -601,6 +641,28 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
     const el = node as Element;
     const name = lowerName(el);
     const cat = TAGS[name];
+    // A shadow host or a frame outside a table's cells: what it renders is walked on its own and
+    // spliced in here (a paragraph boundary either side). Inside a cell it is read as before.
+    if (depth < MAX_SUB_DEPTH && cat !== HEAD && (table === null || cell !== null)) {
+      const sub = subRoot(el, name);
+      if (sub !== undefined) {
+        if (sub === null) {
+          if (cat === SKIP) opts.unread?.push(el);
+        } else if (visibleStyle(el, hiddenEls) !== null) {
+          resetField();
+          flow.push(BRK, { k: It.Sub, roots: [sub] }, BRK);
+        }
+        return false;
+      }
+    }
+    // A slot in a walked shadow root: the light nodes assigned to it render here.
+    if (name === 'slot' && depth > 0 && (table === null || cell !== null)) {
+      const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      if (assigned.length > 0) {
+        flow.push(BRK, { k: It.Sub, roots: assigned.slice() }, BRK);
+        return false;
+      }
+    }
     if (cat === SKIP || cat === HEAD) return false;
     const st = visibleStyle(el, hiddenEls);
     if (st === null) return false;
@@ -826,6 +888,21 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
         seq.push(BRK, { k: It.Grid, t: it.t });
         stack.push({ items: seq, i: 0 });
       }
+    } else if (it.k === It.Sub) {
+      flush();
+      for (const r of it.roots) {
+        if (r.nodeType === 3) {
+          const text = cleanText((r as Text).data);
+          if (text) blocks.push({ kind: 'paragraph', index: blocks.length, text, el: r.parentElement });
+          continue;
+        }
+        if (r.nodeType !== 1 && r.nodeType !== 11) continue;
+        const sub = yield* extractSteps(r as Element, opts, depth + 1);
+        for (const b of sub.blocks) {
+          (b as { index: number }).index = blocks.length;
+          blocks.push(b);
+        }
+      }
     } else {
       flush();
       blocks.push(yield* buildTableBlock(it.t, blocks.length, work));
@@ -834,7 +911,7 @@ export function* extractDocumentSteps(root: Document | Element, opts: ExtractOpt
   }
   flush();
 
-  const doc = isDoc ? (root as Document) : root.ownerDocument;
+  const doc = isDoc ? (root as Document) : depth > 0 ? null : root.ownerDocument;
   const title = docTitle(doc) || firstH1;
   return { title, blocks };
 }

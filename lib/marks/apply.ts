@@ -49,6 +49,11 @@ function highlightApi(doc: Document): HighlightApi | null {
   return { highlights, Highlight: Highlight as HighlightApi['Highlight'] };
 }
 
+/** The document or shadow root an element lives in. */
+function rootOf(el: Element): Node | null {
+  return typeof el.getRootNode === 'function' ? el.getRootNode() : el.ownerDocument;
+}
+
 export class MarkSession {
   private readonly originals = new Map<Element, Map<MarkAttr, string | null>>();
   private readonly marks = new Map<Element, ElementMark>();
@@ -58,7 +63,11 @@ export class MarkSession {
   private tooltip: Tooltip | null = null;
   private highlightNames: string[] = [];
   private flashTimers = new Map<Element, ReturnType<typeof setTimeout>>();
-  private listeners: [string, EventListener][] = [];
+  private listeners: [Document, string, EventListener][] = [];
+  /** Copies of the stylesheet in shadow roots and frame documents holding marks (issue 21). */
+  private extraStyles: HTMLStyleElement[] = [];
+  /** Frame documents holding marks: their events are listened to as well. */
+  private extraDocs: Document[] = [];
   /** Until when scrolling leaves the tooltip of a jump open (ms since the epoch). */
   private keepTipUntil = 0;
   /** Parts lit while their total is pointed at. */
@@ -111,7 +120,9 @@ export class MarkSession {
     const wholeText = new Set<Element>();
     for (const s of plan.sentences) {
       let ok = false;
-      if (hl && s.el.isConnected) {
+      // The page's highlight registry paints its own tree only: a sentence in a shadow root or a
+      // frame gets its whole paragraph tinted.
+      if (hl && s.el.isConnected && rootOf(s.el) === doc) {
         const loc = locateTextRange(s.el, s.text, s.start, s.end);
         if (loc) {
           try {
@@ -159,6 +170,8 @@ export class MarkSession {
       }
     }
 
+    this.reachRoots([...plan.elements.map((m) => m.el), ...plan.sentences.map((s) => s.el)]);
+
     if (this.opts.describe) {
       this.tooltip = new Tooltip(doc);
       const over = (ev: Event) => this.onOver(ev);
@@ -179,6 +192,29 @@ export class MarkSession {
     if (this.byCause.size > 0) this.listen('click', (ev: Event) => this.onClick(ev));
   }
 
+  /**
+   * Marked elements in open shadow roots or same-origin frames: the stylesheet of the document does
+   * not reach them, so each such root gets a copy; a frame's document is listened to as well.
+   */
+  private reachRoots(els: Element[]): void {
+    const seen = new Set<Node>([this.doc]);
+    for (const el of els) {
+      const r = el.isConnected ? rootOf(el) : null;
+      if (!r || seen.has(r)) continue;
+      seen.add(r);
+      const owner = r.nodeType === 9 ? (r as Document) : el.ownerDocument;
+      const style = owner.createElement('style');
+      style.id = STYLE_ID;
+      style.textContent = markStylesheet();
+      if (r.nodeType === 9) {
+        const d = r as Document;
+        (docHead(d) ?? docElement(d))?.append(style);
+        this.extraDocs.push(d);
+      } else (r as ShadowRoot).append(style);
+      this.extraStyles.push(style);
+    }
+  }
+
   /** Scroll to the elements a cause names and flash them. Returns false if none is marked. */
   revealCause(id: string): boolean {
     const els = (this.byCause.get(id) ?? []).filter((el) => el.isConnected);
@@ -186,7 +222,7 @@ export class MarkSession {
   }
 
   private onClick(ev: Event): void {
-    const m = this.markOf(ev.target);
+    const m = this.markOf(ev.target, ev);
     if (m?.affected) this.revealCause(m.affected);
   }
 
@@ -236,8 +272,11 @@ export class MarkSession {
 
   /** remove() except the stylesheet. */
   private clearMarks(): void {
-    for (const [type, fn] of this.listeners) this.doc.removeEventListener(type, fn, true);
+    for (const [d, type, fn] of this.listeners) d.removeEventListener(type, fn, true);
     this.listeners = [];
+    for (const st of this.extraStyles) st.remove();
+    this.extraStyles = [];
+    this.extraDocs = [];
     this.unlight();
     for (const t of this.flashTimers.values()) clearTimeout(t);
     this.flashTimers.clear();
@@ -276,11 +315,17 @@ export class MarkSession {
   }
 
   private listen(type: string, fn: EventListener): void {
-    this.doc.addEventListener(type, fn, true);
-    this.listeners.push([type, fn]);
+    for (const d of [this.doc, ...this.extraDocs]) {
+      d.addEventListener(type, fn, true);
+      this.listeners.push([d, type, fn]);
+    }
   }
 
-  private markOf(target: EventTarget | null): ElementMark | null {
+  private markOf(target: EventTarget | null, ev?: Event): ElementMark | null {
+    // Inside an open shadow root the document sees the event retargeted to the host: the node
+    // that was hovered is the first of the composed path.
+    const path = ev && typeof ev.composedPath === 'function' ? ev.composedPath() : null;
+    if (path && path.length > 0 && path[0] !== target) target = path[0];
     // Not `instanceof`: in a Firefox content script the page's nodes are Xray wrappers, whose
     // prototypes are not this script's (an instanceof test rejected every event target there).
     let el = target != null && typeof (target as Partial<Node>).nodeType === 'number' ? (target as Node) : null;
@@ -293,7 +338,7 @@ export class MarkSession {
   }
 
   private onOver(ev: Event): void {
-    const m = this.markOf(ev.target);
+    const m = this.markOf(ev.target, ev);
     if (!m) return;
     this.showTip(m, m.primary);
   }
@@ -318,7 +363,7 @@ export class MarkSession {
   }
 
   private onOut(ev: Event): void {
-    const m = this.markOf(ev.target);
+    const m = this.markOf(ev.target, ev);
     const related = (ev as MouseEvent).relatedTarget ?? null;
     if (m && this.markOf(related) === m) return;
     this.tooltip?.hide();

@@ -29,6 +29,23 @@ const TIP_CSS = `
 .off{visibility:hidden}
 `;
 
+/** An element's box in the top document's viewport (a same-origin frame's offset added). */
+function viewportRect(el: Element, top: Document): { top: number; bottom: number; left: number } {
+  const r = el.getBoundingClientRect();
+  let dy = 0;
+  let dx = 0;
+  let d: Document | null = el.ownerDocument;
+  for (let hops = 0; d && d !== top && hops < 8; hops++) {
+    const frame: Element | null = d.defaultView?.frameElement ?? null;
+    if (!frame) break;
+    const fr = frame.getBoundingClientRect();
+    dy += fr.top + (frame as HTMLElement).clientTop;
+    dx += fr.left + (frame as HTMLElement).clientLeft;
+    d = frame.ownerDocument;
+  }
+  return { top: r.top + dy, bottom: r.bottom + dy, left: r.left + dx };
+}
+
 export class Tooltip {
   private host: HTMLElement | null = null;
   private box: HTMLElement | null = null;
@@ -79,7 +96,7 @@ export class Tooltip {
   private place(anchor: Element): void {
     const box = this.box!;
     const view = this.doc.defaultView;
-    const r = anchor.getBoundingClientRect();
+    const r = viewportRect(anchor, this.doc);
     const vw = view?.innerWidth ?? 1024;
     const vh = view?.innerHeight ?? 768;
     const bw = box.offsetWidth || 300;

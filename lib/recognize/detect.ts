@@ -141,11 +141,41 @@ function titleBefore(table: Element): boolean {
   return false;
 }
 
-/** True when the page holds at least one table that looks like a disclosure table. */
-export function looksLikeDisclosure(root: Document | Element): boolean {
-  const tables = root.getElementsByTagName('table');
+/** Elements visited looking for shadow hosts (a page without a disclosure table in its light DOM). */
+const MAX_HOST_SCAN = 20_000;
+
+/**
+ * True when the page holds at least one table that looks like a disclosure table — in its light
+ * DOM, or else in a same-origin frame or an open shadow root (issue 21), which the check reads too.
+ */
+export function looksLikeDisclosure(root: Document | Element | DocumentFragment, depth = 0): boolean {
+  // getElementsByTagName where there is one (cheaper, the common case); a shadow root has only queries.
+  const tables: ArrayLike<Element> =
+    typeof (root as Element).getElementsByTagName === 'function'
+      ? (root as Element).getElementsByTagName('table')
+      : typeof (root as Element).querySelectorAll === 'function'
+        ? (root as Element).querySelectorAll('table')
+        : [];
   for (let i = 0; i < tables.length; i++) {
     if (tableHits(tables[i])) return true;
+  }
+  if (depth >= 3 || typeof (root as Element).querySelectorAll !== 'function') return false;
+  for (const f of Array.from((root as Element).querySelectorAll('iframe, frame'))) {
+    let d: Document | null = null;
+    try {
+      d = (f as HTMLIFrameElement).contentDocument;
+    } catch {
+      d = null;
+    }
+    if (d && looksLikeDisclosure(d, depth + 1)) return true;
+  }
+  // Shadow hosts: no selector finds them; a bounded walk over the elements does.
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  if (!doc || typeof doc.createTreeWalker !== 'function') return false;
+  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+  for (let n = walker.nextNode(), seen = 0; n && seen < MAX_HOST_SCAN; n = walker.nextNode(), seen++) {
+    const sr = (n as Element).shadowRoot;
+    if (sr && looksLikeDisclosure(sr, depth + 1)) return true;
   }
   return false;
 }

@@ -10,11 +10,14 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings, type CliResult } from './cli-findings';
-import { LUKOU_FILE, clobberPage } from './hostile-pages';
+import { LUKOU_FILE, clobberPage, framesPage, shadowPage } from './hostile-pages';
 
 const lukouHtml = readFileSync(LUKOU_FILE, 'utf8');
 const PAGES: Record<string, string> = {
   '/clobber.html': clobberPage(lukouHtml),
+  '/shadow.html': shadowPage(lukouHtml),
+  '/lukou-frame.html': lukouHtml,
+  '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
 };
 
 let server: FixtureServer;
@@ -63,6 +66,7 @@ beforeAll(async () => {
   const routes: Record<string, { html: string }> = {};
   for (const [p, html] of Object.entries(PAGES)) routes[p] = { html };
   server = await serve(routes);
+  routes['/frames.html'] = { html: framesPage('/lukou-frame.html', `http://other.gov.cn:${server.port}/other.html`) };
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   browser = await puppeteer.launch({
     browser: 'firefox',
@@ -99,6 +103,37 @@ describe('Firefox: hostile pages', () => {
     expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]')!.shadowRoot!.textContent)).toContain('决算公开校验');
     await page.screenshot({ path: screenshotPath('hostile-clobber-firefox.png') });
     expect(await page.evaluate(() => (window as unknown as { __hijacked: number }).__hijacked)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a disclosure inside an open shadow root: read (Xray shadowRoot), marked there, tooltips open on hover', async () => {
+    const cli = cliOn(lukouHtml);
+    const { page, errors } = await openPortal('/shadow.html');
+    const inShadow = () => page.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelectorAll('[data-dc-severity]').length);
+    expect(await waitFor(inShadow, (n) => n >= cli.elements, 30_000)).toBe(cli.elements);
+    const err = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    const box = await page.evaluate((i) => {
+      const el = document.getElementById('host')!.shadowRoot!.querySelector(`[data-dc-findings~="${i}"]`)!;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, bg: getComputedStyle(el).backgroundImage };
+    }, err);
+    expect(box.bg).not.toBe('none'); // the stylesheet reached the shadow root
+    await page.mouse.move(box.x, box.y);
+    const shown = await waitFor(() => tip(page), (v) => v.shown, 10_000);
+    expect(shown.text).toContain(cli.report.findings[err].rule);
+    await page.screenshot({ path: screenshotPath('hostile-shadow-firefox.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a disclosure in a same-origin frame is read and marked there', async () => {
+    const cli = cliOn(lukouHtml);
+    const { page, errors } = await openPortal('/frames.html');
+    const inFrame = () =>
+      page.evaluate(() => (document.getElementById('same') as HTMLIFrameElement).contentDocument?.querySelectorAll('[data-dc-severity]').length ?? -1);
+    expect(await waitFor(inFrame, (n) => n >= cli.elements, 30_000)).toBe(cli.elements);
     expect(errors).toEqual([]);
     await page.close();
   });

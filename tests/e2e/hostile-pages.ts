@@ -222,3 +222,36 @@ export const CLOBBER_HTML =
 export function clobberPage(lukouHtml: string): string {
   return withHeadScript(lukouHtml, HIJACK_ELEMENTS_JS).replace(/<body([^>]*)>/i, (m) => `${m}${CLOBBER_HTML}`);
 }
+
+/** The lukou page's <head> and <body> contents (split for the pages below). */
+function splitLukou(html: string): { head: string; body: string } {
+  const head = /<head[^>]*>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '';
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+  return { head, body };
+}
+
+/**
+ * The lukou disclosure inside an open shadow root (a web-component article): the body is in a
+ * <template>, cloned into `#host`'s shadow root by an inline script while the page parses.
+ */
+export function shadowPage(lukouHtml: string): string {
+  const { head, body } = splitLukou(lukouHtml);
+  return `<!doctype html><html><head>${head}</head><body><h1>门户文章（组件）</h1><div id="host"><p slot="x">组件外的文字</p></div>` +
+    `<template id="tpl">${body}</template>` +
+    `<script>(function(){var h=document.getElementById('host');var r=h.attachShadow({mode:'open'});` +
+    `r.appendChild(document.getElementById('tpl').content.cloneNode(true));})();</script></body></html>`;
+}
+
+/**
+ * A page whose disclosure is in a same-origin frame (`sameSrc`, sized to show it whole), beside a
+ * large cross-origin frame (`otherSrc`) the extension cannot read and must name as not checked.
+ */
+export function framesPage(sameSrc: string, otherSrc: string): string {
+  return doc(
+    '2024年度部门决算公开',
+    `<h1>部门决算公开</h1><p>正文见下方嵌入页面。</p>` +
+      `<iframe id="same" src="${sameSrc}" style="width:1200px;height:2400px;border:1px solid #ccc"></iframe>` +
+      `<iframe id="other" src="${otherSrc}" style="width:600px;height:300px"></iframe>` +
+      `<iframe id="pixel" src="${otherSrc}" style="width:1px;height:1px"></iframe>`,
+  );
+}

@@ -24,6 +24,8 @@ import {
   SCRIPT_TEXT,
   absurdSpansPage,
   clobberPage,
+  framesPage,
+  shadowPage,
   hugeTablePage,
   lukouWithT1,
   stopsDuringCheck,
@@ -79,6 +81,9 @@ const PAGES: Record<string, string> = {
   '/fake.html': withHeadScript(lukouHtml, FAKE_MESSAGES_JS),
   '/busy.html': withHeadScript(lukouHtml, BUSY_LOOP_JS),
   '/clobber.html': clobberPage(lukouHtml),
+  '/shadow.html': shadowPage(lukouHtml),
+  '/lukou-frame.html': lukouHtml,
+  '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
 };
 
 let server: FixtureServer;
@@ -251,6 +256,8 @@ beforeAll(async () => {
   const routes: Record<string, { html: string }> = {};
   for (const [p, html] of Object.entries(PAGES)) routes[p] = { html };
   server = await serve(routes);
+  // Needs the port: the cross-origin frame is another *.gov.cn host on the same server.
+  routes['/frames.html'] = { html: framesPage('/lukou-frame.html', `http://other.gov.cn:${server.port}/other.html`) };
   ctx = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
@@ -581,6 +588,67 @@ describe('Chromium: hostile pages', () => {
     await popup.locator('input[data-action="marks"]').uncheck();
     await expect.poll(() => page.locator('[data-dc-severity]').count()).toBe(0);
     expect(await pristineDom(page)).toBe(await referenceDom('/clobber.html'));
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a disclosure inside an open shadow root: read, checked like the CLI, marked there with tooltips; marks off leaves the shadow tree as loaded', async () => {
+    const { page, tabId, state, ms, watch: w } = await openPortal('/shadow.html', 30_000);
+    expect(ms).toBeLessThan(30_000); // Bound: seed page; 30 s.
+    // Self-test: the light DOM holds no table (the page used to be "no disclosure").
+    expect(await page.evaluate(() => document.getElementsByTagName('table').length)).toBe(0);
+    expect(state.status).toBe('done');
+    const cli = cliOn(lukouHtml);
+    expect(shape(state.report!.findings)).toEqual(shape(cli.report.findings as Finding[]));
+    const inShadow = () => page.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelectorAll('[data-dc-severity]').length);
+    expect(await inShadow()).toBe(cli.elements);
+    // The marks are painted (the stylesheet reached the shadow root): a marked cell has a tint.
+    const err = state.report!.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    const cell = page.locator(`#host [data-dc-findings~="${err}"]`).first();
+    expect(await cell.evaluate((el) => getComputedStyle(el).backgroundImage)).not.toBe('none');
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    const tip = await tooltipContent(w.cdp);
+    expect(tip.text).toContain(state.report!.findings[err].rule);
+    await page.screenshot({ path: screenshotPath('hostile-shadow-chromium.png') });
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    await popup.locator('input[data-action="marks"]').uncheck();
+    await expect.poll(inShadow).toBe(0);
+    const shadowHtml = () => page.evaluate(() => document.getElementById('host')!.shadowRoot!.innerHTML);
+    const ref = await ctx.newPage();
+    await ref.goto(`${server.origin()}/shadow.html`);
+    expect(await shadowHtml()).toBe(await ref.evaluate(() => document.getElementById('host')!.shadowRoot!.innerHTML));
+    await ref.close();
+    expect(await pristineDom(page)).toBe(await referenceDom('/shadow.html'));
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a disclosure in a same-origin frame is read and marked there; a large cross-origin frame is named as not checked', async () => {
+    const { page, tabId, state, ms, watch: w } = await openPortal('/frames.html', 30_000);
+    expect(ms).toBeLessThan(30_000); // Bound: seed page in a frame; 30 s.
+    expect(state.status).toBe('done');
+    const cli = cliOn(lukouHtml);
+    expect(shape(state.report!.findings)).toEqual(shape(cli.report.findings as Finding[]));
+    const frame = page.frameLocator('#same');
+    expect(await frame.locator('[data-dc-severity]').count()).toBe(cli.elements);
+    const notRead = (state.report!.unrecognised ?? []).map((u) => u.title);
+    expect(notRead).toEqual([`嵌入的其他网站页面 other.gov.cn:${server.port}（未校验）`]); // the 1×1 frame is not named
+    const err = state.report!.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    const cell = frame.locator(`[data-dc-findings~="${err}"]`).first();
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    const tip = await tooltipContent(w.cdp);
+    expect(tip.text).toContain(state.report!.findings[err].rule);
+    await page.screenshot({ path: screenshotPath('hostile-frame-chromium.png') });
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    expect(await popup.locator('.verdict .hint').innerText()).toContain('嵌入的其他网站页面 other.gov.cn');
+    await popup.locator('input[data-action="marks"]').uncheck();
+    await expect.poll(() => frame.locator('[data-dc-severity], style#dc-marks-style').count()).toBe(0);
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
     await page.close();
