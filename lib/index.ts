@@ -9,35 +9,11 @@ import { runRules } from './checks/runner';
 import { REPORT_EXTRAS, rulesFor } from './checks/registry';
 import type { ExtractedDocument } from './extract/types';
 import type { Disclosure, DocumentFormat } from './model/types';
-import type { Finding, Rule, RuleResult } from './checks/types';
-import type { Relation } from './localize/relation';
-import { localize, type Cause } from './localize';
+import type { Rule } from './checks/types';
+import type { CheckRun } from './run';
+import { localize } from './localize';
 
-export interface SectionPresence {
-  id: string;
-  title: string;
-  present: boolean;
-}
-
-export interface ClaimStats {
-  found: number;
-  reconciled: number;
-  skipped: number;
-}
-
-export interface CheckRun {
-  extracted: ExtractedDocument;
-  disclosure: Disclosure;
-  findings: Finding[];
-  rules: RuleResult[];
-  /** Required parts and whether each is present (filled by the S-xx rules). */
-  sections: SectionPresence[];
-  claims: ClaimStats | null;
-  /** Relations the rules compared (passing and failing): the localization's input. */
-  relations: Relation[];
-  /** Root causes: the cells (or stated numbers) to change, and the findings each explains. */
-  causes: Cause[];
-}
+export type { CheckRun, ClaimStats, SectionPresence } from './run';
 
 export interface CheckOptions {
   rules?: readonly Rule[];

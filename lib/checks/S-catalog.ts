@@ -13,7 +13,7 @@ import type { ParagraphBlock } from '../extract/types';
 import type { Disclosure, Section, TableKey } from '../model/types';
 import { BUDGET_TABLE_NAMES } from '../model/types';
 import { titleKeys } from '../recognize/specs';
-import type { SectionPresence } from '../index';
+import type { SectionPresence } from '../run';
 import { defineRule } from './types';
 import type { Bilingual, Rule, RuleContext, RuleMeta, TextSpan } from './types';
 import { memoByText } from '../memo';

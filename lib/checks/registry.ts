@@ -2,7 +2,7 @@
  * Every rule, registered in one place. Adding a rule = one file in lib/checks + one line here.
  */
 import type { Rule } from './types';
-import type { ClaimStats, SectionPresence } from '../index';
+import type { ClaimStats, SectionPresence } from '../run';
 import type { Disclosure } from '../model/types';
 import { rule as S01 } from './S-01';
 import { rule as S02 } from './S-02';

@@ -4,30 +4,12 @@
  */
 import type { Disclosure, Row } from '../model/types';
 import type { Fact } from './facts';
+import type { Topic } from './topic';
 import type { TableValue } from './tables';
 import { normName, rowByCode, rowNamed, rowsOf, sumValues, totalRow, value, where } from './tables';
 import { memoByText } from '../memo';
 
-export type Topic =
-  | 'overall'
-  | 'income'
-  | 'expense'
-  | 'fiscal'
-  | 'gpb'
-  | 'gpb.total'
-  | 'gpb.structure'
-  | 'gpb.detail'
-  | 'basic'
-  | 'sangong'
-  | 'govfund'
-  | 'soe'
-  | 'admin'
-  | 'procurement'
-  | 'assets'
-  | 'performance'
-  | 'staff'
-  | 'general'
-  | null;
+export type { Topic } from './topic';
 
 /** Topic of one heading title (null when the title names none). Order matters: specific first. */
 // Every paragraph asks for the topics of its heading chain: the same few titles again and again.

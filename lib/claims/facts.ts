@@ -6,7 +6,7 @@
  * Fixed patterns only: a number whose role the patterns cannot name is left alone.
  */
 import type { ParagraphBlock } from '../extract/types';
-import type { Topic } from './concepts';
+import type { Topic } from './topic';
 import type { Num } from './numbers';
 import { findNumbers } from './numbers';
 import type { Sentence } from './text';

@@ -6,7 +6,7 @@
  */
 import { toReport } from '../report/build';
 import { ALL_RULES } from '../checks/registry';
-import type { CheckRun } from '../index';
+import type { CheckRun } from '../run';
 import { checkDocumentSliced, buildItems, yieldToPage, unreadFrames } from './page-check';
 import { MarkSession, VerdictBar, planMarks, toMarkable, type MarkableCause } from '../marks';
 import { verdictContent } from './verdict';

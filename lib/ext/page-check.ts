@@ -7,7 +7,7 @@ import { extractDocumentSteps, extractionWork } from '../extract';
 import { recognizeSteps } from '../recognize';
 import { runRules } from '../checks/runner';
 import { ALL_RULES, REPORT_EXTRAS, SHARED_ANALYSES, rulesFor } from '../checks/registry';
-import type { CheckRun } from '../index';
+import type { CheckRun } from '../run';
 import type { Finding, Rule, RuleResult } from '../checks/types';
 import type { Disclosure, Section } from '../model/types';
 import { difference } from '../marks/describe';

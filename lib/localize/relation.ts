@@ -7,7 +7,7 @@
 import type Decimal from 'decimal.js';
 import type { ModelCell } from '../model/types';
 import type { ParagraphBlock } from '../extract/types';
-import type { Finding } from '../checks/types';
+import type { Finding } from '../checks/finding';
 
 /** A number stated in the narrative (in 万元 for amounts, as lib/claims reads it). */
 export interface StatedNumber {

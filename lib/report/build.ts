@@ -1,4 +1,4 @@
-import type { CheckRun } from '../index';
+import type { CheckRun } from '../run';
 import type { Report, ReportCause, ReportFinding } from './schema';
 import type { Finding } from '../checks/types';
 import type { Disclosure } from '../model/types';

@@ -4,7 +4,7 @@
  * each finding's places on the pages. The reader is passed in (lib/extract/pdf in the extension, a
  * stand-in in tests), so this file needs neither pdf.js nor extension APIs.
  */
-import type { CheckRun } from '../index';
+import type { CheckRun } from '../run';
 import { toReport } from '../report/build';
 import type { Report } from '../report/schema';
 import { checkDocumentSliced, buildItems, type SlicedOptions } from '../ext/page-check';

@@ -5,7 +5,7 @@
  * page → report and the popup's list items. The findings' cells and paragraphs are the shown
  * elements, so lib/marks marks them in place.
  */
-import type { CheckRun } from '../index';
+import type { CheckRun } from '../run';
 import { toReport } from '../report/build';
 import type { Report } from '../report/schema';
 import { checkDocumentSliced, buildItems, type SlicedOptions } from '../ext/page-check';

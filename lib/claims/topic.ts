@@ -1,0 +1,21 @@
+/** What a narrative section is about (from its headings): lib/claims/concepts reads it. */
+export type Topic =
+  | 'overall'
+  | 'income'
+  | 'expense'
+  | 'fiscal'
+  | 'gpb'
+  | 'gpb.total'
+  | 'gpb.structure'
+  | 'gpb.detail'
+  | 'basic'
+  | 'sangong'
+  | 'govfund'
+  | 'soe'
+  | 'admin'
+  | 'procurement'
+  | 'assets'
+  | 'performance'
+  | 'staff'
+  | 'general'
+  | null;
