@@ -1,8 +1,7 @@
 /**
  * Findings and rules (design.md, "Contracts"; style.md, "A catalog of checks").
  */
-import type { Disclosure, ModelCell, TableKey } from '../model/types';
-import type { ParagraphBlock } from '../extract/types';
+import type { Disclosure, TableKey } from '../model/types';
 import type { RelationSink } from '../localize/relation';
 
 export type { Bilingual, CellRef, CellRole, Finding, Severity, TextSpan } from './finding';
