@@ -3,7 +3,7 @@ import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import { opNum } from '../claims/checks';
-import { compareSum, compareValues } from '../claims/arith';
+import { compareSum, compareValues } from '../money/operands';
 import type { Claim } from '../claims/index';
 
 export const meta: RuleMeta = {

@@ -4,7 +4,7 @@ import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import type { Claim } from '../claims/index';
-import { compareSum } from '../claims/arith';
+import { compareSum } from '../money/operands';
 import { opNum } from '../claims/checks';
 import { half } from '../claims/numbers';
 

@@ -3,7 +3,7 @@ import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import type { Claim } from '../claims/index';
-import { compareValues } from '../claims/arith';
+import { compareValues } from '../money/operands';
 import { opNum, sentenceFinding } from '../claims/checks';
 import { purelyAdministrative } from './N-11';
 

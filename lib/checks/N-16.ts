@@ -4,7 +4,7 @@ import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import type { Claim } from '../claims/index';
 import { staffCategory } from '../claims/concepts';
-import { checkPercent } from '../claims/arith';
+import { checkPercent } from '../money/operands';
 import { sentenceFinding } from '../claims/checks';
 import type { ClaimChecker } from '../claims/checks';
 

@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import type { Disclosure, ModelCell, Row, TableKey, TableModel } from '../model/types';
 import { BUDGET_TABLE_NAMES } from '../model/types';
-import type { Operand } from './arith';
+import type { Operand } from '../money/operands';
 import { formatAmount } from '../money';
 import { memoByText } from '../memo';
 import { normName as tableNormName } from '../checks/helpers';

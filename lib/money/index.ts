@@ -714,23 +714,28 @@ export function checkPercent(
   // One unit off: the stated interval widened by one unit on each side meets the computed one.
   const plug = intersects({ lo: statedInterval.lo.minus(u), hi: statedInterval.hi.plus(u) }, computedInterval);
 
-  let verdict: Verdict;
-  let reason: PercentReason;
-  if (computed.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).eq(sv)) {
-    verdict = 'pass';
-    reason = 'exact';
-  } else if (intersects(statedInterval, computedInterval)) {
-    verdict = 'notice';
-    reason = 'rounding';
-  } else if (truncated) {
-    verdict = 'notice';
-    reason = 'truncated';
-  } else if (plug) {
-    verdict = opts?.allowPlug === false ? 'error' : 'notice';
-    reason = 'plug';
-  } else {
-    verdict = 'error';
-    reason = 'mismatch';
-  }
+  const { verdict, reason } = classifyPercent(sv, p, computed, truncated, plug, intersects(statedInterval, computedInterval), opts?.allowPlug !== false);
   return { verdict, reason, stated: sv, decimals: p, computed, computedInterval, truncated, plug };
+}
+
+/**
+ * The one percentage semantics (lib/money's checkPercent and the narrative operands' both decide
+ * here): the stated value equals the computed one rounded half-up → pass; the intervals meet but the
+ * stated value is not the rounded one → notice (尾数差异); the truncated value → notice; one unit
+ * off → notice where a plug is allowed, else error; anything else → error.
+ */
+export function classifyPercent(
+  stated: Decimal,
+  decimals: number,
+  computed: Decimal,
+  truncated: boolean,
+  plug: boolean,
+  meets: boolean,
+  allowPlug: boolean,
+): { verdict: Verdict; reason: PercentReason } {
+  if (computed.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).eq(stated)) return { verdict: 'pass', reason: 'exact' };
+  if (meets) return { verdict: 'notice', reason: 'rounding' };
+  if (truncated) return { verdict: 'notice', reason: 'truncated' };
+  if (plug) return { verdict: allowPlug ? 'notice' : 'error', reason: 'plug' };
+  return { verdict: 'error', reason: 'mismatch' };
 }

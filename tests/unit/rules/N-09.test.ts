@@ -74,7 +74,11 @@ describe('N-09 三公: budget, actual, completion, items, year-on-year', () => {
 
     it("a rate copied from the total onto a sub-item is an error (the item's own base)", () => {
       const fs = run(rule, dd('“三公”经费财政拨款支出决算数比上年增加7.09万元，增长40.67%，其中：公务用车购置及运行维护费支出决算增加5.07万元，增长40.67%。'));
-      expect(brief(fs)).toEqual([['N-09', 'error', '42.68%', '40.67%']]);
+      // The total's own rate prints 40.68 (a rounding difference); the sub-item's is 42.68 (an error).
+      expect(brief(fs)).toEqual([
+        ['N-09', 'notice', '40.68%', '40.67%'],
+        ['N-09', 'error', '42.68%', '40.67%'],
+      ]);
     });
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Rounding-aware checks for narrative numbers (domain.md, "Rounding").
- * A printed value with d decimals is the interval v ± ½·10⁻ᵈ; ratios get their interval from the
- * operands' intervals; a printed percentage agrees when its own interval meets the computed one.
+ * Rounding-aware comparisons over bare operands — a value and the decimals it was printed with
+ * (narrative numbers, derived bases) — rather than parsed cells (domain.md, "Rounding"). A printed
+ * value with d decimals is the interval v ± ½·10⁻ᵈ; ratios get their interval from the operands'
+ * intervals. Percentages are judged by classifyPercent, the one semantics lib/money has.
  */
 import Decimal from 'decimal.js';
-import { half, unitOf } from './numbers';
+import { classifyPercent, halfUnit as half, intersects, unit as unitOf } from './index';
 
 export interface Operand {
   value: Decimal;
@@ -96,11 +97,10 @@ export function ratioInterval(num: Operand, den: Operand): { lo: Decimal; hi: De
 }
 
 /**
- * A printed percentage P (p decimals) against num/den.
- * pass: P's interval meets the computed interval; notice: P is within one unit of the last printed
- * place (a truncated value, a share plugged to make 100 — `plug` — or, with at least one decimal, a
- * rate computed from rounded intermediates);
- * error otherwise. The caller handles den = 0 (not a number at all).
+ * A printed percentage P (p decimals) against num/den, judged by classifyPercent: pass when P is
+ * num/den·100 rounded half-up; notice when the intervals meet otherwise (尾数差异), when P is the
+ * truncated value, or one unit off (a share plugged to make 100 — `plug` — or, with at least one
+ * decimal, a rate computed from rounded intermediates); error otherwise. The caller handles den = 0.
  */
 export function checkPercent(stated: Operand, num: Operand, den: Operand, opts: { plug?: boolean } = {}): Check {
   const p = stated.decimals ?? 0;
@@ -125,19 +125,20 @@ export function checkPercent(stated: Operand, num: Operand, den: Operand, opts: 
   const mid = num.value.div(exactDen).mul(100);
   const expected = mid.toFixed(p, Decimal.ROUND_HALF_UP);
   const iv = ratioInterval(num, den);
-  const lo = iv ? iv.lo : mid;
-  const hi = iv ? iv.hi : mid;
-  const sLo = stated.value.sub(half(p));
-  const sHi = stated.value.add(half(p));
-  if (sHi.gte(lo) && sLo.lte(hi)) return { outcome: 'pass', expected };
-  const truncated = mid.toDecimalPlaces(p, Decimal.ROUND_DOWN);
+  const computed = iv ? { lo: iv.lo, hi: iv.hi } : { lo: mid, hi: mid };
+  const hp = half(p);
   const u = unitOf(p);
-  if (stated.value.eq(truncated)) return { outcome: 'notice', expected, why: 'truncated' };
-  const gap = stated.value.lt(lo) ? lo.sub(stated.value) : stated.value.sub(hi);
+  const sv = stated.value;
+  const truncInterval = sv.isZero() ? { lo: u.neg(), hi: u } : sv.isPositive() ? { lo: sv, hi: sv.add(u) } : { lo: sv.sub(u), hi: sv };
+  const meets = intersects({ lo: sv.sub(hp), hi: sv.add(hp) }, computed);
+  const truncated = intersects(truncInterval, computed);
+  const plug = intersects({ lo: sv.sub(hp).sub(u), hi: sv.add(hp).add(u) }, computed);
   // One unit off is a plug (a share made to sum to 100) or intermediate rounding; a whole-percent
   // rate one unit off ("完成预算的101%" for 100%, "减少21%" for 6 of 30) is neither: an error.
-  if (gap.lte(u) && (opts.plug || p >= 1)) return { outcome: 'notice', expected, why: 'one-unit' };
-  return { outcome: 'error', expected };
+  const { verdict, reason } = classifyPercent(sv, p, mid, truncated, plug, meets, Boolean(opts.plug) || p >= 1);
+  if (verdict === 'pass') return { outcome: 'pass', expected };
+  const why = reason === 'rounding' ? 'rounding' : reason === 'truncated' ? 'truncated' : reason === 'plug' ? 'one-unit' : undefined;
+  return why ? { outcome: verdict, expected, why } : { outcome: verdict, expected };
 }
 
 /** a + k·b with the interval widths added (a derived quantity, e.g. previous year = X − D). */
