@@ -15,9 +15,9 @@ import type { Num } from './numbers';
 import { paragraphNumbers } from './facts';
 import type { Sentence } from './text';
 import { paragraphContexts, splitSentences } from './text';
-import { compareSum, compareValues } from './arith';
+import { compareSum, compareValues } from '../money/operands';
 import { toInt } from '../int';
-import type { Check } from './arith';
+import type { Check } from '../money/operands';
 
 export interface BSentence {
   paragraph: ParagraphBlock;
