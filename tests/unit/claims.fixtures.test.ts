@@ -56,7 +56,9 @@ describe('lukou-2024 (seed)', () => {
   it('every correct share, growth and completion rate passes (no finding on them)', () => {
     // No finding states any of these printed rates as its "actual".
     const actuals = run.findings.map((f) => (f.actual ?? '').replace(/\s+/g, ''));
-    for (const p of ['1.18%', '98.24%', '1.76%', '100.00%', '0.6%', '84.28%', '9.99%', '5.73%', '118.42%', '117.68%', '100%', '103.98%', '66.09%', '33.91%', '81.22%', '1477.08%', '66.10%', '118.43%', '87%', '20%']) {
+    // 896.57 ÷ 757.07 = 118.4257…% prints 118.43: the stated 118.42 is a rounding notice, nothing worse.
+    expect(run.findings.filter((f) => f.actual === '118.42%').map((f) => [f.rule, f.severity, f.expected])).toEqual([['N-07', 'notice', '118.43%']]);
+    for (const p of ['1.18%', '98.24%', '1.76%', '100.00%', '0.6%', '84.28%', '9.99%', '5.73%', '117.68%', '100%', '103.98%', '66.09%', '33.91%', '81.22%', '1477.08%', '66.10%', '118.43%', '87%', '20%']) {
       expect(actuals).not.toContain(p);
     }
     expect(run.findings.filter((f) => f.rule === 'N-13')).toEqual([]);
