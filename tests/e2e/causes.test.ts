@@ -10,12 +10,10 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import puppeteer, { type Browser, type Page as PPage } from 'puppeteer-core';
+import type { Browser, Page as PPage } from 'puppeteer-core';
 import {
   CHROME_BUILD,
   CHROMIUM,
-  FIREFOX,
-  FIREFOX_BUILD,
   PORTAL_HOST,
   ROOT,
   chromiumArgs,
@@ -25,6 +23,7 @@ import {
   serve,
   type FixtureServer,
 } from './harness';
+import { launchFirefox, openFirefoxPopup } from './firefox-harness';
 import { checkDocument } from '../../lib/index';
 import { toReport } from '../../lib/report/build';
 import type { ReportCause } from '../../lib/report/schema';
@@ -190,15 +189,7 @@ describe('causes in Firefox', () => {
   let page: PPage;
 
   beforeAll(async () => {
-    requireBinary(FIREFOX, 'firefox-esr');
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1', 'network.dns.disableIPv6': true },
-    });
-    await browser.installExtension(FIREFOX_BUILD);
+    browser = await launchFirefox();
   });
   afterAll(async () => {
     await browser?.close();
@@ -218,5 +209,34 @@ describe('causes in Firefox', () => {
     await expect.poll(() => page.evaluate(TIP_PROBE), { timeout: 10_000 }).toContain(slip.cause.suggested!);
     expect(await page.evaluate(TIP_PROBE)).toContain('疑少录一位数字');
     await page.screenshot({ path: screenshotPath('firefox-cause-tooltip.png') });
+  });
+
+  it('the popup shows the one cause first, and its button jumps to the culprit', async () => {
+    const popup = await openFirefoxPopup(browser, page);
+    expect(await popup.$$eval('section.causes li.cause', (l) => l.length)).toBe(1);
+    expect(await popup.$eval('section.causes li.cause', (li) => li.getAttribute('data-cause'))).toBe(slip.cause.id);
+    expect(await popup.$eval('section.causes li.cause', (li) => (li as HTMLElement).innerText)).toContain('疑少录一位数字');
+    expect(await popup.$$eval('section.causes li.cause .explained-finding', (l) => l.length)).toBe(slip.cause.explains.length);
+    const causesFirst = await popup.evaluate(() => {
+      const c = document.querySelector('section.causes');
+      const f = document.querySelector('section.findings');
+      return !!c && !!f && !!(c.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(causesFirst).toBe(true);
+    await popup.click('section.causes details.explained summary');
+    await popup.screenshot({ path: screenshotPath('firefox-cause-popup.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.click('section.causes button.cause-jump');
+    await expect
+      .poll(
+        () =>
+          page.evaluate((id) => {
+            const r = document.querySelector(`[data-dc-cause="${id}"]`)!.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight;
+          }, slip.cause.id),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await popup.close();
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Firefox (puppeteer-core, WebDriver BiDi) with the built MV2 extension at a known address: the
+ * extension's uuid is fixed through the extensions.webextensions.uuids pref, so a test can open the
+ * popup as a page of its own, pointed at a tab with ?tab=.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX, FIREFOX_BUILD, requireBinary } from './harness';
+
+export const FIREFOX_EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
+export const FIREFOX_EXT_ORIGIN = `moz-extension://${FIREFOX_EXT_UUID}`;
+
+/** The Gecko id the build declares (the uuid pref is keyed by it). */
+function geckoId(): string {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error('the Firefox build declares no gecko id');
+  return id;
+}
+
+/** Headless firefox-esr with the extension installed; every host name resolves to 127.0.0.1. */
+export async function launchFirefox(): Promise<Browser> {
+  requireBinary(FIREFOX, 'firefox-esr');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Firefox lets WebDriver BiDi navigate a tab to moz-extension:// only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_EXT_UUID }),
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return browser;
+}
+
+/**
+ * An extension page in a tab of its own. Firefox moves the tab into the extension's process on the
+ * way, and BiDi never reports that navigation as loaded: the page's own readiness is waited for.
+ */
+export async function openFirefoxExtensionPage(browser: Browser, path: string): Promise<Page> {
+  const ext = await browser.newPage();
+  const failed = ext.goto(`${FIREFOX_EXT_ORIGIN}/${path}`, { timeout: 5_000 }).then(
+    () => new Promise<never>(() => {}),
+    (err: Error) => (err.name === 'TimeoutError' ? new Promise<never>(() => {}) : Promise.reject(err)),
+  );
+  failed.catch(() => {});
+  await Promise.race([
+    ext.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 }),
+    failed,
+  ]);
+  return ext;
+}
+
+/** The popup pointed at `target`'s tab (a popup opened in a tab would take that tab for the active one). */
+export async function openFirefoxPopup(browser: Browser, target: Page): Promise<Page> {
+  const popup = await openFirefoxExtensionPage(browser, 'popup.html');
+  await popup.setViewport({ width: 480, height: 900 });
+  const targetUrl = target.url();
+  const tabId = await popup.evaluate((url) => {
+    const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return ext.tabs.query({}).then((tabs) => tabs.find((t) => t.url === url)?.id ?? null);
+  }, targetUrl);
+  if (tabId == null) throw new Error(`no tab shows ${targetUrl}`);
+  await popup.evaluate((url) => {
+    location.href = url;
+  }, `${FIREFOX_EXT_ORIGIN}/popup.html?tab=${tabId}`);
+  await popup.waitForFunction((id) => location.search === `?tab=${id}` && document.readyState === 'complete', { timeout: 15_000 }, tabId);
+  await popup.waitForSelector('[data-state="done"]', { timeout: 15_000 });
+  return popup;
+}
