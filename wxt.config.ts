@@ -3,6 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // Permissions stay minimal: see README "Permissions".
+// Firefox add-on id: a GUID (claims no domain), fixed for good — settings and the uuid pref in the
+// Firefox tests hang on it (docs/extension.md, "Hardening").
+const GECKO_ID = '{8f3b2c71-5d4e-4a96-b1c0-7e2d9a6f4c35}';
 const PORTAL_HOSTS = '*://*.gov.cn/*';
 
 // pdf.js for the PDF viewer (entrypoints/viewer): its worker, the Chinese character maps (without
@@ -53,7 +56,7 @@ export default defineConfig({
     web_accessible_resources:
       manifestVersion === 3 ? [{ resources: ['viewer.html'], matches: ['*://*/*'] }] : ['viewer.html'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'disclosure-checker@example.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
   webExt: { chromiumArgs: ['--headless=new'] },

@@ -3,6 +3,7 @@
  * injects the content script when the user asks (activeTab), and the checker when a content script
  * needs it; keeps the user's auto-check hosts registered as content scripts. Makes no network requests.
  */
+import { senderAllowed, type BackgroundMessageType } from '../lib/ext/sender';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { StateMessageSchema, ToBackgroundSchema, parseMessage, type InjectResult } from '../lib/ext/messages';
@@ -206,12 +207,18 @@ function dropNativeRule(tabId: number): void {
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
-    (raw: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => {
+    (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
       const type = (raw as { type?: unknown } | null)?.type;
+      const allowed = (t: BackgroundMessageType) => {
+        if (senderAllowed(t, sender, browser.runtime.id, browser.runtime.getURL('/'))) return true;
+        console.warn('[disclosure-checker] background: message refused from this sender', t, sender.url ?? '');
+        return false;
+      };
       // The popup's request to the viewer page of a tab (lib/ext/tab-message.ts): the viewer answers.
       if (type === 'dc:to-viewer') return false;
       if (type === 'dc:state') {
+        if (!allowed('dc:state')) return false;
         // From a content script: update that tab's badge.
         const msg = parseMessage(StateMessageSchema, raw, 'background');
         const tabId = sender.tab?.id;
@@ -219,7 +226,7 @@ export default defineBackground(() => {
         return false;
       }
       const msg = parseMessage(ToBackgroundSchema, raw, 'background');
-      if (!msg) return false;
+      if (!msg || !allowed(msg.type)) return false;
       if (msg.type === 'dc:inject') {
         // injectAndRun never rejects: a failure is its result.
         void injectAndRun(msg.tabId).then(sendResponse);

@@ -12,6 +12,7 @@ import type { CheckRun } from '../lib/index';
 import type { Progress } from '../lib/ext/page-check';
 import type { MarkSession, TooltipEntry, VerdictBar } from '../lib/marks';
 import type { Checker } from '../lib/ext/checker';
+import type { StaleWatch } from '../lib/ext/stale-watch';
 import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot';
 import { ToContentSchema, InjectResultSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
@@ -75,6 +76,8 @@ class PageController {
   private bar: VerdictBar | null = null;
   /** The reader closed the chip on this site. */
   private barDismissed = false;
+  /** Watches the checked tables and marked text for changes by the page (see watchChanges). */
+  private staleWatch: StaleWatch | null = null;
 
   start(): void {
     performance.mark?.('dc:start');
@@ -132,6 +135,7 @@ class PageController {
     }
     this.checkedAddress = pageAddress(location.href);
     this.stopObserving();
+    this.staleWatch?.stop();
     this.marks?.remove();
     this.bar?.remove();
     this.run = null;
@@ -314,10 +318,12 @@ class PageController {
 
   private check(): Promise<void> {
     this.checkedAddress = pageAddress(location.href);
+    this.staleWatch?.stop();
+    this.staleWatch = null;
     this.marks?.remove();
     this.bar?.remove();
     this.run = null;
-    this.setState({ status: 'checking', progress: null, error: null, report: null, items: [] });
+    this.setState({ status: 'checking', progress: null, error: null, report: null, items: [], stale: false });
     const p = (async () => {
       try {
         performance.mark?.('dc:check:start');
@@ -364,6 +370,7 @@ class PageController {
         }
         this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
         if (!none) {
+          this.watchChanges(checker);
           this.showVerdict();
           this.followLink();
         }
@@ -405,10 +412,34 @@ class PageController {
     return checker;
   }
 
+  /**
+   * After a check: when the page changes a checked table or marked text (a framework re-rendering,
+   * a toolbar resetting innerHTML, a number updated in place), the marks would point at nodes that
+   * are gone or at numbers no longer shown. Take them and the chip off and say so; the popup offers
+   * the new check. Fires once per check (StaleWatch), no polling.
+   */
+  private watchChanges(checker: Checker): void {
+    const run = this.run;
+    if (!run) return;
+    const els = new Set<Element>();
+    for (const b of run.extracted.blocks) if (b.kind === 'table' && b.el) els.add(b.el);
+    for (const f of run.findings) {
+      for (const c of f.cells) if (c.cell.source?.el) els.add(c.cell.source.el);
+      for (const sp of f.spans) if (sp.paragraph.el) els.add(sp.paragraph.el);
+    }
+    this.staleWatch = new checker.StaleWatch(els, () => {
+      this.staleWatch = null;
+      this.marks?.remove();
+      this.bar?.remove();
+      this.setState({ stale: true });
+    });
+  }
+
   private applyMarks(): void {
     const checker = installedChecker();
     const marks = this.marks;
-    if (!this.run || !checker || !marks) return;
+    // Stale marks would point at what the page no longer shows: only a new check marks again.
+    if (!this.run || !checker || !marks || this.state.stale) return;
     const t0 = performance.now();
     const plan = checker.planMarks(this.run.findings.map(checker.toMarkable), {
       showNotices: this.settings.showNotices,

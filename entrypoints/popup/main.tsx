@@ -266,6 +266,14 @@ function Results(props: {
         {(report.unrecognised?.length ?? 0) > 0 && (
           <p class="hint">{t(lang, 'unrecognisedTables', { list: report.unrecognised!.map((u) => u.title || u.reason).join('；') })}</p>
         )}
+        {state.stale && (
+          <p class="hint stale" data-state="stale">
+            {t(lang, 'stalePage')}
+            <button type="button" data-action="recheck" onClick={() => void send({ type: 'dc:run' })}>
+              {t(lang, 'recheck')}
+            </button>
+          </p>
+        )}
         <p class="rules">
           {t(lang, 'rulesSummary', { run: s.rulesRun, na })}
           {internal > 0 ? t(lang, 'rulesInternal', { n: internal }) : ''}

@@ -10,6 +10,7 @@ import type { CheckRun } from '../run';
 import { checkDocumentSliced, buildItems, yieldToPage, unreadFrames } from './page-check';
 import { MarkSession, VerdictBar, planMarks, toMarkable, type MarkableCause } from '../marks';
 import { verdictContent } from './verdict';
+import { StaleWatch } from './stale-watch';
 import { findByKey } from '../report/order';
 import type { Cause } from '../localize';
 
@@ -40,5 +41,6 @@ export const checker = {
   findByKey,
   toMarkableCauses,
   unreadFrames,
+  StaleWatch,
 };
 export type Checker = typeof checker;

@@ -110,6 +110,8 @@ const pageState = () => z.object({
   items: z.array(findingItem()),
   /** How the check started: automatically on a portal host or by the user. */
   trigger: z.enum(['auto', 'user']),
+  /** The page changed what was checked after the check: marks taken off, a new check offered. */
+  stale: z.optional(z.boolean()),
 });
 export type PageState = z.infer<ReturnType<typeof pageState>>;
 export const PageStateSchema = lazySchema(pageState);

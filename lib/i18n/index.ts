@@ -25,6 +25,7 @@ const S = {
   },
   checkNow: { zh: '校验此页面', en: 'Check this page' },
   recheck: { zh: '重新校验', en: 'Check again' },
+  stalePage: { zh: '页面内容已变化，', en: 'The page changed after the check: ' },
   progressStage_extract: { zh: '读取页面', en: 'Reading the page' },
   progressStage_recognize: { zh: '识别表格', en: 'Recognising tables' },
   progressStage_rules: { zh: '执行规则 {done}/{total}', en: 'Running rules {done}/{total}' },

@@ -265,9 +265,32 @@ export class MarkSession {
 
   /** Remove every mark, attribute, stylesheet, highlight and listener this session added. */
   remove(): void {
+    const roots: ParentNode[] = [this.doc, ...this.extraStyles.map((st) => st.getRootNode() as unknown as ParentNode)];
     this.clearMarks();
+    this.sweep(roots);
     this.style?.remove();
     this.style = null;
+  }
+
+  /**
+   * Attributes of ours on elements this session never marked: the page cloned a marked cell or
+   * table (`cloneNode` copies attributes) or re-inserted marked markup. data-dc-* is ours alone
+   * (design.md); a tabindex="0" beside it is the one we added.
+   */
+  private sweep(roots: ParentNode[]): void {
+    for (const root of new Set(roots)) {
+      let found: ArrayLike<Element> = [];
+      try {
+        found = root.querySelectorAll('[data-dc-severity],[data-dc-finding],[data-dc-findings],[data-dc-kind],[data-dc-role],[data-dc-flash],[data-dc-lit],[data-dc-cause],[data-dc-affected]');
+      } catch {
+        continue;
+      }
+      for (let i = 0; i < found.length; i++) {
+        const el = found[i];
+        if (el.getAttribute('tabindex') === '0' && el.hasAttribute('data-dc-severity')) el.removeAttribute('tabindex');
+        for (const a of MARK_ATTRS) if (a !== 'tabindex') el.removeAttribute(a);
+      }
+    }
   }
 
   /** remove() except the stylesheet. */

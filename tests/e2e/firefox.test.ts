@@ -14,7 +14,7 @@ import { BUSY_LOOP_JS, stopsDuringCheck, withHeadScript } from './hostile-pages'
 import { readFileSync } from 'node:fs';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
-const GECKO_ID = 'disclosure-checker@example.org';
+const GECKO_ID = '{8f3b2c71-5d4e-4a96-b1c0-7e2d9a6f4c35}';
 // Fixed through the extensions.webextensions.uuids pref, so the test knows the popup's address.
 const EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
 const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings, type CliResult } from './cli-findings';
-import { LUKOU_FILE, clobberPage, framesPage, shadowPage } from './hostile-pages';
+import { LUKOU_FILE, RESET_BODY_ACTION, afterMarksJs, clobberPage, framesPage, shadowPage, withHeadScript } from './hostile-pages';
 
 const lukouHtml = readFileSync(LUKOU_FILE, 'utf8');
 const PAGES: Record<string, string> = {
   '/clobber.html': clobberPage(lukouHtml),
   '/shadow.html': shadowPage(lukouHtml),
+  '/reset-body.html': withHeadScript(lukouHtml, afterMarksJs(RESET_BODY_ACTION)),
   '/lukou-frame.html': lukouHtml,
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
 };
@@ -134,6 +135,19 @@ describe('Firefox: hostile pages', () => {
     const inFrame = () =>
       page.evaluate(() => (document.getElementById('same') as HTMLIFrameElement).contentDocument?.querySelectorAll('[data-dc-severity]').length ?? -1);
     expect(await waitFor(inFrame, (n) => n >= cli.elements, 30_000)).toBe(cli.elements);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the body re-parsed after the check: the stale marks (copied into the new markup) are swept, once', async () => {
+    const cli = cliOn(lukouHtml);
+    const { page, errors } = await openPortal('/reset-body.html');
+    await waitFor(() => page.evaluate(() => (window as unknown as { __acted?: number }).__acted ?? 0), (n) => n === 1, 30_000);
+    // Right after the reset the copies carry our attributes; the watch takes them off (300 ms quiet).
+    const left = await waitFor(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity],[data-dc-finding],[data-dc-kind]').length), (n) => n === 0, 10_000);
+    expect(left).toBe(0);
+    expect(cli.elements).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]'))).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -255,3 +255,24 @@ export function framesPage(sameSrc: string, otherSrc: string): string {
       `<iframe id="pixel" src="${otherSrc}" style="width:1px;height:1px"></iframe>`,
   );
 }
+
+/**
+ * Runs in the page: once the extension's marks appear, does `action` once (300 ms later), as a
+ * framework or toolbar would after the check. window.__acted counts it.
+ */
+export function afterMarksJs(action: string): string {
+  return `(function(){
+  window.__acted = 0;
+  var mo = new MutationObserver(function(){
+    if (!document.querySelector('[data-dc-severity]')) return;
+    mo.disconnect();
+    setTimeout(function(){ ${action}; window.__acted++; }, 300);
+  });
+  mo.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-dc-severity'] });
+})();`;
+}
+
+/** A marked number cell's text updated in place (a live-data widget). */
+export const UPDATE_CELL_ACTION = "var c = document.querySelector('td[data-dc-severity]'); c.textContent = '12345.67'";
+/** An accessibility toolbar's font-size reset: the whole body re-parsed from its own markup. */
+export const RESET_BODY_ACTION = 'document.body.innerHTML = document.body.innerHTML';

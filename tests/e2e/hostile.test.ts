@@ -24,6 +24,9 @@ import {
   SCRIPT_TEXT,
   absurdSpansPage,
   clobberPage,
+  afterMarksJs,
+  UPDATE_CELL_ACTION,
+  RESET_BODY_ACTION,
   framesPage,
   shadowPage,
   hugeTablePage,
@@ -52,6 +55,7 @@ type State = {
     summary: { errors: number };
   } | null;
   items: { index: number; marked: boolean }[];
+  stale?: boolean;
 };
 
 const TICKER_JS = `(function(){
@@ -82,6 +86,8 @@ const PAGES: Record<string, string> = {
   '/busy.html': withHeadScript(lukouHtml, BUSY_LOOP_JS),
   '/clobber.html': clobberPage(lukouHtml),
   '/shadow.html': shadowPage(lukouHtml),
+  '/update-cell.html': withHeadScript(lukouHtml, afterMarksJs(UPDATE_CELL_ACTION)),
+  '/reset-body.html': withHeadScript(lukouHtml, afterMarksJs(RESET_BODY_ACTION)),
   '/lukou-frame.html': lukouHtml,
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
 };
@@ -651,6 +657,76 @@ describe('Chromium: hostile pages', () => {
     await expect.poll(() => frame.locator('[data-dc-severity], style#dc-marks-style').count()).toBe(0);
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
+    await page.close();
+  });
+
+  it('a marked cell updated in place after the check: marks taken off, popup says 页面内容已变化 and re-checks on the button', async () => {
+    const { page, tabId, state, ms, watch: w } = await openPortal('/update-cell.html', 30_000);
+    expect(ms).toBeLessThan(30_000); // Bound: seed page; 30 s.
+    expect(state.status).toBe('done');
+    await page.waitForFunction(() => (window as unknown as { __acted: number }).__acted === 1, undefined, { timeout: 10_000 });
+    // Bound: the watch reports 300 ms after the page is quiet.
+    await expect.poll(async () => (await stateOf(tabId))?.stale, { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('[data-dc-severity]').count()).toBe(0);
+    expect(await page.locator('[data-dc-ui="verdict"]').count()).toBe(0);
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    expect(await popup.locator('[data-state="stale"]').innerText()).toContain('页面内容已变化，重新校验');
+    await popup.screenshot({ path: screenshotPath('hostile-stale-popup-chromium.png') });
+    await popup.locator('[data-state="stale"] button[data-action="recheck"]').click();
+    await expect.poll(async () => (await stateOf(tabId))?.stale ?? false, { timeout: 20_000 }).toBe(false);
+    const again = await waitForStatus(tabId, ['done'], 20_000);
+    // The new check reads the number the page shows now.
+    expect(again.report!.findings.some((f) => f.message.includes('12345.67') || JSON.stringify(f).includes('12345.67'))).toBe(true);
+    expect(await page.locator('[data-dc-severity]').count()).toBeGreaterThan(0);
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the body re-parsed from its own markup after the check (toolbar reset): copied data-dc-* and tabindex swept, no loop', async () => {
+    const { page, tabId, state, watch: w } = await openPortal('/reset-body.html', 30_000);
+    expect(state.status).toBe('done');
+    await page.waitForFunction(() => (window as unknown as { __acted: number }).__acted === 1, undefined, { timeout: 10_000 });
+    await expect.poll(async () => (await stateOf(tabId))?.stale, { timeout: 10_000 }).toBe(true);
+    // The re-parsed copies carried our attributes: all gone, and no tabindex="0" we added is left.
+    expect(await page.locator('[data-dc-severity], [data-dc-finding], [data-dc-kind], [data-dc-role]').count()).toBe(0);
+    const ref = await ctx.newPage();
+    await ref.goto(`${server.origin()}/reset-body.html`);
+    const tabindexes = () => document.querySelectorAll('[tabindex="0"]').length;
+    expect(await page.evaluate(tabindexes)).toBe(await ref.evaluate(tabindexes));
+    await ref.close();
+    // Fired once: one check, no re-check loop.
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => performance.getEntriesByName('dc:check').length)).toBe(1);
+    expect((await stateOf(tabId))!.status).toBe('done');
+    expect(w.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the background refuses the popup\'s and options\' messages when a content script sends them', async () => {
+    const { page, tabId, watch: w } = await openPortal('/spans.html', 15_000);
+    const send = async (m: unknown): Promise<string> => {
+      const res = (await w.cdp.send('Runtime.evaluate', {
+        expression: `chrome.runtime.sendMessage(${JSON.stringify(m)}).then((r) => JSON.stringify(r ?? null), (e) => 'error: ' + e.message)`,
+        contextId: w.contentContext()!,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value: string } };
+      return res.result.value;
+    };
+    const checks = () => page.evaluate(() => performance.getEntriesByName('dc:check').length);
+    const before = await checks();
+    expect(await send({ type: 'dc:sync-hosts' })).not.toContain('"ok":true');
+    expect(await send({ type: 'dc:inject', tabId })).not.toContain('"ok"');
+    await page.waitForTimeout(500);
+    expect(await checks()).toBe(before); // no check was started
+    // What a content script may ask is still answered.
+    expect(await send({ type: 'dc:load-checker' })).toBe('{"ok":true}');
+    const refused = swProblems.filter((p) => p.includes('message refused'));
+    expect(refused.length).toBe(2);
+    // Expected warnings of this case: not the "no error" case's business.
+    for (const r of refused) swProblems.splice(swProblems.indexOf(r), 1);
     await page.close();
   });
 

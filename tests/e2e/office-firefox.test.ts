@@ -10,7 +10,7 @@ import { FIREFOX, FIREFOX_BUILD, ROOT, ensureBuilt, requireBinary, screenshotPat
 import { reportOf } from '../unit/office/build';
 
 const DRAFTS = join(ROOT, '../shared/fixtures/drafts');
-const GECKO_ID = 'disclosure-checker@example.org';
+const GECKO_ID = '{8f3b2c71-5d4e-4a96-b1c0-7e2d9a6f4c35}';
 const EXT_UUID = '7e1a9c42-3b5d-4f60-8a2e-1c9d0b6f4a37';
 const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 

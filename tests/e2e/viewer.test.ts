@@ -332,7 +332,7 @@ describe('PDF viewer in Chromium', () => {
   });
 });
 
-const GECKO_ID = 'disclosure-checker@example.org';
+const GECKO_ID = '{8f3b2c71-5d4e-4a96-b1c0-7e2d9a6f4c35}';
 const EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
 const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 
