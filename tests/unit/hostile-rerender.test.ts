@@ -23,7 +23,10 @@ describe('StaleWatch', () => {
   const cases: [string, (doc: Document) => void, boolean][] = [
     ['a checked cell text updated in place', (d) => (d.getElementById('a')!.firstChild!.nodeValue = '9.99'), true],
     ['a checked cell content replaced', (d) => (d.getElementById('a')!.textContent = '9.99'), true],
-    ['the container re-rendered (innerHTML reset)', (d) => (d.getElementById('wrap')!.innerHTML = d.getElementById('wrap')!.innerHTML), true],
+    ['the container re-rendered (innerHTML reset)', (d) => {
+      const markup = d.getElementById('wrap')!.innerHTML;
+      d.getElementById('wrap')!.innerHTML = markup;
+    }, true],
     ['the table removed', (d) => d.getElementById('t')!.remove(), true],
     ['a row appended to the table', (d) => d.getElementById('t')!.querySelector('tbody,table')!.append(d.createElement('tr')), true],
     ['the page ticker elsewhere changed', (d) => (d.getElementById('ticker')!.textContent = '1'), false],
@@ -74,7 +77,8 @@ describe('marks-off sweep', () => {
     // The page clones the marked table and re-renders the wrapper from its markup.
     doc.body.append(doc.getElementById('t')!.cloneNode(true));
     const wrap = doc.getElementById('wrap')!;
-    wrap.innerHTML = wrap.innerHTML;
+    const markup = wrap.innerHTML;
+    wrap.innerHTML = markup;
     expect(doc.querySelectorAll('[data-dc-severity]').length).toBe(2);
     s.remove();
     expect(doc.querySelectorAll('[data-dc-severity],[data-dc-finding],[data-dc-kind],[data-dc-role],[tabindex]').length).toBe(0);
