@@ -1,6 +1,6 @@
 /**
  * Writes docs/rules/<id>.md for every registered rule from its `meta` and `doc` exports, and
- * docs/rules/README.md (the index). Run: `npx tsx scripts/gen-rule-docs.ts`.
+ * docs/rules/index.md (the index). Run: `npx tsx scripts/gen-rule-docs.ts`.
  * tests/unit/rules/meta.test.ts fails when a page is missing or out of date.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     changed++;
   };
   for (const { meta, doc } of rules) write(join(DOCS_DIR, `${meta.id}.md`), renderRuleDoc(meta, doc));
-  write(join(DOCS_DIR, 'README.md'), renderIndex(rules.map((r) => r.meta)));
+  write(join(DOCS_DIR, 'index.md'), renderIndex(rules.map((r) => r.meta)));
   console.log(`docs/rules: ${rules.length} rules, ${changed} file(s) written`);
 }
 

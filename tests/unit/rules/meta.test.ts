@@ -47,7 +47,10 @@ describe('rule catalog conventions', () => {
       if (meta.id.startsWith('I-'))
         expect(readFileSync(path, 'utf8'), `docs/rules/${meta.id}.md out of date: ${FIX}`).toBe(renderRuleDoc(meta, doc));
     }
-    expect(existsSync(join(DOCS_DIR, 'README.md')), `docs/rules/README.md missing: ${FIX}`).toBe(true);
+    expect(existsSync(join(DOCS_DIR, 'index.md')), `docs/rules/index.md missing: ${FIX}`).toBe(true);
+    // The index lists every rule, one line each.
+    const index = readFileSync(join(DOCS_DIR, 'index.md'), 'utf8');
+    for (const r of RULES) expect(index, `docs/rules/index.md lacks ${r.meta.id}: ${FIX}`).toContain(`[${r.meta.id}](${r.meta.id}.md)`);
   });
 
   test('every registered rule has tests; each table identity has its own tests/unit/rules/<id>.test.ts naming it', () => {
