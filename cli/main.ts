@@ -27,6 +27,7 @@ import { isDocumentFile, readDocumentFile } from './files';
 import { Progress } from './progress';
 import { runBatch, type BatchItem } from './batch';
 import { ResumeIndex } from './resume';
+import { IgnoreFileError, ignoreIn, readIgnoreFile } from './ignore';
 
 export const FORMATS = ['text', 'json', 'csv', 'md', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -97,6 +98,9 @@ Options:
       --timeout SECONDS           per URL request (default 30)
       --retries N                 retries on network errors / 5xx / 429 (default 2, back-off 1s, 2s, …)
       --max-size MB               largest file or response body read, after decompression (default 50)
+      --ignore FILE               findings the reviewer dismissed (已核实，不是问题): the file the
+                                  extension exports (docs/dismissals.md); they stay in the report,
+                                  marked, and leave the counts and --fail-on
       --fail-on error|warning|never
                                   exit 3 when findings reach this severity (default never)
       --lang zh|both              zh: Chinese only (text, md, csv); default both, Chinese first
@@ -127,6 +131,7 @@ interface Options {
   failOn: FailOn;
   /** Text, Markdown and CSV in Chinese only ('zh') or Chinese with English (default). */
   lang: ReportLang;
+  ignore: string | null;
   quiet: boolean;
   inputs: string[];
 }
@@ -161,6 +166,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         'max-size': { type: 'string' },
         'fail-on': { type: 'string' },
         lang: { type: 'string' },
+        ignore: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -205,6 +211,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     maxBytes: Math.round(num('max-size', v['max-size'], MAX_BODY_BYTES / 1024 / 1024, 0.000001, false) * 1024 * 1024),
     failOn,
     lang,
+    ignore: v.ignore ?? null,
     quiet: Boolean(v.quiet),
     inputs: parsed.positionals,
   };
@@ -389,6 +396,17 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return EXIT.usage;
   }
 
+  let ignore: Awaited<ReturnType<typeof readIgnoreFile>> | null = null;
+  if (opts.ignore !== null) {
+    try {
+      ignore = await readIgnoreFile(path.resolve(io.cwd, opts.ignore));
+    } catch (err) {
+      if (!(err instanceof IgnoreFileError)) throw err;
+      io.stderr(`用法错误 usage error: ${sanitizeText(err.message)}\n`);
+      return EXIT.usage;
+    }
+  }
+
   let inputs: Input[];
   let crawled: Crawl | null = null;
   if (opts.crawl !== null) {
@@ -447,7 +465,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const progress = new Progress(io, crawled ? null : checkable, opts.quiet || (!crawled && checkable < 2));
   const write = outDir ? null : outPath ? await fileWriter(outPath) : { write: async (t: string) => io.stdout(t), close: async () => undefined };
   const sink = new Sink(opts.format, single, outDir, write, taken, opts.lang);
-  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}${opts.lang === 'zh' ? '|zh' : ''}`) : null;
+  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}${opts.lang === 'zh' ? '|zh' : ''}${ignore ? `|ignore:${ignore.digest}` : ''}`) : null;
   if (outDir) for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
   if (resume) for (const f of resume.files()) taken.add(f.toLowerCase());
   let unreadable = false;
@@ -468,10 +486,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         jobs: opts.jobs ?? (crawled || checkable >= SMALL_BATCH ? availableParallelism() : 0),
         concurrency: opts.concurrency,
         ordered: !opts.unordered,
-        hash: resume !== null,
+        // The content hash: the resume key, and a document key dismissals may name.
+        hash: resume !== null || ignore !== null,
         reuse: resume ? async (input, hash) => resume.lookup(input.source, hash) : undefined,
       },
-      async (item) => {
+      async (got) => {
+        const item = ignore && got.report ? { ...got, report: ignoreIn(got.report, ignore.file, got.hash) } : got;
         if (item.skipped === undefined) {
           if (item.error !== undefined) {
             unreadable = true;

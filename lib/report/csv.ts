@@ -55,6 +55,8 @@ export const FINDINGS_CSV_HEADER = [
   'cells',
   'quote',
   'cause',
+  // Dismissed by the reviewer (docs/dismissals.md): the note, or "yes" without one.
+  'dismissed',
 ] as const;
 
 type AnyCell = Report['findings'][number]['cells'][number] | NonNullable<Report['causes']>[number]['cells'][number];
@@ -106,6 +108,7 @@ export function renderFindingsCsv(reports: readonly Report[], options: CsvOption
         c.cells.map(formatCell).join('; '),
         c.quote,
         c.confidence,
+        '',
       ]),
   );
   const rows = reports.flatMap((r) =>
@@ -125,6 +128,7 @@ export function renderFindingsCsv(reports: readonly Report[], options: CsvOption
       f.cells.map(formatCell).join('; '),
       f.quote,
       f.cause ?? '',
+      f.dismissed ? f.dismissed.note || 'yes' : '',
     ]),
   );
   const all = [...causeRows, ...rows];

@@ -13,6 +13,8 @@ import {
   actionableCauses,
   findingRefs,
   findingsBySeverity,
+  dismissedFindings,
+  dismissedHeading,
   foldedNoticesLine,
   formatCauseCell,
   formatCells,
@@ -145,6 +147,23 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       out.push('</details>');
       out.push('');
     }
+  }
+  const dismissed = dismissedFindings(report);
+  if (dismissed.length > 0) {
+    out.push(`**${mdEscape(dismissedHeading(dismissed.length))}**`);
+    out.push('');
+    out.push(
+      mdTable(
+        ['规则 Rule', '说明 Message', '单元格 / 原文 Cells / quote', '核实说明 Note'],
+        dismissed.map((f) => [
+          `#${report.findings.indexOf(f)} ${f.rule}`,
+          mdEscape(f.message),
+          mdEscape([formatCells(f.cells), f.quote !== null ? `“${f.quote}”` : ''].filter(Boolean).join(' ')),
+          mdEscape(f.dismissed?.note ?? ''),
+        ]),
+      ),
+    );
+    out.push('');
   }
   const cov = ruleCoverage(report);
   out.push(

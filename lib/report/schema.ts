@@ -47,6 +47,8 @@ export const ReportFindingSchema = z.object({
   basis: z.enum(['sum', 'formula', 'bound', 'equal']).optional(),
   /** Id of the cause that explains this finding (causes[].id), else null. */
   cause: z.string().nullable().optional(),
+  /** Dismissed by the reviewer ("已核实，不是问题", docs/dismissals.md): kept, not counted (addition). */
+  dismissed: z.object({ note: z.string().optional(), at: z.string().optional() }).optional(),
 });
 
 export const PATTERNS = [
@@ -147,6 +149,8 @@ export const ReportSchema = z.object({
     rulesRun: z.number().int(),
     /** Causes with a unique or ambiguous explanation (those the user can act on). */
     causes: z.number().int().optional(),
+    /** Findings dismissed by the reviewer, not counted above (addition, docs/dismissals.md). */
+    dismissed: z.number().int().optional(),
   }),
 });
 

@@ -88,8 +88,18 @@ export function findingRefs(explains: readonly number[]): string {
 /** Findings by severity, each list in reading order (table, row, column; then page order). */
 export function findingsBySeverity(report: Report): Record<Severity, ReportFinding[]> {
   const out: Record<Severity, ReportFinding[]> = { error: [], warning: [], notice: [] };
-  for (const { finding } of orderedFindings(report)) out[finding.severity].push(finding);
+  for (const { finding } of orderedFindings(report)) if (!finding.dismissed) out[finding.severity].push(finding);
   return out;
+}
+
+/** Findings the reviewer dismissed (docs/dismissals.md), in reading order: listed apart, never dropped. */
+export function dismissedFindings(report: Report): ReportFinding[] {
+  return orderedFindings(report).flatMap(({ finding }) => (finding.dismissed ? [finding] : []));
+}
+
+/** "已忽略 Dismissed (2)" — the heading of the dismissed group. */
+export function dismissedHeading(n: number): string {
+  return `已忽略 Dismissed (${n})：已核实，不是问题，不计入上述数目 · checked, not a problem, not counted above`;
 }
 
 export interface ListOptions {
@@ -209,6 +219,17 @@ export function renderText(report: Report, options: ListOptions = {}): string {
       }
       if (f.cells.length > 0) out.push(`         ${bi('单元格', 'cells', options)}: ${formatCells(f.cells)}`);
       if (f.quote !== null) out.push(`         ${bi('原文', 'quote', options)}: “${oneLine(f.quote)}”`);
+    }
+  }
+  const dismissed = dismissedFindings(report);
+  if (dismissed.length > 0) {
+    out.push('');
+    out.push(dismissedHeading(dismissed.length));
+    for (const f of dismissed) {
+      out.push(`  #${report.findings.indexOf(f)} [${f.rule}] ${SEVERITY_LABEL[f.severity].zh} ${oneLine(f.message)}`);
+      if (f.cells.length > 0) out.push(`         单元格 cells: ${formatCells(f.cells)}`);
+      if (f.quote !== null) out.push(`         原文 quote: “${oneLine(f.quote)}”`);
+      if (f.dismissed?.note) out.push(`         说明 note: ${oneLine(f.dismissed.note)}`);
     }
   }
   out.push('');
