@@ -62,6 +62,7 @@ import { rule as N16 } from './N-16';
 import { rule as N17 } from './N-17';
 import { rule as N18 } from './N-18';
 import { rule as N19 } from './N-19';
+import { rule as N20 } from './N-20';
 import { analyseSteps, claimStats } from '../claims';
 // Budget identities (B-xx, budget.md)
 import { rule as B01 } from './B-01';
@@ -107,6 +108,7 @@ export const RULES: Rule[] = [
   N17,
   N18,
   N19,
+  N20,
 ];
 
 /** The budget rules (budget.md): a budget is never checked with 决算 rules, nor the reverse. */
