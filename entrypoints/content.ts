@@ -41,6 +41,8 @@ export default defineContentScript({
 const AJAX_WAIT_MS = 60_000;
 /** storage.local: hosts where the reader closed the on-page verdict chip. */
 const DISMISSED_KEY = 'verdictDismissed';
+/** storage.local: the reviewer's dismissed findings (lib/ext/dismissals DISMISSALS_KEY; not imported: it would pull zod in). */
+const FINDING_DISMISSALS_KEY = 'findingDismissals';
 /** A link to one finding: `#dc-finding=<key>` (lib/report/order findingKey). */
 const FINDING_HASH = /^#dc-finding=([^&]+)/;
 const QUIET_MS = 400;
@@ -64,6 +66,10 @@ class PageController {
     trigger: 'auto',
   };
   private run: CheckRun | null = null;
+  /** The report before the reviewer's dismissals; `state.report` is it with them applied. */
+  private fullReport: ReturnType<Checker['toReport']> | null = null;
+  /** The stored dismissals, as read (validated by the checker when applied). */
+  private dismissals: unknown = null;
   /** Created with the checker (null until a check has loaded it). */
   private marks: MarkSession | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
@@ -90,6 +96,10 @@ class PageController {
       return true;
     });
     browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[FINDING_DISMISSALS_KEY]) {
+        this.dismissals = changes[FINDING_DISMISSALS_KEY].newValue;
+        this.applyDismissals();
+      }
       if (area !== 'local' || !changes[SETTINGS_KEY]) return;
       this.settings = readSettings(changes[SETTINGS_KEY].newValue);
       if (this.run && this.state.marksOn) {
@@ -139,6 +149,7 @@ class PageController {
     this.marks?.remove();
     this.bar?.remove();
     this.run = null;
+    this.fullReport = null;
     this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto' });
     this.autoDetect();
   }
@@ -157,8 +168,9 @@ class PageController {
 
   private async loadSettings(): Promise<void> {
     try {
-      const got = await browser.storage.local.get([SETTINGS_KEY, DISMISSED_KEY]);
+      const got = await browser.storage.local.get([SETTINGS_KEY, DISMISSED_KEY, FINDING_DISMISSALS_KEY]);
       this.settings = readSettings(got[SETTINGS_KEY]);
+      this.dismissals = got[FINDING_DISMISSALS_KEY] ?? null;
       const hosts = got[DISMISSED_KEY];
       this.barDismissed = Array.isArray(hosts) && hosts.includes(location.host);
     } catch {
@@ -323,6 +335,7 @@ class PageController {
     this.marks?.remove();
     this.bar?.remove();
     this.run = null;
+    this.fullReport = null;
     this.setState({ status: 'checking', progress: null, error: null, report: null, items: [], stale: false });
     const p = (async () => {
       try {
@@ -348,9 +361,10 @@ class PageController {
         performance.mark?.('dc:check:end');
         performance.measure?.('dc:check', 'dc:check:start', 'dc:check:end');
         const t0 = performance.now();
-        const report = checker.toReport(run, location.href);
+        this.fullReport = checker.toReport(run, location.href);
         const frames = checker.unreadFrames(unread);
-        if (frames.length > 0) report.unrecognised = [...(report.unrecognised ?? []), ...frames];
+        if (frames.length > 0) this.fullReport.unrecognised = [...(this.fullReport.unrecognised ?? []), ...frames];
+        const report = checker.dismiss(this.fullReport, this.dismissals, location.href);
         this.run = run;
         const items = checker.buildItems(run);
         performance.measure?.('dc:report', { start: t0, duration: performance.now() - t0 });
@@ -433,6 +447,15 @@ class PageController {
       this.bar?.remove();
       this.setState({ stale: true });
     });
+  }
+
+  /** The reviewer dismissed or restored a finding (popup, options import): new counts, badge, chip. */
+  private applyDismissals(): void {
+    const checker = installedChecker();
+    if (!checker || !this.fullReport || !this.state.report) return;
+    this.state = { ...this.state, report: checker.dismiss(this.fullReport, this.dismissals, location.href) };
+    if (this.state.status === 'done' && this.state.marksOn) this.showVerdict();
+    this.broadcast();
   }
 
   private applyMarks(): void {

@@ -12,6 +12,7 @@ import {
   DEFAULT_SETTINGS,
   type Settings,
 } from '../../lib/ext/settings';
+import { DismissalsSection } from './dismissals';
 import '../popup/style.css';
 import './style.css';
 
@@ -126,6 +127,7 @@ function App() {
           <button type="submit">{t(lang, 'optAddHost')}</button>
         </form>
       </section>
+      <DismissalsSection lang={lang} />
       {note && <p class="hint" role="status">{note}</p>}
       <p class="hint">{t(lang, 'optPrivacy')}</p>
     </main>

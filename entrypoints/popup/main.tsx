@@ -3,7 +3,7 @@
  * jump; severity filters; marks toggle; copy Markdown; download JSON / CSV.
  * `popup.html?tab=<id>` points it at a given tab (used by the e2e tests).
  */
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, pick, type Lang } from '../../lib/i18n';
@@ -23,6 +23,7 @@ import { renderMarkdown } from '../../lib/report/markdown';
 import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
 import { CauseList } from './causes';
+import { DismissControl, DismissedList, isDismissed } from './dismiss';
 import './style.css';
 
 type Sev = 'error' | 'warning' | 'notice';
@@ -304,7 +305,8 @@ function Results(props: {
         </span>
       </section>
 
-      <FindingList state={state} report={report} lang={lang} send={send} />
+      <FindingList state={state} report={report} lang={lang} send={send} flash={flash} />
+      <DismissedList report={report} url={state.url} lang={lang} flash={flash} onReveal={(i) => void send({ type: 'dc:reveal', finding: i })} />
     </>
   );
 }
@@ -313,8 +315,8 @@ function Results(props: {
  * Findings in reading order: errors, then warnings, each by table then row (lib/report/order);
  * notices (rounding-level) folded behind one line until asked for.
  */
-function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; send: (msg: unknown) => Promise<void> }) {
-  const { state, report, lang, send } = props;
+function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; send: (msg: unknown) => Promise<void>; flash: (text: string) => void }) {
+  const { state, report, lang, send, flash } = props;
   const [unfolded, setUnfolded] = useState(false);
   const items = useMemo(() => new Map(state.items.map((it) => [it.index, it])), [state.items]);
   const ordered = useMemo(() => orderedFindings(report as Report), [report]);
@@ -326,7 +328,8 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
       </section>
     );
   }
-  const bySev = (sev: Sev) => ordered.filter((o) => o.finding.severity === sev);
+  // Dismissed findings are listed apart (DismissedList), never dropped.
+  const bySev = (sev: Sev) => ordered.filter((o) => o.finding.severity === sev && !isDismissed(o.finding));
   const fold = foldLabel(report.findings as Report['findings']);
   const section = (sev: Sev, list: ReturnType<typeof bySev>) => {
     if (list.length === 0) return null;
@@ -342,7 +345,11 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
             const key = `${it.group.kind}:${it.group.key}`;
             const head = key !== lastGroup ? <li class="table-head" key={`h${index}`}>{groupTitle(lang, it.group)}</li> : null;
             lastGroup = key;
-            const row = <FindingRow key={index} item={it} report={report} lang={lang} onReveal={() => void send({ type: 'dc:reveal', finding: index })} />;
+            const row = (
+              <FindingRow key={index} item={it} report={report} lang={lang} onReveal={() => void send({ type: 'dc:reveal', finding: index })}>
+                <DismissControl finding={report.findings[index]} index={index} url={state.url} lang={lang} flash={flash} />
+              </FindingRow>
+            );
             return head ? [head, row] : [row];
           })}
         </ul>
@@ -369,8 +376,8 @@ function groupTitle(lang: Lang, g: FindingItem['group']): string {
   return g.kind === 'table' ? `${g.key} ${g.title}` : g.kind === 'section' ? t(lang, 'groupNarrative', { title: g.title }) : t(lang, 'groupDocument');
 }
 
-function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; onReveal: () => void }) {
-  const { item, report, lang, onReveal } = props;
+function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; onReveal: () => void; children?: ComponentChildren }) {
+  const { item, report, lang, onReveal, children } = props;
   const f = report.findings[item.index];
   if (!f) return null;
   const message = lang === 'en' ? f.messageEn || f.message : f.message;
@@ -393,6 +400,7 @@ function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; 
         {f.quote && <span class="quote">“{f.quote}”</span>}
         {!item.marked && <span class="hint">{t(lang, 'notOnPage')}</span>}
       </button>
+      {children}
     </li>
   );
 }

@@ -25,6 +25,8 @@ import { checkPdf, type PdfCheck } from '../../lib/viewer/check';
 import { buildOverlay, type Overlay } from '../../lib/viewer/overlay';
 import { loadReader } from './reader';
 import { PdfPages } from './pages';
+import { DISMISSALS_KEY, loadDismissals } from '../../lib/ext/dismissals';
+import { applyDismissals, documentAddress, type DismissalFile } from '../../lib/report/dismiss';
 import './style.css';
 
 performance.mark('dc:viewer:start');
@@ -65,6 +67,9 @@ class ViewerController {
   tabId: number | null = null;
   private generation = 0;
   private listeners = new Set<() => void>();
+  /** The report before the reviewer's dismissals (issue 23 item 6), and the dismissals stored. */
+  private fullReport: PageState['report'] = null;
+  private dismissals: DismissalFile | null = null;
 
   constructor() {
     this.marks = new MarkSession(document, {
@@ -86,7 +91,26 @@ class ViewerController {
     for (const fn of this.listeners) fn();
   }
 
+  /** Read the stored dismissals now and whenever they change; apply them to the report shown. */
+  watchDismissals(): void {
+    const area = browser.storage.local as unknown as Parameters<typeof loadDismissals>[0];
+    const reload = () =>
+      void loadDismissals(area).then((f) => {
+        this.dismissals = f;
+        if (this.fullReport) this.setState({ report: this.fullReport });
+      });
+    reload();
+    browser.storage.onChanged.addListener((changes, where) => {
+      if (where === 'local' && changes[DISMISSALS_KEY]) reload();
+    });
+  }
+
   setState(patch: Partial<PageState>): void {
+    if ('report' in patch) {
+      // The report as checked is kept; the state shows it with the dismissals of this document.
+      this.fullReport = patch.report ?? null;
+      patch = { ...patch, report: patch.report ? applyDismissals(patch.report, this.dismissals, [documentAddress(this.state.url || patch.url || '')]) : null };
+    }
     this.state = { ...this.state, ...patch };
     // For tests and the bench: where the check is.
     document.documentElement.setAttribute('data-dc-status', this.state.status);
@@ -233,6 +257,7 @@ class ViewerController {
 const pageListCurrent: { value: ((n: number) => void) | null; refresh: (() => void) | null } = { value: null, refresh: null };
 
 const controller = new ViewerController();
+controller.watchDismissals();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
   if (sender.id !== browser.runtime.id || !isToViewer(raw, controller.tabId)) return false;

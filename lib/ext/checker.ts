@@ -13,6 +13,8 @@ import { verdictContent } from './verdict';
 import { StaleWatch } from './stale-watch';
 import { findByKey } from '../report/order';
 import type { Cause } from '../localize';
+import { applyDismissals, documentAddress, readDismissals } from '../report/dismiss';
+import type { Report } from '../report/schema';
 
 /** The elements each cause names, and the findings it explains, for the marks. */
 function toMarkableCauses(causes: readonly Cause[]): MarkableCause[] {
@@ -26,6 +28,11 @@ function toMarkableCauses(causes: readonly Cause[]): MarkableCause[] {
     }
     return { id: c.id, confidence: c.confidence, cells, texts, findings: c.explains };
   });
+}
+
+/** The report with the reviewer's stored dismissals (storage value as read) applied for this address. */
+function dismiss(report: Report, stored: unknown, href: string): Report {
+  return applyDismissals(report, readDismissals(stored), [documentAddress(href)]);
 }
 
 export const checker = {
@@ -42,5 +49,6 @@ export const checker = {
   toMarkableCauses,
   unreadFrames,
   StaleWatch,
+  dismiss,
 };
 export type Checker = typeof checker;

@@ -5,6 +5,7 @@
 import { t, pick, type Lang } from '../i18n';
 import { foldLabel, orderedFindings } from '../report/order';
 import type { Report } from '../report/schema';
+import { dismissedOf } from '../report/dismiss';
 import type { VerdictContent } from '../marks/verdict-bar';
 import type { FindingItem, ReportLike } from './messages';
 
@@ -27,7 +28,7 @@ export function verdictContent(report: ReportLike, items: readonly FindingItem[]
   if (counts.length === 0) counts.push(['clean', t(lang, 'verdictClean')]);
   if (s.notices > 0) counts.push(['notice', pick(lang, foldLabel(report.findings as Report['findings']))]);
   const byIndex = new Map(items.map((it) => [it.index, it]));
-  const serious = orderedFindings(report as Report).filter((o) => o.finding.severity !== 'notice' && byIndex.get(o.index)?.marked !== false);
+  const serious = orderedFindings(report as Report).filter((o) => o.finding.severity !== 'notice' && !dismissedOf(o.finding) && byIndex.get(o.index)?.marked !== false);
   const entries = serious.slice(0, MAX_ENTRIES).map(({ finding, index }) => ({
     finding: index,
     severity: finding.severity,

@@ -45,7 +45,8 @@ export interface DismissedMark {
   at?: string;
 }
 
-type FindingLike = Pick<ReportFinding, 'rule' | 'cells' | 'quote' | 'message'>;
+/** What identifies a finding (the report's, or the popup's looser copy of it). */
+type FindingLike = { rule: string; cells: ReadonlyArray<{ label: string; text: string }>; quote: string | null; message: string };
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -103,12 +104,12 @@ export function withoutDismissal(file: DismissalFile, f: FindingLike, document: 
  * how many are). `documents`: the keys this document goes by (address, final address, "sha256:…");
  * a dismissal without a document applies to any. Idempotent: marks from an earlier call are redone.
  */
-export function applyDismissals<R extends Pick<Report, 'findings' | 'summary'>>(report: R, file: DismissalFile | null, documents: readonly string[]): R {
+export function applyDismissals<R extends { findings: ReadonlyArray<FindingLike & { severity: ReportFinding['severity'] }>; summary: Pick<Report['summary'], 'errors' | 'warnings' | 'notices'> }>(report: R, file: DismissalFile | null, documents: readonly string[]): R {
   const docs = new Set(documents.map(documentAddress));
   const byKey = new Map<string, Dismissal>();
   for (const d of file?.dismissals ?? []) if (d.document === undefined || docs.has(documentAddress(d.document))) byKey.set(fingerprint(d), d);
   const findings = report.findings.map((f) => {
-    const { dismissed: _old, ...plain } = f as ReportFinding & { dismissed?: DismissedMark };
+    const { dismissed: _old, ...plain } = f as R['findings'][number] & { dismissed?: DismissedMark };
     const d = byKey.size ? byKey.get(fingerprint(identityOf(f))) : undefined;
     return d ? { ...plain, dismissed: { ...(d.note ? { note: d.note } : {}), ...(d.at ? { at: d.at } : {}) } } : plain;
   });

@@ -1,0 +1,149 @@
+/**
+ * The reviewer's dismissals in real Chromium (issue 23 item 6): dismiss a finding in the popup with
+ * a note; it leaves the counts and the badge and is listed under 已忽略; it stays dismissed after a
+ * reload; the CLI given the exported file (--ignore) gives the same counts; undo restores it; an
+ * import (options page) brings it back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
+import { main } from '../../cli/main';
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+};
+
+const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
+type Summary = { errors: number; warnings: number; notices: number; dismissed?: number };
+type State = { status: string; report: { findings: { severity: string; cells: unknown[]; dismissed?: { note?: string } }[]; summary: Summary } | null };
+
+let server: FixtureServer;
+let ctx: BrowserContext;
+let sw: Worker;
+let extId: string;
+let tmp: string;
+
+const worker = (): Worker => ctx.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) ?? sw;
+const stateOf = (tabId: number) =>
+  worker().evaluate((id) => chrome.tabs.sendMessage(id, { type: 'dc:get-state' }).catch(() => null), tabId) as Promise<State | null>;
+const badge = (tabId: number) => worker().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const stored = () => worker().evaluate(() => chrome.storage.local.get('findingDismissals').then((g) => g.findingDismissals ?? null));
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!ok(v)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(v)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 150));
+    v = await fn();
+  }
+  return v;
+}
+
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await ctx.newPage();
+  await popup.setViewportSize({ width: 480, height: 900 });
+  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-state="done"]');
+  return popup;
+}
+
+beforeAll(async () => {
+  requireBinary(CHROMIUM, 'chromium');
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'dc-dismiss-'));
+  server = await serve({ '/lukou.html': { file: LUKOU } });
+  ctx = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(CHROME_BUILD),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+  });
+  sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  extId = sw.url().split('/')[2];
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Chromium: dismissing a finding', () => {
+  it('dismiss, reload, CLI --ignore, undo, import', async () => {
+    const url = `${server.origin(PORTAL_HOST)}/lukou.html`;
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.bringToFront();
+    const tabId = await worker().evaluate(() => chrome.tabs.query({ active: true }).then((t) => t[0].id!));
+    const before = await until(() => stateOf(tabId), (s) => s?.status === 'done', 'the check');
+    const sum = before!.report!.summary;
+    expect(sum.errors).toBeGreaterThan(0);
+    expect(await badge(tabId)).toBe(String(sum.errors));
+    const idx = before!.report!.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+    expect(idx).toBeGreaterThanOrEqual(0);
+
+    // Dismiss with a note in the popup.
+    const popup = await openPopup(tabId);
+    await popup.click(`[data-action="dismiss"][data-finding="${idx}"]`);
+    await popup.fill(`[data-dismiss-form="${idx}"] input`, '已与财务核对');
+    await popup.click(`[data-dismiss-form="${idx}"] [data-action="dismiss-confirm"]`);
+    const after = await until(() => stateOf(tabId), (s) => s?.report?.summary.errors === sum.errors - 1, 'the dismissal');
+    expect(after!.report!.summary).toMatchObject({ errors: sum.errors - 1, warnings: sum.warnings, notices: sum.notices, dismissed: 1 });
+    expect(after!.report!.findings).toHaveLength(before!.report!.findings.length);
+    expect(after!.report!.findings[idx].dismissed).toMatchObject({ note: '已与财务核对' });
+    await until(() => badge(tabId), (b) => b === String(sum.errors - 1), 'the badge');
+    await popup.waitForSelector(`[data-dismissed-finding="${idx}"]`);
+    expect(await popup.locator(`.sev-group [data-finding="${idx}"]`).count()).toBe(0);
+    await popup.close();
+
+    // Reload: still dismissed.
+    await page.reload();
+    const reloaded = await until(() => stateOf(tabId), (s) => s?.status === 'done' && !!s.report, 'the check after reload');
+    expect(reloaded!.report!.findings[idx].dismissed).toMatchObject({ note: '已与财务核对' });
+    expect(reloaded!.report!.summary.errors).toBe(sum.errors - 1);
+    await until(() => badge(tabId), (b) => b === String(sum.errors - 1), 'the badge after reload');
+
+    // The stored marks are the exported file: the CLI reading the same page with it agrees.
+    const file = await stored();
+    const ignore = join(tmp, 'dismissals.json');
+    writeFileSync(ignore, JSON.stringify(file));
+    let out = '';
+    let err = '';
+    const code = await main(['-q', '-f', 'json', '--ignore', ignore, url], {
+      stdout: (s) => void (out += s),
+      stderr: (s) => void (err += s),
+      stderrIsTTY: false,
+      cwd: ROOT,
+      // The portal host is the local fixture server (as the browser's host-resolver rule makes it).
+      fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(PORTAL_HOST, '127.0.0.1'), init),
+      resolve: async () => ['127.0.0.1'],
+    });
+    expect(code, err).toBe(0);
+    const cli = JSON.parse(out) as { summary: Summary; findings: { dismissed?: unknown }[] };
+    expect(cli.summary).toMatchObject({ errors: sum.errors - 1, warnings: sum.warnings, notices: sum.notices, dismissed: 1 });
+    expect(cli.findings.flatMap((f, i) => (f.dismissed ? [i] : []))).toEqual([idx]);
+
+    // Undo in the popup.
+    const again = await openPopup(tabId);
+    await again.click(`[data-action="undismiss"][data-finding="${idx}"]`);
+    await until(() => badge(tabId), (b) => b === String(sum.errors), 'the badge after undo');
+    await again.waitForSelector(`.sev-group [data-finding="${idx}"]`);
+    expect((await stateOf(tabId))!.report!.findings[idx].dismissed).toBeUndefined();
+    await again.close();
+
+    // Import the exported file on the options page: dismissed again.
+    const options = await ctx.newPage();
+    await options.goto(`chrome-extension://${extId}/options.html`);
+    await options.setInputFiles('[data-action="import-dismissals"]', ignore);
+    await options.waitForSelector('[data-dismissals-count="1"]');
+    await until(() => badge(tabId), (b) => b === String(sum.errors - 1), 'the badge after import');
+    await options.close();
+  });
+});
