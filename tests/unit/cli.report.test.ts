@@ -155,7 +155,7 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFFsource,department,year,severity,rule,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, 2 rows, trailing empty
-    expect(lines[0]).toBe('source,department,year,severity,rule,table,row_code,row_name,column,stated,expected,expected_is,message,message_en,details,cells,quote,cause');
+    expect(lines[0]).toBe('source,department,year,severity,rule,table,row_code,row_name,column,stated,expected,expected_is,message,message_en,details,cells,quote,cause,dismissed');
     // Where (from the label when the cells carry no cite), stated, expected, then the message.
     expect(lines[1]).toContain('fixtures/a.html,某部门,2024,error,I-01,公开01表,,本年收入合计,决算数,896.58,896.57,对照,本年收入合计 896.58 ≠ 各项收入之和 896.57');
     expect(lines[1]).toContain(',公开01表 · 本年收入合计 · 决算数「896.58」; 公开01表 · 一、一般公共预算财政拨款收入 · 决算数「880.81」,');
