@@ -63,6 +63,7 @@ import { rule as N17 } from './N-17';
 import { rule as N18 } from './N-18';
 import { rule as N19 } from './N-19';
 import { rule as N20 } from './N-20';
+import { rule as N21 } from './N-21';
 import { analyseSteps, claimStats } from '../claims';
 // Budget identities (B-xx, budget.md)
 import { rule as B01 } from './B-01';
@@ -109,6 +110,7 @@ export const RULES: Rule[] = [
   N18,
   N19,
   N20,
+  N21,
 ];
 
 /** The budget rules (budget.md): a budget is never checked with 决算 rules, nor the reverse. */
