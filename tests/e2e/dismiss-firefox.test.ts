@@ -1,0 +1,151 @@
+/**
+ * The reviewer's dismissals in real Firefox (MV2 build; issue 23 item 6): dismiss a finding in the
+ * popup; it leaves the counts and the badge and stays dismissed after a reload; the CLI given the
+ * stored file (--ignore) gives the same counts; undo restores it; an import on the options page
+ * brings it back. (The Chromium suite is tests/e2e/dismiss.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
+import { main } from '../../cli/main';
+
+const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
+const GECKO_ID = 'disclosure-checker@example.org';
+const EXT_UUID = '7e1a2b3c-4d5e-4f60-8a91-b2c3d4e5f607';
+const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
+type Summary = { errors: number; warnings: number; notices: number; dismissed?: number };
+type State = { status: string; report: { findings: { severity: string; cells: unknown[]; dismissed?: { note?: string } }[]; summary: Summary } | null };
+
+let server: FixtureServer;
+let browser: Browser;
+let tmp: string;
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!ok(v)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(v)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    v = await fn();
+  }
+  return v;
+}
+
+/** An extension page in a tab (see firefox.test.ts: BiDi never reports the load, so readiness is polled). */
+async function openExtensionPage(path: string): Promise<Page> {
+  const ext = await browser.newPage();
+  const failed = ext.goto(`${EXT_ORIGIN}/${path}`, { timeout: 5_000 }).then(
+    () => new Promise<never>(() => {}),
+    (err: Error) => (err.name === 'TimeoutError' ? new Promise<never>(() => {}) : Promise.reject(err)),
+  );
+  failed.catch(() => {});
+  await Promise.race([ext.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 }), failed]);
+  return ext;
+}
+
+type Ext = {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+  browserAction: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+};
+
+beforeAll(async () => {
+  requireBinary(FIREFOX, 'firefox-esr');
+  ensureBuilt();
+  tmp = mkdtempSync(join(tmpdir(), 'dc-dismiss-ff-'));
+  server = await serve({ '/lukou.html': { file: LUKOU } });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXT_UUID }),
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.dns.disableIPv6': true,
+    },
+  });
+  expect(await browser.installExtension(FIREFOX_BUILD)).toBe(GECKO_ID);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Firefox: dismissing a finding', () => {
+  it('dismiss, reload, CLI --ignore, undo, import', async () => {
+    const url = `${server.origin(PORTAL_HOST)}/lukou.html`;
+    const page = await browser.newPage();
+    await page.goto(url);
+    // An extension page of our own to ask the extension APIs from.
+    const ext = await openExtensionPage('options.html');
+    const tabId = await until(
+      () => ext.evaluate((u) => (globalThis as unknown as { browser: Ext }).browser.tabs.query({}).then((t) => t.find((x) => x.url === u)?.id ?? null), url),
+      (id) => id !== null,
+      'the tab',
+    );
+    const stateOf = () =>
+      ext.evaluate((id) => (globalThis as unknown as { browser: Ext }).browser.tabs.sendMessage(id, { type: 'dc:get-state' }).catch(() => null), tabId!) as Promise<State | null>;
+    const badge = () => ext.evaluate((id) => (globalThis as unknown as { browser: Ext }).browser.browserAction.getBadgeText({ tabId: id }), tabId!);
+    const before = await until(stateOf, (s) => s?.status === 'done', 'the check');
+    const sum = before!.report!.summary;
+    expect(sum.errors).toBeGreaterThan(0);
+    await until(badge, (b) => b === String(sum.errors), 'the badge');
+    const idx = before!.report!.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
+
+    const openPopup = async () => {
+      const popup = await openExtensionPage('popup.html');
+      await popup.evaluate((u) => void (location.href = u), `${EXT_ORIGIN}/popup.html?tab=${tabId}`);
+      await popup.waitForFunction((id) => location.search === `?tab=${id}` && document.readyState === 'complete', { timeout: 15_000 }, tabId);
+      await popup.waitForSelector('[data-state="done"]', { timeout: 15_000 });
+      return popup;
+    };
+    const popup = await openPopup();
+    await popup.click(`[data-action="dismiss"][data-finding="${idx}"]`);
+    await popup.type(`[data-dismiss-form="${idx}"] input`, '已与财务核对');
+    await popup.click(`[data-dismiss-form="${idx}"] [data-action="dismiss-confirm"]`);
+    const after = await until(stateOf, (s) => s?.report?.summary.errors === sum.errors - 1, 'the dismissal');
+    expect(after!.report!.summary).toMatchObject({ errors: sum.errors - 1, warnings: sum.warnings, notices: sum.notices, dismissed: 1 });
+    expect(after!.report!.findings[idx].dismissed).toMatchObject({ note: '已与财务核对' });
+    await until(badge, (b) => b === String(sum.errors - 1), 'the badge after dismissing');
+    await popup.waitForSelector(`[data-dismissed-finding="${idx}"]`, { timeout: 10_000 });
+    await popup.close();
+
+    await page.reload();
+    const reloaded = await until(stateOf, (s) => s?.status === 'done' && !!s.report?.findings[idx]?.dismissed, 'the check after reload');
+    expect(reloaded!.report!.summary.errors).toBe(sum.errors - 1);
+    await until(badge, (b) => b === String(sum.errors - 1), 'the badge after reload');
+
+    const file = await ext.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.storage.local.get('findingDismissals').then((g) => g.findingDismissals ?? null));
+    const ignore = join(tmp, 'dismissals.json');
+    writeFileSync(ignore, JSON.stringify(file));
+    let out = '';
+    let err = '';
+    const code = await main(['-q', '-f', 'json', '--ignore', ignore, url], {
+      stdout: (s) => void (out += s),
+      stderr: (s) => void (err += s),
+      stderrIsTTY: false,
+      cwd: ROOT,
+      fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(PORTAL_HOST, '127.0.0.1'), init),
+      resolve: async () => ['127.0.0.1'],
+    });
+    expect(code, err).toBe(0);
+    expect((JSON.parse(out) as { summary: Summary }).summary).toMatchObject({ errors: sum.errors - 1, warnings: sum.warnings, notices: sum.notices, dismissed: 1 });
+
+    const again = await openPopup();
+    await again.click(`[data-action="undismiss"][data-finding="${idx}"]`);
+    await until(badge, (b) => b === String(sum.errors), 'the badge after undo');
+    await again.close();
+
+    // Import on the options page (the same page reloaded shows the count).
+    const input = (await ext.$('[data-action="import-dismissals"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(ignore);
+    await ext.waitForSelector('[data-dismissals-count="1"]', { timeout: 10_000 });
+    await until(badge, (b) => b === String(sum.errors - 1), 'the badge after import');
+  });
+});
