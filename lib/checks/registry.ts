@@ -92,6 +92,15 @@ import { rule as BN01 } from './B-N01';
 import { rule as BN02 } from './B-N02';
 import { rule as BN03 } from './B-N03';
 import { rule as BN04 } from './B-N04';
+import { rule as BN05 } from './B-N05';
+import { rule as BN07 } from './B-N07';
+import { rule as BN08 } from './B-N08';
+import { rule as BN09 } from './B-N09';
+import { rule as BN10 } from './B-N10';
+import { rule as BN11 } from './B-N11';
+import { rule as BN12 } from './B-N12';
+import { rule as BN13 } from './B-N13';
+import { rule as BN14 } from './B-N14';
 import type { DocumentKind } from '../model/types';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
@@ -118,7 +127,7 @@ export const BUDGET_RULES: Rule[] = [
   B01, B02, B03, B04, B05, B06, B07, B08, B09, B10,
   B11, B12, B13, B14, B15, B16, B17, B18, B19, B20, B21,
   // Narrative claims (B-Nxx)
-  BN01, BN02, BN03, BN04,
+  BN01, BN02, BN03, BN04, BN05, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14,
 ];
 
 /** Every rule of both kinds (titles for the popup, docs). */
