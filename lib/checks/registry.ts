@@ -101,6 +101,17 @@ import { rule as BN11 } from './B-N11';
 import { rule as BN12 } from './B-N12';
 import { rule as BN13 } from './B-N13';
 import { rule as BN14 } from './B-N14';
+// Budget required parts (B-Sxx, budget.md)
+import { rule as BS01 } from './B-S01';
+import { rule as BS02 } from './B-S02';
+import { rule as BS03 } from './B-S03';
+import { rule as BS04 } from './B-S04';
+import { rule as BS05 } from './B-S05';
+import { rule as BS06 } from './B-S06';
+import { rule as BS07 } from './B-S07';
+import { rule as BS08 } from './B-S08';
+import { rule as BS09 } from './B-S09';
+import { rule as BS10 } from './B-S10';
 import type { DocumentKind } from '../model/types';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
@@ -128,6 +139,8 @@ export const BUDGET_RULES: Rule[] = [
   B11, B12, B13, B14, B15, B16, B17, B18, B19, B20, B21,
   // Narrative claims (B-Nxx)
   BN01, BN02, BN03, BN04, BN05, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14,
+  // Required parts (B-Sxx)
+  BS01, BS02, BS03, BS04, BS05, BS06, BS07, BS08, BS09, BS10,
 ];
 
 /** Every rule of both kinds (titles for the popup, docs). */

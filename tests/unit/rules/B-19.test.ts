@@ -28,4 +28,19 @@ describe('B-19 BT9 机关运行经费 (万元) ≤ BT8 公用经费合计 (元)'
     const t9 = tbl('BT9', { unit: '万元', cols: ['total'], rows: [['', '', '1.00']] });
     expect(run(rule, disclosure([bt8('1.00'), t9])).outcome).toBe('not-applicable');
   });
+
+  test.each([
+    ['every unit 行政: running below office → warning on both cells', '行政单位2家，事业单位0家。', '200.00', 'warning'],
+    ['every 事业单位 参公 → warning', '行政单位1家，事业单位1家，其中参照公务员法管理的事业单位1家。', '200.00', 'warning'],
+    ['every unit 行政 and running = half-up(office) → pass', '行政单位2家，事业单位0家。', '213.28', null],
+    ['a 事业单位 not 参公 (the putuo department) → no warning', '本部门中，行政单位1家，事业单位1家。', '200.00', null],
+    ['no counts in 机构设置 → no warning', '本部门包括本部及下属单位。', '200.00', null],
+  ])('equal when every unit is 行政 or 参公: %s', (_n, org, running, severity) => {
+    const t8 = bt8('2,132,777.54');
+    const t9 = bt9(running as string);
+    const { findings } = run(rule, disclosure([org as string, t8, t9]));
+    if (!severity) return expect(findings).toEqual([]);
+    expect(findings.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['B-19', 'warning', '213.28', running]]);
+    expect(findings[0].cells.map((c) => c.cell)).toEqual([at(t9, '', 'running'), at(t8, '合计', 'office')]);
+  });
 });
