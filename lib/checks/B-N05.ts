@@ -3,7 +3,7 @@ import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
 import { BudgetClaims, after } from '../claims/budget';
-import { checkPercent } from '../claims/arith';
+import { checkPercent } from '../money/operands';
 import { halfUnit } from '../money';
 
 export const meta: RuleMeta = {
