@@ -12,7 +12,7 @@ describe('B-N05 per-项 rate on last year\'s execution', () => {
     ['a wrong rate → error', S('100.00', '110.00', '增加', '11.00%'), 'error', '10.00%'],
     ['the word against the sign → error', S('100.00', '90.00', '增加', '10.00%'), 'error', '减少'],
     ['A = 0 with a rate (增长100% convention) → warning', S('0', '5.00', '增长', '100%'), 'warning', null],
-    ['rounding boundary: 10.01% inside the interval of (110.00 − 100.00) ÷ 100.00 (±0.005 each) → pass', S('100.00', '110.00', '增加', '10.01%'), null, null],
+    ['rounding boundary: 10.01% one unit off the exact 10.00% → notice', S('100.00', '110.00', '增加', '10.01%'), 'notice', '10.00%'],
     ['rounding boundary: 10.02% one unit off → notice', S('100.00', '110.00', '增加', '10.02%'), 'notice', '10.00%'],
   ])('%s', (_n, text, severity, expected) => {
     const { findings, outcome } = run(rule, budgetDoc([text as string]));
