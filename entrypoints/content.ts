@@ -486,7 +486,9 @@ class PageController {
       const message = en ? cause.messageEn || cause.message : cause.message;
       if (mark?.cause) {
         const lines: [string, string][] = [];
-        if (cause.suggested != null) lines.push([en ? 'Should be' : '应为', cause.suggested]);
+        // A one-sided check bounds the value: "应不超过", never "应为".
+        const bound = (cause as { bound?: boolean }).bound === true;
+        if (cause.suggested != null) lines.push([en ? (bound ? 'At most' : 'Should be') : bound ? '应不超过' : '应为', cause.suggested]);
         if (cause.stated != null) lines.push([t(lang, 'stated'), cause.stated]);
         out.push({ severity: 'error', title: en ? `Cause ${cause.id}: the value to fix` : `根因 ${cause.id} · 应改正此处`, message, lines });
       } else {
@@ -503,14 +505,15 @@ class PageController {
       const f = run.findings[i];
       const item = this.state.items[i];
       if (!f) continue;
-      const lines: [string, string][] = [];
-      // A finding a cause explains: "应为" belongs to the value the cause names, not to this comparison.
-      const explained = !!(this.state.report?.findings[i] as { cause?: string | null } | undefined)?.cause;
-      if (f.expected != null && !explained) lines.push([t(lang, 'expected'), f.expected || t(lang, 'emptyValue')]);
-      if (f.actual != null) lines.push([t(lang, 'stated'), f.actual || t(lang, 'emptyValue')]);
-      if (item?.difference && !explained) lines.push([t(lang, 'difference'), item.difference]);
+      // The popup's and the exports' words (lib/report/words): "应为" only for the value a cause names.
+      const words = installedChecker()?.findingWords(this.state.report, i, lang);
+      const lines: [string, string][] = words?.lines ?? [];
+      if (!words) {
+        if (f.actual != null) lines.push([t(lang, 'stated'), f.actual || t(lang, 'emptyValue')]);
+        if (item?.difference) lines.push([t(lang, 'difference'), item.difference]);
+      }
       const title = item?.ruleTitle ? `${f.rule} ${pick(lang, item.ruleTitle)}` : f.rule;
-      out.push({ severity: f.severity, title: `${t(lang, `severity_${f.severity}`)} · ${title}`, message: pick(lang, f.message), lines });
+      out.push({ severity: f.severity, title: `${t(lang, `severity_${f.severity}`)} · ${title}`, message: words?.message ?? pick(lang, f.message), lines });
     }
     return out;
   }

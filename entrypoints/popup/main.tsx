@@ -24,6 +24,7 @@ import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
 import { CauseList } from './causes';
 import { DismissControl, DismissedList, isDismissed } from './dismiss';
+import { detailsLine, mainLine, shareText, valueLines } from '../../lib/report/words';
 import './style.css';
 
 type Sev = 'error' | 'warning' | 'notice';
@@ -211,22 +212,7 @@ function Results(props: {
   const worst: Sev | 'clean' = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : s.notices > 0 ? 'notice' : 'clean';
   const counts: Record<Sev, number> = { error: s.errors, warning: s.warnings, notice: s.notices };
 
-  const copy = async () => {
-    const md = renderMarkdown(report as Report);
-    try {
-      await navigator.clipboard.writeText(md);
-      flash(t(lang, 'copied'));
-    } catch {
-      // Fallback for contexts without clipboard permission.
-      const ta = document.createElement('textarea');
-      ta.value = md;
-      document.body.append(ta);
-      ta.select();
-      const ok = document.execCommand('copy');
-      ta.remove();
-      flash(t(lang, ok ? 'copied' : 'copyFailed'));
-    }
-  };
+  const copy = () => copyText(renderMarkdown(report as Report), lang, flash);
   const download = (kind: 'json' | 'csv') => {
     const body = kind === 'json' ? JSON.stringify(report, null, 2) : renderCsv(report as Report);
     const blob = new Blob([body], { type: kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8' });
@@ -346,7 +332,7 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
             const head = key !== lastGroup ? <li class="table-head" key={`h${index}`}>{groupTitle(lang, it.group)}</li> : null;
             lastGroup = key;
             const row = (
-              <FindingRow key={index} item={it} report={report} lang={lang} onReveal={() => void send({ type: 'dc:reveal', finding: index })}>
+              <FindingRow key={index} item={it} report={report} lang={lang} url={state.url} flash={flash} onReveal={() => void send({ type: 'dc:reveal', finding: index })}>
                 <DismissControl finding={report.findings[index]} index={index} url={state.url} lang={lang} flash={flash} />
               </FindingRow>
             );
@@ -376,33 +362,63 @@ function groupTitle(lang: Lang, g: FindingItem['group']): string {
   return g.kind === 'table' ? `${g.key} ${g.title}` : g.kind === 'section' ? t(lang, 'groupNarrative', { title: g.title }) : t(lang, 'groupDocument');
 }
 
-function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; onReveal: () => void; children?: ComponentChildren }) {
-  const { item, report, lang, onReveal, children } = props;
-  const f = report.findings[item.index];
+function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; url: string; onReveal: () => void; flash: (text: string) => void; children?: ComponentChildren }) {
+  const { item, report, lang, url, onReveal, flash, children } = props;
+  const f = report.findings[item.index] as Report['findings'][number] | undefined;
   if (!f) return null;
-  const message = lang === 'en' ? f.messageEn || f.message : f.message;
+  // The same words as the tooltip and the exports (lib/report/words): a plain line, then the formula.
+  const details = detailsLine(f, lang);
+  const values = valueLines(report as Report, f, lang);
   return (
-    <li>
+    <li class="finding-row">
       <button type="button" class={`finding ${f.severity}`} data-finding={item.index} onClick={onReveal} disabled={!item.marked}>
         <span class="head">
           <span class={`sev ${f.severity}`}>{t(lang, `severity_${f.severity}`)}</span>
           <span class="rule">{f.rule}</span>
           {item.ruleTitle && <span class="rule-title">{pick(lang, item.ruleTitle)}</span>}
         </span>
-        <span class="msg">{message}</span>
-        {(f.expected != null || f.actual != null) && (
+        <span class="msg">{mainLine(f, lang)}</span>
+        {values.length > 0 && (
           <span class="values">
-            {f.expected != null && <span>{t(lang, 'expected')} <b>{f.expected || t(lang, 'emptyValue')}</b></span>}
-            {f.actual != null && <span>{t(lang, 'stated')} <b>{f.actual || t(lang, 'emptyValue')}</b></span>}
-            {item.difference && <span>{t(lang, 'difference')} <b>{item.difference}</b></span>}
+            {values.map(([k, v]) => (
+              <span key={k}>{k} <b>{v}</b></span>
+            ))}
           </span>
         )}
+        {details && <span class="details">{details}</span>}
         {f.quote && <span class="quote">“{f.quote}”</span>}
         {!item.marked && <span class="hint">{t(lang, 'notOnPage')}</span>}
+      </button>
+      <button
+        type="button"
+        class="copy-one"
+        data-action="copy-finding"
+        data-finding={item.index}
+        title={lang === 'en' ? 'Copy this finding (Chinese, with a link to it)' : '复制此条（含定位链接）'}
+        aria-label={lang === 'en' ? 'Copy this finding' : '复制此条'}
+        onClick={() => void copyText(shareText(report as Report, item.index, url), lang, flash)}
+      >
+        ⧉
       </button>
       {children}
     </li>
   );
+}
+
+/** To the clipboard, with a fallback for contexts without clipboard permission. */
+async function copyText(text: string, lang: Lang, flash: (text: string) => void): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    flash(t(lang, 'copied'));
+  } catch {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.remove();
+    flash(t(lang, ok ? 'copied' : 'copyFailed'));
+  }
 }
 
 render(<App />, document.getElementById('app')!);

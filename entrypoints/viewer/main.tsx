@@ -75,7 +75,7 @@ class ViewerController {
     this.marks = new MarkSession(document, {
       describe: (ix) => {
         const run = this.check?.run ?? this.office?.run;
-        return run ? tooltipEntries(run.findings, this.state.items, ix, this.settings.lang) : [];
+        return run ? tooltipEntries(run.findings, this.state.items, ix, this.settings.lang, this.state.report) : [];
       },
       moreText: (n) => t(this.settings.lang, 'tipMore', { n }),
     });

@@ -12,6 +12,7 @@ import { MarkSession, VerdictBar, planMarks, toMarkable, type MarkableCause } fr
 import { verdictContent } from './verdict';
 import { StaleWatch } from './stale-watch';
 import { findByKey } from '../report/order';
+import { findingWords } from './tooltip-entries';
 import type { Cause } from '../localize';
 import { applyDismissals, documentAddress, readDismissals } from '../report/dismiss';
 import type { Report } from '../report/schema';
@@ -50,5 +51,6 @@ export const checker = {
   unreadFrames,
   StaleWatch,
   dismiss,
+  findingWords,
 };
 export type Checker = typeof checker;

@@ -8,6 +8,7 @@
 import Decimal from 'decimal.js';
 import { parseAmount } from '../money';
 import type { Report, ReportFinding } from './schema';
+import { findingKey } from './order';
 
 type Lang = 'zh' | 'en';
 type Words = { zh: string; en: string };
@@ -158,4 +159,22 @@ export function detailsLine(f: ReportFinding, lang: Lang): string | null {
   if (plainLine(f, lang) === null) return null;
   const m = lang === 'en' ? f.messageEn || f.message : f.message;
   return lang === 'zh' ? `算式：${m} · 规则 ${f.rule}` : `Formula: ${m} · rule ${f.rule}`;
+}
+
+const SEVERITY_ZH: Record<ReportFinding['severity'], string> = { error: '错误', warning: '警告', notice: '提示' };
+
+/**
+ * One finding to share (the popup's per-finding copy button): in Chinese, the plain line, the values,
+ * the cells as people cite them, the quote, and a link that reopens the page at the finding.
+ */
+export function shareText(report: Pick<Report, 'causes' | 'findings'>, index: number, pageUrl: string | null): string {
+  const f = report.findings[index];
+  if (!f) return '';
+  const out = [`【${SEVERITY_ZH[f.severity]}】${mainLine(f, 'zh')}（规则 ${f.rule}）`];
+  const values = valueLines(report, f, 'zh').map(([k, v]) => `${k} ${v}`).join(' · ');
+  if (values) out.push(values);
+  if (f.cells.length > 0) out.push(`单元格：${f.cells.slice(0, 8).map((c) => `${c.label || c.table}「${c.text.trim() || BLANK.zh}」`).join('；')}${f.cells.length > 8 ? ` 等 ${f.cells.length} 处` : ''}`);
+  if (f.quote !== null) out.push(`原文：“${f.quote.replace(/\s+/g, ' ').trim()}”`);
+  if (pageUrl) out.push(`链接：${pageUrl.replace(/#.*$/, '')}#dc-finding=${encodeURIComponent(findingKey(f, index))}`);
+  return out.join('\n');
 }

@@ -252,6 +252,22 @@ describe('Chromium: portal page (*.gov.cn)', () => {
     const md = await popup.evaluate(() => (window as unknown as { copied: string }).copied);
     expect(md).toContain(cli.report.findings[0].rule);
     expect(md.startsWith('#')).toBe(true);
+    // One finding to share: Chinese, cited as people cite cells, with a link that reopens the page at it.
+    const firstIndex = Number(await popup.locator('button.finding').first().getAttribute('data-finding'));
+    await popup.locator(`button[data-action="copy-finding"][data-finding="${firstIndex}"]`).click();
+    const one = await popup.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(one).toMatch(/^【(错误|警告)】/);
+    expect(one).toContain(`（规则 ${cli.report.findings[firstIndex].rule}）`);
+    expect(one).toMatch(/链接：http:\/\/[^#\s]+#dc-finding=\S+$/);
+    expect(one).not.toMatch(/Should be|Stated|\[r\d+,c\d+\]/);
+    // "应为" only where a cause names the value (issue 14 item 5): else 按明细合计为 / 应不超过 / 对照.
+    for (const row of await popup.locator('button.finding').all()) {
+      const i = Number(await row.getAttribute('data-finding'));
+      const values = (await row.locator('.values').count()) ? await row.locator('.values').innerText() : '';
+      if (values.includes('应为')) expect(cli.report.findings[i].cause, `finding ${i}: ${values}`).toBeTruthy();
+      // A blank reads （空）, never 0.00.
+      if (cli.report.findings[i].actual === '（空）' || cli.report.findings[i].actual === '') expect(values).toContain('所列 （空）');
+    }
     // Jump to the last marked finding (far down the page) and check it is in view.
     const target = cli.markedFindings[cli.markedFindings.length - 1];
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -12,6 +12,8 @@ import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, 
 import { cliFindings, markKey, type CliResult } from './cli-findings';
 import { BUSY_LOOP_JS, stopsDuringCheck, withHeadScript } from './hostile-pages';
 import { readFileSync } from 'node:fs';
+import { mainLine, valueLines } from '../../lib/report/words';
+import { findingKey } from '../../lib/report/order';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 const GECKO_ID = '{8f3b2c71-5d4e-4a96-b1c0-7e2d9a6f4c35}';
@@ -162,7 +164,9 @@ describe('Firefox (MV2 build)', () => {
     await page.hover(sel);
     const hovered = await waitFor(tip, (v) => v.shown, 10_000);
     expect(hovered.text).toContain(f.rule);
-    if (f.expected) expect(hovered.text).toContain(f.expected);
+    // The popup's and the exports' words: the plain line, then 应为 / 按明细合计为 … and the value.
+    expect(hovered.text).toContain(mainLine(f, 'zh'));
+    for (const [k, v] of valueLines(cli.report, f, 'zh')) expect(hovered.text).toContain(`${k}${v}`);
     await page.screenshot({ path: screenshotPath('firefox-tooltip.png') });
     // Away, then focus by keyboard: Tab from the element before the mark reaches it.
     await page.mouse.move(2, 2);
@@ -217,6 +221,45 @@ describe('Firefox (MV2 build)', () => {
     await popup.click('input[data-action="marks"]');
     expect((await marksOn(page, cli.marks.length)).length).toBe(cli.marks.length);
     await popup.close();
+  });
+
+  it('a #dc-finding= link scrolls to its finding and opens it; the verdict chip sits in the first screen', async () => {
+    const target = cli.markedFindings.filter((i) => cli.report.findings[i].cells.length > 0).at(-1)!;
+    const key = findingKey(cli.report.findings[target], target);
+    const linked = await browser.newPage();
+    await linked.setViewport({ width: 1280, height: 900 });
+    await linked.goto(`${server.origin(PORTAL_HOST)}/lukou.html#dc-finding=${encodeURIComponent(key)}`);
+    const inView = () =>
+      linked.evaluate((i) => {
+        const el = document.querySelector(`[data-dc-findings~="${i}"]`);
+        if (!el) return 'missing';
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight ? 'in-view' : `out:${Math.round(r.top)}`;
+      }, target);
+    expect(await waitFor(inView, (v) => v === 'in-view', 20_000)).toBe('in-view');
+    const tipText = () =>
+      linked.evaluate(() => {
+        const box = document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip');
+        return box && !box.classList.contains('off') ? (box.textContent ?? '') : '';
+      });
+    expect(await waitFor(tipText, (v) => v.includes(cli.report.findings[target].rule), 10_000)).toContain(cli.report.findings[target].rule);
+    await linked.screenshot({ path: screenshotPath('firefox-finding-link.png') });
+    // The chip: in the first screen, bottom corner (never over the page's header), with the counts.
+    await linked.evaluate(() => window.scrollTo(0, 0));
+    const chip = () =>
+      linked.evaluate(() => {
+        const bar = document.querySelector('[data-dc-ui="verdict"]')?.shadowRoot?.querySelector('.bar');
+        if (!bar) return null;
+        const r = bar.getBoundingClientRect();
+        return { text: bar.textContent ?? '', top: r.top, bottom: r.bottom, right: r.right, vh: window.innerHeight, vw: window.innerWidth };
+      });
+    const c = (await waitFor(chip, (v) => v !== null, 10_000))!;
+    expect(c.text).toContain(`${cli.report.summary.errors} 处错误`);
+    expect(c.top).toBeGreaterThan(c.vh / 2);
+    expect(c.bottom).toBeLessThanOrEqual(c.vh);
+    expect(c.right).toBeLessThanOrEqual(c.vw);
+    await linked.screenshot({ path: screenshotPath('firefox-verdict-chip.png') });
+    await linked.close();
   });
 
   it('a host added in the options is checked like a portal, and no longer once removed', async () => {
