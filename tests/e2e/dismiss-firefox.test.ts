@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
+import { geckoId } from './firefox-harness';
 import { main } from '../../cli/main';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
-const GECKO_ID = 'disclosure-checker@example.org';
 const EXT_UUID = '7e1a2b3c-4d5e-4f60-8a91-b2c3d4e5f607';
 const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 type Summary = { errors: number; warnings: number; notices: number; dismissed?: number };
@@ -63,12 +63,12 @@ beforeAll(async () => {
     headless: true,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXT_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: EXT_UUID }),
       'network.dns.forceResolve': '127.0.0.1',
       'network.dns.disableIPv6': true,
     },
   });
-  expect(await browser.installExtension(FIREFOX_BUILD)).toBe(GECKO_ID);
+  expect(await browser.installExtension(FIREFOX_BUILD)).toBe(geckoId());
 });
 
 afterAll(async () => {

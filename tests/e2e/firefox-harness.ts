@@ -12,7 +12,7 @@ export const FIREFOX_EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
 export const FIREFOX_EXT_ORIGIN = `moz-extension://${FIREFOX_EXT_UUID}`;
 
 /** The Gecko id the build declares (the uuid pref is keyed by it). */
-function geckoId(): string {
+export function geckoId(): string {
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
