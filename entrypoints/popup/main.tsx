@@ -398,7 +398,7 @@ function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; 
         aria-label={lang === 'en' ? 'Copy this finding' : '复制此条'}
         onClick={() => void copyText(shareText(report as Report, item.index, url), lang, flash)}
       >
-        ⧉
+        {lang === 'en' ? 'Copy' : '复制'}
       </button>
       {children}
     </li>
