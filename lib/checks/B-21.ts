@@ -13,6 +13,7 @@ import { cellOf, describeCell, normName, panel, TABLE_NAMES, valueRows } from '.
 import type { RuleDoc } from './helpers';
 import { bt1Income, BUDGET_INCOME, expenseClasses, findRow } from './budget';
 import type { Disclosure } from '../model/types';
+import { budgetText, markComparedAt } from '../claims/budget';
 
 export const meta: RuleMeta = {
   id: 'B-21',
@@ -101,6 +102,7 @@ export const rule = defineRule({
   run(ctx) {
     const d = ctx.disclosure;
     if (!d.tables.BT1 && !d.tables.BT4 && !d.tables.BT5) return ctx.notApplicable('none of BT1 BT4 BT5');
+    budgetText(d).ran.add(meta.id);
     const toc = new Set(d.tocBlocks);
     const notes = new Set<ParagraphBlock>();
     for (const t of Object.values(d.tables)) for (const n of t?.notes ?? []) notes.add(n);
@@ -110,6 +112,8 @@ export const rule = defineRule({
       const stated = parseAmount(numText);
       if (stated.kind !== 'number') return;
       seen++;
+      // The number's place in the paragraph: the match ends with it and 万元.
+      markComparedAt(d, p, m.index + m[0].length - 2 - numText.length);
       const cmp = compareRestatement(stated, cell.value);
       if (cmp.verdict === 'unreadable' || cmp.verdict === 'pass') return;
       const where = describeCell(d, cell);

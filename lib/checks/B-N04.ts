@@ -117,6 +117,7 @@ function sumOfLines(k: BudgetClaims, lines: Hit[], d: Disclosure): void {
     : (['BT5', 'BT6', 'BT7'] as TableKey[]).map((t) => cellOf(valueRows(panel(d.tables[t])).find((r) => !r.code && /合计|总计/.test(r.name)), 'total')).filter((c): c is ModelCell => !!c);
   if (cells.length === 0 || cells.some((c) => c.value.kind === 'nan' || d.tables[c.table]?.unit !== '元')) return;
   k.touched = true;
+  for (const h of lines) k.mark(h.bs, h.num);
   let sum = exact(0);
   let tol = halfUnit(2);
   for (const h of lines) {

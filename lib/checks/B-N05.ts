@@ -38,6 +38,7 @@ export const rule = defineRule({
       const p = after(bs, P_RE, 'percent')[0];
       if (!a || !b || !p) continue;
       k.touched = true;
+      k.mark(bs, a.num, b.num, p.num);
       const word = p.m[1];
       const up = word === '增加' || word === '增长';
       const A = a.num.value;

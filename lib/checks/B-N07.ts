@@ -70,6 +70,8 @@ function changes(k: BudgetClaims, heads: Record<string, Head & { label: Bilingua
   const ps = parts.map((p) => heads[p]);
   if (!w?.change || ps.some((p) => !p?.change || !signed(p.change))) return;
   const wd = w.change;
+  k.mark(w.hit.bs, wd.num);
+  for (const p of ps) k.mark(p.hit.bs, p.change!.num);
   // 持平 on the whole: Σ parts must be 0; the whole's "number" is then an exact 0 — compared as 0 = Σ.
   if (wd.dir === 0) {
     const nonzero = ps.filter((p) => p.change!.dir !== 0 && p.change!.num && !p.change!.num.value.isZero());

@@ -55,6 +55,9 @@ export const rule = defineRule({
       pairs.forEach(([word, other, otherWord], i) => {
         if (other === undefined) return;
         k.touched = true;
+        // The unit counts (N家) of both sentences are the ones compared.
+        k.mark(org!.bs, ...org!.bs.nums.filter((n) => n.unit === '家'));
+        k.mark(said!.bs, ...said!.bs.nums.filter((n) => n.unit === '家'));
         if (toInt(counts[i]) === toInt(other)) return;
         k.report(
           [org!.bs, said!.bs],

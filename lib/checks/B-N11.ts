@@ -50,6 +50,8 @@ export const rule = defineRule({
         const v = vehicles(bs, re);
         if (!v) continue;
         k.touched = true;
+        // The vehicle counts of this sentence are the ones compared (whole and categories).
+        if (v.parts.length >= 2 || re.source.startsWith('购置')) k.mark(bs, ...bs.nums.filter((n) => n.unit === '辆'));
         if (v.parts.length >= 2) {
           const sum = v.parts.reduce((a, b) => a + b, 0);
           if (sum !== v.whole.n)

@@ -2,7 +2,7 @@
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { narrative, missing } from './budget-parts';
+import { coverPresent, missing } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S01',
@@ -25,10 +25,7 @@ export const doc: RuleDoc = {
 export const rule = defineRule({
   meta,
   run(ctx) {
-    const d = ctx.disclosure;
-    const COVER = /(?:19|20)\d\d\s*年.{0,16}?(?:部门|单位)预算|预算(?:主管部门|单位)[：:]/;
-    const head = narrative(d).slice(0, 6);
-    if (COVER.test(d.info.title) || head.some((p) => COVER.test(p.text))) return;
+    if (coverPresent(ctx.disclosure)) return;
     missing(ctx, meta, { zh: '封面（年度、部门预算/单位预算）', en: 'cover (year, department/unit budget)' });
   },
 });

@@ -2,7 +2,7 @@
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { missing, headingOf, tablesOnly } from './budget-parts';
+import { FUNCTIONS, missing, headingOf, tablesOnly } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S03',
@@ -26,6 +26,6 @@ export const rule = defineRule({
   meta,
   run(ctx) {
     if (tablesOnly(ctx.disclosure)) return ctx.notApplicable('tables only: no narrative');
-    if (!headingOf(ctx.disclosure, /职能|职责|主要任务/)) missing(ctx, meta, { zh: '主要职能', en: 'main functions' });
+    if (!headingOf(ctx.disclosure, FUNCTIONS)) missing(ctx, meta, { zh: '主要职能', en: 'main functions' });
   },
 });

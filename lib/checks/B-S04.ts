@@ -2,7 +2,7 @@
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { missing, headingOf, tablesOnly } from './budget-parts';
+import { ORGANISATION, missing, headingOf, tablesOnly } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S04',
@@ -26,6 +26,6 @@ export const rule = defineRule({
   meta,
   run(ctx) {
     if (tablesOnly(ctx.disclosure)) return ctx.notApplicable('tables only: no narrative');
-    if (!headingOf(ctx.disclosure, /机构设置|单位构成|机构情况|内设机构/)) missing(ctx, meta, { zh: '机构设置', en: 'organisation' });
+    if (!headingOf(ctx.disclosure, ORGANISATION)) missing(ctx, meta, { zh: '机构设置', en: 'organisation' });
   },
 });

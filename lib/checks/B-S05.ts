@@ -2,7 +2,7 @@
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { missing, headingOf, tablesOnly } from './budget-parts';
+import { GLOSSARY, missing, headingOf, tablesOnly } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S05',
@@ -26,6 +26,6 @@ export const rule = defineRule({
   meta,
   run(ctx) {
     if (tablesOnly(ctx.disclosure)) return ctx.notApplicable('tables only: no narrative');
-    if (!headingOf(ctx.disclosure, /名词解释|名词说明|术语解释/)) missing(ctx, meta, { zh: '名词解释', en: 'glossary' });
+    if (!headingOf(ctx.disclosure, GLOSSARY)) missing(ctx, meta, { zh: '名词解释', en: 'glossary' });
   },
 });

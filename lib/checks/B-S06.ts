@@ -2,7 +2,7 @@
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { narrative, missing, headingOf, textOf, tablesOnly } from './budget-parts';
+import { EXPLANATION, ITEM_LINE, TOTALS, narrative, missing, headingOf, textOf, tablesOnly } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S06',
@@ -30,14 +30,14 @@ export const rule = defineRule({
       missing(ctx, meta, { zh: '预算编制说明（页面只有表格，没有文字说明）', en: 'budget explanation (the page has tables only, no text)' }, 'warning');
       return;
     }
-    const head = headingOf(d, /预算编制说明|预算情况说明|收支预算(?:总体)?情况|预算说明/);
-    const totals = textOf(d, /收入预算(?:总额|总计)?(?:为|是)?\d|支出预算(?:总额|总计)?(?:为|是)?\d/);
+    const head = headingOf(d, EXPLANATION);
+    const totals = textOf(d, TOTALS);
     if (!head && !totals) return missing(ctx, meta, { zh: '预算编制说明', en: 'budget explanation' });
     if (!totals) missing(ctx, meta, { zh: '预算编制说明：收支预算总体情况', en: 'budget explanation: income and expenditure totals' }, 'warning', head);
     // The change belongs to the totals: their paragraph or the two after it (not the 三公 paragraph's).
     else if (!narrative(d).some((p) => p.index >= totals.index && p.index <= totals.index + 2 && /(?:比|较|与)\d{4}年度?预算(?:相比)?[，,]?(?:增加|增长|减少|下降|持平)/.test(p.text)))
       missing(ctx, meta, { zh: '预算编制说明：比上年预算的增减', en: 'budget explanation: the change on last year’s budget' }, 'warning', totals);
-    if (!textOf(d, /[“"][^”"]+[-－—–][^”"]+[-－—–][^”"]+[”"](?:科目)?(?:为|预算)?\d/))
+    if (!textOf(d, ITEM_LINE))
       missing(ctx, meta, { zh: '预算编制说明：按项说明的财政拨款支出', en: 'budget explanation: fiscal expenditure per 项' }, 'warning', head ?? totals);
   },
 });

@@ -1,8 +1,8 @@
 /** B-S08 (budget.md, "Required parts"): Other matters: 三公, running costs, procurement, performance targets, assets. Shared presence logic: ./budget-parts.ts. */
 import { defineRule } from './types';
-import type { RuleMeta, Bilingual } from './types';
+import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { missing, headingOf, textOf, tablesOnly } from './budget-parts';
+import { OTHER_PARTS, missing, otherPartPresent, tablesOnly } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S08',
@@ -27,21 +27,9 @@ export const rule = defineRule({
   run(ctx) {
     const d = ctx.disclosure;
     if (tablesOnly(d)) return ctx.notApplicable('tables only: no narrative');
-    const parts: Array<[Bilingual, RegExp, RegExp]> = [
-      [{ zh: '“三公”经费预算情况', en: 'the 三公 budget' }, /三公.{0,4}经费.{0,8}(?:预算|情况)/, /三公.{0,3}经费.{0,10}预算.{0,6}\d/],
-      [{ zh: '机关运行经费', en: 'running costs' }, /机关运行经费/, /机关运行经费.{0,14}\d/],
-      [{ zh: '政府采购预算情况', en: 'government procurement' }, /政府采购/, /政府采购.{0,8}预算.{0,4}\d/],
-      [{ zh: '绩效目标设置情况', en: 'performance targets' }, /绩效目标|绩效管理|预算绩效/, /绩效目标.{0,30}\d/],
-      [{ zh: '国有资产占有使用情况', en: 'assets held' }, /国有资产|资产占有/, /共有(?:公务)?车辆\d/],
-    ];
-    // Glossary entries ("（七）“三公”经费：是…") define the words; they are not the parts.
-    const entry = (p: { text: string }) => /^[（(][一二三四五六七八九十]+[)）][^：:]{0,16}[：:]/.test(p.text.trim());
-    for (const [name, heading, body] of parts) {
-      const h = headingOf(d, heading);
-      if (h && !entry(h)) continue;
-      const b = textOf(d, body);
-      if (b && !entry(b)) continue;
-      missing(ctx, meta, { zh: `其他相关情况说明：${name.zh}`, en: `other matters: ${name.en}` });
+    for (const part of OTHER_PARTS) {
+      if (otherPartPresent(d, part)) continue;
+      missing(ctx, meta, { zh: `其他相关情况说明：${part.name.zh}`, en: `other matters: ${part.name.en}` });
     }
   },
 });

@@ -2,7 +2,7 @@
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
-import { missing, headingOf, tablesOnly } from './budget-parts';
+import { PROJECT, PROJECT_ITEMS, missing, headingOf, tablesOnly } from './budget-parts';
 
 export const meta: RuleMeta = {
   id: 'B-S09',
@@ -28,9 +28,8 @@ export const rule = defineRule({
     const d = ctx.disclosure;
     if (d.info.scope !== 'department') return ctx.notApplicable('only department budgets carry it');
     if (tablesOnly(d)) return ctx.notApplicable('tables only: no narrative');
-    const head = headingOf(d, /项目经费情况说明|项目(?:情况|支出)?说明$/);
+    const head = headingOf(d, PROJECT);
     if (!head) return missing(ctx, meta, { zh: '项目经费情况说明', en: 'project funding explanation' });
-    const items: Array<[string, string]> = [['项目概述', 'overview'], ['立项依据', 'basis'], ['实施主体', 'implementing body'], ['实施方案', 'plan'], ['实施周期', 'period'], ['年度预算安排', 'annual budget'], ['绩效目标', 'targets']];
-    for (const [zh, en] of items) if (!headingOf(d, new RegExp(zh), head.index)) missing(ctx, meta, { zh: `项目经费情况说明：${zh}`, en: `project explanation: ${en}` }, meta.severity, head);
+    for (const it of PROJECT_ITEMS) if (!headingOf(d, new RegExp(it.zh), head.index)) missing(ctx, meta, { zh: `项目经费情况说明：${it.zh}`, en: `project explanation: ${it.en}` }, meta.severity, head);
   },
 });

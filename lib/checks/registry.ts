@@ -15,6 +15,7 @@ import { rule as S08 } from './S-08';
 import { rule as S09 } from './S-09';
 import { rule as S10 } from './S-10';
 import { sectionPresence } from './S-catalog';
+import { budgetSections } from './budget-parts';
 // Table identities (I-xx)
 import { rule as I01 } from './I-01';
 import { rule as I02 } from './I-02';
@@ -65,6 +66,7 @@ import { rule as N19 } from './N-19';
 import { rule as N20 } from './N-20';
 import { rule as N21 } from './N-21';
 import { analyseSteps, claimStats } from '../claims';
+import { budgetClaimStats } from '../claims/budget';
 // Budget identities (B-xx, budget.md)
 import { rule as B01 } from './B-01';
 import { rule as B02 } from './B-02';
@@ -143,6 +145,9 @@ export const BUDGET_RULES: Rule[] = [
   BS01, BS02, BS03, BS04, BS05, BS06, BS07, BS08, BS09, BS10,
 ];
 
+/** The budget rules that compare narrative numbers (the report's claim counts). */
+const BUDGET_CLAIM_RULES: readonly Rule[] = [B21, BN01, BN02, BN03, BN04, BN05, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14];
+
 /** Every rule of both kinds (titles for the popup, docs). */
 export const ALL_RULES: readonly Rule[] = [...RULES, ...BUDGET_RULES];
 
@@ -156,9 +161,9 @@ export const REPORT_EXTRAS: {
   sections?: (d: Disclosure) => SectionPresence[];
   claims?: (d: Disclosure) => ClaimStats | null;
 } = {
-  // The 决算 catalogue of parts and claims; a budget's (B-S, B-N) are not in these figures yet.
-  sections: (d) => (d.info.kind === 'budget' ? [] : sectionPresence(d)),
-  claims: (d) => (d.info.kind === 'budget' ? null : claimStats(d, CLAIM_RULES)),
+  // Each kind's own catalogue: 决算 S-xx / N-xx, budget B-Sxx / B-Nxx (+ B-21's restatements).
+  sections: (d) => (d.info.kind === 'budget' ? budgetSections(d) : sectionPresence(d)),
+  claims: (d) => (d.info.kind === 'budget' ? budgetClaimStats(d, BUDGET_CLAIM_RULES) : claimStats(d, CLAIM_RULES)),
 };
 
 /**

@@ -18,6 +18,8 @@ import { paragraphContexts, splitSentences } from './text';
 import { compareSum, compareValues } from '../money/operands';
 import { toInt } from '../int';
 import type { Check } from '../money/operands';
+import type { Rule } from '../checks/types';
+import { numKey } from './index';
 
 export interface BSentence {
   paragraph: ParagraphBlock;
@@ -33,6 +35,12 @@ export interface BudgetText {
   d: Disclosure;
   year: number | null;
   sentences: BSentence[];
+  /** Keys (numKey) of every number of the narrative: the report's claims `found`. */
+  found: Set<number>;
+  /** Numbers some rule compared (whatever the outcome): `reconciled`. */
+  reconciled: Set<number>;
+  /** Rules that have run on this text (budgetClaimStats runs the others once). */
+  ran: Set<string>;
 }
 
 const cache = new WeakMap<Disclosure, BudgetText>();
@@ -44,10 +52,14 @@ export function budgetText(d: Disclosure): BudgetText {
   const notes = new Set<number>();
   for (const t of Object.values(d.tables)) for (const n of t?.notes ?? []) notes.add(n.index);
   const sentences: BSentence[] = [];
+  const found = new Set<number>();
+  const toc = new Set(d.tocBlocks);
   for (const c of paragraphContexts(d)) {
     const p = c.paragraph;
     if (notes.has(p.index)) continue;
     const nums = paragraphNumbers(p.text);
+    // The 目录's page numbers are no claims.
+    if (!toc.has(p.index)) for (const n of nums) found.add(numKey(p, n));
     for (const s of splitSentences(p.text)) {
       sentences.push({
         paragraph: p,
@@ -58,7 +70,7 @@ export function budgetText(d: Disclosure): BudgetText {
       });
     }
   }
-  const v: BudgetText = { d, year: d.info.year, sentences };
+  const v: BudgetText = { d, year: d.info.year, sentences, found, reconciled: new Set(), ran: new Set() };
   cache.set(d, v);
   return v;
 }
@@ -68,6 +80,37 @@ function numAt(bs: BSentence, at: number): Num | undefined {
   let pos = bs.sentence.start + at;
   while (/[\s\u00a0\u3000]/.test(bs.paragraph.text[pos] ?? '')) pos++;
   return bs.nums.find((n) => n.start === pos);
+}
+
+/** Mark numbers as compared (the report's reconciled count). */
+export function markCompared(t: BudgetText, p: ParagraphBlock, ...nums: (Num | undefined)[]): void {
+  for (const n of nums) if (n) t.reconciled.add(numKey(p, n));
+}
+
+/** Mark the number starting at a paragraph offset as compared (rules that read the paragraph text). */
+export function markComparedAt(d: Disclosure, p: ParagraphBlock, start: number): void {
+  const t = budgetText(d);
+  for (const n of paragraphNumbers(p.text)) if (n.start === start) t.reconciled.add(numKey(p, n));
+}
+
+/**
+ * The report's claim counts for a budget: every number of the narrative (not the 目录's, not table
+ * notes') found, and those a B-N rule or B-21 compared with a cell or with another stated number.
+ * Runs the given rules silently first when they have not run on this disclosure.
+ */
+export function budgetClaimStats(d: Disclosure, rules: readonly Rule[]): { found: number; reconciled: number; skipped: number } {
+  const t = budgetText(d);
+  for (const r of rules) {
+    if (t.ran.has(r.meta.id)) continue;
+    try {
+      r.run({ disclosure: d, report: () => {}, notApplicable: () => {} });
+    } catch {
+      // The runner reports rule failures; counting must not crash the report.
+    }
+  }
+  let reconciled = 0;
+  for (const k of t.reconciled) if (t.found.has(k)) reconciled++;
+  return { found: t.found.size, reconciled, skipped: t.found.size - reconciled };
 }
 
 export interface Hit {
@@ -167,7 +210,13 @@ export class BudgetClaims {
     this.ctx = ctx;
     this.meta = meta;
     this.t = budgetText(ctx.disclosure);
+    this.t.ran.add(meta.id);
     this.touched = false;
+  }
+
+  /** Mark the numbers of a sentence as compared. */
+  mark(bs: BSentence, ...nums: (Num | undefined)[]): void {
+    markCompared(this.t, bs.paragraph, ...nums);
   }
 
   /** Every "keyword + number" of a sentence (see after()). */
@@ -211,6 +260,7 @@ export class BudgetClaims {
   vsCell(h: Hit, cell: ModelCell | undefined, what: Bilingual, where: Bilingual): Check['outcome'] | null {
     if (!cell || cell.value.kind === 'nan') return null;
     this.touched = true;
+    this.mark(h.bs, h.num);
     const unit = this.d.tables[cell.table]?.unit;
     const cellValue = cell.value.kind === 'number' ? cell.value.value : new Decimal(0);
     let outcome: Check['outcome'];
@@ -260,6 +310,8 @@ export class BudgetClaims {
   /** A stated whole = Σ stated parts (万元, intervals add; 持平-style exact zeros allowed as parts). */
   sum(where: BSentence[], whole: { num: Num; bs: BSentence; label: Bilingual; sign?: 1 | -1 }, parts: Array<{ num?: Num; bs?: BSentence; value?: Decimal; label: Bilingual; sign?: 1 | -1 }>, severity: Severity = this.meta.severity): Check['outcome'] {
     this.touched = true;
+    this.mark(whole.bs, whole.num);
+    for (const p of parts) if (p.bs) this.mark(p.bs, p.num);
     const sign = (p: { sign?: 1 | -1 }) => p.sign ?? 1;
     const ops = parts.map((p) => (p.num ? { value: p.num.value.mul(sign(p)), decimals: p.num.decimals } : { value: (p.value ?? new Decimal(0)).mul(sign(p)), decimals: null }));
     const wholeSign = whole.sign ?? 1;
@@ -296,6 +348,7 @@ export class BudgetClaims {
   atMostCell(h: Hit, cell: ModelCell | undefined, what: Bilingual, where: Bilingual): Check['outcome'] | null {
     if (!cell || cell.value.kind !== 'number') return null;
     this.touched = true;
+    this.mark(h.bs, h.num);
     const unit = this.d.tables[cell.table]?.unit;
     const whole = unit === '元' ? cell.value.value.div(10000) : cell.value.value;
     const tol = halfOf(h.num).plus(unit === '元' ? 0 : halfUnit(cell.value.decimals));
@@ -332,6 +385,8 @@ export class BudgetClaims {
   /** A stated part ≤ a stated whole (both 万元). */
   atMost(part: Hit, whole: Hit, labels: { part: Bilingual; whole: Bilingual }): Check['outcome'] {
     this.touched = true;
+    this.mark(part.bs, part.num);
+    this.mark(whole.bs, whole.num);
     const tol = halfOf(part.num).plus(halfOf(whole.num));
     const excess = part.num.value.minus(whole.num.value);
     const outcome: Check['outcome'] = excess.lte(0) ? 'pass' : excess.lte(tol) ? 'notice' : 'error';
