@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { SummaryItem } from '../lib/report/summary';
 import type { CheckTask } from './worker';
 import type { ReadMeta } from './main';
+import { workerBundle } from './worker-bundle';
 
 /** Heap per worker: far above a real disclosure page (tens of MB), far below the machine. */
 export const WORKER_HEAP_MB = 1024;
@@ -21,23 +22,32 @@ interface Slot {
   current: Pending | null;
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+/** The fallback boot: tsx registered in the worker (slow to start; used when no bundle can be built). */
+const TSX_BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 export class CheckPool {
   private slots: Slot[] = [];
   private queue: Pending[] = [];
   private nextId = 0;
   private closed = false;
+  private boot: URL = TSX_BOOT;
+  /** Workers start once the bundled worker code is ready; documents queue until then. */
+  private readonly ready: Promise<void>;
 
   constructor(
     readonly size: number,
     private heapMb = WORKER_HEAP_MB,
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    this.ready = workerBundle().then((url) => {
+      if (url) this.boot = url;
+      if (this.closed) return;
+      for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+      this.pump();
+    });
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(this.boot, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, current: null };
     worker.on('message', (msg: { id: number; item: SummaryItem }) => {
       const p = slot.current;
@@ -94,6 +104,7 @@ export class CheckPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.ready;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }
