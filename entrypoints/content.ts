@@ -14,10 +14,11 @@ import type { MarkSession, TooltipEntry, VerdictBar } from '../lib/marks';
 import type { Checker } from '../lib/ext/checker';
 import type { StaleWatch } from '../lib/ext/stale-watch';
 import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot';
-import { ToContentSchema, InjectResultSchema, parseMessage, type PageState, type ToContent } from '../lib/ext/messages';
+import { ToContentSchema, InjectResultSchema, parseMessage, PAGE_TEXT_LIMITS, type PageState, type PageText, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
 import { t, pick } from '../lib/i18n';
 import { docBody, docElement } from '../lib/dom/safe';
+import { pageAttachments, articleRoot } from '../lib/ext/attachments';
 
 /**
  * "The content script already runs in this world". Symbol-keyed, not `window.__dcContent`: a page
@@ -84,6 +85,8 @@ class PageController {
   private barDismissed = false;
   /** Watches the checked tables and marked text for changes by the page (see watchChanges). */
   private staleWatch: StaleWatch | null = null;
+  /** The address whose attachments are in the state (looked for when the popup asks, and after a check). */
+  private attachmentsFor: string | null = null;
 
   start(): void {
     performance.mark?.('dc:start');
@@ -92,7 +95,8 @@ class PageController {
       if (sender.id !== browser.runtime.id) return false;
       const msg = parseMessage(ToContentSchema, raw, 'content');
       if (!msg) return false;
-      this.handle(msg).then(sendResponse, (err) => sendResponse({ error: String(err) }));
+      const answer = msg.type === 'dc:page-text' ? this.pageText() : this.handle(msg);
+      answer.then(sendResponse, (err) => sendResponse({ error: String(err) }));
       return true;
     });
     browser.storage.onChanged.addListener((changes, area) => {
@@ -150,7 +154,8 @@ class PageController {
     this.bar?.remove();
     this.run = null;
     this.fullReport = null;
-    this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto' });
+    this.attachmentsFor = null;
+    this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto', attachments: undefined, narrative: undefined });
     this.autoDetect();
   }
 
@@ -227,12 +232,48 @@ class PageController {
     if (i >= 0) this.reveal(i);
   }
 
+  /**
+   * The article's attachments and whether it reads as a disclosure's narrative, once per address
+   * and check (the popup shows them; a check may follow an AJAX article's arrival).
+   */
+  private findAttachments(): void {
+    const here = pageAddress(location.href);
+    if (this.attachmentsFor === here) return;
+    this.attachmentsFor = here;
+    try {
+      const { attachments, narrative } = pageAttachments(document, location.href);
+      this.state = { ...this.state, attachments, narrative };
+    } catch (err) {
+      console.warn('[disclosure-checker] attachments', err);
+    }
+  }
+
+  /**
+   * For a combined check on the check page: the article's text as the checker's paragraphs (the
+   * article root's, else the body's), led by the page's heading. Capped (PAGE_TEXT_LIMITS).
+   */
+  private async pageText(): Promise<PageText> {
+    const checker = await this.loadChecker();
+    const root = articleRoot(document) ?? docBody(document) ?? docElement(document);
+    const cap = (s: string) => s.slice(0, PAGE_TEXT_LIMITS.chars);
+    const h1 = document.querySelector('h1');
+    const heading = h1 && !root?.contains(h1) ? (h1.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+    const paragraphs = root ? checker.pageParagraphs(root) : [];
+    return {
+      url: location.href,
+      title: cap(document.title),
+      heading: cap(heading),
+      paragraphs: paragraphs.slice(0, PAGE_TEXT_LIMITS.paragraphs).map(cap),
+    };
+  }
+
   private async handle(msg: ToContent): Promise<PageState> {
     switch (msg.type) {
       case 'dc:get-state':
         // The address moved on with nothing telling us (no Navigation API, no DOM change since):
         // never show the old article's verdict for the new address.
         if (pageAddress(location.href) !== this.checkedAddress && !this.running) this.startOver();
+        this.findAttachments();
         break;
       case 'dc:run':
         // The user asked: run the full check, whatever the cheap detection said.
@@ -382,6 +423,8 @@ class PageController {
           await checker.yieldToPage();
           if (stillWanted()) this.applyMarks();
         }
+        this.attachmentsFor = null;
+        this.findAttachments();
         this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
         if (!none) {
           this.watchChanges(checker);

@@ -23,6 +23,8 @@ import { renderMarkdown } from '../../lib/report/markdown';
 import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
 import { CauseList } from './causes';
+import { AttachmentList } from './attachments';
+import { tablesInAttachment } from '../../lib/ext/attachments';
 import { DismissControl, DismissedList, isDismissed } from './dismiss';
 import { detailsLine, mainLine, shareText, valueLines } from '../../lib/report/words';
 import './style.css';
@@ -142,6 +144,7 @@ function App() {
       {view.kind === 'state' && (
         <StateView
           state={view.state}
+          tabId={tabId}
           lang={lang}
           send={send}
           flash={flash}
@@ -154,11 +157,12 @@ function App() {
 
 function StateView(props: {
   state: PageState;
+  tabId: number | null;
   lang: Lang;
   send: (msg: unknown) => Promise<void>;
   flash: (text: string) => void;
 }) {
-  const { state, lang, send, flash } = props;
+  const { state, tabId, lang, send, flash } = props;
   const report = state.report;
   if (state.status === 'idle' || state.status === 'detecting') {
     return <p class="state" data-state={state.status}>{t(lang, 'stateDetecting')}</p>;
@@ -188,24 +192,27 @@ function StateView(props: {
     return (
       <div class="state" data-state="no-disclosure">
         <p><strong>{t(lang, 'stateNoDisclosure')}</strong></p>
-        <p class="hint">{t(lang, 'stateNoDisclosureHint')}</p>
+        {/* "no check was run" would contradict the attachment line that offers one */}
+        {tablesInAttachment(report, state).length === 0 && <p class="hint">{t(lang, 'stateNoDisclosureHint')}</p>}
         {unrec.length > 0 && (
           <p class="hint">{t(lang, 'unrecognisedTables', { list: unrec.map((u) => `${u.title} (${u.reason})`).join('；') })}</p>
         )}
+        <AttachmentList state={state} tabId={tabId} lang={lang} />
       </div>
     );
   }
-  return <Results state={state} report={report} lang={lang} send={send} flash={flash} />;
+  return <Results state={state} report={report} tabId={tabId} lang={lang} send={send} flash={flash} />;
 }
 
 function Results(props: {
   state: PageState;
   report: ReportLike;
+  tabId: number | null;
   lang: Lang;
   send: (msg: unknown) => Promise<void>;
   flash: (text: string) => void;
 }) {
-  const { state, report, lang, send, flash } = props;
+  const { state, report, tabId, lang, send, flash } = props;
   const s = report.summary;
   const na = report.rules.filter((r) => r.outcome === 'not-applicable').length;
   const internal = report.rules.filter((r) => r.outcome === 'internal-error').length;
@@ -266,6 +273,8 @@ function Results(props: {
           {internal > 0 ? t(lang, 'rulesInternal', { n: internal }) : ''}
         </p>
       </section>
+
+      <AttachmentList state={state} tabId={tabId} lang={lang} />
 
       <CauseList
         report={report}

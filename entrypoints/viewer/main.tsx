@@ -14,9 +14,10 @@ import { browser } from 'wxt/browser';
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { t, type Lang } from '../../lib/i18n';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../../lib/ext/settings';
-import { ToContentSchema, parseMessage, type PageState } from '../../lib/ext/messages';
+import { ToContentSchema, PageTextSchema, parseMessage, type PageState, type PageText } from '../../lib/ext/messages';
 import { isToViewer } from '../../lib/ext/tab-message';
-import { fileFromSearch } from '../../lib/ext/pdf-route';
+import { articleTabFromSearch, fileFromSearch } from '../../lib/ext/pdf-route';
+import { pageTextSection } from '../../lib/viewer/combine';
 import { fromBase64 } from '../../lib/ext/base64';
 import { tooltipEntries } from '../../lib/ext/tooltip-entries';
 import { MarkSession, planMarks, toMarkable } from '../../lib/marks';
@@ -118,8 +119,11 @@ class ViewerController {
     browser.runtime.sendMessage({ type: 'dc:state', state: this.state }).catch(() => undefined);
   }
 
-  /** Show and check a PDF. `source` is its address or the local file's name. */
-  async open(bytes: Uint8Array, source: string, scroller: HTMLElement, container: HTMLElement): Promise<void> {
+  /**
+   * Show and check a PDF (or an Office file). `source` is its address or the local file's name;
+   * `before`, for a combined check, the article page's text checked ahead of the file's blocks.
+   */
+  async open(bytes: Uint8Array, source: string, scroller: HTMLElement, container: HTMLElement, before: Element | null = null): Promise<void> {
     const gen = ++this.generation;
     this.marks.remove();
     this.pages?.destroy();
@@ -129,7 +133,7 @@ class ViewerController {
     this.overlay = null;
     this.setState({ ...INITIAL_STATE, url: source, status: 'checking' });
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-    if (!head.includes('%PDF-')) return this.openOffice(bytes, source, container, gen);
+    if (!head.includes('%PDF-')) return this.openOffice(bytes, source, container, gen, before);
     // Shown and checked at once: the pages while the reader works.
     const shown = (async () => {
       const pdf: PDFDocumentProxy = await getDocument({
@@ -154,6 +158,7 @@ class ViewerController {
         source,
         cMapUrl: CMAP_URL,
         standardFontDataUrl: FONT_URL,
+        before,
         onProgress: (p) => {
           const now = performance.now();
           if (now - lastSent > 150 || p.stage !== this.state.progress?.stage) {
@@ -192,11 +197,12 @@ class ViewerController {
   }
 
   /** Not a PDF: Word, Excel or a saved page, read by lib/extract/file.ts and shown as plain elements. */
-  async openOffice(bytes: Uint8Array, source: string, container: HTMLElement, gen: number): Promise<void> {
+  async openOffice(bytes: Uint8Array, source: string, container: HTMLElement, gen: number, before: Element | null): Promise<void> {
     container.replaceChildren();
     const result = await checkOfficeFile(bytes, source, {
       document,
       source,
+      before,
       show: (root) => {
         const sheet = document.createElement('div');
         sheet.className = 'office-doc';
@@ -285,6 +291,9 @@ function App() {
   const container = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const file = fileFromSearch(location.search);
+  const articleTab = articleTabFromSearch(location.search);
+  // A combined check: how many paragraphs of the page's text were added (null: none asked; -1: none got).
+  const [combined, setCombined] = useState<{ n: number; url: string; pdf: boolean } | null>(null);
   const lang: Lang = settings.lang;
 
   useEffect(() => controller.subscribe(() => bump((n) => n + 1)), []);
@@ -297,11 +306,17 @@ function App() {
     document.title = `${title || t(lang, 'viewerTitle')} · ${t(lang, 'appName')}`;
   }, [lang, title]);
 
-  const openBytes = async (bytes: Uint8Array, source: string, name: string) => {
+  const openBytes = async (bytes: Uint8Array, source: string, name: string, page: PageText | null = null) => {
     setTitle(name);
     setPhase({ kind: 'open' });
+    let before: Element | null = null;
+    if (page) {
+      before = pageTextSection(document, page, t(controller.settings.lang, 'combinedPageText', { url: page.url }));
+      // The core reads the document's title (department, year, kind): the article's, not the file's.
+      document.title = page.title || page.heading;
+    }
     try {
-      await controller.open(bytes, source, scroller.current!, container.current!);
+      await controller.open(bytes, source, scroller.current!, container.current!, before);
     } catch (err) {
       setPhase({ kind: 'failed', reason: err instanceof Error ? err.message : String(err) });
       controller.setState({ status: 'failed', error: err instanceof Error ? err.message : String(err) });
@@ -327,7 +342,15 @@ function App() {
       return;
     }
     const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
-    await openBytes(bytes, url, name);
+    let page: PageText | null = null;
+    if (articleTab != null) {
+      // The article tab's content script answers with its text; a closed or navigated tab does not.
+      const raw = await browser.tabs.sendMessage(articleTab, { type: 'dc:page-text' }).catch(() => null);
+      page = raw == null ? null : parseMessage(PageTextSchema, raw, 'viewer');
+      const pdf = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+      setCombined({ n: page ? page.paragraphs.length : -1, url: page?.url ?? '', pdf });
+    }
+    await openBytes(bytes, url, name, page);
   };
 
   useEffect(() => {
@@ -442,6 +465,15 @@ function App() {
               </button>
             )}
           </div>
+        )}
+        {combined && (
+          <p class="message combined" data-combined={combined.n}>
+            {combined.n < 0
+              ? t(lang, 'combinedNoText')
+              : combined.pdf
+                ? t(lang, 'combinedPdfNote', { n: combined.n })
+                : t(lang, 'combinedTitle', { page: combined.url })}
+          </p>
         )}
         {phase.kind === 'failed' && <p class="message failed" data-phase="failed">{t(lang, 'viewerOpenFailed', { reason: phase.reason })}</p>}
         {phase.kind === 'open' && controller.state.status === 'failed' && controller.state.error && (

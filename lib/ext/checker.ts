@@ -16,6 +16,14 @@ import { findingWords } from './tooltip-entries';
 import type { Cause } from '../localize';
 import { applyDismissals, documentAddress, readDismissals } from '../report/dismiss';
 import type { Report } from '../report/schema';
+import { extractDocument } from '../extract';
+
+/** The paragraphs' text under `root`, as a check reads them (tables left out): a combined check's page half. */
+function pageParagraphs(root: Element): string[] {
+  const out: string[] = [];
+  for (const b of extractDocument(root).blocks) if (b.kind === 'paragraph' && b.text) out.push(b.text);
+  return out;
+}
 
 /** The elements each cause names, and the findings it explains, for the marks. */
 function toMarkableCauses(causes: readonly Cause[]): MarkableCause[] {
@@ -52,5 +60,6 @@ export const checker = {
   StaleWatch,
   dismiss,
   findingWords,
+  pageParagraphs,
 };
 export type Checker = typeof checker;

@@ -95,6 +95,13 @@ const findingItem = () => z.object({
 });
 export type FindingItem = z.infer<ReturnType<typeof findingItem>>;
 
+const attachment = () => z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  name: z.string().check(z.maxLength(200)),
+  ext: z.enum(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et']),
+  tables: z.boolean(),
+});
+
 const status = () => z.enum(['idle', 'detecting', 'checking', 'no-disclosure', 'done', 'failed']);
 export type Status = z.infer<ReturnType<typeof status>>;
 
@@ -112,6 +119,10 @@ const pageState = () => z.object({
   trigger: z.enum(['auto', 'user']),
   /** The page changed what was checked after the check: marks taken off, a new check offered. */
   stale: z.optional(z.boolean()),
+  /** The article's attachments (lib/ext/attachments; page strings, capped). */
+  attachments: z.optional(z.array(attachment()).check(z.maxLength(20))),
+  /** The article reads as a disclosure's narrative (looksLikeNarrative). */
+  narrative: z.optional(z.boolean()),
 });
 export type PageState = z.infer<ReturnType<typeof pageState>>;
 export const PageStateSchema = lazySchema(pageState);
@@ -123,6 +134,8 @@ const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:set-marks'), on: z.boolean() }),
   z.object({ type: z.literal('dc:reveal'), finding: z.int().check(z.gte(0)) }),
   z.object({ type: z.literal('dc:reveal-cause'), cause: z.string().check(z.maxLength(16)) }),
+  // From the check page (combined check): the article's text, as paragraphs.
+  z.object({ type: z.literal('dc:page-text') }),
 ]);
 export type ToContent = z.infer<ReturnType<typeof toContent>>;
 export const ToContentSchema = lazySchema(toContent);
@@ -146,6 +159,18 @@ const toBackground = () =>
   ]);
 export type ToBackground = z.infer<ReturnType<typeof toBackground>>;
 export const ToBackgroundSchema = lazySchema(toBackground);
+
+/** The content script's answer to dc:page-text: the article's paragraphs, capped (PAGE_TEXT_LIMITS). */
+export const PAGE_TEXT_LIMITS = { paragraphs: 3000, chars: 10_000 } as const;
+const pageText = () => z.object({
+  url: z.string(),
+  title: z.string().check(z.maxLength(PAGE_TEXT_LIMITS.chars)),
+  /** The page's h1 when it is outside the article root (the article's title line). */
+  heading: z.string().check(z.maxLength(PAGE_TEXT_LIMITS.chars)),
+  paragraphs: z.array(z.string().check(z.maxLength(PAGE_TEXT_LIMITS.chars))).check(z.maxLength(PAGE_TEXT_LIMITS.paragraphs)),
+});
+export type PageText = z.infer<ReturnType<typeof pageText>>;
+export const PageTextSchema = lazySchema(pageText);
 
 const injectResult = () => z.object({ ok: z.boolean(), error: z.optional(z.string()) });
 export type InjectResult = z.infer<ReturnType<typeof injectResult>>;

@@ -11,9 +11,19 @@ const PORTAL_URL_RE2 = '^https?://([^/?#]+\\.)?gov\\.cn(:[0-9]+)?/.*$';
 /** Same, for a path ending in .pdf (before any query). */
 const PORTAL_PDF_URL_RE2 = '^https?://([^/?#]+\\.)?gov\\.cn(:[0-9]+)?/[^?#]*\\.[pP][dD][fF]([?].*)?$';
 
-/** The viewer's address for a PDF at `file` (an http(s) URL). */
-export function viewerUrl(viewerBase: string, file: string): string {
-  return `${viewerBase}?file=${encodeURIComponent(file)}`;
+/**
+ * The viewer's address for a file at `file` (an http(s) URL). `articleTab`: a combined check — the
+ * viewer asks that tab's page for its text (`article=<tab id>` comes first: the redirect rule's raw
+ * `file=` must stay last).
+ */
+export function viewerUrl(viewerBase: string, file: string, articleTab: number | null = null): string {
+  return `${viewerBase}?${articleTab != null ? `article=${articleTab}&` : ''}file=${encodeURIComponent(file)}`;
+}
+
+/** The tab whose page text a combined check adds (`?article=<id>&file=…`), or null. */
+export function articleTabFromSearch(search: string): number | null {
+  const m = /^\?article=(\d{1,12})&file=/.exec(search);
+  return m ? Number(m[1]) : null;
 }
 
 /**
@@ -22,7 +32,7 @@ export function viewerUrl(viewerBase: string, file: string): string {
  * are read. Only http(s) addresses are accepted.
  */
 export function fileFromSearch(search: string): string | null {
-  const m = /^\?file=(.*)$/s.exec(search);
+  const m = /^\?(?:article=\d{1,12}&)?file=(.*)$/s.exec(search);
   if (!m) return null;
   let raw = m[1];
   if (/^https?%3A/i.test(raw)) {

@@ -124,6 +124,25 @@ const S = {
     zh: '在 *.gov.cn 网站上用本扩展的阅读器打开 PDF（并校验）',
     en: 'Open PDFs on *.gov.cn sites in this extension’s viewer (and check them)',
   },
+  // attachments of an article page (lib/ext/attachments, popup)
+  attachmentsLabel: { zh: '附件：', en: 'Attachments:' },
+  attachmentCheck: { zh: '校验', en: 'Check' },
+  attachmentCombine: { zh: '与本页合并校验', en: 'Check with this page' },
+  attachmentNotInBrowser: {
+    zh: '浏览器中不能读取此格式（.doc/.wps/.et），请另存为 .docx/.xlsx 或 PDF，或用命令行检查',
+    en: 'This format (.doc/.wps/.et) cannot be read in the browser: save it as .docx/.xlsx or PDF, or use the command line',
+  },
+  tablesInAttachment: {
+    zh: '本页表格在附件中：{list}。可点“与本页合并校验”，把本页正文和附件中的表格作为一份文件校验。',
+    en: 'This page’s tables are in an attachment: {list}. “Check with this page” checks this page’s text and the attachment’s tables as one document.',
+  },
+  combinedTitle: { zh: '合并校验：本页正文（{page}）+ 附件', en: 'Combined check: the page’s text ({page}) + the attachment' },
+  combinedPageText: { zh: '网页正文（来自 {url}）', en: 'Page text (from {url})' },
+  combinedNoText: { zh: '未能取得网页正文（页面已关闭或已离开），只校验附件。', en: 'Could not get the page’s text (closed or navigated away): the attachment is checked alone.' },
+  combinedPdfNote: {
+    zh: '合并校验：网页正文 {n} 段与本 PDF 一起校验；正文中的问题列在右侧，未在 PDF 上标注。',
+    en: 'Combined check: {n} paragraphs of the page’s text are checked with this PDF; findings in that text are listed on the right, not marked on the PDF.',
+  },
   // on-page verdict chip
   barErrors: { zh: '{n} 处错误', en: '{n} error(s)' },
   barWarnings: { zh: '{n} 处警告', en: '{n} warning(s)' },

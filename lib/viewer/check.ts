@@ -9,6 +9,7 @@ import { toReport } from '../report/build';
 import type { Report } from '../report/schema';
 import { checkDocumentSliced, buildItems, type SlicedOptions } from '../ext/page-check';
 import type { FindingItem } from '../ext/messages';
+import { prependPageText } from './combine';
 import { placeFindings, type PlaceMap } from './places';
 
 export interface PdfProblem {
@@ -45,12 +46,18 @@ export interface PdfCheckOptions extends Pick<SlicedOptions, 'onProgress' | 'sig
   source: string;
   cMapUrl?: string;
   standardFontDataUrl?: string;
+  /**
+   * A combined check: the article page's text (lib/viewer/combine.ts), checked ahead of the PDF's
+   * blocks. Its findings have no place on the pages (listed, not marked).
+   */
+  before?: Element | null;
 }
 
 export async function checkPdf(read: PdfToDocument, data: Uint8Array, opts: PdfCheckOptions): Promise<PdfCheck> {
   // pdf.js takes the buffer it is given (transfers it to its worker): the reader gets its own copy.
   const doc = await read(data.slice(), { document: opts.document, cMapUrl: opts.cMapUrl, standardFontDataUrl: opts.standardFontDataUrl });
   if (doc.problem) return { pages: doc.pages, problem: doc.problem, run: null, report: null, items: [], places: null };
+  prependPageText(doc.root, opts.before);
   const run = await checkDocumentSliced(doc.root, {
     onProgress: opts.onProgress,
     signal: opts.signal,

@@ -10,6 +10,7 @@ import { toReport } from '../report/build';
 import type { Report } from '../report/schema';
 import { checkDocumentSliced, buildItems, type SlicedOptions } from '../ext/page-check';
 import type { FindingItem } from '../ext/messages';
+import { prependPageText } from './combine';
 import { readDisclosureFile, type FileFormat, type Problem } from '../extract/file';
 
 export interface OfficeCheck {
@@ -30,11 +31,14 @@ export interface OfficeCheckOptions extends Pick<SlicedOptions, 'onProgress' | '
   source: string;
   /** Called with the document's root before the check, to put it on the page (marks need it there). */
   show: (root: Element) => void;
+  /** A combined check: the article page's text (lib/viewer/combine.ts), checked ahead of the file's blocks. */
+  before?: Element | null;
 }
 
 export async function checkOfficeFile(bytes: Uint8Array, name: string, opts: OfficeCheckOptions): Promise<OfficeCheck> {
   const read = await readDisclosureFile(bytes, name, { document: opts.document, safeHtml: true });
   if (read.fatal) return { format: read.format, problem: read.problem, note: null, root: null, run: null, report: null, items: [] };
+  prependPageText(read.root, opts.before);
   opts.show(read.root);
   const run = await checkDocumentSliced(read.root, { onProgress: opts.onProgress, signal: opts.signal, yieldTo: opts.yieldTo, budgetMs: opts.budgetMs });
   run.disclosure.info.format = read.format;

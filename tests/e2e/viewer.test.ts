@@ -25,6 +25,7 @@ import {
   serve,
   type FixtureServer,
 } from './harness';
+import { openFirefoxPopup } from './firefox-harness';
 import { checkDocument, toReport } from '../../lib/index';
 import { placeFindings } from '../../lib/viewer/places';
 import type { Report } from '../../lib/report/schema';
@@ -32,6 +33,25 @@ import type { Report } from '../../lib/report/schema';
 const LUKOU_PDF = join(ROOT, '../shared/fixtures/pdf/lukou-2024-printed.pdf');
 const PUTUO_PDF = join(ROOT, '../shared/fixtures/pdf/putuo-czj-2024.pdf');
 const PORTAL = 'www.putuo.gov.cn';
+const LUKOU_HTML = readFileSync(join(ROOT, '../shared/fixtures/lukou-2024/page.html'), 'utf8');
+const XLSX_FILE = join(ROOT, '../shared/fixtures/drafts/lukou-2024-tables.xlsx');
+const DOCX_FILE = join(ROOT, '../shared/fixtures/drafts/lukou-2024.docx');
+const ATTACHMENT_ROUTES = {
+  '/files/lukou-2024.pdf': { file: LUKOU_PDF, headers: { 'content-type': 'application/pdf' } },
+  '/files/lukou-2024-tables.xlsx': { file: XLSX_FILE, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+  '/files/lukou-2024.docx': { file: DOCX_FILE, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } },
+};
+/** The lukou article with its attachment box linking the PDF, the workbook and the Word file (issue 18 item 3). */
+const ARTICLE_WITH_ATTACHMENTS = LUKOU_HTML.replace(
+  /<div class="attachments">[\s\S]*?<\/div>/,
+  '<div class="attachments">附件：<a href="/files/lukou-2024.pdf">1.中共株洲市渌口区委办公室2024年度部门决算.pdf</a> ' +
+    '<a href="/files/lukou-2024-tables.xlsx">2.部门决算公开表.xlsx</a> <a href="/files/lukou-2024.docx">3.部门决算公开（全文）.docx</a></div>',
+);
+/** The same article with its tables left out (site banner and footer kept): they are only in the workbook. */
+const ARTICLE_NARRATIVE_ONLY = ARTICLE_WITH_ATTACHMENTS.replace(/<table(?![^>]*class="(top-banner|footer)")[\s\S]*?<\/table>/g, '').replace(
+  /<div class="attachments">[\s\S]*?<\/div>/,
+  '<div class="attachments">附件：<a href="/files/lukou-2024-tables.xlsx">部门决算公开表.xlsx</a></div>',
+);
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -122,6 +142,9 @@ describe('PDF viewer in Chromium', () => {
       '/files/download': { file: LUKOU_PDF, headers: { 'content-type': 'application/pdf' } },
       '/other/report.pdf': { file: LUKOU_PDF, headers: { 'content-type': 'application/pdf' } },
       '/files/putuo': { file: PUTUO_PDF, headers: { 'content-type': 'application/pdf' } },
+      '/art/lukou.html': { html: ARTICLE_WITH_ATTACHMENTS },
+      '/art/narrative.html': { html: ARTICLE_NARRATIVE_ONLY },
+      ...ATTACHMENT_ROUTES,
     });
     ctx = await chromium.launchPersistentContext('', {
       executablePath: CHROMIUM,
@@ -321,14 +344,73 @@ describe('PDF viewer in Chromium', () => {
     await page.close();
   });
 
+  it('an article page linking a PDF, an .xlsx and a .docx lists all three in the popup; one click checks the PDF with marks', async () => {
+    const article = await ctx.newPage();
+    await article.goto(`${server.origin(PORTAL)}/art/lukou.html`);
+    const articleTab = await tabIdOf(article);
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 480, height: 900 });
+    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${articleTab}`);
+    await popup.waitForSelector('section.verdict[data-state="done"]', { timeout: 60_000 });
+    await expect.poll(() => popup.locator('[data-attachment]').count()).toBe(3);
+    expect(await popup.locator('.att-name').allTextContents()).toEqual([
+      '1.中共株洲市渌口区委办公室2024年度部门决算.pdf',
+      '2.部门决算公开表.xlsx',
+      '3.部门决算公开（全文）.docx',
+    ]);
+    expect(await popup.locator('[data-attachment] [data-action="check-attachment"]').count()).toBe(3);
+    // The page has its own tables: nothing to say about tables elsewhere, no combined check.
+    expect(await popup.locator('[data-state="tables-in-attachment"], [data-action="combine-attachment"]').count()).toBe(0);
+    await popup.screenshot({ path: screenshotPath('popup-attachments.png'), fullPage: true });
+    const [checked] = await Promise.all([ctx.waitForEvent('page'), popup.locator('[data-attachment="0"] [data-action="check-attachment"]').click()]);
+    await expect.poll(() => checked.url(), { timeout: 15_000 }).toMatch(new RegExp(`^chrome-extension://${extId}/viewer\\.html\\?file=`));
+    const state = await waitDone(await tabIdOf(checked));
+    expect(state.status).toBe('done');
+    expect(state.report!.findings.map(findingKey)).toEqual(want.report.findings.map(findingKey));
+    await expect.poll(() => checked.evaluate(markedInViewer)).toEqual(want.placed);
+    await checked.close();
+    await popup.close();
+    await article.close();
+  });
+
+  it('tables only in an attachment: the popup says so, and the combined check reads the page’s text and the workbook as one document', async () => {
+    const article = await ctx.newPage();
+    await article.goto(`${server.origin(PORTAL)}/art/narrative.html`);
+    const articleTab = await tabIdOf(article);
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 480, height: 700 });
+    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${articleTab}`);
+    await popup.waitForSelector('[data-state="tables-in-attachment"]', { timeout: 60_000 });
+    expect(await popup.locator('[data-state="tables-in-attachment"]').textContent()).toContain('本页表格在附件中：部门决算公开表.xlsx');
+    await popup.screenshot({ path: screenshotPath('popup-tables-in-attachment.png') });
+    const [combined] = await Promise.all([ctx.waitForEvent('page'), popup.locator('[data-action="combine-attachment"]').click()]);
+    await expect.poll(() => combined.url(), { timeout: 15_000 }).toMatch(/viewer\.html\?article=\d+&file=/);
+    const state = await waitDone(await tabIdOf(combined));
+    expect(state.status).toBe('done');
+    expect(state.report!.tables.length).toBe(9);
+    // The narrative's numbers are reconciled with the workbook's tables: N- findings, as on the whole page,
+    // and no "tables only" notice.
+    const rules = new Set(state.report!.findings.map((f) => f.rule));
+    expect(rules.has('N-07')).toBe(true);
+    expect(state.report!.findings.some((f) => f.message.includes('未提供说明部分（仅表格）'))).toBe(false);
+    expect(await combined.locator('.page-text p').count()).toBeGreaterThan(20);
+    await expect.poll(() => combined.locator('.page-text [data-dc-severity]').count()).toBeGreaterThan(0);
+    await combined.locator('.page-text [data-dc-severity="error"]').first().scrollIntoViewIfNeeded();
+    await combined.screenshot({ path: screenshotPath('viewer-combined.png') });
+    await combined.close();
+    await popup.close();
+    await article.close();
+  });
+
   it('no request left for any host but the PDFs’ own', () => {
     // Requests that leave the browser (not its own chrome:// pages or its PDF viewer's files).
     const outside = requests.filter((u) => /^(https?|wss?|ftp):/i.test(u));
     expect(outside.length).toBeGreaterThan(0);
-    const own = new Set([`${server.origin(PORTAL)}/files/download`, `${server.origin(PORTAL)}/files/putuo`, `${server.origin()}/other/report.pdf`]);
+    const paths = ['/files/download', '/files/putuo', '/art/lukou.html', '/art/narrative.html', ...Object.keys(ATTACHMENT_ROUTES)];
+    const own = new Set([...paths.map((p) => `${server.origin(PORTAL)}${p}`), `${server.origin()}/other/report.pdf`]);
     expect(outside.filter((u) => !own.has(u))).toEqual([]);
     // (The browser's own PDF viewer asks the PDF's host for its favicon.)
-    expect(server.log.filter((l) => !['GET /files/download', 'GET /files/putuo', 'GET /other/report.pdf', 'GET /favicon.ico'].includes(l))).toEqual([]);
+    expect(server.log.filter((l) => ![...paths, '/other/report.pdf', '/favicon.ico'].map((p) => `GET ${p}`).includes(l))).toEqual([]);
   });
 });
 
@@ -366,7 +448,11 @@ describe('PDF viewer in Firefox', () => {
     requireBinary(FIREFOX, 'firefox-esr');
     ensureBuilt();
     want = await expected(LUKOU_PDF);
-    server = await serve({ '/files/download': { file: LUKOU_PDF, headers: { 'content-type': 'application/pdf' } } });
+    server = await serve({
+      '/files/download': { file: LUKOU_PDF, headers: { 'content-type': 'application/pdf' } },
+      '/art/lukou.html': { html: ARTICLE_WITH_ATTACHMENTS },
+      ...ATTACHMENT_ROUTES,
+    });
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
@@ -419,5 +505,33 @@ describe('PDF viewer in Firefox', () => {
     expect(marked).toEqual(want.placed);
     expect(server.log.filter((l) => l !== 'GET /files/download')).toEqual([]);
     await page.close();
+  });
+  it('an article page’s attachments are listed in the popup, and one click checks the PDF with marks', async () => {
+    const article = await browser.newPage();
+    await article.goto(`${server.origin(PORTAL)}/art/lukou.html`);
+    const popup = await openFirefoxPopup(browser, article);
+    const names = await waitFor(() => popup.evaluate(() => [...document.querySelectorAll('.att-name')].map((e) => e.textContent)), (n) => n.length === 3, 15_000);
+    expect(names).toEqual(['1.中共株洲市渌口区委办公室2024年度部门决算.pdf', '2.部门决算公开表.xlsx', '3.部门决算公开（全文）.docx']);
+    await popup.screenshot({ path: screenshotPath('popup-attachments-firefox.png') });
+    const before = new Set(await browser.pages());
+    await popup.click('[data-attachment="0"] [data-action="check-attachment"]');
+    // The new tab is the viewer (BiDi does not report loads into the extension's process: ask the page).
+    const viewerPage = await waitFor(
+      async () => {
+        for (const p of await browser.pages()) {
+          if (before.has(p)) continue;
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(`${EXT_ORIGIN}/viewer.html?file=`)) return p;
+        }
+        return null;
+      },
+      (p) => p !== null,
+      20_000,
+    );
+    const marked = await waitFor(() => viewerPage!.evaluate(markedInViewer), (m) => m.length >= want.placed.length);
+    expect(marked).toEqual(want.placed);
+    await viewerPage!.close();
+    await popup.close();
+    await article.close();
   });
 });
