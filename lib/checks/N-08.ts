@@ -44,6 +44,10 @@ export const rule = claimRule(meta, {
         const cell = cellOf(row);
         const v = opOf(cell);
         if (!row || !cell || !v || !v.value.isZero()) continue;
+        // The listed name itself is the clause (searched after 主要包括, where the list is).
+        const listAt = (m.index ?? 0) + m[0].length - m[1].length;
+        const w = it.sentence.text.indexOf(n, listAt);
+        const at = w < 0 ? undefined : { at: [{ start: it.sentence.start + w, end: it.sentence.start + w + n.length }], exact: true };
         k.report({
           rule: 'N-08',
           ...sentenceFinding(
@@ -55,6 +59,7 @@ export const rule = claimRule(meta, {
             '非零',
             cell.text || '',
             [{ cell, role: 'value' }],
+            at,
           ),
         });
       }

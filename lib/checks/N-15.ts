@@ -69,6 +69,9 @@ function isTitle(text: string): boolean {
   return t.length <= 40 && !/[。，；,;：:]/.test(t) && /(说明|情况|决算|报告|公开)$/.test(t);
 }
 
+/** The year as printed (a regex match in the sentence): the clause marked. */
+const yearAt = (base: number, m: RegExpMatchArray) => ({ at: [{ start: base + (m.index ?? 0), end: base + (m.index ?? 0) + m[0].length }], exact: true });
+
 export const rule = claimRule(meta, {
   own: true,
   extra(k, ctx) {
@@ -83,7 +86,7 @@ export const rule = claimRule(meta, {
       if (ph) {
         k.report({
           rule: 'N-15',
-          ...sentenceFinding(it.paragraph, it.sentence, 'warning', `年份为模板占位符“${ph[0]}”，应为${year}年`, `The year is a template placeholder "${ph[0]}"; expected ${year}`, String(year), ph[0]),
+          ...sentenceFinding(it.paragraph, it.sentence, 'warning', `年份为模板占位符“${ph[0]}”，应为${year}年`, `The year is a template placeholder "${ph[0]}"; expected ${year}`, String(year), ph[0], [], yearAt(it.sentence.start, ph)),
         });
       }
       // An exec loop over a module-level regex: matchAll would clone the regex for every sentence.
@@ -108,6 +111,8 @@ export const rule = claimRule(meta, {
               `A year-on-year comparison should name ${year - 1}, the text says ${y}`,
               String(year - 1),
               String(y),
+              [],
+              yearAt(it.sentence.start, m),
             ),
           });
           continue;
@@ -136,6 +141,8 @@ export const rule = claimRule(meta, {
             `The report is for ${year}, but the text says ${y}`,
             String(year),
             String(y),
+            [],
+            yearAt(it.sentence.start, m),
           ),
         });
       }

@@ -23,6 +23,11 @@ export interface TextSpan {
   paragraph: ParagraphBlock;
   start: number;
   end: number;
+  /**
+   * The clause of the sentence the finding is about (paragraph offsets, within start..end): the
+   * marks highlight it rather than the whole sentence. Absent: the whole span.
+   */
+  clause?: { start: number; end: number };
 }
 
 export interface Finding {

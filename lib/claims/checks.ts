@@ -3,7 +3,9 @@
  * internal arithmetic (share, change and growth, completion rate, 其中 parts, direction words).
  * Every check marks the numbers it used as reconciled, whatever the outcome.
  */
-import type { CellRef, Finding, RuleContext, Severity } from '../checks/types';
+import type { CellRef, Finding, RuleContext, Severity, TextSpan } from '../checks/types';
+import type { ClauseAt } from './clause';
+import { clauseOf, clauseOfStated } from './clause';
 import type { ParagraphBlock } from '../extract/types';
 import type { Analysis, Claim, SentenceItem } from './index';
 import { markReconciled } from './index';
@@ -12,6 +14,7 @@ import { checkPercent, combine, compareSum, compareValues } from '../money/opera
 import type { Concept, Topic } from './concepts';
 import { TOPIC_RULE, tableValueOf } from './concepts';
 import type { Fact } from './facts';
+import { residueRange } from './facts';
 import type { Num } from './numbers';
 import type { Sentence } from './text';
 import type { TableValue } from './tables';
@@ -48,15 +51,21 @@ export function sentenceFinding(
   expected: string | null,
   actual: string | null,
   cells: CellRef[] = [],
+  mark?: ClauseAt,
 ): Omit<Finding, 'rule'> {
+  // The clause at fault: the numbers the check names, else the stated value found in the sentence.
+  const found = (mark && clauseOf(p.text, s, mark)) ?? clauseOfStated(p.text, s, actual);
+  const sentence = found?.sentence ?? s;
+  const span: TextSpan = { paragraph: p, start: sentence.start, end: sentence.end };
+  if (found && (found.clause.start > sentence.start || found.clause.end < sentence.end)) span.clause = found.clause;
   return {
     severity,
     message: { zh, en },
     expected,
     actual,
     cells,
-    spans: [{ paragraph: p, start: s.start, end: s.end }],
-    quote: p.text.slice(s.start, s.end),
+    spans: [span],
+    quote: p.text.slice(sentence.start, sentence.end),
   };
 }
 
@@ -146,8 +155,9 @@ export class ClaimChecker {
     for (const x of n) if (x) markReconciled(this.a, p, x);
   }
 
-  emit(c: { paragraph: ParagraphBlock; fact: Fact }, severity: Severity, zh: string, en: string, expected: string | null, actual: string | null, cells: CellRef[] = []): Finding | void {
-    return this.report({ rule: this.rule, ...sentenceFinding(c.paragraph, c.fact.sentence, severity, zh, en, expected, actual, cells) });
+  /** `at`: the numbers the finding is about, the stated value at fault first (the clause marked). */
+  emit(c: { paragraph: ParagraphBlock; fact: Fact }, severity: Severity, zh: string, en: string, expected: string | null, actual: string | null, cells: CellRef[] = [], at: (Num | undefined)[] = []): Finding | void {
+    return this.report({ rule: this.rule, ...sentenceFinding(c.paragraph, c.fact.sentence, severity, zh, en, expected, actual, cells, at.length ? { at } : undefined) });
   }
 
   /** Every check of the claims this rule owns. */
@@ -172,11 +182,13 @@ export class ClaimChecker {
       for (const r of it.residue) {
         // "占76.23（缺少%）": a share printed without its sign is a typing slip, not an unfilled template.
         const noSign = /^(占[^（]*)（缺少%）$/.exec(r);
+        const at = residueRange(it.sentence.text, r);
+        const mark = at ? { at: [{ start: it.sentence.start + at.start, end: it.sentence.start + at.end }], exact: true } : undefined;
         this.report({
           rule: this.rule,
           ...(noSign
-            ? sentenceFinding(it.paragraph, it.sentence, 'warning', `“${noSign[1]}”缺少百分号（%）`, `"${noSign[1]}" lacks its % sign`, `${noSign[1]}%`, noSign[1])
-            : sentenceFinding(it.paragraph, it.sentence, 'warning', `模板残留：“${r}”未按实际情况填写`, `Template residue: "${r}" was left as in the template`, null, r)),
+            ? sentenceFinding(it.paragraph, it.sentence, 'warning', `“${noSign[1]}”缺少百分号（%）`, `"${noSign[1]}" lacks its % sign`, `${noSign[1]}%`, noSign[1], [], mark)
+            : sentenceFinding(it.paragraph, it.sentence, 'warning', `模板残留：“${r}”未按实际情况填写`, `Template residue: "${r}" was left as in the template`, null, r, [], mark)),
         });
       }
     }
@@ -207,6 +219,7 @@ export class ClaimChecker {
           shown,
           f.num.text.trim(),
           cellRefs(tv, 'value'),
+          [f.num],
         );
       }
       // A soft concept (N-11: ≈, a warning) is no identity to localize by.
@@ -228,6 +241,7 @@ export class ClaimChecker {
           bv.cells[0]?.text ?? r.expected,
           f.budget.num.text.trim(),
           cellRefs(bv, 'value'),
+          [f.budget.num],
         );
       this.relateStated(c.paragraph, f.sentence, f.budget.num, bv, r.outcome, finding);
     }
@@ -292,7 +306,7 @@ export class ClaimChecker {
     const cells = base.tv ? cellRefs(base.tv, 'total') : [];
     if (base.op.value.isZero()) {
       if (P.value.isZero() && f.num.value.isZero()) return;
-      this.emit(c, 'error', `${base.label}为0，占比 ${f.share.num.text.trim()} 无从计算`, `The base (${base.label}) is 0, so the share ${f.share.num.text.trim()} cannot be computed`, '无法计算', f.share.num.text.trim(), cells);
+      this.emit(c, 'error', `${base.label}为0，占比 ${f.share.num.text.trim()} 无从计算`, `The base (${base.label}) is 0, so the share ${f.share.num.text.trim()} cannot be computed`, '无法计算', f.share.num.text.trim(), cells, [f.share.num, f.num]);
       return;
     }
     const r = checkPercent(P, opNum(f.num), base.op, { plug: true });
@@ -306,6 +320,7 @@ export class ClaimChecker {
         `${r.expected}%`,
         f.share.num.text.trim(),
         cells,
+        [f.share.num, f.num],
       );
   }
 
@@ -339,7 +354,7 @@ export class ClaimChecker {
           const r = compareValues({ ...opNum(ch.num), value: stated }, combine(cur.op, prev, -1));
           const s = sev(r);
           if (s)
-            this.emit(c, s, `${f.prev.num.text.trim()}→${f.num.text.trim()} 的变动应为 ${diff.toString()}，叙述为${ch.dir > 0 ? '增加' : '减少'}${ch.num.text.trim()}`, `From ${f.prev.num.text.trim()} to ${f.num.text.trim()} the change is ${diff.toString()}, the text states ${ch.dir > 0 ? '+' : '-'}${ch.num.text.trim()}`, diff.toString(), `${ch.dir > 0 ? '' : '-'}${ch.num.text.trim()}`, cells);
+            this.emit(c, s, `${f.prev.num.text.trim()}→${f.num.text.trim()} 的变动应为 ${diff.toString()}，叙述为${ch.dir > 0 ? '增加' : '减少'}${ch.num.text.trim()}`, `From ${f.prev.num.text.trim()} to ${f.num.text.trim()} the change is ${diff.toString()}, the text states ${ch.dir > 0 ? '+' : '-'}${ch.num.text.trim()}`, diff.toString(), `${ch.dir > 0 ? '' : '-'}${ch.num.text.trim()}`, cells, [ch.num, f.prev.num, f.num]);
         }
       }
     } else if (ch) {
@@ -347,7 +362,7 @@ export class ClaimChecker {
     }
     if (f.flat && ch && !ch.num.value.isZero()) {
       this.mark(c.paragraph, ch.num);
-      this.emit(c, 'error', `叙述称“持平”，但同时写明变动 ${ch.num.text.trim()}`, `The text says "unchanged" but also states a change of ${ch.num.text.trim()}`, '0', ch.num.text.trim(), cells);
+      this.emit(c, 'error', `叙述称“持平”，但同时写明变动 ${ch.num.text.trim()}`, `The text says "unchanged" but also states a change of ${ch.num.text.trim()}`, '0', ch.num.text.trim(), cells, [ch.num]);
     }
     if (!f.growth || !prev) return;
     const g = f.growth;
@@ -355,13 +370,13 @@ export class ClaimChecker {
     const changeVal = ch && !f.prev ? ch.num.value.mul(ch.dir) : cur.op.value.sub(prev.value);
     const dirOfNumbers = changeVal.isZero() ? 0 : changeVal.isPositive() ? 1 : -1;
     if (dirOfNumbers !== 0 && dirOfNumbers !== g.dir) {
-      this.emit(c, 'error', `方向词与数字矛盾：数字为${dirOfNumbers > 0 ? '增加' : '减少'}，叙述为${g.dir > 0 ? '增长' : '下降'} ${g.num.text.trim()}`, `Direction word contradicts the numbers: they ${dirOfNumbers > 0 ? 'increase' : 'decrease'}, the text says ${g.dir > 0 ? 'up' : 'down'} ${g.num.text.trim()}`, dirOfNumbers > 0 ? '增长' : '下降', g.dir > 0 ? '增长' : '下降', cells);
+      this.emit(c, 'error', `方向词与数字矛盾：数字为${dirOfNumbers > 0 ? '增加' : '减少'}，叙述为${g.dir > 0 ? '增长' : '下降'} ${g.num.text.trim()}`, `Direction word contradicts the numbers: they ${dirOfNumbers > 0 ? 'increase' : 'decrease'}, the text says ${g.dir > 0 ? 'up' : 'down'} ${g.num.text.trim()}`, dirOfNumbers > 0 ? '增长' : '下降', g.dir > 0 ? '增长' : '下降', cells, [g.num, ch?.num, f.changeOnly ? undefined : f.num]);
       return;
     }
     if (prev.value.lte(0)) {
       if (g.dir > 0 && g.num.value.eq(100))
-        this.emit(c, 'warning', `上年数为0，“增长100%”只是惯例写法，增长率无从计算`, `The previous value is 0: "grew 100%" is a convention, the growth rate cannot be computed`, '无法计算', g.num.text.trim(), cells);
-      else this.emit(c, 'error', `上年数为0，增长率无从计算，叙述为 ${g.num.text.trim()}`, `The previous value is 0, so no growth rate exists; the text states ${g.num.text.trim()}`, '无法计算', g.num.text.trim(), cells);
+        this.emit(c, 'warning', `上年数为0，“增长100%”只是惯例写法，增长率无从计算`, `The previous value is 0: "grew 100%" is a convention, the growth rate cannot be computed`, '无法计算', g.num.text.trim(), cells, [g.num]);
+      else this.emit(c, 'error', `上年数为0，增长率无从计算，叙述为 ${g.num.text.trim()}`, `The previous value is 0, so no growth rate exists; the text states ${g.num.text.trim()}`, '无法计算', g.num.text.trim(), cells, [g.num]);
       return;
     }
     // With a stated previous value the rate is judged on the stated values (a wrong D is reported above).
@@ -380,6 +395,7 @@ export class ClaimChecker {
         `${r.expected}%`,
         g.num.text.trim(),
         cells,
+        [g.num, ch?.num, f.changeOnly ? undefined : f.num],
       );
   }
 
@@ -408,10 +424,10 @@ export class ClaimChecker {
     const P = f.completion;
     if (budget.value.isZero()) {
       if (f.num.value.isZero() && P.value.isZero()) {
-        this.emit(c, 'notice', `预算数与决算数均为0，完成率 ${P.text.trim()} 并无意义`, `Budget and actual are both 0: the completion rate ${P.text.trim()} has no meaning`, '无法计算', P.text.trim(), cells);
+        this.emit(c, 'notice', `预算数与决算数均为0，完成率 ${P.text.trim()} 并无意义`, `Budget and actual are both 0: the completion rate ${P.text.trim()} has no meaning`, '无法计算', P.text.trim(), cells, [P]);
         return;
       }
-      this.emit(c, 'error', `预算数为0，完成预算的百分比无从计算，叙述为 ${P.text.trim()}`, `The budget is 0, so no completion rate exists; the text states ${P.text.trim()}`, '无法计算', P.text.trim(), cells);
+      this.emit(c, 'error', `预算数为0，完成预算的百分比无从计算，叙述为 ${P.text.trim()}`, `The budget is 0, so no completion rate exists; the text states ${P.text.trim()}`, '无法计算', P.text.trim(), cells, [P]);
       return;
     }
     const r = checkPercent(opNum(P), opNum(f.num), budget);
@@ -425,6 +441,7 @@ export class ClaimChecker {
         `${r.expected}%`,
         P.text.trim(),
         cells,
+        [P, f.num, bNum],
       );
   }
 
@@ -447,6 +464,8 @@ export class ClaimChecker {
         `The parts listed add up to ${r.expected}, not the stated whole ${f.num.text.trim()}${s === 'notice' ? ' (rounding difference)' : ''}`,
         r.expected,
         f.num.text.trim(),
+        [],
+        [f.num, ...f.parts.map((p) => p.num)],
       );
   }
 
@@ -476,6 +495,8 @@ export class ClaimChecker {
         const word = (x: number) => (x > 0 ? '大于' : x < 0 ? '小于' : '等于');
         const wordEn = (x: number) => (x > 0 ? 'greater than' : x < 0 ? 'less than' : 'equal to');
         const other = dir.ref === 'budget' ? `预算数 ${f.budget!.num.text.trim()}` : '上年数';
+        const w = it.sentence.text.indexOf(dir.text);
+        const wordAt = w < 0 ? undefined : { start: it.sentence.start + w, end: it.sentence.start + w + dir.text.length };
         this.report({
           rule: this.rule,
           ...sentenceFinding(
@@ -486,6 +507,8 @@ export class ClaimChecker {
             `Direction word contradicts the numbers: the actual ${f.num.text.trim()} is ${wordEn(cmp)} the ${dir.ref === 'budget' ? 'budget' : 'previous year'}, the text says "${dir.text}"`,
             word(cmp),
             word(want),
+            [],
+            wordAt ? { at: [wordAt, f.num, f.budget?.num] } : undefined,
           ),
         });
       }

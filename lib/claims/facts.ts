@@ -450,6 +450,25 @@ function isWholeFor(x: Fact, pos: number, qi: number, num: Num): boolean {
 const DIRECTION_RE = /(?:决算数?|执行数)(?:[^，,。；;]{0,6}?)(大于|小于|高于|低于|超过|少于|等于)(上年|年初预算|预算)/g;
 const SAME_AS_RE = /与(上年|年初预算|预算)数?(一致|持平|相等|相同)/g;
 const FLAT_RE = /与(上年|\s*\d{4}\s*年度?)(?:相比)?持平/g;
+/**
+ * Where a residue entry of sentenceFacts sits in its sentence's text (offsets into that text), so a
+ * finding can mark it: the unchosen "增加/减少", the "占76.23" without its %, the empty "原因是".
+ */
+export function residueRange(text: string, r: string): { start: number; end: number } | null {
+  const share = /^占(.*)（缺少%）$/.exec(r);
+  if (share) {
+    const re = new RegExp(SHARE_NO_SIGN_RE.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) if (m[1] === share[1]) return { start: m.index, end: m.index + m[0].trimEnd().length };
+    return null;
+  }
+  if (r === '主要原因是（空）') {
+    const i = text.lastIndexOf('原因');
+    return i < 0 ? null : { start: text.lastIndexOf('主要', i) === i - 2 ? i - 2 : i, end: i + 3 <= text.length ? i + 3 : i + 2 };
+  }
+  const i = text.indexOf(r);
+  return i < 0 ? null : { start: i, end: i + r.length };
+}
+
 const UNCHOSEN_RE = /(增加|增长|上升)\s*[/／（(、]\s*(减少|下降)[）)]?|(减少|下降)\s*[/／（(、]\s*(增加|增长)[）)]?/g;
 const SHARE_NO_SIGN_RE = /占[^0-9０-９，,；;。%％]{0,12}?([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?=[，,；;。]|$)/g;
 /** The empty rates/directions/residue of most sentences (shared; never mutated). */

@@ -19,7 +19,8 @@ export function toMarkable(f: Finding): MarkableFinding {
   return {
     severity: f.severity,
     cells: f.cells.map((c) => ({ el: c.cell.source?.el ?? null, role: c.role, blank: c.cell.text.trim() === '' })),
-    spans: f.spans.map((s) => ({ el: s.paragraph.el, text: s.paragraph.text, start: s.start, end: s.end })),
+    // The clause at fault when the finding names one, else the whole sentence.
+    spans: f.spans.map((s) => ({ el: s.paragraph.el, text: s.paragraph.text, start: s.clause?.start ?? s.start, end: s.clause?.end ?? s.end })),
   };
 }
 

@@ -186,7 +186,7 @@ export function placeFindings(findings: readonly Finding[]): PlaceMap {
       if (!el) continue;
       let pid = paraIds.get(el);
       if (pid === undefined) paraIds.set(el, (pid = paraIds.size));
-      for (const b of sentenceBoxes(el, s.paragraph.text, s.start, s.end)) {
+      for (const b of sentenceBoxes(el, s.paragraph.text, s.clause?.start ?? s.start, s.clause?.end ?? s.end)) {
         const key = `p${pid}${b.key}`;
         if (!places.has(key)) places.set(key, { key, page: b.page, box: b.box, kind: 'text' });
         if (!fp.texts.includes(key)) fp.texts.push(key);

@@ -136,6 +136,25 @@ describe('Chromium: the verdict, first', () => {
     await page.close();
   });
 
+  it('a narrative finding marks its clause, not its sentence or the list', async () => {
+    // N-08 on the seed page: 商品和服务支出314.20万元 in a list sentence of four items (T6 says 298.44).
+    const f = cli.report.findings.find((x) => x.rule === 'N-08' && x.severity === 'error' && x.actual === '314.20万元');
+    expect(f?.quote).toContain('工资福利支出578.83万元');
+    const page = await openChecked('/lukou.html');
+    const marked = await page.evaluate(() => {
+      const hl = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('dc-error');
+      return hl ? [...hl].map((r) => r.toString()) : [];
+    });
+    expect(marked).toContain('商品和服务支出314.20万元');
+    expect(marked).not.toContain(f!.quote);
+    await page.evaluate(() => {
+      const r = [...(CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('dc-error')!].find((x) => x.toString().startsWith('商品和服务支出'));
+      (r!.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+    });
+    await page.screenshot({ path: screenshotPath('verdict-clause.png') });
+    await page.close();
+  });
+
   it('a #dc-finding= link scrolls to its finding and opens it', async () => {
     const target = cli.markedFindings.filter((i) => cli.report.findings[i].cells.length > 0).at(-1)!;
     const key = findingKey(cli.report.findings[target], target);
