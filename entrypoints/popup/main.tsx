@@ -23,6 +23,7 @@ import { renderMarkdown } from '../../lib/report/markdown';
 import { renderCsv } from '../../lib/report/csv';
 import type { Report } from '../../lib/report/schema';
 import { CauseList } from './causes';
+import { TableMap } from './tablemap';
 import { AttachmentList } from './attachments';
 import { tablesInAttachment } from '../../lib/ext/attachments';
 import { DismissControl, DismissedList, isDismissed } from './dismiss';
@@ -272,6 +273,7 @@ function Results(props: {
           {t(lang, 'rulesSummary', { run: s.rulesRun, na })}
           {internal > 0 ? t(lang, 'rulesInternal', { n: internal }) : ''}
         </p>
+        <TableMap report={report} lang={lang} onReveal={(i) => void send({ type: 'dc:reveal', finding: i })} />
       </section>
 
       <AttachmentList state={state} tabId={tabId} lang={lang} />

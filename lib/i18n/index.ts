@@ -42,6 +42,9 @@ const S = {
   departmentLabel: { zh: '部门', en: 'Department' },
   unknown: { zh: '未识别', en: 'unknown' },
   unrecognisedTables: { zh: '未能读取的表格：{list}', en: 'Tables that could not be read: {list}' },
+  mapUnrecognised: { zh: '未能识别：{title}（{reason}）', en: 'Not recognised: {title} ({reason})' },
+  mapParts: { zh: '必备部分：{present}/{total} 具备', en: 'Required parts: {present} of {total} present' },
+  mapPartsMissing: { zh: '；缺少：{list}', en: '; missing: {list}' },
   rulesSummary: {
     zh: '规则：{run} 条已执行，{na} 条不适用',
     en: 'Rules: {run} run, {na} not applicable',

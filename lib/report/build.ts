@@ -130,12 +130,33 @@ export function basisOfFindings(relations: readonly Relation[]): Map<Finding, No
   return out;
 }
 
+/**
+ * Comparisons per table (report tables[].checks): each relation counts once for every table whose
+ * cells it reads — as a narrative one when it also reads a number stated in the text.
+ */
+export function checksByTable(relations: readonly Relation[]): Map<string, { identities: number; claims: number }> {
+  const out = new Map<string, { identities: number; claims: number }>();
+  for (const r of relations) {
+    const narrative = r.terms.some((t) => t.x.kind === 'text');
+    const tables = new Set<string>();
+    for (const t of r.terms) if (t.x.kind === 'cell') tables.add(t.x.cell.table);
+    for (const id of tables) {
+      const c = out.get(id) ?? { identities: 0, claims: 0 };
+      if (narrative) c.claims++;
+      else c.identities++;
+      out.set(id, c);
+    }
+  }
+  return out;
+}
+
 /** The JSON report of design.md's contract for one checked document. */
 export function toReport(run: CheckRun, source: string): Report {
   const { disclosure } = run;
   const count = (s: Finding['severity']) => run.findings.filter((f) => f.severity === s).length;
   const causeOf = causeOfFindings(run.causes);
   const basisOf = basisOfFindings(run.relations);
+  const checks = checksByTable(run.relations);
   return {
     source,
     document: {
@@ -154,6 +175,7 @@ export function toReport(run: CheckRun, source: string): Report {
       marker: t!.marker,
       rows: t!.rows,
       cols: t!.cols,
+      checks: checks.get(t!.key) ?? { identities: 0, claims: 0 },
     })),
     unrecognised: disclosure.unrecognised.map((u) => ({ title: u.title, reason: u.reason })),
     sections: run.sections,
@@ -170,6 +192,7 @@ export function toReport(run: CheckRun, source: string): Report {
       notices: count('notice'),
       rulesRun: run.rules.filter((r) => r.outcome === 'pass' || r.outcome === 'fail').length,
       causes: run.causes.filter((c) => c.confidence !== 'none').length,
+      relations: run.relations.length,
     },
   };
 }

@@ -25,6 +25,7 @@ import {
   valuesText,
 } from './text';
 import { detailsLine, mainLine } from './words';
+import { coverage, coverageLine } from './coverage';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
@@ -74,12 +75,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`**${zhOnly ? TEMPLATE.zh : `${TEMPLATE.zh} · ${TEMPLATE.en}`}**`);
     out.push('');
   }
+  const map = coverage(report);
+  out.push(`**${B('核对范围', 'What was checked')}**: ${mdEscape(coverageLine(map, 'zh'))}${zhOnly ? '' : `<br>${mdEscape(coverageLine(map, 'en'))}`}`);
+  out.push('');
   out.push(`${hh} ${B('识别的表格', 'Recognised tables')} (${report.tables.length})`);
   out.push('');
+  const notFound = map.rows.filter((r) => r.status === 'missing');
   out.push(
     mdTable(
-      [B('表', 'Table'), B('标记', 'Marker'), B('名称', 'Name'), B('行×列', 'Rows×cols')],
-      report.tables.map((t) => [t.id, mdEscape(t.marker ?? '—'), mdEscape(t.name), `${t.rows}×${t.cols}`]),
+      [B('表', 'Table'), B('标记', 'Marker'), B('名称', 'Name'), B('行×列', 'Rows×cols'), B('比对', 'Comparisons')],
+      [
+        ...report.tables.map((t) => [t.id, mdEscape(t.marker ?? '—'), mdEscape(t.name), `${t.rows}×${t.cols}`, t.checks ? String(t.checks.identities + t.checks.claims) : '—']),
+        ...notFound.map((r) => [r.id, '—', mdEscape(zhOnly ? r.name.zh : `${r.name.zh} · ${r.name.en}`), B('未找到', 'not found'), '—']),
+      ],
     ),
   );
   out.push('');

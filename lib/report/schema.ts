@@ -125,6 +125,11 @@ export const ReportSchema = z.object({
       marker: z.string().nullable(),
       rows: z.number().int(),
       cols: z.number().int(),
+      /**
+       * Comparisons run on the table's cells, passing and failing (addition, issue 15 "what was
+       * checked"): table identities (within the table or across tables) and narrative numbers.
+       */
+      checks: z.object({ identities: z.number().int(), claims: z.number().int() }).optional(),
     }),
   ),
   /** Tables that looked like disclosure tables but could not be read (addition). */
@@ -151,6 +156,8 @@ export const ReportSchema = z.object({
     causes: z.number().int().optional(),
     /** Findings dismissed by the reviewer, not counted above (addition, docs/dismissals.md). */
     dismissed: z.number().int().optional(),
+    /** Distinct comparisons run, passing and failing: identities and narrative numbers against cells (addition, issue 15). */
+    relations: z.number().int().optional(),
   }),
 });
 

@@ -6,6 +6,7 @@ import { sanitizeText } from '../sanitize';
 import type { Report, ReportCause, ReportFinding } from './schema';
 import { foldLabel, foldNotices, orderedFindings } from './order';
 import { detailsLine, mainLine, valueLines } from './words';
+import { coverage, coverageLine } from './coverage';
 
 type Severity = ReportFinding['severity'];
 type Cell = ReportFinding['cells'][number];
@@ -158,9 +159,19 @@ export function renderText(report: Report, options: ListOptions = {}): string {
     return sanitizeText(out.join('\n') + '\n');
   }
 
+  // What was checked, in one sentence (the popup's table map says the same).
+  const map = coverage(report);
+  out.push(`${B('核对范围', 'What was checked')}: ${coverageLine(map, 'zh')}`);
+  if (!zhOnly) out.push(`  ${coverageLine(map, 'en')}`);
   out.push(`${B('识别的表格', 'Recognised tables')} (${report.tables.length}):`);
   for (const t of report.tables) {
-    out.push(`  ${t.id}  ${t.marker ?? '—'}  ${t.name}  (${t.rows}×${t.cols})`);
+    const n = t.checks ? t.checks.identities + t.checks.claims : null;
+    out.push(`  ${t.id}  ${t.marker ?? '—'}  ${t.name}  (${t.rows}×${t.cols})${n === null ? '' : `  ${n} ${B('项比对', 'comparisons')}`}`);
+  }
+  const notFound = map.rows.filter((r) => r.status === 'missing');
+  if (notFound.length > 0) {
+    out.push(`${B('未找到的必备表格', 'Required tables not found')} (${notFound.length}):`);
+    for (const r of notFound) out.push(`  ${r.id}  ${zhOnly ? r.name.zh : `${r.name.zh} · ${r.name.en}`}`);
   }
   if (d.template) out.push(`${B('模板', 'Template')}: ${zhOnly ? TEMPLATE.zh : `${TEMPLATE.zh} · ${TEMPLATE.en}`}`);
   if (unrecognised.length > 0) {

@@ -189,6 +189,13 @@ describe('Firefox (MV2 build)', () => {
     const { errors, warnings, notices } = cli.report.summary;
     for (const part of [`${errors} 个错误`, `${warnings} 个警告`, `${notices} 个提示`]) expect(counts).toContain(part);
     await popup.screenshot({ path: screenshotPath('firefox-popup.png'), fullPage: true });
+    // The table map: what was checked, in one line; each table with its comparisons.
+    const line = await popup.$eval('summary[data-action="table-map"]', (el) => (el as HTMLElement).innerText);
+    expect(line).toContain(`已核对 ${cli.report.tables.length} 张表、${cli.report.summary.relations} 项比对`);
+    await popup.click('summary[data-action="table-map"]');
+    const rows = await popup.$$eval('.map-row', (els) => els.map((e) => `${e.getAttribute('data-table')}:${e.getAttribute('data-status')}`));
+    expect(rows).toEqual(cli.report.tables.map((t) => `${t.id}:checked`));
+    await popup.screenshot({ path: screenshotPath('firefox-table-map.png'), clip: { x: 0, y: 0, width: 480, height: 560 } });
 
     // Jump to the last marked finding (far down the page).
     const target = cli.markedFindings[cli.markedFindings.length - 1];

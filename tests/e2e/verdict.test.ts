@@ -136,6 +136,33 @@ describe('Chromium: the verdict, first', () => {
     await page.close();
   });
 
+  it('the table map says what was checked: every table, its comparisons and findings; a row jumps to its first finding', async () => {
+    const page = await openChecked('/lukou.html');
+    const tabId = await tabIdOf(page);
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 480, height: 900 });
+    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-state="done"]');
+    const r = cli.report;
+    const line = await popup.locator('summary[data-action="table-map"]').innerText();
+    expect(line).toBe(`已核对 ${r.tables.length} 张表、${r.summary.relations} 项比对、${r.claims!.reconciled} 个叙述数字：${r.summary.errors} 处错误 · ${r.summary.warnings} 处警告 · ${r.summary.notices} 处提示`);
+    await popup.locator('summary[data-action="table-map"]').click();
+    const rows = await popup.locator('.map-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-table'), e.getAttribute('data-status'), (e as HTMLElement).innerText]));
+    expect(rows.map(([id, status]) => `${id}:${status}`)).toEqual(r.tables.map((t) => `${t.id}:checked`));
+    const t3 = r.tables.find((t) => t.id === 'T3')!;
+    expect(rows.find(([id]) => id === 'T3')![2]).toContain(`${t3.checks!.identities + t3.checks!.claims} 项比对`);
+    expect(await popup.locator('.map-parts').getAttribute('data-parts')).toBe(`${r.sections.filter((x) => x.present).length}/${r.sections.length}`);
+    await popup.screenshot({ path: screenshotPath('popup-table-map.png'), clip: { x: 0, y: 0, width: 480, height: 560 } });
+    // A table with findings jumps to its first one on the page.
+    const jump = popup.locator('.map-row button:not([disabled])').first();
+    expect(await jump.count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await jump.click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('a narrative finding marks its clause, not its sentence or the list', async () => {
     // N-08 on the seed page: 商品和服务支出314.20万元 in a list sentence of four items (T6 says 298.44).
     const f = cli.report.findings.find((x) => x.rule === 'N-08' && x.severity === 'error' && x.actual === '314.20万元');
