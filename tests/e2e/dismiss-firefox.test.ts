@@ -8,43 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
-import { geckoId } from './firefox-harness';
+import type { Browser, ElementHandle } from 'puppeteer-core';
+import { PORTAL_HOST, ROOT, ensureBuilt, serve, until, type FixtureServer } from './harness';
+import { launchFirefox, openFirefoxExtensionPage, openFirefoxPopup } from './firefox-harness';
 import { main } from '../../cli/main';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
-const EXT_UUID = '7e1a2b3c-4d5e-4f60-8a91-b2c3d4e5f607';
-const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 type Summary = { errors: number; warnings: number; notices: number; dismissed?: number };
 type State = { status: string; report: { findings: { severity: string; cells: unknown[]; dismissed?: { note?: string } }[]; summary: Summary } | null };
 
 let server: FixtureServer;
 let browser: Browser;
 let tmp: string;
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(v)?.slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    v = await fn();
-  }
-  return v;
-}
-
-/** An extension page in a tab (see firefox.test.ts: BiDi never reports the load, so readiness is polled). */
-async function openExtensionPage(path: string): Promise<Page> {
-  const ext = await browser.newPage();
-  const failed = ext.goto(`${EXT_ORIGIN}/${path}`, { timeout: 5_000 }).then(
-    () => new Promise<never>(() => {}),
-    (err: Error) => (err.name === 'TimeoutError' ? new Promise<never>(() => {}) : Promise.reject(err)),
-  );
-  failed.catch(() => {});
-  await Promise.race([ext.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 }), failed]);
-  return ext;
-}
 
 type Ext = {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
@@ -53,22 +28,10 @@ type Ext = {
 };
 
 beforeAll(async () => {
-  requireBinary(FIREFOX, 'firefox-esr');
   ensureBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'dc-dismiss-ff-'));
   server = await serve({ '/lukou.html': { file: LUKOU } });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: EXT_UUID }),
-      'network.dns.forceResolve': '127.0.0.1',
-      'network.dns.disableIPv6': true,
-    },
-  });
-  expect(await browser.installExtension(FIREFOX_BUILD)).toBe(geckoId());
+  browser = await launchFirefox();
 });
 
 afterAll(async () => {
@@ -83,7 +46,7 @@ describe('Firefox: dismissing a finding', () => {
     const page = await browser.newPage();
     await page.goto(url);
     // An extension page of our own to ask the extension APIs from.
-    const ext = await openExtensionPage('options.html');
+    const ext = await openFirefoxExtensionPage(browser, 'options.html');
     const tabId = await until(
       () => ext.evaluate((u) => (globalThis as unknown as { browser: Ext }).browser.tabs.query({}).then((t) => t.find((x) => x.url === u)?.id ?? null), url),
       (id) => id !== null,
@@ -98,13 +61,7 @@ describe('Firefox: dismissing a finding', () => {
     await until(badge, (b) => b === String(sum.errors), 'the badge');
     const idx = before!.report!.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
 
-    const openPopup = async () => {
-      const popup = await openExtensionPage('popup.html');
-      await popup.evaluate((u) => void (location.href = u), `${EXT_ORIGIN}/popup.html?tab=${tabId}`);
-      await popup.waitForFunction((id) => location.search === `?tab=${id}` && document.readyState === 'complete', { timeout: 15_000 }, tabId);
-      await popup.waitForSelector('[data-state="done"]', { timeout: 15_000 });
-      return popup;
-    };
+    const openPopup = () => openFirefoxPopup(browser, tabId!);
     const popup = await openPopup();
     await popup.click(`[data-action="dismiss"][data-finding="${idx}"]`);
     await popup.type(`[data-dismiss-form="${idx}"] input`, '已与财务核对');

@@ -36,7 +36,9 @@ export async function launchFirefox(): Promise<Browser> {
       'network.dns.disableIPv6': true,
     },
   });
-  await browser.installExtension(FIREFOX_BUILD);
+  // The installed id must be the build's declared one: the uuid pref above is keyed by it.
+  const id = await browser.installExtension(FIREFOX_BUILD);
+  if (id !== geckoId()) throw new Error(`installed as ${id}, the build declares ${geckoId()}`);
   return browser;
 }
 
@@ -59,15 +61,19 @@ export async function openFirefoxExtensionPage(browser: Browser, path: string): 
 }
 
 /** The popup pointed at `target`'s tab (a popup opened in a tab would take that tab for the active one). */
-export async function openFirefoxPopup(browser: Browser, target: Page): Promise<Page> {
+export async function openFirefoxPopup(browser: Browser, target: Page | number): Promise<Page> {
   const popup = await openFirefoxExtensionPage(browser, 'popup.html');
   await popup.setViewport({ width: 480, height: 900 });
-  const targetUrl = target.url();
-  const tabId = await popup.evaluate((url) => {
-    const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-    return ext.tabs.query({}).then((tabs) => tabs.find((t) => t.url === url)?.id ?? null);
-  }, targetUrl);
-  if (tabId == null) throw new Error(`no tab shows ${targetUrl}`);
+  let tabId: number | null;
+  if (typeof target === 'number') tabId = target;
+  else {
+    const targetUrl = target.url();
+    tabId = await popup.evaluate((url) => {
+      const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+      return ext.tabs.query({}).then((tabs) => tabs.find((t) => t.url === url)?.id ?? null);
+    }, targetUrl);
+    if (tabId == null) throw new Error(`no tab shows ${targetUrl}`);
+  }
   await popup.evaluate((url) => {
     location.href = url;
   }, `${FIREFOX_EXT_ORIGIN}/popup.html?tab=${tabId}`);

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
+import type { Browser, Page } from 'puppeteer-core';
+import { PORTAL_HOST, ensureBuilt, screenshotPath, serve, until, type FixtureServer } from './harness';
+import { launchFirefox } from './firefox-harness';
 import { cliFindings, type CliResult } from './cli-findings';
 import { LUKOU_FILE, RESET_BODY_ACTION, afterMarksJs, clobberPage, framesPage, shadowPage, withHeadScript } from './hostile-pages';
 
@@ -24,17 +25,6 @@ const PAGES: Record<string, string> = {
 let server: FixtureServer;
 let browser: Browser;
 let tmp: string;
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    v = await fn();
-  }
-  return v;
-}
 
 function cliOn(html: string): CliResult {
   const file = join(tmp, `page-${Math.random().toString(36).slice(2)}.html`);
@@ -61,22 +51,13 @@ async function openPortal(path: string): Promise<{ page: Page; errors: string[] 
 }
 
 beforeAll(async () => {
-  requireBinary(FIREFOX, 'firefox-esr');
   ensureBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'dc-hostile-ff-'));
   const routes: Record<string, { html: string }> = {};
   for (const [p, html] of Object.entries(PAGES)) routes[p] = { html };
   server = await serve(routes);
   routes['/frames.html'] = { html: framesPage('/lukou-frame.html', `http://other.gov.cn:${server.port}/other.html`) };
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1', 'network.dns.disableIPv6': true },
-  });
-  expect(await browser.installExtension(FIREFOX_BUILD)).toBe(manifest.browser_specific_settings.gecko.id);
+  browser = await launchFirefox();
 });
 
 afterAll(async () => {
@@ -92,15 +73,15 @@ describe('Firefox: hostile pages', () => {
     // Self-test: the clobbering is live in the page.
     expect(await page.evaluate(() => [(document.body as Element).localName, typeof (window as unknown as { __dcContent: unknown }).__dcContent])).toEqual(['img', 'object']);
     // Bound: the seed page checks in a few seconds; 30 s on a loaded machine.
-    const marked = await waitFor(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n >= cli.elements, 30_000);
+    const marked = await until(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n >= cli.elements, 'the marks', 30_000);
     expect(marked).toBe(cli.elements);
     const err = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
     const sel = `[data-dc-finding="${err}"]`;
     await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel);
     await page.hover(sel);
-    const shown = await waitFor(() => tip(page), (v) => v.shown, 10_000);
+    const shown = await until(() => tip(page), (v) => v.shown, 'the tooltip', 10_000);
     expect(shown.text).toContain(cli.report.findings[err].rule);
-    await waitFor(() => page.evaluate(() => !!document.querySelector('[data-dc-ui="verdict"]')), (v) => v, 10_000);
+    await until(() => page.evaluate(() => !!document.querySelector('[data-dc-ui="verdict"]')), (v) => v, 'the verdict chip', 10_000);
     expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]')!.shadowRoot!.textContent)).toContain('决算公开校验');
     await page.screenshot({ path: screenshotPath('hostile-clobber-firefox.png') });
     expect(await page.evaluate(() => (window as unknown as { __hijacked: number }).__hijacked)).toBe(0);
@@ -112,7 +93,7 @@ describe('Firefox: hostile pages', () => {
     const cli = cliOn(lukouHtml);
     const { page, errors } = await openPortal('/shadow.html');
     const inShadow = () => page.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelectorAll('[data-dc-severity]').length);
-    expect(await waitFor(inShadow, (n) => n >= cli.elements, 30_000)).toBe(cli.elements);
+    expect(await until(inShadow, (n) => n >= cli.elements, 'the marks in the shadow root', 30_000)).toBe(cli.elements);
     const err = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
     const box = await page.evaluate((i) => {
       const el = document.getElementById('host')!.shadowRoot!.querySelector(`[data-dc-findings~="${i}"]`)!;
@@ -122,7 +103,7 @@ describe('Firefox: hostile pages', () => {
     }, err);
     expect(box.bg).not.toBe('none'); // the stylesheet reached the shadow root
     await page.mouse.move(box.x, box.y);
-    const shown = await waitFor(() => tip(page), (v) => v.shown, 10_000);
+    const shown = await until(() => tip(page), (v) => v.shown, 'the tooltip in the shadow root', 10_000);
     expect(shown.text).toContain(cli.report.findings[err].rule);
     await page.screenshot({ path: screenshotPath('hostile-shadow-firefox.png') });
     expect(errors).toEqual([]);
@@ -134,7 +115,7 @@ describe('Firefox: hostile pages', () => {
     const { page, errors } = await openPortal('/frames.html');
     const inFrame = () =>
       page.evaluate(() => (document.getElementById('same') as HTMLIFrameElement).contentDocument?.querySelectorAll('[data-dc-severity]').length ?? -1);
-    expect(await waitFor(inFrame, (n) => n >= cli.elements, 30_000)).toBe(cli.elements);
+    expect(await until(inFrame, (n) => n >= cli.elements, 'the marks in the frame', 30_000)).toBe(cli.elements);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -142,9 +123,9 @@ describe('Firefox: hostile pages', () => {
   it('the body re-parsed after the check: the stale marks (copied into the new markup) are swept, once', async () => {
     const cli = cliOn(lukouHtml);
     const { page, errors } = await openPortal('/reset-body.html');
-    await waitFor(() => page.evaluate(() => (window as unknown as { __acted?: number }).__acted ?? 0), (n) => n === 1, 30_000);
+    await until(() => page.evaluate(() => (window as unknown as { __acted?: number }).__acted ?? 0), (n) => n === 1, "the page's reset", 30_000);
     // Right after the reset the copies carry our attributes; the watch takes them off (300 ms quiet).
-    const left = await waitFor(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity],[data-dc-finding],[data-dc-kind]').length), (n) => n === 0, 10_000);
+    const left = await until(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity],[data-dc-finding],[data-dc-kind]').length), (n) => n === 0, 'no marks left', 10_000);
     expect(left).toBe(0);
     expect(cli.elements).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]'))).toBeNull();
