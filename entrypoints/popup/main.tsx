@@ -205,6 +205,19 @@ function StateView(props: {
   return <Results state={state} report={report} tabId={tabId} lang={lang} send={send} flash={flash} />;
 }
 
+/** design.md `document.kind` / `scope` (the report's document object passes them through). */
+const kindOf = (r: ReportLike): 'final' | 'budget' => (r.document.kind === 'budget' ? 'budget' : 'final');
+const scopeOf = (r: ReportLike): 'department' | 'unit' | null => (r.document.scope === 'department' || r.document.scope === 'unit' ? r.document.scope : null);
+
+/** "部门预算", "单位决算", "预算" (scope unknown); English "department budget" … */
+function kindText(r: ReportLike, lang: Lang): string {
+  const scope = scopeOf(r);
+  const kind = t(lang, kindOf(r) === 'budget' ? 'kind_budget' : 'kind_final');
+  if (!scope) return kind;
+  const s = t(lang, scope === 'unit' ? 'scope_unit' : 'scope_department');
+  return lang === 'en' ? `${s} ${kind}` : `${s}${kind}`;
+}
+
 function Results(props: {
   state: PageState;
   report: ReportLike;
@@ -247,6 +260,8 @@ function Results(props: {
           )}
         </p>
         <dl class="recognised">
+          <dt>{t(lang, 'kindLabel')}</dt>
+          <dd class="kind" data-kind={kindOf(report)} data-scope={scopeOf(report) ?? ''}>{kindText(report, lang)}</dd>
           <dt>{t(lang, 'departmentLabel')}</dt>
           <dd>{report.document.department ?? t(lang, 'unknown')}</dd>
           <dt>{t(lang, 'yearLabel')}</dt>

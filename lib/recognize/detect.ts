@@ -14,6 +14,18 @@ const MAX_TITLE = 60;
 // Table titles (T1–T9 and their aliases) and the page markers 公开01表.
 const TITLE_RE =
   /(收入支出|收支|收入|支出|基本支出|三公.{0,3}经费.{0,12})决算(明细|总)?表|公开\s*0?\d\s*表/;
+// Budget table titles BT1–BT9 (budget.md): …收支预算总表, 收入/支出预算总表, …功能分类预算表,
+// …经济分类预算表, 三公…预算表, and the national names 部门收支总表, 财政拨款收支总表, 一般公共预算(基本)支出表.
+const BUDGET_TITLE_RE =
+  /(收支|收入|支出|分类|三公.{0,3}经费.{0,12})预算(总)?表|部门(收支|收入|支出)总表|财政拨款收支总表|一般公共预算(基本)?支出表/;
+/**
+ * A budget disclosure publishes its nine tables together: one budget table in a news item is not one
+ * (a 决算 table is enough, as before). Budget hits needed before the page counts.
+ */
+const BUDGET_TABLES = 2;
+
+/** What a table looks like: a 决算 table, a budget table, or neither. */
+type Hit = 'final' | 'budget' | null;
 // Header words that occur only in disclosure tables; two distinct ones are needed. One alternation
 // scanned once (matchAll) instead of thirteen regexes over the same text.
 const HEADER_WORDS =
@@ -98,24 +110,25 @@ function firstRowsText(table: Element, n: number): string {
   return out;
 }
 
-function tableHits(table: Element): boolean {
+function tableHits(table: Element): Hit {
   let head = firstRowsText(table, FIRST_ROWS);
   // The header of every disclosure table holds a header word (项目, 金额, 合计, 科目, 收入, 支出, 经费,
   // 决算数 …): a table whose first rows have none is not one, whatever stands before it (and the page
   // needs only one table to hit). Schedules, rosters and the like stop here, before their title lines
   // are read — that walk was half the detector's cost on a page of foreign tables.
-  if (!HEAD_CHARS.test(head)) return false;
+  if (!HEAD_CHARS.test(head)) return null;
   if (!KEY_CHARS.test(head)) return titleBefore(table);
   head = squash(head);
-  if (TITLE_RE.test(head)) return true;
-  // Budget (预算) tables share these words; only 决算 tables count.
-  if ((!/预算数/.test(head) || /决算/.test(head)) && twoHeaderWords(head)) return true;
+  if (TITLE_RE.test(head)) return 'final';
+  if (BUDGET_TITLE_RE.test(head) && !/决算/.test(head)) return 'budget';
+  // Budget (预算) tables share these words: a 预算数 header without 决算 is a budget table's.
+  if (twoHeaderWords(head)) return /预算数/.test(head) && !/决算/.test(head) ? 'budget' : 'final';
 
   return titleBefore(table);
 }
 
 /** Whether one of the short lines just before the table is a title (title paragraph, 公开01表). */
-function titleBefore(table: Element): boolean {
+function titleBefore(table: Element): Hit {
   let el: Element | null = table;
   let looked = 0;
   while (el && looked < PREV_SIBLINGS) {
@@ -133,12 +146,13 @@ function titleBefore(table: Element): boolean {
     // Every title holds 表: most lines before a foreign table stop at that one string search.
     if (t !== null && t.indexOf('表') >= 0 && KEY_CHARS.test(t) && !/[。，；]/.test(t)) {
       const sq = squash(t);
-      if (sq.length <= MAX_TITLE && TITLE_RE.test(sq)) return true;
+      if (sq.length <= MAX_TITLE && TITLE_RE.test(sq)) return 'final';
+      if (sq.length <= MAX_TITLE && !sq.includes('决算') && BUDGET_TITLE_RE.test(sq)) return 'budget';
     }
     el = prev;
     looked++;
   }
-  return false;
+  return null;
 }
 
 /** Elements visited looking for shadow hosts (a page without a disclosure table in its light DOM). */
@@ -149,6 +163,11 @@ const MAX_HOST_SCAN = 20_000;
  * DOM, or else in a same-origin frame or an open shadow root (issue 21), which the check reads too.
  */
 export function looksLikeDisclosure(root: Document | Element | DocumentFragment, depth = 0): boolean {
+  return scan(root, depth, { budget: 0 });
+}
+
+/** `tally.budget` counts budget tables across the frames and shadow roots of one page. */
+function scan(root: Document | Element | DocumentFragment, depth: number, tally: { budget: number }): boolean {
   // getElementsByTagName where there is one (cheaper, the common case); a shadow root has only queries.
   const tables: ArrayLike<Element> =
     typeof (root as Element).getElementsByTagName === 'function'
@@ -157,7 +176,8 @@ export function looksLikeDisclosure(root: Document | Element | DocumentFragment,
         ? (root as Element).querySelectorAll('table')
         : [];
   for (let i = 0; i < tables.length; i++) {
-    if (tableHits(tables[i])) return true;
+    const hit = tableHits(tables[i]);
+    if (hit === 'final' || (hit === 'budget' && ++tally.budget >= BUDGET_TABLES)) return true;
   }
   if (depth >= 3 || typeof (root as Element).querySelectorAll !== 'function') return false;
   for (const f of Array.from((root as Element).querySelectorAll('iframe, frame'))) {
@@ -167,7 +187,7 @@ export function looksLikeDisclosure(root: Document | Element | DocumentFragment,
     } catch {
       d = null;
     }
-    if (d && looksLikeDisclosure(d, depth + 1)) return true;
+    if (d && scan(d, depth + 1, tally)) return true;
   }
   // Shadow hosts: no selector finds them; a bounded walk over the elements does.
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
@@ -175,7 +195,7 @@ export function looksLikeDisclosure(root: Document | Element | DocumentFragment,
   const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
   for (let n = walker.nextNode(), seen = 0; n && seen < MAX_HOST_SCAN; n = walker.nextNode(), seen++) {
     const sr = (n as Element).shadowRoot;
-    if (sr && looksLikeDisclosure(sr, depth + 1)) return true;
+    if (sr && scan(sr, depth + 1, tally)) return true;
   }
   return false;
 }

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page, type Worker, type CDPSession } from 'playwright-core';
 import {
   CHROME_BUILD,
@@ -30,6 +31,10 @@ declare const chrome: {
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 const PUTUO = join(ROOT, 'tests/fixtures/putuo-2025.html');
+// The budget page made from dept-budget.pdf (issue 19) with one slip: a per-项 line's 万元 figure
+// truncated instead of rounded half-up (B-21 names the sentence and the BT5 cell).
+const BUDGET_SRC = join(ROOT, 'tests/fixtures/budget/putuo-dept-budget-2025.html');
+const BUDGET = join(tmpdir(), `dc-e2e-budget-slip-${process.pid}.html`);
 const NO_DISCLOSURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知</title></head>
 <body><h1>关于开展春季植树活动的通知</h1><p>各单位：为改善生态环境，定于三月十二日开展植树活动。</p>
 <table border="1"><tr><th>单位</th><th>联系人</th><th>电话</th></tr><tr><td>办公室</td><td>张三</td><td>0731-1234567</td></tr></table></body></html>`;
@@ -128,10 +133,12 @@ beforeAll(async () => {
   requireBinary(CHROMIUM, 'chromium');
   ensureBuilt();
   cli = cliFindings(LUKOU, 'lukou');
+  writeFileSync(BUDGET, readFileSync(BUDGET_SRC, 'utf8').replace('科目1,202.95万元', '科目1,202.94万元'));
   server = await serve({
     '/lukou.html': { file: LUKOU },
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/putuo.html': { file: PUTUO },
+    '/budget.html': { file: BUDGET },
     '/ajax.html': { html: ajaxPage() },
     // …served with a strict CSP as well: the marks' stylesheet must still apply.
     '/hostile.html': { html: hostilePage(), headers: { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'unsafe-inline'" } },
@@ -364,6 +371,30 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
+  it('a budget page (预算) on *.gov.cn is detected and checked with the budget rules, as the CLI does', async () => {
+    const budget = cliFindings(BUDGET, 'budget');
+    expect(budget.report.document).toMatchObject({ kind: 'budget', scope: 'department' });
+    expect(budget.report.findings.map((f) => f.rule)).toEqual(['B-21']);
+    const page = await ctx.newPage();
+    await page.goto(`http://www.shpt.gov.cn:${server.port}/budget.html`);
+    const tabId = await tabIdOf(page);
+    const state = await waitForStatus(tabId, ['done', 'no-disclosure', 'failed']);
+    expect(state.status).toBe('done');
+    expect(JSON.parse(JSON.stringify(state.report!.findings))).toEqual(JSON.parse(JSON.stringify(budget.report.findings)));
+    const severities = budget.report.findings.map((f) => f.severity);
+    expect((await pageMarks(page, severities)).map(markKey).sort()).toEqual(budget.marks.map(markKey).sort());
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="done"]');
+    const kind = popup.locator('dd.kind');
+    expect(await kind.getAttribute('data-kind')).toBe('budget');
+    expect(await kind.getAttribute('data-scope')).toBe('department');
+    expect(await kind.innerText()).toBe('部门预算');
+    expect(await popup.locator('[data-count="error"]').innerText()).toContain(String(budget.report.summary.errors));
+    await popup.screenshot({ path: screenshotPath('chromium-popup-budget.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
   it('does nothing on a portal page without a disclosure, and the popup says so; navigation clears the badge', async () => {
     const page = await ctx.newPage();
     await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
@@ -539,7 +570,7 @@ describe('Chromium: other pages', () => {
   });
 
   it('the extension made no network request', async () => {
-    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/favicon.ico']);
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/budget.html', '/favicon.ico']);
     const http = requests.filter((u) => /^https?:/.test(u));
     // Only the fixture server (127.0.0.1 or a *.gov.cn name mapped to it).
     const foreign = http.filter((u) => {

@@ -22,6 +22,7 @@ describe('looksLikeDisclosure', () => {
     ['variants/reordered.html', true],
     ['variants/yuan.html', true],
     ['variants/unrelated.html', false],
+    ['budget/putuo-dept-budget-2025.html', true],
   ])('%s → %s', (file, expected) => {
     const { document } = parseHTML(fs.readFileSync(path.join(FIX, file), 'utf8'));
     expect(looksLikeDisclosure(document as unknown as Document)).toBe(expected);
@@ -43,7 +44,13 @@ describe('looksLikeDisclosure', () => {
     ['a title above a table with no header word', '<p>收入支出决算总表</p><table><tr><td>张三</td><td>0731-1234567</td></tr></table>', false],
     ['two header words', '<table><tr><th>本年支出合计</th><th>基本支出</th><th>项目支出</th></tr></table>', true],
     ['a sentence naming a table', '<p>会议部署了收入支出决算总表的编报工作，要求按时公开。</p><table><tr><td>姓名</td></tr></table>', false],
-    ['a budget table', '<table><tr><th>本年收入合计</th><th>本年支出合计</th><th>预算数</th></tr></table>', false],
+    // Budgets are checked too (issue 19) — when at least two budget tables are on the page: one budget
+    // table in a news item (variants/unrelated.html) is not a budget disclosure.
+    ['one budget table', '<table><tr><th>本年收入合计</th><th>本年支出合计</th><th>预算数</th></tr></table>', false],
+    ['two budget tables by header words', '<table><tr><th>本年收入合计</th><th>本年支出合计</th><th>预算数</th></tr></table><table><tr><th>基本支出</th><th>项目支出</th><th>预算数</th></tr></table>', true],
+    ['two budget titles before their tables', '<p>2025年部门财务收支预算总表</p><table><tr><td>项目</td><td>预算数</td></tr></table><p>2025年部门“三公”经费和机关运行经费预算表</p><table><tr><td>合计</td></tr></table>', true],
+    ['national budget titles', '<p>部门收支总表</p><table><tr><td>项目</td><td>预算数</td></tr></table><p>一般公共预算支出表</p><table><tr><td>科目</td><td>金额</td></tr></table>', true],
+    ['a budget title in a sentence', '<p>会议审议了收支预算总表，要求按时公开。</p><table><tr><td>项目</td></tr></table><p>会议审议了收入预算总表，要求按时公开。</p><table><tr><td>项目</td></tr></table>', false],
     ['no tables at all', '<p>收入支出决算总表</p>', false],
     ['a staff directory', '<table><tr><th>姓名</th><th>职务</th><th>电话</th></tr><tr><td>张三</td><td>局长</td><td>1</td></tr></table>', false],
   ])('%s', (_name, html, expected) => {
