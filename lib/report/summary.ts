@@ -30,6 +30,9 @@ export interface SummaryRow {
   verdict: Verdict;
   department: string | null;
   year: number | null;
+  /** design.md document.kind / scope: 决算 or 预算, 部门 or 单位 (null: unread, or a row stored before them). */
+  kind: 'final' | 'budget' | null;
+  scope: 'department' | 'unit' | null;
   tables: number;
   unrecognised: number;
   errors: number;
@@ -77,6 +80,8 @@ export function summaryRow(item: SummaryItem): SummaryRow {
       verdict: item.skipped !== undefined ? 'skipped' : 'unreadable',
       department: null,
       year: null,
+      kind: null,
+      scope: null,
       tables: 0,
       unrecognised: 0,
       errors: 0,
@@ -96,6 +101,9 @@ export function summaryRow(item: SummaryItem): SummaryRow {
     verdict: verdictOf(r),
     department: r.document.department,
     year: r.document.year,
+    // A page without a disclosure has no kind worth a column (its default `final` is no finding).
+    kind: r.tables.length > 0 ? r.document.kind : null,
+    scope: r.tables.length > 0 ? (r.document.scope ?? null) : null,
     tables: r.tables.length,
     unrecognised: r.unrecognised?.length ?? 0,
     errors: r.summary.errors,
@@ -146,11 +154,24 @@ function totalsLine(t: SummaryTotals): string {
   );
 }
 
+const KIND_LABEL = { final: { zh: '决算', en: 'final accounts' }, budget: { zh: '预算', en: 'budget' } } as const;
+const SCOPE_LABEL = { department: { zh: '部门', en: 'department' }, unit: { zh: '单位', en: 'unit' } } as const;
+
+/** "部门预算 department budget", "决算 final accounts" (scope unknown), "—" (no kind). */
+export function kindLabel(r: Pick<SummaryRow, 'kind' | 'scope'>): string {
+  if (!r.kind) return '—';
+  const k = KIND_LABEL[r.kind];
+  const s = r.scope ? SCOPE_LABEL[r.scope] : null;
+  return s ? `${s.zh}${k.zh} ${s.en} ${k.en}` : `${k.zh} ${k.en}`;
+}
+
 export const SUMMARY_CSV_HEADER = [
   'source',
   'verdict',
   'department',
   'year',
+  'kind',
+  'scope',
   'tables',
   'unrecognised_tables',
   'errors',
@@ -169,6 +190,8 @@ export function renderSummaryCsv(rows: readonly SummaryRow[]): string {
       r.verdict,
       r.department,
       r.year,
+      r.kind ?? null,
+      r.scope ?? null,
       r.tables,
       r.unrecognised,
       r.errors,
@@ -189,11 +212,12 @@ export function renderSummaryMarkdown(rows: readonly SummaryRow[], options: { le
     totalsLine(summaryTotals(rows)),
     '',
     mdTable(
-      ['结论 Verdict', '部门 Department', '年度 Year', '表 Tables', '错误 Errors', '警告 Warnings', '提示 Notices', '主要问题 Top findings', '来源 Source'],
+      ['结论 Verdict', '部门 Department', '年度 Year', '类型 Kind', '表 Tables', '错误 Errors', '警告 Warnings', '提示 Notices', '主要问题 Top findings', '来源 Source'],
       rows.map((r) => [
         `${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}`,
         mdEscape(r.department ?? '—'),
         r.year === null ? '—' : String(r.year),
+        kindLabel(r),
         String(r.tables),
         String(r.errors),
         String(r.warnings),
@@ -210,7 +234,7 @@ export function renderSummaryText(rows: readonly SummaryRow[]): string {
   const out: string[] = ['汇总 Summary (最严重在前 worst first)', totalsLine(summaryTotals(rows))];
   for (const r of rows) {
     const counts = r.verdict === 'unreadable' || r.verdict === 'skipped' ? (r.error ?? '') : `${r.tables} 表 tables · E${r.errors} W${r.warnings} N${r.notices}`;
-    out.push(`  ${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}  ${r.department ?? '—'}  ${r.year ?? '—'}  ${counts}  ${r.source}`);
+    out.push(`  ${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}  ${r.department ?? '—'}  ${r.year ?? '—'}  ${kindLabel(r)}  ${counts}  ${r.source}`);
     for (const t of r.top) out.push(`      ${t}`);
   }
   return sanitizeText(out.join('\n') + '\n');

@@ -162,7 +162,7 @@ describe('a folder in one run', () => {
       [`${BATCH}/notes.txt`, 'skipped'],
     ]);
     const t1Row = rows.find((r) => r[0] === t1.source)!;
-    expect(t1Row.slice(2, 10)).toEqual(['上海市普陀区生态环境局', '2025', '9', '0', String(t1.summary.errors), String(t1.summary.warnings), String(t1.summary.notices), String(t1.summary.rulesRun)]);
+    expect(t1Row.slice(2, 12)).toEqual(['上海市普陀区生态环境局', '2025', 'final', 'department', '9', '0', String(t1.summary.errors), String(t1.summary.warnings), String(t1.summary.notices), String(t1.summary.rulesRun)]);
     expect(stdout).toContain('I-01 ');
   });
 

@@ -227,13 +227,50 @@ describe('summary', () => {
       notices: 1,
     });
     const csv = renderSummaryCsv(rows).slice(1).split('\r\n');
-    expect(csv[0]).toBe('source,verdict,department,year,tables,unrecognised_tables,errors,warnings,notices,rules_run,top_findings,read_error');
-    expect(csv[1]).toBe('gone.html,unreadable,,,0,0,0,0,0,0,,file not found');
-    expect(csv[2].startsWith('two-errors.html,errors,某部门,2024,1,0,2,0,0,2,')).toBe(true);
+    expect(csv[0]).toBe('source,verdict,department,year,kind,scope,tables,unrecognised_tables,errors,warnings,notices,rules_run,top_findings,read_error');
+    expect(csv[1]).toBe('gone.html,unreadable,,,,,0,0,0,0,0,0,,file not found');
+    expect(csv[2].startsWith('two-errors.html,errors,某部门,2024,final,department,1,0,2,0,0,2,')).toBe(true);
+    // A page without a disclosure has no kind.
+    expect(csv[6]).toBe('news.html,no-disclosure,,,,,0,0,0,0,0,0,,');
     const md = renderSummaryMarkdown(rows);
     expect(md).toContain('6 份文档 documents');
+    expect(md).toContain('| 结论 Verdict | 部门 Department | 年度 Year | 类型 Kind | 表 Tables |');
+    expect(md).toContain('| 某部门 | 2024 | 部门决算 department final accounts | 1 |');
     expect(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))).toHaveLength(7);
-    expect(renderSummaryText(rows)).toContain('无法读取 unreadable  —  —  file not found  gone.html');
+    expect(renderSummaryText(rows)).toContain('无法读取 unreadable  —  —  —  file not found  gone.html');
+  });
+
+  it('kind and scope columns: 部门/单位 预算 and 决算, and rows stored before the columns existed', () => {
+    const budget = (scope: 'department' | 'unit' | null) =>
+      report({ source: `${scope}.html`, document: { title: '某部门2025年部门预算', department: '某部门', year: 2025, unit: '元', kind: 'budget', scope, format: 'pdf' }, findings: [] });
+    const rows = summarize([
+      { source: 'unit.html', report: budget('unit') },
+      { source: 'dept.html', report: budget('department') },
+      { source: 'any.html', report: budget(null) },
+    ]);
+    expect(rows.map((r) => [r.source, r.kind, r.scope])).toEqual([
+      ['any.html', 'budget', null],
+      ['dept.html', 'budget', 'department'],
+      ['unit.html', 'budget', 'unit'],
+    ]);
+    const csv = renderSummaryCsv(rows).slice(1).split('\r\n');
+    expect(csv.slice(1, 4).map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
+      'any.html,clean,某部门,2025,budget,',
+      'dept.html,clean,某部门,2025,budget,department',
+      'unit.html,clean,某部门,2025,budget,unit',
+    ]);
+    const md = renderSummaryMarkdown(rows);
+    expect(md).toContain('| 2025 | 预算 budget |');
+    expect(md).toContain('| 2025 | 部门预算 department budget |');
+    expect(md).toContain('| 2025 | 单位预算 unit budget |');
+    expect(renderSummaryText(rows)).toContain('某部门  2025  单位预算 unit budget  1 表 tables');
+    // A --resume index written before these columns: its rows have neither field.
+    const old = { ...rows[1] } as Partial<(typeof rows)[number]>;
+    delete old.kind;
+    delete old.scope;
+    const legacy = renderSummaryCsv([old as (typeof rows)[number]]).slice(1).split('\r\n')[1];
+    expect(legacy.startsWith('dept.html,clean,某部门,2025,,,1,')).toBe(true);
+    expect(renderSummaryMarkdown([old as (typeof rows)[number]])).toContain('| 2025 | — | 1 |');
   });
 });
 
