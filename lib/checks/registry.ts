@@ -91,6 +91,9 @@ import { rule as B20 } from './B-20';
 import { rule as B21 } from './B-21';
 // Budget narrative claims (B-Nxx, budget.md)
 import { rule as BN01 } from './B-N01';
+import { rule as BN06 } from './B-N06';
+import { rule as BN15 } from './B-N15';
+import { rule as BN16 } from './B-N16';
 import { rule as BN02 } from './B-N02';
 import { rule as BN03 } from './B-N03';
 import { rule as BN04 } from './B-N04';
@@ -140,13 +143,13 @@ export const BUDGET_RULES: Rule[] = [
   B01, B02, B03, B04, B05, B06, B07, B08, B09, B10,
   B11, B12, B13, B14, B15, B16, B17, B18, B19, B20, B21,
   // Narrative claims (B-Nxx)
-  BN01, BN02, BN03, BN04, BN05, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14,
+  BN01, BN02, BN03, BN04, BN05, BN06, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14, BN15, BN16,
   // Required parts (B-Sxx)
   BS01, BS02, BS03, BS04, BS05, BS06, BS07, BS08, BS09, BS10,
 ];
 
 /** The budget rules that compare narrative numbers (the report's claim counts). */
-const BUDGET_CLAIM_RULES: readonly Rule[] = [B21, BN01, BN02, BN03, BN04, BN05, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14];
+const BUDGET_CLAIM_RULES: readonly Rule[] = [B21, BN01, BN02, BN03, BN04, BN05, BN06, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14, BN15];
 
 /** Every rule of both kinds (titles for the popup, docs). */
 export const ALL_RULES: readonly Rule[] = [...RULES, ...BUDGET_RULES];

@@ -234,7 +234,7 @@ export function renderSummaryText(rows: readonly SummaryRow[]): string {
   const out: string[] = ['汇总 Summary (最严重在前 worst first)', totalsLine(summaryTotals(rows))];
   for (const r of rows) {
     const counts = r.verdict === 'unreadable' || r.verdict === 'skipped' ? (r.error ?? '') : `${r.tables} 表 tables · E${r.errors} W${r.warnings} N${r.notices}`;
-    out.push(`  ${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}  ${r.department ?? '—'}  ${r.year ?? '—'}  ${kindLabel(r)}  ${counts}  ${r.source}`);
+    out.push(`  ${VERDICT_LABEL[r.verdict].zh} ${VERDICT_LABEL[r.verdict].en}  ${r.department ?? '—'}  ${r.year ?? '—'}${r.kind ? `  ${kindLabel(r)}` : ''}  ${counts}  ${r.source}`);
     for (const t of r.top) out.push(`      ${t}`);
   }
   return sanitizeText(out.join('\n') + '\n');

@@ -29,8 +29,9 @@ describe('putuo 2025 budgets as published (PDF)', () => {
     const outcome = Object.fromEntries(run.rules.map((r) => [r.id, r.outcome]));
     expect(outcome['B-04']).toBe('not-applicable'); // a department's BT1 has no 人员/公用/项目 columns
     expect(outcome['B-16']).toBe('not-applicable');
-    // No per-项 执行数 sentences in this document: B-N05 and B-N12 have nothing to read.
-    const absent = new Set(['B-04', 'B-16', 'B-N05', 'B-N12']);
+    // No per-项 执行数 sentences in this document: B-N05 and B-N12 have nothing to read; no per-项
+    // prior budgets (B-N06), no 占 P% or rates (B-N15); B-N16 needs the unit beside it (a batch).
+    const absent = new Set(['B-04', 'B-16', 'B-N05', 'B-N06', 'B-N12', 'B-N15', 'B-N16']);
     for (const [id, o] of Object.entries(outcome)) expect(o, id).toBe(absent.has(id) ? 'not-applicable' : 'pass');
     const html = checkDocument(parseHTML(readFileSync(new URL('../fixtures/budget/putuo-dept-budget-2025.html', import.meta.url), 'utf8')).document as unknown as Document);
     expect(brief(run)).toEqual(brief(html));
@@ -42,7 +43,7 @@ describe('putuo 2025 budgets as published (PDF)', () => {
     expect(run.disclosure.info).toMatchObject({ kind: 'budget', scope: 'unit', year: 2025, format: 'pdf' });
     expect(Object.keys(run.disclosure.tables).sort()).toEqual([...BUDGET_TABLE_KEYS].sort());
     // No 执行数 sentences (B-N05, B-N12); the 项目经费情况说明 is a department's part (B-S09).
-    const absent = new Set(['B-N05', 'B-N12', 'B-S09']);
+    const absent = new Set(['B-N05', 'B-N06', 'B-N12', 'B-N15', 'B-N16', 'B-S09']);
     for (const r of run.rules) expect(r.outcome, r.id).toBe(absent.has(r.id) ? 'not-applicable' : 'pass');
     expect(brief(run)).toEqual([]);
   });

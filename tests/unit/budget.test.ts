@@ -40,8 +40,9 @@ describe('putuo 2025 部门预算 as an HTML page (made from dept-budget.pdf)', 
     // A department budget's BT1 has no 人员/公用/项目 columns: B-04 and B-16 are the unit's.
     expect(outcome['B-04']).toBe('not-applicable');
     expect(outcome['B-16']).toBe('not-applicable');
-    // No per-项 执行数 sentences in this document: B-N05 and B-N12 have nothing to read.
-    const absent = new Set(['B-04', 'B-16', 'B-N05', 'B-N12']);
+    // No per-项 执行数 sentences in this document: B-N05 and B-N12 have nothing to read; no per-项
+    // prior budgets (B-N06), no 占 P% or rates (B-N15); B-N16 needs the unit beside it (a batch).
+    const absent = new Set(['B-04', 'B-16', 'B-N05', 'B-N06', 'B-N12', 'B-N15', 'B-N16']);
     for (const [id, o] of Object.entries(outcome)) expect(o, id).toBe(absent.has(id) ? 'not-applicable' : 'pass');
     expect(run.findings.map((f) => `${f.rule} ${f.severity} ${f.message.zh}`)).toEqual([]);
   });

@@ -237,7 +237,9 @@ describe('summary', () => {
     expect(md).toContain('| 结论 Verdict | 部门 Department | 年度 Year | 类型 Kind | 表 Tables |');
     expect(md).toContain('| 某部门 | 2024 | 部门决算 department final accounts | 1 |');
     expect(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))).toHaveLength(7);
-    expect(renderSummaryText(rows)).toContain('无法读取 unreadable  —  —  —  file not found  gone.html');
+    // Unread inputs have no kind: the text line has no kind field.
+    expect(renderSummaryText(rows)).toContain('无法读取 unreadable  —  —  file not found  gone.html');
+    expect(renderSummaryText(rows)).toContain('某部门  2024  部门决算 department final accounts  1 表 tables');
   });
 
   it('kind and scope columns: 部门/单位 预算 and 决算, and rows stored before the columns existed', () => {
