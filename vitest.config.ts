@@ -1,4 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Unit files in parallel on every core. Vitest's default (cores − 1) is one worker on a two-core
+// CI machine, where the unit files then ran one after another. The e2e files stay one at a time
+// (each drives a browser) and run after the unit files (vitest's group for a project without
+// file parallelism).
+const UNIT_WORKERS = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -8,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          maxWorkers: UNIT_WORKERS,
           testTimeout: 30_000,
         },
       },

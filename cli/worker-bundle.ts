@@ -7,7 +7,7 @@
  * The bundle is cached under node_modules/.cache and rebuilt when any of its inputs changes.
  * Any failure here returns null and the pool falls back to the tsx boot.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,11 +64,12 @@ export async function buildWorkerBundle(cacheDir = CACHE): Promise<URL> {
   const s = stamp(inputs);
   mkdirSync(cacheDir, { recursive: true });
   const file = path.join(cacheDir, `worker-${s}.mjs`);
-  // Written under a temporary name and renamed: two CLI runs starting at once never read half a file.
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, r.outputFiles[0].contents);
-  renameSync(tmp, file);
-  writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify({ inputs, stamp: s, file }));
-  renameSync(`${manifest}.${process.pid}.tmp`, manifest);
+  // Written under a unique temporary name and renamed: two runs (or two test threads of one
+  // process) building at once never read half a file.
+  const tmp = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(file + tmp, r.outputFiles[0].contents);
+  renameSync(file + tmp, file);
+  writeFileSync(manifest + tmp, JSON.stringify({ inputs, stamp: s, file }));
+  renameSync(manifest + tmp, manifest);
   return pathToFileURL(file);
 }
