@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, serve, type FixtureServer } from './harness';
+import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, serve, until, type FixtureServer } from './harness';
 import { main } from '../../cli/main';
 
 declare const chrome: {
@@ -33,17 +33,6 @@ const stateOf = (tabId: number) =>
   worker().evaluate((id) => chrome.tabs.sendMessage(id, { type: 'dc:get-state' }).catch(() => null), tabId) as Promise<State | null>;
 const badge = (tabId: number) => worker().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 const stored = () => worker().evaluate(() => chrome.storage.local.get('findingDismissals').then((g) => g.findingDismissals ?? null));
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(v)?.slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    v = await fn();
-  }
-  return v;
-}
 
 async function openPopup(tabId: number): Promise<Page> {
   const popup = await ctx.newPage();
