@@ -5,7 +5,7 @@
  * intervals. Percentages are judged by classifyPercent, the one semantics lib/money has.
  */
 import Decimal from 'decimal.js';
-import { classifyPercent, halfUnit as half, intersects, unit as unitOf } from './index';
+import { classifyPercent, divIntervals, halfUnit as half, intersects, scaleInterval, unit as unitOf } from './index';
 
 export interface Operand {
   value: Decimal;
@@ -82,18 +82,18 @@ export function compareSum(whole: Operand, parts: Operand[]): Check & { sum: Dec
   return { outcome: 'error', expected, sum };
 }
 
-/** Interval of num/den·100 from the operands' intervals; null when den's interval reaches 0. */
+/**
+ * Interval of num/den·100 from the operands' intervals (lib/money's interval division, rounded
+ * outward); null when den's interval reaches 0. A count or amount is never negative: num's lower
+ * bound stops at 0.
+ */
 export function ratioInterval(num: Operand, den: Operand): { lo: Decimal; hi: Decimal; mid: Decimal } | null {
-  const nlo = Decimal.max(num.value.sub(h(num)), 0);
-  const nhi = num.value.add(h(num));
-  const dlo = den.value.sub(h(den));
-  const dhi = den.value.add(h(den));
-  if (dlo.lte(0)) return null;
-  return {
-    lo: nlo.div(dhi).mul(100),
-    hi: nhi.div(dlo).mul(100),
-    mid: num.value.div(den.value).mul(100),
-  };
+  const d = { lo: den.value.sub(h(den)), hi: den.value.add(h(den)) };
+  if (d.lo.lte(0)) return null;
+  const r = divIntervals({ lo: Decimal.max(num.value.sub(h(num)), 0), hi: num.value.add(h(num)) }, d);
+  if (!r) return null;
+  const pct = scaleInterval(r, 100);
+  return { lo: pct.lo, hi: pct.hi, mid: num.value.div(den.value).mul(100) };
 }
 
 /**
