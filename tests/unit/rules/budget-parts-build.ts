@@ -1,5 +1,8 @@
 /** A small budget document with every required part (B-Sxx tests); drop or change parts per case. */
-import { tbl } from './build';
+import { expect, test } from 'vitest';
+import { run, tbl } from './build';
+import { budgetDoc } from './budget-build';
+import type { Rule } from '../../../lib/checks/types';
 import type { LayoutItem } from './build';
 import { BUDGET_TABLE_KEYS } from '../../../lib/model/types';
 import type { TableKey } from '../../../lib/model/types';
@@ -42,4 +45,25 @@ export function partsDoc(opts: { drop?: PartKey[]; set?: Partial<Record<PartKey,
   const tables = (opts.tables ?? [...BUDGET_TABLE_KEYS]).map((k) => tbl(k, { unit: k === 'BT9' ? '万元' : '元', precision: 2, cols: ['total'], rows: [['', '合计', '1.00']] }));
   const at = texts.indexOf(PARTS.other);
   return [...texts.slice(0, at < 0 ? texts.length : at), ...tables, ...texts.slice(at < 0 ? texts.length : at)];
+}
+
+/** One case of a required-part rule: its name, the document's changes, the finding's severity (null: passes). */
+export type PartCase = readonly [name: string, opts: Parameters<typeof partsDoc>[0], severity: 'error' | 'warning' | null];
+
+/**
+ * The table-driven test every B-S part rule shares: a passing case has no finding and outcome
+ * pass; a failing one exactly one finding of the rule at that severity, about no cell, with a message.
+ */
+export function partCases(rule: Rule, cases: readonly PartCase[]): void {
+  test.each(cases)('%s', (_n, opts, severity) => {
+    const { findings, outcome } = run(rule, budgetDoc(partsDoc(opts)));
+    if (!severity) {
+      expect(findings).toEqual([]);
+      expect(outcome).toBe('pass');
+      return;
+    }
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([[rule.meta.id, severity]]);
+    expect(findings[0].cells).toEqual([]);
+    expect(findings[0].message.zh.length).toBeGreaterThan(4);
+  });
 }
