@@ -73,7 +73,7 @@ export async function runBatch(
     const hash = opts.hash ? createHash('sha256').update(got.bytes).digest('hex') : undefined;
     const reused = opts.reuse && hash ? await opts.reuse(input, hash) : null;
     if (reused) return reused;
-    const meta = { contentType: got.contentType, finalUrl: got.finalUrl, filePath: got.filePath };
+    const meta = { contentType: got.contentType, finalUrl: got.finalUrl, filePath: got.filePath, insights: opts.insights };
     if (opts.jobs > 0) pool ??= new CheckPool(opts.jobs);
     const item = pool ? await pool.check(got.source, got.bytes, meta) : await checkBytes(got.source, got.bytes, meta);
     return hash ? { ...item, hash } : item;

@@ -101,6 +101,8 @@ Options:
       --ignore FILE               findings the reviewer dismissed (已核实，不是问题): the file the
                                   extension exports (docs/dismissals.md); they stay in the report,
                                   marked, and leave the counts and --fail-on
+      --insights                  also run the insights (分析提示, rules X-xx): 三公 above budget,
+                                  an actual 30% off its budget with no reason given; notices only
       --fail-on error|warning|never
                                   exit 3 when findings reach this severity (default never)
       --lang zh|both              zh: Chinese only (text, md, csv); default both, Chinese first
@@ -132,6 +134,8 @@ interface Options {
   /** Text, Markdown and CSV in Chinese only ('zh') or Chinese with English (default). */
   lang: ReportLang;
   ignore: string | null;
+  /** Run the insights (X-xx notices, off by default). */
+  insights: boolean;
   quiet: boolean;
   inputs: string[];
 }
@@ -167,6 +171,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         'fail-on': { type: 'string' },
         lang: { type: 'string' },
         ignore: { type: 'string' },
+        insights: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -212,6 +217,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     failOn,
     lang,
     ignore: v.ignore ?? null,
+    insights: Boolean(v.insights),
     quiet: Boolean(v.quiet),
     inputs: parsed.positionals,
   };
@@ -224,6 +230,8 @@ export interface CheckOptions {
   maxBytes?: number;
   fetch?: typeof fetch;
   resolve?: Resolver;
+  /** Run the insights (X-xx) too. */
+  insights?: boolean;
   /** The fetcher for URL inputs (a crawl's polite one); default fetchPage. */
   fetchUrl?: (url: string, opts: FetchOptions) => Promise<Fetched>;
 }
@@ -259,18 +267,21 @@ export interface ReadMeta {
   contentType: string | null;
   finalUrl: string | null;
   filePath: string | null;
+  /** Run the insights (X-xx) too (off by default). */
+  insights?: boolean;
 }
 
 /** Dispatches by format, decodes, parses and checks bytes already read (CPU only: what a worker does). Never throws. */
 export async function checkBytes(source: string, bytes: Uint8Array, meta: ReadMeta): Promise<SummaryItem> {
   const { contentType, finalUrl, filePath } = meta;
+  const insights = Boolean(meta.insights);
   // Other formats are read into the same DOM of blocks by their own reader.
   if (isPdfInput(filePath, contentType, bytes)) {
-    const item = await checkPdfBytes(bytes, source);
+    const item = await checkPdfBytes(bytes, source, { insights });
     return item.report && finalUrl !== null && finalUrl !== source ? { ...item, report: { ...item.report, finalUrl } } : item;
   }
   const name = filePath ?? urlFileName(finalUrl ?? source);
-  if (isDocumentFile(bytes, name)) return checkDocumentFile(source, bytes, name, finalUrl);
+  if (isDocumentFile(bytes, name)) return checkDocumentFile(source, bytes, name, finalUrl, insights);
   let html: string;
   try {
     html = decodeHtml(bytes, contentType).text;
@@ -279,7 +290,7 @@ export async function checkBytes(source: string, bytes: Uint8Array, meta: ReadMe
   }
   try {
     const { document } = parseHTML(html);
-    const run = checkDocument(document as unknown as Document);
+    const run = checkDocument(document as unknown as Document, { insights });
     const report = toReport(run, source);
     return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
   } catch (err) {
@@ -298,11 +309,11 @@ function urlFileName(url: string): string {
 }
 
 /** PDF / Word / Excel / WPS bytes: read by lib/extract/file.ts, then checked like a page. */
-async function checkDocumentFile(source: string, bytes: Uint8Array, name: string, finalUrl: string | null): Promise<SummaryItem> {
+async function checkDocumentFile(source: string, bytes: Uint8Array, name: string, finalUrl: string | null, insights: boolean): Promise<SummaryItem> {
   const read = await readDocumentFile(bytes, name);
   if (!read.ok) return { source, error: read.error };
   try {
-    const run = checkDocument(read.root, { format: read.format });
+    const run = checkDocument(read.root, { format: read.format, insights });
     const report = toReport(run, source);
     return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
   } catch (err) {
@@ -313,7 +324,7 @@ async function checkDocumentFile(source: string, bytes: Uint8Array, name: string
 /** Reads, decodes, parses and checks one input in this thread. Never throws: failures become `error`. */
 export async function checkInput(input: Input, opts: CheckOptions): Promise<SummaryItem> {
   const got = await readInput(input, opts);
-  return got.ok ? checkBytes(got.source, got.bytes, got) : got.item;
+  return got.ok ? checkBytes(got.source, got.bytes, { ...got, insights: opts.insights }) : got.item;
 }
 
 const EXT: Record<Format, string> = { text: 'txt', json: 'json', csv: 'csv', md: 'md', ndjson: 'json' };
@@ -465,7 +476,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const progress = new Progress(io, crawled ? null : checkable, opts.quiet || (!crawled && checkable < 2));
   const write = outDir ? null : outPath ? await fileWriter(outPath) : { write: async (t: string) => io.stdout(t), close: async () => undefined };
   const sink = new Sink(opts.format, single, outDir, write, taken, opts.lang);
-  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}${opts.lang === 'zh' ? '|zh' : ''}${ignore ? `|ignore:${ignore.digest}` : ''}`) : null;
+  const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}${opts.lang === 'zh' ? '|zh' : ''}${ignore ? `|ignore:${ignore.digest}` : ''}${opts.insights ? '|insights' : ''}`) : null;
   if (outDir) for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
   if (resume) for (const f of resume.files()) taken.add(f.toLowerCase());
   let unreadable = false;
@@ -475,6 +486,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       crawled ? crawled.inputs : inputs,
       {
         fetchUrl: crawled?.fetch,
+        insights: opts.insights,
         timeoutMs: opts.timeoutMs,
         retries: opts.retries,
         retryDelayMs: io.retryDelayMs ?? 1000,

@@ -45,11 +45,11 @@ export function isPdfInput(filePath: string | null, contentType: string | null, 
 }
 
 /** Reads and checks one PDF. Never throws: an unreadable PDF becomes the input's error. */
-export async function checkPdfBytes(bytes: Uint8Array, source: string): Promise<SummaryItem> {
+export async function checkPdfBytes(bytes: Uint8Array, source: string, options: { insights?: boolean } = {}): Promise<SummaryItem> {
   try {
     const { document, result } = await readPdf(bytes);
     if (result.problem) return { source, error: `${result.problem.zh} · ${result.problem.en}` };
-    const run = checkDocument(document, { format: 'pdf' });
+    const run = checkDocument(document, { format: 'pdf', insights: options.insights });
     return { source, report: toReport(run, source) };
   } catch (err) {
     return { source, error: `internal error while reading the PDF · 读取 PDF 时程序内部错误: ${(err as Error)?.message ?? String(err)}` };

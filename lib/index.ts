@@ -19,6 +19,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** The file format the DOM was read from (default html): the report's `document.format`. */
   format?: DocumentFormat;
+  /** Run the insights (X-xx, notices only) too; off by default. Ignored when `rules` is given. */
+  insights?: boolean;
 }
 
 export function checkDocument(root: Document | Element, options: CheckOptions = {}): CheckRun {
@@ -36,7 +38,7 @@ export function checkDisclosure(
   if (isTemplate(disclosure)) disclosure.info.template = true;
   const hasTables = Object.keys(disclosure.tables).length > 0 && !disclosure.info.template;
   const { findings, rules, relations } = hasTables
-    ? runRules(disclosure, options.rules ?? rulesFor(disclosure.info.kind))
+    ? runRules(disclosure, options.rules ?? rulesFor(disclosure.info.kind, { insights: options.insights }))
     : { findings: [], rules: [], relations: [] };
   return {
     extracted,

@@ -35,7 +35,9 @@ export function renderRuleDoc(meta: RuleMeta, doc: RuleDoc | undefined): string 
     '',
     '| | |',
     '|---|---|',
-    `| Catalog id | ${meta.id} (shared/docs/${meta.id.startsWith('B-') ? 'budget' : 'domain'}.md) |`,
+    meta.id.startsWith('X-')
+      ? `| Catalog id | ${meta.id} (insight beyond the catalog, off by default: CLI \`--insights\`, extension option; docs/checks.md) |`
+      : `| Catalog id | ${meta.id} (shared/docs/${meta.id.startsWith('B-') ? 'budget' : 'domain'}.md) |`,
     `| Default severity | ${meta.severity} |`,
     `| Tables needed | ${meta.tables.length > 0 ? meta.tables.join(', ') : 'any of those named below (not applicable when none is present)'} |`,
     `| Source | \`lib/checks/${meta.id}.ts\` |`,

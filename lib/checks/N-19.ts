@@ -34,14 +34,15 @@ export const doc: RuleDoc = {
 
 /** Sections whose template asks for the reason of a change. */
 const ASKS: ReadonlySet<Topic> = new Set<Topic>(['overall', 'fiscal', 'gpb', 'gpb.total', 'gpb.detail', 'sangong', 'admin']);
-const REASON = /原因|由于|因为|因(?!公)|主要是|系/;
+export const REASON = /原因|由于|因为|因(?!公)|主要是|系/;
 
-function hasReason(items: SentenceItem[], i: number): boolean {
+/** A reason in the sentence itself, the next one of its paragraph, or the first of the next paragraph. */
+export function hasReason(items: SentenceItem[], i: number, isReason: (text: string) => boolean = (t) => REASON.test(t)): boolean {
   const it = items[i];
-  if (REASON.test(it.sentence.text)) return true;
+  if (isReason(it.sentence.text)) return true;
   // The next sentence of the paragraph, or the first of the next paragraph.
   const next = items[i + 1];
-  return !!next && (next.paragraph === it.paragraph || next.pi === it.pi + 1) && REASON.test(next.sentence.text);
+  return !!next && (next.paragraph === it.paragraph || next.pi === it.pi + 1) && isReason(next.sentence.text);
 }
 
 export const rule = defineRule({

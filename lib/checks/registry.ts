@@ -117,6 +117,9 @@ import { rule as BS07 } from './B-S07';
 import { rule as BS08 } from './B-S08';
 import { rule as BS09 } from './B-S09';
 import { rule as BS10 } from './B-S10';
+// Insights (X-xx, issue 23 item 5): off by default
+import { rule as X01 } from './X-01';
+import { rule as X02 } from './X-02';
 import type { DocumentKind } from '../model/types';
 
 /** The narrative-claim rules; the report's claim counts run them too. */
@@ -151,12 +154,18 @@ export const BUDGET_RULES: Rule[] = [
 /** The budget rules that compare narrative numbers (the report's claim counts). */
 const BUDGET_CLAIM_RULES: readonly Rule[] = [B21, BN01, BN02, BN03, BN04, BN05, BN06, BN07, BN08, BN09, BN10, BN11, BN12, BN13, BN14, BN15];
 
-/** Every rule of both kinds (titles for the popup, docs). */
-export const ALL_RULES: readonly Rule[] = [...RULES, ...BUDGET_RULES];
+/** Insights (X-xx): information beyond the catalog, run only when asked for (CLI --insights, extension option). */
+export const INSIGHT_RULES: Rule[] = [X01, X02];
 
-/** The rule set for a document of this kind. */
-export function rulesFor(kind: DocumentKind): readonly Rule[] {
-  return kind === 'budget' ? BUDGET_RULES : RULES;
+/** Every rule of both kinds, and the insights (titles for the popup, docs). */
+export const ALL_RULES: readonly Rule[] = [...RULES, ...BUDGET_RULES, ...INSIGHT_RULES];
+
+const WITH_INSIGHTS: readonly Rule[] = [...RULES, ...INSIGHT_RULES];
+
+/** The rule set for a document of this kind; the insights (final accounts only) when asked for. */
+export function rulesFor(kind: DocumentKind, options: { insights?: boolean } = {}): readonly Rule[] {
+  if (kind === 'budget') return BUDGET_RULES;
+  return options.insights ? WITH_INSIGHTS : RULES;
 }
 
 /** Report-level data computed by rule families from the same disclosure (design.md report: `sections`, `claims`). */

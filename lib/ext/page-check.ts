@@ -24,6 +24,8 @@ export interface Progress {
 
 export interface SlicedOptions {
   rules?: readonly Rule[];
+  /** Run the insights (X-xx) too; off by default (the extension option). Ignored when `rules` is given. */
+  insights?: boolean;
   /** Longest stretch of work between two yields to the page, in ms. */
   budgetMs?: number;
   onProgress?: (p: Progress) => void;
@@ -159,7 +161,7 @@ export async function checkDocumentSliced(root: Document | Element, opts: Sliced
   const disclosure = rec.value;
   opts.onTiming?.('recognize', rec.start, rec.ms);
   // 决算 or 预算 rules, as recognition found (a budget is never checked with 决算 rules).
-  const rules = opts.rules ?? rulesFor(disclosure.info.kind);
+  const rules = opts.rules ?? rulesFor(disclosure.info.kind, { insights: opts.insights });
   await maybeYield();
   const hasTables = Object.keys(disclosure.tables).length > 0;
   const findings: Finding[] = [];
