@@ -386,6 +386,8 @@ class PageController {
         const unread: Element[] = [];
         const run = await checker.checkDocumentSliced(document, {
           unread,
+          // The options page's insights (X-xx notices), off by default.
+          insights: this.settings.insights,
           // Performance marks for benchmarks and profiling: every stage, and any rule slower than a frame.
           onTiming: (step, start, ms) => {
             if (!step.startsWith('rule:') || ms > 16) performance.measure?.(`dc:${step}`, { start, duration: ms });

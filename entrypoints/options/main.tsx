@@ -104,6 +104,17 @@ function App() {
         </label>
       </section>
       <section>
+        <label>
+          <input
+            type="checkbox"
+            data-setting="insights"
+            checked={settings.insights}
+            onChange={(e) => void save({ ...settings, insights: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          {t(lang, 'optInsights')}
+        </label>
+      </section>
+      <section>
         <h2>{t(lang, 'optHosts')}</h2>
         <p class="hint">{t(lang, 'optHostsHelp')}</p>
         <ul class="hosts">

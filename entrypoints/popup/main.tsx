@@ -28,6 +28,7 @@ import { AttachmentList } from './attachments';
 import { tablesInAttachment } from '../../lib/ext/attachments';
 import { DismissControl, DismissedList, isDismissed } from './dismiss';
 import { detailsLine, mainLine, shareText, valueLines } from '../../lib/report/words';
+import { isInsight } from '../../lib/checks/insights';
 import './style.css';
 
 type Sev = 'error' | 'warning' | 'notice';
@@ -230,8 +231,11 @@ function Results(props: {
   const s = report.summary;
   const na = report.rules.filter((r) => r.outcome === 'not-applicable').length;
   const internal = report.rules.filter((r) => r.outcome === 'internal-error').length;
-  const worst: Sev | 'clean' = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : s.notices > 0 ? 'notice' : 'clean';
-  const counts: Record<Sev, number> = { error: s.errors, warning: s.warnings, notice: s.notices };
+  // Insights (X-xx, notices) are listed apart and never counted.
+  const insights = report.findings.filter((f) => isInsight(f.rule) && !isDismissed(f)).length;
+  const notices = s.notices - insights;
+  const worst: Sev | 'clean' = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : notices > 0 ? 'notice' : 'clean';
+  const counts: Record<Sev, number> = { error: s.errors, warning: s.warnings, notice: notices };
 
   const copy = () => copyText(renderMarkdown(report as Report), lang, flash);
   const download = (kind: 'json' | 'csv') => {
@@ -330,6 +334,7 @@ function Results(props: {
 function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; send: (msg: unknown) => Promise<void>; flash: (text: string) => void }) {
   const { state, report, lang, send, flash } = props;
   const [unfolded, setUnfolded] = useState(false);
+  const [insightsOpen, setInsightsOpen] = useState(false);
   const items = useMemo(() => new Map(state.items.map((it) => [it.index, it])), [state.items]);
   const ordered = useMemo(() => orderedFindings(report as Report), [report]);
   if (report.findings.length === 0) {
@@ -341,14 +346,16 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
     );
   }
   // Dismissed findings are listed apart (DismissedList), never dropped.
-  const bySev = (sev: Sev) => ordered.filter((o) => o.finding.severity === sev && !isDismissed(o.finding));
-  const fold = foldLabel(report.findings as Report['findings']);
-  const section = (sev: Sev, list: ReturnType<typeof bySev>) => {
+  // Insights (X-xx) have a folded group of their own.
+  const bySev = (sev: Sev) => ordered.filter((o) => o.finding.severity === sev && !isDismissed(o.finding) && !isInsight(o.finding.rule));
+  const insights = ordered.filter((o) => isInsight(o.finding.rule) && !isDismissed(o.finding));
+  const fold = foldLabel((report.findings as Report['findings']).filter((f) => !isInsight(f.rule)));
+  const section = (sev: Sev, list: ReturnType<typeof bySev>, group: string = sev) => {
     if (list.length === 0) return null;
     // A sub-heading each time the table (or the narrative group) changes.
     let lastGroup = '';
     return (
-      <div class={`sev-group ${sev}`} data-severity-group={sev} key={sev}>
+      <div class={`sev-group ${sev}`} data-severity-group={group} key={group}>
         {sev !== 'notice' && <h3 class={`sev-head ${sev}`}>{t(lang, `severity_${sev}`)} {list.length}</h3>}
         <ul>
           {list.flatMap(({ index }) => {
@@ -380,6 +387,12 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
         </button>
       )}
       {unfolded && section('notice', notices)}
+      {insights.length > 0 && (
+        <button type="button" class="fold" data-action="insights" aria-expanded={insightsOpen} onClick={() => setInsightsOpen(!insightsOpen)}>
+          {t(lang, 'insightsFold', { n: insights.length })} · {t(lang, insightsOpen ? 'foldNotices' : 'unfoldNotices')}
+        </button>
+      )}
+      {insightsOpen && section('notice', insights, 'insight')}
     </section>
   );
 }

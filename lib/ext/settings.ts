@@ -10,12 +10,14 @@ const settings = () =>
     hosts: z.array(z.string()),
     /** Open PDFs on *.gov.cn in the extension's viewer (redirect); off: the browser's own viewer. */
     pdfViewer: z.boolean(),
+    /** Run the insights (X-xx notices: 三公 above budget, 30% off budget without a reason); off by default. */
+    insights: z.boolean(),
   });
 export type Settings = z.infer<ReturnType<typeof settings>>;
 /** Built on first use (see lazy-schema.ts). */
 export const SettingsSchema = lazySchema(settings);
 
-export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [], pdfViewer: true };
+export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [], pdfViewer: true, insights: false };
 export const SETTINGS_KEY = 'settings';
 
 /** Read settings from a storage record, falling back field by field to the defaults. */

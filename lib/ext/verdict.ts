@@ -6,6 +6,7 @@ import { t, pick, type Lang } from '../i18n';
 import { foldLabel, orderedFindings } from '../report/order';
 import type { Report } from '../report/schema';
 import { dismissedOf } from '../report/dismiss';
+import { isInsight } from '../checks/insights';
 import type { VerdictContent } from '../marks/verdict-bar';
 import type { FindingItem, ReportLike } from './messages';
 
@@ -26,7 +27,10 @@ export function verdictContent(report: ReportLike, items: readonly FindingItem[]
   if (s.errors > 0) counts.push(['error', t(lang, 'barErrors', { n: s.errors })]);
   if (s.warnings > 0) counts.push(['warning', t(lang, 'barWarnings', { n: s.warnings })]);
   if (counts.length === 0) counts.push(['clean', t(lang, 'verdictClean')]);
-  if (s.notices > 0) counts.push(['notice', pick(lang, foldLabel(report.findings as Report['findings']))]);
+  // Insights (X-xx) are information, not counted here (the popup lists them apart).
+  const plain = (report.findings as Report['findings']).filter((f) => !isInsight(f.rule));
+  const insights = (report.findings as Report['findings']).filter((f) => isInsight(f.rule) && f.severity === 'notice' && !dismissedOf(f)).length;
+  if (s.notices - insights > 0) counts.push(['notice', pick(lang, foldLabel(plain))]);
   const byIndex = new Map(items.map((it) => [it.index, it]));
   const serious = orderedFindings(report as Report).filter((o) => o.finding.severity !== 'notice' && !dismissedOf(o.finding) && byIndex.get(o.index)?.marked !== false);
   const entries = serious.slice(0, MAX_ENTRIES).map(({ finding, index }) => ({

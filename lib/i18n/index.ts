@@ -128,6 +128,11 @@ const S = {
   viewerZoomOut: { zh: '缩小', en: 'Zoom out' },
   viewerFitWidth: { zh: '适合宽度', en: 'Fit width' },
   viewerMarked: { zh: '已在页面上标注 {n} 个问题', en: '{n} findings marked on the pages' },
+  optInsights: {
+    zh: '显示分析提示（默认关闭）：“三公”经费超预算、决算与预算相差超过30%且未说明原因；仅供参考，不计为错误或警告，重新校验后生效',
+    en: 'Show insights (off by default): "three public expenses" above budget, an actual more than 30% off its budget with no reason given; information only, never errors or warnings; applies from the next check',
+  },
+  insightsFold: { zh: '分析提示 {n} 条（仅供参考，不计入错误、警告和提示数）', en: 'Insights: {n} (information only, not counted as errors, warnings or notices)' },
   optPdfViewer: {
     zh: '在 *.gov.cn 网站上用本扩展的阅读器打开 PDF（并校验）',
     en: 'Open PDFs on *.gov.cn sites in this extension’s viewer (and check them)',

@@ -27,6 +27,7 @@ import { cliFindings, markKey, type CliResult } from './cli-findings';
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
 };
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
@@ -517,6 +518,13 @@ describe('Chromium: other pages', () => {
     const popup = await openPopup(tabId);
     await popup.waitForSelector('[data-state="done"]');
     expect(await popup.locator('.counts').innerText()).toContain(`${cli.report.summary.errors} errors`);
+    // Insights (X-xx) are off by default; the checkbox stores the setting the content script reads.
+    const insights = options.locator('input[data-setting="insights"]');
+    expect(await insights.isChecked()).toBe(false);
+    await insights.check();
+    await expect.poll(() => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { insights?: boolean } | undefined)?.insights)).toBe(true);
+    await insights.uncheck();
+    await expect.poll(() => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { insights?: boolean } | undefined)?.insights)).toBe(false);
     await options.locator('select[data-setting="lang"]').selectOption('zh');
     await options.locator('input[data-setting="showNotices"]').check();
     await popup.close();

@@ -61,6 +61,9 @@ describe('message schemas', () => {
 describe('settings', () => {
   it('falls back to defaults field by field', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    // Insights are off unless the reader turns them on.
+    expect(readSettings({ lang: 'en' }).insights).toBe(false);
+    expect(readSettings({ insights: true }).insights).toBe(true);
     expect(readSettings({ lang: 'en' })).toEqual({ ...DEFAULT_SETTINGS, lang: 'en' });
     expect(readSettings({ lang: 'fr' })).toEqual(DEFAULT_SETTINGS);
     expect(readSettings({ hosts: ['ok.example.org', 'not a host'] }).hosts).toEqual(['ok.example.org']);
@@ -92,6 +95,11 @@ describe('badge', () => {
     expect(badgeFor(baseState({ report: summary(0, 2, 0) }))).toEqual({ text: '0', color: '#d98a00' });
     expect(badgeFor(baseState({ report: summary(0, 0, 4) }))?.color).toBe('#6a86a8');
     expect(badgeFor(baseState({ report: summary(0, 0, 0) }))?.color).toBe('#2e7d32');
+  });
+  it('leaves insights (X-xx notices) out of its colour', () => {
+    const insight = { rule: 'X-01', severity: 'notice' as const, message: '', expected: null, actual: null, cells: [], quote: null };
+    expect(badgeFor(baseState({ report: { ...summary(0, 0, 1), findings: [insight] } }))).toEqual({ text: '0', color: '#2e7d32' });
+    expect(badgeFor(baseState({ report: { ...summary(0, 0, 2), findings: [insight, { ...insight, rule: 'I-03' }] } }))?.color).toBe('#6a86a8');
   });
   it('is empty when there is no disclosure, busy while checking', () => {
     expect(badgeFor(baseState({ status: 'no-disclosure' }))).toBeNull();
