@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { ToContentSchema, ToBackgroundSchema, PageStateSchema, StateMessageSchema, parseMessage, type PageState } from '../../lib/ext/messages';
 import { readSettings, normaliseHost, isPortalHost, hostPattern, DEFAULT_SETTINGS } from '../../lib/ext/settings';
 import { badgeFor } from '../../lib/ext/badge';
+import { verdictContent } from '../../lib/ext/verdict';
 import { groupItems } from '../../lib/ext/groups';
 import { checkDocumentSliced, buildItems, sectionOf, yieldToPage, STARVATION_MS } from '../../lib/ext/page-check';
 import { checkDocument, toReport } from '../../lib/index';
@@ -355,5 +356,24 @@ describe('i18n', () => {
   it('Chinese is the default and placeholders are filled', () => {
     expect(t('zh', 'verdictErrors', { n: 5 })).toBe('5 个错误');
     expect(t('en', 'verdictErrors', { n: 5 })).toBe('5 errors');
+  });
+});
+
+describe('verdict chip and insights', () => {
+  const report = (findings: Array<{ rule: string; severity: 'error' | 'warning' | 'notice' }>) => ({
+    source: '',
+    document: { title: '', department: null, year: null, unit: null },
+    tables: [],
+    sections: [],
+    findings: findings.map((f) => ({ ...f, message: f.rule, expected: null, actual: null, cells: [], quote: null })),
+    rules: [],
+    summary: { errors: 0, warnings: 0, notices: findings.filter((f) => f.severity === 'notice').length, rulesRun: 1 },
+  });
+  it('counts no insight (X-xx) among the notices', () => {
+    expect(verdictContent(report([{ rule: 'X-02', severity: 'notice' }]), [], 'zh').counts.map((c) => c[0])).toEqual(['clean']);
+    expect(verdictContent(report([{ rule: 'X-02', severity: 'notice' }, { rule: 'I-03', severity: 'notice' }]), [], 'zh').counts).toEqual([
+      ['clean', expect.any(String)],
+      ['notice', '1 处提示'],
+    ]);
   });
 });
