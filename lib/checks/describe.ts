@@ -6,7 +6,7 @@ import type Decimal from 'decimal.js';
 import { formatAmount } from '../money';
 import type { Disclosure, ModelCell, Panel, Row, TableModel } from '../model/types';
 import type { Bilingual } from './types';
-import { COLUMN_LABELS, SPACE_RE, TABLE_NAMES, columnLabel, normName } from './names';
+import { COLUMN_LABELS, SPACE_RE, TABLE_NAMES, columnLabel, headerEn, normName } from './names';
 
 interface CellPlace {
   table: TableModel;
@@ -108,9 +108,11 @@ export function cellCite(d: Disclosure, cell: ModelCell): CellCite {
 
 function cellCiteUncached(d: Disclosure, cell: ModelCell): CellCite {
   const t = d.tables[cell.table];
+  // In English the table's standard name (domain.md / budget.md) with its key; the page's own
+  // marker (公开06表) is Chinese text.
   const table = {
     zh: t?.marker || t?.title || tableNameOf(cell).zh,
-    en: t?.marker ? `${t.marker} (${cell.table})` : tableNameOf(cell).en,
+    en: tableNameOf(cell).en,
   };
   const place = placeOf(d, cell);
   if (!place) {
@@ -124,7 +126,7 @@ function cellCiteUncached(d: Disclosure, cell: ModelCell): CellCite {
   const col = columnLabel(place.key, place.panel);
   // Unknown columns: the printed header's last level ("本年支出/基本支出" → "基本支出").
   const colZh = COLUMN_LABELS[place.key] ? col.zh : (col.zh.split('/').pop() || col.zh);
-  const colEn = COLUMN_LABELS[place.key] ? col.en : colZh;
+  const colEn = COLUMN_LABELS[place.key] ? col.en : headerEn(colZh);
   return { table, rowCode: place.row.code ?? '', rowName: place.row.name.replace(SPACE_RE, ''), column: { zh: colZh, en: colEn } };
 }
 
@@ -134,7 +136,9 @@ function cellCiteUncached(d: Disclosure, cell: ModelCell): CellCite {
  */
 export function joinCite(c: CellCite): Bilingual {
   const row = [c.rowCode, c.rowName].filter(Boolean).join(' ');
-  const join = (table: string, col: string) => [table, row, col === c.rowName ? '' : col].filter(Boolean).join(' · ');
+  // The column said once in either language when it is the row's own name (合计 of the 合计 row).
+  const same = c.column.zh === c.rowName;
+  const join = (table: string, col: string) => [table, row, same || col === c.rowName ? '' : col].filter(Boolean).join(' · ');
   if (!c.rowCode && /^第\d+行$/.test(c.rowName)) {
     return { zh: `${c.table.zh} · ${c.rowName}${c.column.zh}`, en: `${c.table.en} · row ${c.rowName.slice(1, -1)}, ${c.column.en}` };
   }

@@ -22,7 +22,7 @@ export const TABLE_NAMES: Record<TableKey, Bilingual> = {
 
 /** Column keys → labels (model/types.ts documents the keys per table). */
 export const COLUMN_LABELS: Record<string, Bilingual> = {
-  amount: { zh: '决算数', en: 'amount' },
+  amount: { zh: '决算数', en: 'actual' },
   total: { zh: '合计', en: 'total' },
   fiscal: { zh: '财政拨款收入', en: 'fiscal appropriation' },
   upper: { zh: '上级补助收入', en: 'subsidy from higher level' },
@@ -54,11 +54,60 @@ export const COLUMN_LABELS: Record<string, Bilingual> = {
   'actual.reception': { zh: '决算数公务接待费', en: 'actual official reception' },
 };
 
+/**
+ * Standard English names of common column headers (the printed header's last level), for the
+ * English citation of a column the model keeps by its header; other headers stay as printed.
+ */
+const HEADER_EN: Record<string, string> = {
+  合计: 'total',
+  小计: 'subtotal',
+  总计: 'grand total',
+  金额: 'amount',
+  决算数: 'actual',
+  本年决算数: 'actual',
+  预算数: 'budget',
+  年初预算数: 'initial budget',
+  年初预算: 'initial budget',
+  全年预算数: 'full-year budget',
+  调整预算数: 'adjusted budget',
+  本年预算数: 'budget of the year',
+  上年预算数: 'previous-year budget',
+  上年数: 'previous year',
+  上年决算数: 'previous-year actual',
+  基本支出: 'basic expenditure',
+  项目支出: 'project expenditure',
+  人员经费: 'personnel expenses',
+  公用经费: 'public expenses',
+  '因公出国（境）费': 'travel abroad',
+  '因公出国(境)费': 'travel abroad',
+  公务接待费: 'official reception',
+  公务用车购置及运行费: 'official cars',
+  公务用车购置费: 'car purchase',
+  公务用车运行维护费: 'car running',
+  公务用车运行费: 'car running',
+  会议费: 'meetings',
+  培训费: 'training',
+  机关运行经费: 'administrative running costs',
+  财政拨款: 'fiscal appropriation',
+  财政拨款收入: 'fiscal appropriation',
+  年初结转和结余: 'opening balance',
+  年末结转和结余: 'closing balance',
+  上年结转: 'carry-over',
+  本年收入: 'income of the year',
+  本年支出: 'expenditure of the year',
+};
+
+/** A printed header in English where it has a standard name ("本年支出/基本支出" → basic expenditure), else as printed. */
+export function headerEn(header: string): string {
+  const last = header.split('/').pop()!.replace(/[\s\u00a0\u3000]+/g, '');
+  return HEADER_EN[last] ?? header;
+}
+
 export function columnLabel(key: string, panel?: Panel): Bilingual {
   const known = COLUMN_LABELS[key];
   if (known) return known;
   const header = panel?.columns.find((c) => c.key === key)?.header;
-  return { zh: header || key, en: header || key };
+  return { zh: header || key, en: header ? headerEn(header) : key };
 }
 
 export const SPACE_RE = /[\s\u00a0\u3000]+/g;

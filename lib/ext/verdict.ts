@@ -16,7 +16,7 @@ const MAX_ENTRIES = 8;
 export function whereOf(report: ReportLike, index: number, item: FindingItem | undefined, lang: Lang): string {
   const f = report.findings[index];
   const cell = f?.cells.find((c) => c.role === 'total') ?? f?.cells[0];
-  if (cell) return cell.label;
+  if (cell) return (lang === 'en' ? (cell as { labelEn?: string }).labelEn : undefined) || cell.label;
   if (item?.group.kind === 'section') return item.group.title;
   return t(lang, 'groupDocument');
 }

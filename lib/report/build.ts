@@ -23,7 +23,7 @@ export function causeOfFindings(causes: readonly Cause[]): Map<number, string> {
 function changeCell(d: Disclosure, ch: Change) {
   if (ch.x.kind !== 'cell') return null;
   const { cell } = ch.x;
-  return { table: cell.table, row: cell.row, col: cell.col, text: cell.text, label: cellLabel(d, cell).zh, cite: citeOf(d, cell) };
+  return { table: cell.table, row: cell.row, col: cell.col, text: cell.text, label: cellLabel(d, cell).zh, cite: citeOf(d, cell), labelEn: cellLabel(d, cell).en };
 }
 
 /** The label's parts, in Chinese (as the label). */
@@ -106,6 +106,7 @@ export function findingToReport(f: Finding, d: Disclosure): ReportFinding {
       role,
       label: cellLabel(d, cell).zh,
       cite: citeOf(d, cell),
+      labelEn: cellLabel(d, cell).en,
       ...placeOnPage(cell.source.el),
     })),
     quote: f.quote,

@@ -21,6 +21,8 @@ export const ReportCellSchema = z.object({
   /** How a person cites the cell: "公开06表 · 302 商品和服务支出 · 决算数". */
   label: z.string(),
   cite: ReportCiteSchema.optional(),
+  /** The label in English where table and column have standard English names; row names as printed (addition, issue 15). */
+  labelEn: z.string().optional(),
   /** PDF only: 1-based page and [x0, y0, x1, y1] in PDF points, origin top-left of that page. */
   page: z.number().int().optional(),
   box: z.array(z.number()).length(4).optional(),
@@ -70,6 +72,8 @@ export const ReportCauseCellSchema = z.object({
   text: z.string(),
   label: z.string().optional(),
   cite: ReportCiteSchema.optional(),
+  /** The label in English where table and column have standard English names; row names as printed (addition, issue 15). */
+  labelEn: z.string().optional(),
 });
 
 /** One value to change in one explanation of an ambiguous cause. */

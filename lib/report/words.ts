@@ -104,8 +104,10 @@ function asPrinted(v: string, grouped: boolean): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
 }
 
-function named(c: Cell | undefined): string {
-  return c ? c.label || c.table : '';
+/** The cell as people cite it, in the reader's language (English where the report has it). */
+function named(c: Cell | undefined, lang: Lang = 'zh'): string {
+  if (!c) return '';
+  return (lang === 'en' ? c.labelEn || c.label : c.label) || c.table;
 }
 
 /**
@@ -132,21 +134,21 @@ export function plainLine(f: ReportFinding, lang: Lang): string | null {
     const what = f.basis === 'sum' ? { zh: '各项之和', en: 'the sum of its parts' } : { zh: '按公式计算的', en: 'the formula gives' };
     if (lang === 'zh') {
       const against = f.basis === 'sum' ? `各项之和 ${E}` : `按公式计算的 ${E}`;
-      return diff ? `${named(total)} ${A}，比${against} ${more ? '多' : '少'} ${diff}${tail}` : `${named(total)} ${A}，与${against} 不符${tail}`;
+      return diff ? `${named(total, lang)} ${A}，比${against} ${more ? '多' : '少'} ${diff}${tail}` : `${named(total, lang)} ${A}，与${against} 不符${tail}`;
     }
     return diff
-      ? `${named(total)} is ${A}, ${diff} ${more ? 'more' : 'less'} than ${what.en} (${E})${tail}`
-      : `${named(total)} is ${A}; ${what.en} ${E}${tail}`;
+      ? `${named(total, lang)} is ${A}, ${diff} ${more ? 'more' : 'less'} than ${what.en} (${E})${tail}`
+      : `${named(total, lang)} is ${A}; ${what.en} ${E}${tail}`;
   }
   if (f.basis === 'bound') {
-    if (lang === 'zh') return `${named(part)} ${A} 超过 ${named(total)} ${E}${diff ? `，多 ${diff}` : ''}${tail}`;
-    return `${named(part)} (${A}) exceeds ${named(total)} (${E})${diff ? ` by ${diff}` : ''}${tail}`;
+    if (lang === 'zh') return `${named(part, lang)} ${A} 超过 ${named(total, lang)} ${E}${diff ? `，多 ${diff}` : ''}${tail}`;
+    return `${named(part, lang)} (${A}) exceeds ${named(total, lang)} (${E})${diff ? ` by ${diff}` : ''}${tail}`;
   }
   // equal: the stated cell first, the one it must match second.
   const [x, y] = f.cells;
   if (!x || !y) return null;
-  if (lang === 'zh') return `${named(x)} ${A} 与 ${named(y)} ${E} 不一致${diff ? `，相差 ${diff}` : ''}${tail}`;
-  return `${named(x)} (${A}) disagrees with ${named(y)} (${E})${diff ? `, a difference of ${diff}` : ''}${tail}`;
+  if (lang === 'zh') return `${named(x, lang)} ${A} 与 ${named(y, lang)} ${E} 不一致${diff ? `，相差 ${diff}` : ''}${tail}`;
+  return `${named(x, lang)} (${A}) disagrees with ${named(y, lang)} (${E})${diff ? `, a difference of ${diff}` : ''}${tail}`;
 }
 
 /** The main line in one language: the plain line, else the message. */

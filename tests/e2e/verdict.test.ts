@@ -221,6 +221,16 @@ describe('Chromium: the verdict, first', () => {
     await expect.poll(() => page.locator('[data-dc-ui="verdict"] .row').innerText()).toContain('Disclosure Checker');
     const text = await page.locator('[data-dc-ui="verdict"] .row').innerText();
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    // Cells are cited in English (standard table and column names; row names stay as printed).
+    await page.locator('[data-dc-ui="verdict"] button[data-action="view"]').click();
+    const wheres = await page.locator('[data-dc-ui="verdict"] li .where').allInnerTexts();
+    const cited = wheres.filter((w) => / · /.test(w));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const w of cited) {
+      expect(w).toMatch(/^[^\u4e00-\u9fff]+\((B?T\d)\) · /);
+      const parts = w.split(' · ');
+      if (parts.length === 3) expect(parts[2]).not.toMatch(/[\u4e00-\u9fff]/);
+    }
     await page.screenshot({ path: screenshotPath('verdict-chip-en.png') });
     const tabId = await tabIdOf(page);
     const popup = await ctx.newPage();
