@@ -49,3 +49,20 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 export function terminalSafeJson(json: string): string {
   return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** Characters of a page string shown at once in the popup and the tooltip (issue 21). */
+export const DISPLAY_CAP = 300;
+
+/**
+ * A page-derived string for display in the popup or tooltip: controls made visible (sanitizeText, so
+ * a U+202E cannot reverse the line) and cut at `max` characters. `cut` is how many were left out (0:
+ * nothing); the caller offers the full text on demand. Never cuts a surrogate pair in two.
+ */
+export function displayText(s: string, max = DISPLAY_CAP): { text: string; cut: number } {
+  const safe = sanitizeText(s);
+  if (safe.length <= max) return { text: safe, cut: 0 };
+  let end = max;
+  const c = safe.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return { text: `${safe.slice(0, end)}…`, cut: safe.length - end };
+}

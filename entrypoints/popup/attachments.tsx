@@ -9,6 +9,7 @@ import { t, type Lang } from '../../lib/i18n';
 import type { PageState } from '../../lib/ext/messages';
 import { checkableInBrowser, tablesInAttachment } from '../../lib/ext/attachments';
 import { viewerUrl, VIEWER_PATH } from '../../lib/ext/pdf-route';
+import { sanitizeText } from '../../lib/sanitize';
 
 export function AttachmentList(props: { state: PageState; tabId: number | null; lang: Lang }) {
   const { state, tabId, lang } = props;
@@ -29,7 +30,7 @@ export function AttachmentList(props: { state: PageState; tabId: number | null; 
         {list.map((a, i) => (
           <li key={a.url} data-attachment={i} data-ext={a.ext}>
             {/* Page text: rendered as text, isolated so a bidi control in a name cannot reorder the line. */}
-            <bdi class="att-name" title={a.url}>{`${i + 1}.${a.name}`}</bdi>
+            <bdi class="att-name" title={a.url}>{`${i + 1}.${sanitizeText(a.name)}`}</bdi>
             {' · '}
             <button type="button" class="link" data-action="check-attachment" onClick={() => open(a.url, false)}>
               {t(lang, 'attachmentCheck')}

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../lib/i18n';
 import type { ReportLike } from '../../lib/ext/messages';
+import { Capped } from './capped';
 
 type Cause = NonNullable<ReportLike['causes']>[number];
 
@@ -58,8 +59,8 @@ function CauseRow(props: { cause: Cause; report: ReportLike; lang: Lang; onRevea
           <span class={`sev ${c.confidence === 'unique' ? 'error' : 'warning'}`}>{c.confidence === 'unique' ? tx.unique : tx.ambiguous}</span>
           <span class="rule">{c.id}</span>
         </span>
-        <span class="msg">{message}</span>
-        {c.quote && <span class="quote">“{c.quote}”</span>}
+        <span class="msg"><Capped text={message} lang={lang} /></span>
+        {c.quote && <span class="quote">“<Capped text={c.quote} lang={lang} />”</span>}
       </button>
       {c.explains.length > 0 && (
         <details class="explained">
@@ -71,7 +72,7 @@ function CauseRow(props: { cause: Cause; report: ReportLike; lang: Lang; onRevea
               return (
                 <li key={i}>
                   <button type="button" class={`explained-finding ${f.severity}`} data-finding={i} onClick={() => onRevealFinding(i)}>
-                    <span class="rule">{f.rule}</span> {lang === 'en' ? f.messageEn || f.message : f.message}
+                    <span class="rule">{f.rule}</span> <Capped text={lang === 'en' ? f.messageEn || f.message : f.message} lang={lang} />
                   </button>
                 </li>
               );

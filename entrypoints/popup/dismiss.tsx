@@ -11,6 +11,7 @@ import { t, type Lang } from '../../lib/i18n';
 import type { ReportLike } from '../../lib/ext/messages';
 import { updateDismissals, type StorageArea } from '../../lib/ext/dismissals';
 import { dismissalOf, dismissedOf, documentAddress, withDismissals, withoutDismissal } from '../../lib/report/dismiss';
+import { Capped } from './capped';
 
 type Finding = ReportLike['findings'][number];
 
@@ -117,7 +118,7 @@ export function DismissedList(props: { report: ReportLike; url: string; lang: La
                   <span class={`sev ${f.severity}`}>{t(lang, `severity_${f.severity}`)}</span>
                   <span class="rule">{f.rule}</span>
                 </span>
-                <span class="msg">{lang === 'en' ? f.messageEn || f.message : f.message}</span>
+                <span class="msg"><Capped text={lang === 'en' ? f.messageEn || f.message : f.message} lang={lang} /></span>
                 {d.note && <span class="quote">{d.note}</span>}
               </button>
               <button type="button" class="link" data-action="undismiss" data-finding={index} onClick={() => void undo(f)}>

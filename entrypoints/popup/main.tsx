@@ -25,6 +25,7 @@ import type { Report } from '../../lib/report/schema';
 import { CauseList } from './causes';
 import { TableMap } from './tablemap';
 import { AttachmentList } from './attachments';
+import { Capped } from './capped';
 import { tablesInAttachment } from '../../lib/ext/attachments';
 import { DismissControl, DismissedList, isDismissed } from './dismiss';
 import { detailsLine, mainLine, shareText, valueLines } from '../../lib/report/words';
@@ -267,7 +268,7 @@ function Results(props: {
           <dt>{t(lang, 'kindLabel')}</dt>
           <dd class="kind" data-kind={kindOf(report)} data-scope={scopeOf(report) ?? ''}>{kindText(report, lang)}</dd>
           <dt>{t(lang, 'departmentLabel')}</dt>
-          <dd>{report.document.department ?? t(lang, 'unknown')}</dd>
+          <dd><Capped text={report.document.department ?? t(lang, 'unknown')} lang={lang} /></dd>
           <dt>{t(lang, 'yearLabel')}</dt>
           <dd>{report.document.year ?? t(lang, 'unknown')}</dd>
           <dt>{t(lang, 'unitLabel')}</dt>
@@ -362,7 +363,7 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
             const it = items.get(index);
             if (!it) return [];
             const key = `${it.group.kind}:${it.group.key}`;
-            const head = key !== lastGroup ? <li class="table-head" key={`h${index}`}>{groupTitle(lang, it.group)}</li> : null;
+            const head = key !== lastGroup ? <li class="table-head" key={`h${index}`}><Capped text={groupTitle(lang, it.group)} lang={lang} /></li> : null;
             lastGroup = key;
             const row = (
               <FindingRow key={index} item={it} report={report} lang={lang} url={state.url} flash={flash} onReveal={() => void send({ type: 'dc:reveal', finding: index })}>
@@ -416,16 +417,17 @@ function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; 
           <span class="rule">{f.rule}</span>
           {item.ruleTitle && <span class="rule-title">{pick(lang, item.ruleTitle)}</span>}
         </span>
-        <span class="msg">{mainLine(f, lang)}</span>
+        {/* Page text (cell texts, quotes, labels) is in these lines: isolated, controls visible, capped. */}
+        <span class="msg"><Capped text={mainLine(f, lang)} lang={lang} /></span>
         {values.length > 0 && (
           <span class="values">
             {values.map(([k, v]) => (
-              <span key={k}>{k} <b>{v}</b></span>
+              <span key={k}>{k} <b><Capped text={v} lang={lang} /></b></span>
             ))}
           </span>
         )}
-        {details && <span class="details">{details}</span>}
-        {f.quote && <span class="quote">“{f.quote}”</span>}
+        {details && <span class="details"><Capped text={details} lang={lang} /></span>}
+        {f.quote && <span class="quote">“<Capped text={f.quote} lang={lang} />”</span>}
         {!item.marked && <span class="hint">{t(lang, 'notOnPage')}</span>}
       </button>
       <button

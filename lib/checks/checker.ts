@@ -296,9 +296,13 @@ class RuleChecker implements Checker {
       (this.nanReported ??= new Set()).add(c);
       const t = tableNameOf(c);
       const where = describeCell(this.d, c);
+      const shown = c.value.unreadable;
       this.ctx.report({
         severity: 'warning',
-        message: {
+        message: shown ? {
+          zh: `${t.zh}：${where.zh} 显示的内容与网页文本不一致（${shown === 'bidi' ? '含改变显示顺序的双向控制字符或 bdo 标记' : '含隐藏或零字号的数字'}），无法可靠读取，未核对${what.zh}（已跳过该项校验，不按 0 处理）`,
+          en: `${t.en}: ${where.en} shows something other than its text on the page (${shown === 'bidi' ? 'bidi controls or a bdo element reorder it' : 'hidden or zero-size digits'}); it cannot be read reliably, so ${what.en} was not checked (skipped, not treated as 0)`,
+        } : {
           zh: `${t.zh}：${where.zh} 的内容「${c.text}」不是数字，无法核对${what.zh}（已跳过该项校验，不按 0 处理）`,
           en: `${t.en}: ${where.en} holds "${c.text}", which is not a number; ${what.en} was not checked (skipped, not treated as 0)`,
         },

@@ -12,7 +12,7 @@
  * Cells that do not fit are dropped and reported in `clipped`; normal tables never come near.
  * Pure: no DOM access, so property tests can drive it with synthetic rows.
  */
-import type { GridSlot, SourceCell } from './types';
+import type { CellUnreadable, GridSlot, SourceCell } from './types';
 import { toInt } from '../int';
 
 export interface RawCell {
@@ -22,6 +22,8 @@ export interface RawCell {
   colSpan: number;
   rowSpan: number;
   isHeader: boolean;
+  /** See SourceCell.unreadable. */
+  unreadable?: CellUnreadable;
 }
 
 export interface RawRow {
@@ -139,6 +141,7 @@ export function* buildGridSteps(rawRows: readonly RawRow[]): Generator<void, Gri
       if (ai < active.length && c0s[active[ai]] < end) end = c0s[active[ai]];
       const id = cellsOut.length;
       cellsOut.push({ el: raw.el, text: raw.text, row: r, col: 0, rowSpan: rs, colSpan: 1, isHeader: raw.isHeader });
+      if (raw.unreadable) cellsOut[id].unreadable = raw.unreadable;
       c0s.push(cursor);
       c1s.push(end);
       lasts.push(r + rs - 1);

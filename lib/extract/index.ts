@@ -12,6 +12,7 @@ import { buildGridSteps, parseSpan, type RawCell, type GridResult, type RawRow }
 import { cleanText } from './text';
 import type { Block, ExtractedDocument, TableBlock } from './types';
 import { memoByText } from '../memo';
+import { sanitizeText } from '../sanitize';
 
 export type { Block, ExtractedDocument, ParagraphBlock, TableBlock, SourceCell, GridSlot } from './types';
 export { buildGrid } from './grid';
@@ -185,7 +186,9 @@ function lowerOf(n: string): string {
 }
 
 // Only these properties matter; Word puts long styles on every element, so filter before normalising.
-const STYLE_HINT = /display|visibility|mso-hide|mso-element|float/i;
+// font-size:0 and unicode-bidi for what readers see vs what is read (issue 21); "font-size:0" only as
+// its own property (not mso-bidi-font-size:0pt), and not 0.5pt.
+const STYLE_HINT = /display|visibility|mso-hide|mso-element|float|unicode-bidi|(?:^|[;\s])font-size\s*:\s*0(?![.\d])/i;
 
 function styleOf(s: string): string {
   if (!STYLE_HINT.test(s)) return '';
@@ -214,7 +217,7 @@ function plainBelow(e: Element, hidden: Set<Element> | null): boolean {
   while (x !== null) {
     const xn = x.localName || x.tagName || '';
     // A custom element may host a shadow root (what renders is not its textContent): walked.
-    if (TAGS[lowerOf(xn)] !== undefined || xn.indexOf('-') >= 0 || visibleStyleOf(x, x.getAttribute('style'), hidden) !== '') return false;
+    if (TAGS[lowerOf(xn)] !== undefined || xn.indexOf('-') >= 0 || xn === 'bdo' || xn === 'BDO' || visibleStyleOf(x, x.getAttribute('style'), hidden) !== '') return false;
     let next: Element | null = x.firstElementChild;
     if (next !== null) {
       depth++;
@@ -263,7 +266,7 @@ function plainCell(td: Element, c: CellInfo, hidden: Set<Element> | null): boole
     const cat = TAGS[name];
     if (cat === SKIP || cat === HEAD) continue;
     if (cat !== undefined && cat !== BLOCK && cat !== BR) break;
-    if (name.indexOf('-') >= 0) break;
+    if (name.indexOf('-') >= 0 || name === 'bdo') break;
     if (visibleStyleOf(e, e.getAttribute('style'), hidden) !== '') break;
     if (cat === BR) {
       (items ??= []).push(BRK);
@@ -341,6 +344,20 @@ function visibleStyleOf(el: Element, style: string | null, hidden: Set<Element> 
   if (st && styleHides(st)) return null;
   return st;
 }
+
+/** A zero-size font (font-size:0, 0px, 0pt …): its text is in the DOM but not seen. */
+function styleZeroSize(st: string): boolean {
+  return /;font-size:0(?![.\d])/.test(st);
+}
+
+/** A bidi override: the characters are shown in the reverse of their DOM order. */
+function styleOverridesBidi(st: string): boolean {
+  return st.indexOf(';unicode-bidi:bidi-override') >= 0 || st.indexOf(';unicode-bidi:isolate-override') >= 0;
+}
+
+/** Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+const DIGIT = /[0-9０-９]/;
 
 function styleHides(st: string): boolean {
   return (
@@ -467,7 +484,16 @@ function* buildTableBlock(t: TableInfo, index: number, work: { done: number }): 
     const rows = groups[g].rows;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r].cells;
-      for (let c = 0; c < cells.length; c++) cells[c].text = flowText(cells[c].flow);
+      for (let c = 0; c < cells.length; c++) {
+        const text = flowText(cells[c].flow);
+        if (BIDI_CONTROLS.test(text)) {
+          // Shown reordered: unreadable, and the controls made visible (popup, tooltip, exports).
+          cells[c].text = sanitizeText(text);
+          cells[c].unreadable ??= 'bidi';
+        } else {
+          cells[c].text = text;
+        }
+      }
       rawRows.push({ cells, group: g });
       done += cells.length;
       work.done += cells.length;
@@ -724,7 +750,11 @@ class Walk {
     }
     if (cat === SKIP || cat === HEAD) return false;
     const st = visibleStyle(el, this.hiddenEls);
-    if (st === null) return false;
+    if (st === null) {
+      // Digits hidden inside a cell: what is shown is not what the DOM says (issue 21).
+      if (this.cell !== null && DIGIT.test(el.textContent || '')) this.cell.unreadable ??= 'hidden';
+      return false;
+    }
     const isHidden = this.opts.isHidden;
     if (isHidden) {
       let hidden = false;
@@ -733,7 +763,15 @@ class Walk {
       } catch {
         hidden = false;
       }
-      if (hidden) return false;
+      if (hidden) {
+        if (this.cell !== null && DIGIT.test(el.textContent || '')) this.cell.unreadable ??= 'hidden';
+        return false;
+      }
+    }
+    const cell = this.cell;
+    if (cell !== null) {
+      if (name === 'bdo' || (st !== '' && styleOverridesBidi(st))) cell.unreadable ??= 'bidi';
+      else if (st !== '' && styleZeroSize(st) && DIGIT.test(el.textContent || '')) cell.unreadable ??= 'hidden';
     }
     this.fields.style(st);
     if (cat === BR) {
@@ -753,7 +791,7 @@ class Walk {
     }
     // Table structure (only directly inside a table, i.e. not within one of its cells).
     if (this.table !== null && this.cell === null) {
-      const descend = this.enterTablePart(el, name, cat, this.table);
+      const descend = this.enterTablePart(el, name, cat, this.table, st);
       if (descend !== null) return descend;
     }
     if (cat === undefined) {
@@ -769,7 +807,7 @@ class Walk {
   }
 
   /** A group, row, cell, caption or col directly in the open table; null for anything else. */
-  private enterTablePart(el: Element, name: string, cat: number | undefined, table: TableInfo): boolean | null {
+  private enterTablePart(el: Element, name: string, cat: number | undefined, table: TableInfo, st: string): boolean | null {
     if (cat === COLS) return false;
     if (cat === GROUP) {
       this.pushFrame(el, GROUP);
@@ -798,6 +836,11 @@ class Walk {
       }
       // Read directly: cheaper than a document query for the few cells with spans (measured).
       const c = newCell(el, name === 'th' || group.kind === 'head');
+      // The cell's own style: a zero-size or bidi-overridden cell shows other than it reads.
+      if (st !== '') {
+        if (styleOverridesBidi(st)) c.unreadable = 'bidi';
+        else if (styleZeroSize(st)) c.unreadable = 'hidden';
+      }
       row.cells.push(c);
       table.ownCells++;
       this.work.done++;

@@ -15,7 +15,16 @@ export interface SourceCell {
   rowSpan: number;
   colSpan: number;
   isHeader: boolean;
+  /**
+   * The cell's displayed text may differ from its DOM text (issue 21): 'bidi' — bidi controls
+   * (U+202A–U+202E, U+2066–U+2069, made visible in `text`), a <bdo> or a bidi-override style;
+   * 'hidden' — digits hidden in it (display:none, visibility:hidden, hidden, font-size:0) or a
+   * zero-size cell. Such a cell has no value: it is reported as unreadable, never checked.
+   */
+  unreadable?: CellUnreadable;
 }
+
+export type CellUnreadable = 'bidi' | 'hidden';
 
 /** A slot of the rectangular grid. Copies point at the origin cell and must never be counted twice. */
 export interface GridSlot {

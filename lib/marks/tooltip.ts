@@ -5,6 +5,10 @@
 import type { Severity } from '../checks/types';
 import { COLORS } from './style';
 import { createUiHost } from './host';
+import { displayText } from '../sanitize';
+
+/** Page text in the tooltip: controls visible, cut (the popup has the full text: issue 21). */
+const shown = (s: string) => displayText(s).text;
 
 export interface TooltipEntry {
   severity: Severity;
@@ -24,6 +28,7 @@ const TIP_CSS = `
 .entry+.entry{margin-top:6px;padding-top:6px;border-top:1px solid #ddd}
 .title{font-weight:bold;margin-bottom:2px}
 .msg{margin-bottom:3px}
+.title,.msg,.line .v{unicode-bidi:isolate}
 .line{display:flex;gap:8px}.line .k{color:#555;min-width:3.5em}.line .v{font-family:ui-monospace,Consolas,monospace;font-weight:bold}
 .more{color:#555;margin-top:4px}
 .off{visibility:hidden}
@@ -64,10 +69,10 @@ export class Tooltip {
       const title = this.doc.createElement('div');
       title.className = 'title';
       title.style.color = COLORS[e.severity].line;
-      title.textContent = e.title;
+      title.textContent = shown(e.title);
       const msg = this.doc.createElement('div');
       msg.className = 'msg';
-      msg.textContent = e.message;
+      msg.textContent = shown(e.message);
       div.append(title, msg);
       for (const [k, v] of e.lines) {
         const line = this.doc.createElement('div');
@@ -77,7 +82,7 @@ export class Tooltip {
         ks.textContent = k;
         const vs = this.doc.createElement('span');
         vs.className = 'v';
-        vs.textContent = v;
+        vs.textContent = shown(v);
         line.append(ks, vs);
         div.append(line);
       }

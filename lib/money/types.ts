@@ -20,7 +20,8 @@ export type Amount =
       text: string;
     }
   | { kind: 'empty'; text: string }
-  | { kind: 'nan'; text: string; label?: boolean };
+  /** `unreadable`: the cell's displayed text may differ from its DOM text (SourceCell.unreadable). */
+  | { kind: 'nan'; text: string; label?: boolean; unreadable?: 'bidi' | 'hidden' };
 
 /** Outcome of a rounding-aware comparison (domain.md, "Rounding"). */
 export type Verdict = 'pass' | 'notice' | 'error';

@@ -241,7 +241,8 @@ export function buildTable(group: TableGroup): BuildResult {
       const c = numericCols[i];
       const s = slots[c];
       if (!s || s.isCopy || (!noBodyHeaders && bodyHeaderCells.has(s.cell))) continue;
-      const a = parseAmount(s.cell.text);
+      // A cell that shows other than its DOM text has no value (issue 21): never its DOM number.
+      const a: Amount = s.cell.unreadable ? { kind: 'nan', text: s.cell.text, unreadable: s.cell.unreadable } : parseAmount(s.cell.text);
       parsed[r * cols + c] = a;
       if (a.kind === 'number' && a.printedDecimals > precision) precision = a.printedDecimals;
     }

@@ -43,7 +43,7 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
 };
 
-type Finding = { rule: string; severity: string; message: string; cells: { table: string }[]; quote: string | null };
+type Finding = { rule: string; severity: string; message: string; cells: { table: string; text?: string }[]; quote: string | null; expected?: string | null; actual?: string | null };
 type State = {
   status: string;
   marksOn: boolean;
@@ -90,6 +90,10 @@ const PAGES: Record<string, string> = {
   '/reset-body.html': withHeadScript(lukouHtml, afterMarksJs(RESET_BODY_ACTION)),
   '/lukou-frame.html': lukouHtml,
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
+  // Shown as 578.83 and 155.87, read from the DOM as 38.875 and 78.551 (a <bdo>, a U+202E).
+  '/displayed.html': lukouHtml
+    .replace('>578.83</span></p></td>', '><bdo dir="rtl">38.875</bdo></span></p></td>')
+    .replace('>155.87</span></p></td>', '>\u202e78.551</span></p></td>'),
 };
 
 let server: FixtureServer;
@@ -698,6 +702,29 @@ describe('Chromium: hostile pages', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('dc:check').length)).toBe(1);
     expect((await stateOf(tabId))!.status).toBe('done');
     expect(w.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('cells shown other than their DOM text (<bdo>, U+202E) are unreadable: warned, never reconciled; the popup keeps its order', async () => {
+    const { page, tabId, state, watch: w } = await openPortal('/displayed.html', 30_000);
+    expect(state.status).toBe('done');
+    const findings = state.report!.findings;
+    const SAYS = '显示的内容与网页文本不一致';
+    const unreadable = findings.filter((f) => f.message.includes(SAYS));
+    expect(unreadable.some((f) => f.severity === 'warning' && f.cells.some((c) => c.text === '38.875'))).toBe(true);
+    expect(unreadable.some((f) => f.severity === 'warning' && f.cells.some((c) => c.text === '‹U+202E›78.551'))).toBe(true);
+    // No other finding reconciles anything with the DOM's numbers.
+    expect(findings.filter((f) => !f.message.includes(SAYS) && /38\.875|78\.551/.test(`${f.expected} ${f.actual} ${f.message}`))).toEqual([]);
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    const body = await popup.locator('main').innerText();
+    expect(body).toContain('‹U+202E›78.551');
+    expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const row = popup.locator('button.finding', { hasText: '‹U+202E›78.551' }).first();
+    await row.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: screenshotPath('hostile-displayed-text-popup.png') });
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
     await page.close();
   });
 

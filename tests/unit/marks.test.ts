@@ -271,4 +271,19 @@ describe('Tooltip', () => {
     tip.destroy();
     expect(doc.querySelector('[data-dc-ui="tooltip"]')).toBeNull();
   });
+
+  it('page text in it: bidi controls made visible, long text cut, lines isolated (issue 21)', async () => {
+    const { Tooltip } = await import('../../lib/marks/tooltip');
+    const doc = page(HTML);
+    const tip = new Tooltip(doc);
+    const long = '长'.repeat(5000);
+    tip.show(cell(doc, 'a')!, [{ severity: 'warning', title: 'I-01', message: `合计\u202e78.551 ${long}`, lines: [['所列', '\u202e78.551']] }], null);
+    const root = doc.querySelector('[data-dc-ui="tooltip"]')!.shadowRoot!;
+    const text = root.textContent ?? '';
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('合计‹U+202E›78.551');
+    expect(root.querySelector('.msg')!.textContent!.length).toBeLessThanOrEqual(301);
+    expect(root.querySelector('style')!.textContent).toContain('unicode-bidi:isolate');
+    tip.destroy();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeControls, sanitizeText, terminalSafeJson } from '../../lib/sanitize';
+import { displayText, hasUnsafeControls, sanitizeText, terminalSafeJson } from '../../lib/sanitize';
 
 describe('sanitizeText (one sanitiser for terminal, Markdown and CSV)', () => {
   const cases: [string, string, string][] = [
@@ -28,5 +28,14 @@ describe('sanitizeText (one sanitiser for terminal, Markdown and CSV)', () => {
     const json = terminalSafeJson(JSON.stringify(value));
     expect(json).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e\u2028]/);
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('displayText (popup and tooltip)', () => {
+  it('controls made visible, cut at the cap with the count left out, surrogate pairs kept whole', () => {
+    expect(displayText('合计\u202e18.088')).toEqual({ text: '合计‹U+202E›18.088', cut: 0 });
+    expect(displayText('x'.repeat(10), 4)).toEqual({ text: 'xxxx…', cut: 6 });
+    expect(displayText('ab😀cd', 3)).toEqual({ text: 'ab…', cut: 4 });
+    expect(displayText('a'.repeat(300))).toEqual({ text: 'a'.repeat(300), cut: 0 });
   });
 });
