@@ -140,6 +140,12 @@ beforeAll(async () => {
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/putuo.html': { file: PUTUO },
     '/budget.html': { file: BUDGET },
+    // lukou without the reasons given for its 公务接待费 (an insight, X-02, when insights are on).
+    '/no-reason.html': {
+      html: readFileSync(LUKOU, 'utf8')
+        .replace('决算数小于预算数的主要原因是未产生公务接待费用。', '')
+        .replace('决算数小于预算数的主要原因是压缩相关费用支出。决算数小于上年数的主要原因是压缩相关费用支出。', ''),
+    },
     '/ajax.html': { html: ajaxPage() },
     // …served with a strict CSP as well: the marks' stylesheet must still apply.
     '/hostile.html': { html: hostilePage(), headers: { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'unsafe-inline'" } },
@@ -530,6 +536,44 @@ describe('Chromium: other pages', () => {
     await popup.close();
     await options.close();
     await page.close();
+  });
+
+  it('insights on: an item off its budget with no reason is one 分析提示 in the popup, outside the counts and the badge', async () => {
+    const options = await ctx.newPage();
+    await options.goto(`chrome-extension://${extId}/options.html`);
+    const box = options.locator('input[data-setting="insights"]');
+    await box.check();
+    await expect.poll(() => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { insights?: boolean } | undefined)?.insights)).toBe(true);
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${server.origin(PORTAL_HOST)}/no-reason.html`);
+      const tabId = await tabIdOf(page);
+      const state = await waitForStatus(tabId, ['done']);
+      const findings = state.report!.findings as unknown as { rule: string; severity: string; cells: { text: string }[] }[];
+      const xs = findings.filter((f) => f.rule.startsWith('X-'));
+      expect(xs.map((f) => [f.rule, f.severity, f.cells.map((c) => c.text)])).toEqual([['X-02', 'notice', ['1.75', '0']]]);
+      // The counts and the badge are those of the page without insights (the CLI's, for lukou).
+      expect(state.report!.summary.errors).toBe(cli.report.summary.errors);
+      const w = await worker();
+      expect(await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(cli.report.summary.errors));
+      const popup = await openPopup(tabId);
+      await popup.waitForSelector('[data-state="done"]');
+      const fold = popup.locator('[data-action="insights"]');
+      expect(await fold.innerText()).toContain('分析提示 1 条');
+      expect(await popup.locator('[data-severity-group="insight"]').count()).toBe(0);
+      await fold.click();
+      const group = popup.locator('[data-severity-group="insight"]');
+      await group.waitFor();
+      expect(await group.innerText()).toContain('X-02');
+      await group.scrollIntoViewIfNeeded();
+      await popup.screenshot({ path: screenshotPath('chromium-popup-insights.png') });
+      await popup.close();
+      await page.close();
+    } finally {
+      await box.uncheck();
+      await expect.poll(() => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { insights?: boolean } | undefined)?.insights)).toBe(false);
+      await options.close();
+    }
   });
 
   it('a hostile page (sabotaged built-ins, fake messages, strict CSP) is still checked and marked', async () => {
