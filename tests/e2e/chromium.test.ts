@@ -622,7 +622,7 @@ describe('Chromium: other pages', () => {
   });
 
   it('the extension made no network request', async () => {
-    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/budget.html', '/favicon.ico']);
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/budget.html', '/no-reason.html', '/favicon.ico']);
     const http = requests.filter((u) => /^https?:/.test(u));
     // Only the fixture server (127.0.0.1 or a *.gov.cn name mapped to it).
     const foreign = http.filter((u) => {
