@@ -62,12 +62,6 @@ beforeAll(async () => {
   server = await serve({
     '/lukou.html': { file: LUKOU },
     '/busy.html': { html: withHeadScript(readFileSync(LUKOU, 'utf8'), BUSY_LOOP_JS) },
-    // lukou without the reasons given for its 公务接待费 (an insight, X-02, when insights are on).
-    '/no-reason.html': {
-      html: readFileSync(LUKOU, 'utf8')
-        .replace('决算数小于预算数的主要原因是未产生公务接待费用。', '')
-        .replace('决算数小于预算数的主要原因是压缩相关费用支出。决算数小于上年数的主要原因是压缩相关费用支出。', ''),
-    },
   });
   browser = await puppeteer.launch({
     browser: 'firefox',
@@ -342,40 +336,6 @@ describe('Firefox (MV2 build)', () => {
     expect(await removed.evaluate(() => document.querySelectorAll('[data-dc-severity]').length)).toBe(0);
     await removed.close();
     await options.close();
-  });
-
-  it('insights on: an item off its budget with no reason is one 分析提示 in the popup, outside the counts', async () => {
-    // One extension page at a time: BiDi loses track of a second one opening beside it.
-    const toggleInsights = async (on: boolean) => {
-      const options = await openExtensionPage('options.html');
-      const setting = () =>
-        options.evaluate(() => {
-          const ext = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
-          return ext.storage.local.get('settings').then((g) => (g.settings as { insights?: boolean } | undefined)?.insights ?? false);
-        });
-      await options.waitForSelector('input[data-setting="insights"]');
-      if ((await setting()) !== on) await options.click('input[data-setting="insights"]');
-      await waitFor(setting, (v) => v === on, 10_000);
-      await options.close();
-    };
-    await toggleInsights(true);
-    try {
-      const target = await browser.newPage();
-      await target.goto(`${server.origin(PORTAL_HOST)}/no-reason.html`);
-      const popup = await openPopup(target);
-      const counts = await popup.$eval('.counts', (el) => (el as HTMLElement).innerText);
-      expect(counts).toContain(`${cli.report.summary.errors} 个错误`);
-      const fold = await popup.$eval('[data-action="insights"]', (el) => (el as HTMLElement).innerText);
-      expect(fold).toContain('分析提示 1 条');
-      expect(await popup.$$eval('[data-severity-group="insight"]', (els) => els.length)).toBe(0);
-      await popup.click('[data-action="insights"]');
-      await popup.waitForSelector('[data-severity-group="insight"]', { timeout: 10_000 });
-      expect(await popup.$eval('[data-severity-group="insight"]', (el) => (el as HTMLElement).innerText)).toContain('X-02');
-      await popup.close();
-      await target.close();
-    } finally {
-      await toggleInsights(false);
-    }
   });
 
   it('checks a page whose main thread never goes quiet, and the page\'s own loop keeps running', async () => {
