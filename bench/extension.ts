@@ -16,6 +16,7 @@ import type { BenchPage } from './pages';
 import { median } from './measure';
 import { CHROMIUM, firstLine, ROOT, serve } from './tools';
 import { chromiumArgs } from '../tests/e2e/harness';
+import { TIMINGS_KEY } from '../lib/ext/timings';
 
 /** DC_EXTENSION_BUILD=<dir> measures another build (e.g. an older commit's) with the same bench. */
 export const EXTENSION_BUILD = process.env.DC_EXTENSION_BUILD ?? join(ROOT, '.output/chrome-mv3');
@@ -108,6 +109,9 @@ export async function runExtension(
   });
   const cases: ExtensionCase[] = [];
   try {
+    // The content script's dc:* marks are a debug setting, off in what ships (lib/ext/timings).
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    await sw.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: true }), TIMINGS_KEY);
     for (const page of pages) {
       const c: ExtensionCase = { page, loads: [] };
       cases.push(c);

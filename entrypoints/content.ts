@@ -19,6 +19,7 @@ import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../
 import { t, pick } from '../lib/i18n';
 import { docBody, docElement } from '../lib/dom/safe';
 import { pageAttachments, articleRoot } from '../lib/ext/attachments';
+import { Timings, TIMINGS_KEY } from '../lib/ext/timings';
 
 /**
  * "The content script already runs in this world". Symbol-keyed, not `window.__dcContent`: a page
@@ -87,9 +88,10 @@ class PageController {
   private staleWatch: StaleWatch | null = null;
   /** The address whose attachments are in the state (looked for when the popup asks, and after a check). */
   private attachmentsFor: string | null = null;
+  /** Performance marks for the bench and debugging: off unless the extension's storage turns them on. */
+  private timings = new Timings();
 
   start(): void {
-    performance.mark?.('dc:start');
     // sendResponse + `return true` works in both Chrome and Firefox.
     browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => {
       if (sender.id !== browser.runtime.id) return false;
@@ -100,6 +102,7 @@ class PageController {
       return true;
     });
     browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[TIMINGS_KEY]) this.timings.enable(changes[TIMINGS_KEY].newValue === true);
       if (area === 'local' && changes[FINDING_DISMISSALS_KEY]) {
         this.dismissals = changes[FINDING_DISMISSALS_KEY].newValue;
         this.applyDismissals();
@@ -173,7 +176,8 @@ class PageController {
 
   private async loadSettings(): Promise<void> {
     try {
-      const got = await browser.storage.local.get([SETTINGS_KEY, DISMISSED_KEY, FINDING_DISMISSALS_KEY]);
+      const got = await browser.storage.local.get([SETTINGS_KEY, DISMISSED_KEY, FINDING_DISMISSALS_KEY, TIMINGS_KEY]);
+      this.timings.enable(got[TIMINGS_KEY] === true);
       this.settings = readSettings(got[SETTINGS_KEY]);
       this.dismissals = got[FINDING_DISMISSALS_KEY] ?? null;
       const hosts = got[DISMISSED_KEY];
@@ -315,21 +319,21 @@ class PageController {
   }
 
   private detect(): boolean {
-    const t0 = performance.now();
+    const t0 = this.timings.now();
     try {
       return looksLikeDisclosure(docBody(document) ?? docElement(document) ?? document);
     } catch (err) {
       console.warn('[disclosure-checker] detection failed', err);
       return false;
     } finally {
-      performance.measure?.('dc:detect', { start: t0, duration: performance.now() - t0 });
+      this.timings.measure('dc:detect', t0);
     }
   }
 
   private autoDetect(): void {
     if (this.running || this.state.status !== 'idle') return;
     // Settings read and the page settled: the wait before the first detection (bench figure).
-    if (performance.getEntriesByName?.('dc:settle').length === 0) performance.measure?.('dc:settle', 'dc:start');
+    this.timings.measureOnce('dc:settle', 'dc:start');
     this.setState({ status: 'detecting' });
     if (this.detect()) {
       void this.check();
@@ -380,7 +384,7 @@ class PageController {
     this.setState({ status: 'checking', progress: null, error: null, report: null, items: [], stale: false });
     const p = (async () => {
       try {
-        performance.mark?.('dc:check:start');
+        this.timings.mark('dc:check:start');
         const checker = await this.loadChecker();
         let lastSent = 0;
         const unread: Element[] = [];
@@ -389,9 +393,11 @@ class PageController {
           // The options page's insights (X-xx notices), off by default.
           insights: this.settings.insights,
           // Performance marks for benchmarks and profiling: every stage, and any rule slower than a frame.
-          onTiming: (step, start, ms) => {
-            if (!step.startsWith('rule:') || ms > 16) performance.measure?.(`dc:${step}`, { start, duration: ms });
-          },
+          onTiming: this.timings.enabled
+            ? (step, start, ms) => {
+                if (!step.startsWith('rule:') || ms > 16) this.timings.measure(`dc:${step}`, start, ms);
+              }
+            : undefined,
           onProgress: (pr: Progress) => {
             const now = performance.now();
             // A few updates per second at most: the popup shows progress, the page stays responsive.
@@ -401,16 +407,16 @@ class PageController {
             }
           },
         });
-        performance.mark?.('dc:check:end');
-        performance.measure?.('dc:check', 'dc:check:start', 'dc:check:end');
-        const t0 = performance.now();
+        this.timings.mark('dc:check:end');
+        this.timings.measure('dc:check', 'dc:check:start', 'dc:check:end');
+        const t0 = this.timings.now();
         this.fullReport = checker.toReport(run, location.href);
         const frames = checker.unreadFrames(unread);
         if (frames.length > 0) this.fullReport.unrecognised = [...(this.fullReport.unrecognised ?? []), ...frames];
         const report = checker.dismiss(this.fullReport, this.dismissals, location.href);
         this.run = run;
         const items = checker.buildItems(run);
-        performance.measure?.('dc:report', { start: t0, duration: performance.now() - t0 });
+        this.timings.measure('dc:report', t0);
         const none = report.tables.length === 0;
         this.state = { ...this.state, report, items };
         if (!none && this.state.marksOn) {
@@ -451,7 +457,7 @@ class PageController {
   private async loadChecker(): Promise<Checker> {
     let checker = installedChecker();
     if (!checker) {
-      performance.mark?.('dc:load:start');
+      this.timings.mark('dc:load:start');
       // Whichever comes first: the checker running here, or the background saying it could not.
       const failed = browser.runtime.sendMessage({ type: 'dc:load-checker' }).then(
         (raw: unknown) => parseMessage(InjectResultSchema, raw, 'content'),
@@ -462,7 +468,7 @@ class PageController {
         throw new Error(`checker not loaded: ${answer?.error ?? 'no answer from the background'}`);
       });
       checker = await Promise.race([whenCheckerInstalled(), failed]);
-      performance.measure?.('dc:load', 'dc:load:start');
+      this.timings.measure('dc:load', 'dc:load:start');
     }
     this.marks ??= new checker.MarkSession(document, {
       describe: (ix, mark) => this.describe(ix, mark),
@@ -508,14 +514,14 @@ class PageController {
     const marks = this.marks;
     // Stale marks would point at what the page no longer shows: only a new check marks again.
     if (!this.run || !checker || !marks || this.state.stale) return;
-    const t0 = performance.now();
+    const t0 = this.timings.now();
     const plan = checker.planMarks(this.run.findings.map(checker.toMarkable), {
       showNotices: this.settings.showNotices,
       causes: checker.toMarkableCauses(this.run.causes),
     });
     marks.apply(plan);
     this.state.items = this.state.items.map((it) => ({ ...it, marked: marks.elementsFor(it.index).length > 0 }));
-    performance.measure?.('dc:marks', { start: t0, duration: performance.now() - t0 });
+    this.timings.measure('dc:marks', t0);
   }
 
   private describe(indices: number[], mark?: { cause: string | null; affected: string | null }): TooltipEntry[] {

@@ -22,6 +22,7 @@ import {
   type FixtureServer,
 } from './harness';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
+import { TIMINGS_KEY } from '../../lib/ext/timings';
 
 // Extension APIs as used inside the service worker (these callbacks run in the browser).
 declare const chrome: {
@@ -161,6 +162,8 @@ beforeAll(async () => {
   ctx.on('request', (r) => requests.push(r.url()));
   sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   extId = sw.url().split('/')[2];
+  // The dc:* performance marks some cases read are a debug setting, off in what ships (lib/ext/timings).
+  await sw.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: true }), TIMINGS_KEY);
   cdp = await ctx.browser()!.newBrowserCDPSession();
 });
 

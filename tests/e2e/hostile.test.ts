@@ -38,9 +38,11 @@ import {
   withHeadScript,
 } from './hostile-pages';
 import { readFileSync } from 'node:fs';
+import { TIMINGS_KEY } from '../../lib/ext/timings';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+  storage: { local: { set(v: object): Promise<void> } };
 };
 
 type Finding = { rule: string; severity: string; message: string; cells: { table: string; text?: string }[]; quote: string | null; expected?: string | null; actual?: string | null };
@@ -280,7 +282,15 @@ beforeAll(async () => {
   sw.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') swProblems.push(`sw console.${m.type()}: ${m.text()}`);
   });
+  // Several cases read the content script's dc:* marks: a debug setting, off in what ships.
+  await setTimings(true);
 });
+
+/** The debug setting that turns the content script's performance marks on (lib/ext/timings). */
+async function setTimings(on: boolean): Promise<void> {
+  const w = await worker();
+  await w.evaluate(([key, v]) => chrome.storage.local.set({ [key as string]: v }), [TIMINGS_KEY, on] as const);
+}
 
 afterAll(async () => {
   await ctx?.close();
@@ -311,6 +321,21 @@ describe('Chromium: hostile pages', () => {
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
     await page.close();
+  });
+
+  it('what ships leaves no dc:* performance entry on a checked page (the page shares the timeline): the marks are a debug setting', async () => {
+    await setTimings(false);
+    try {
+      const { page, state, watch: w } = await openPortal('/spans.html', 15_000);
+      expect(state.status).toBe('done');
+      expect(await page.locator('[data-dc-severity]').count()).toBeGreaterThan(0); // checked and marked
+      const names = await page.evaluate(() => performance.getEntries().map((e) => e.name));
+      expect(names.filter((n) => n.startsWith('dc:'))).toEqual([]);
+      expect(w.problems).toEqual([]);
+      await page.close();
+    } finally {
+      await setTimings(true);
+    }
   });
 
   it('absurd spans injected into the real page\'s 收入支出决算总表: T1 reported unreadable, no verdict on it', async () => {
