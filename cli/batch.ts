@@ -5,10 +5,13 @@
  * soon as it finishes.
  */
 import { createHash } from 'node:crypto';
-import type { SummaryItem, SummaryRow } from '../lib/report/summary';
+import type { BudgetProfile } from '../lib/checks/B-N16';
+import type { DismissalFile } from '../lib/report/dismiss';
+import type { SummaryRow } from '../lib/report/summary';
 import type { Input } from './inputs';
 import { CheckPool } from './pool';
 import { checkBytes, readInput, type CheckOptions } from './main';
+import { finishItem, type Done, type RenderSpec } from './render';
 
 export interface BatchOptions extends CheckOptions {
   /** Worker threads; 0 checks in this thread. */
@@ -20,12 +23,16 @@ export interface BatchOptions extends CheckOptions {
   hash?: boolean;
   /** Called with an input's content hash before it is checked: a stored result to use instead (resume), or null. */
   reuse?: (input: Input, hash: string) => Promise<BatchItem | null>;
+  /** How each report is rendered (in the worker that checked it). */
+  render: RenderSpec;
+  /** The reviewer's dismissals (--ignore), applied before the row is taken. */
+  ignore: DismissalFile | null;
 }
 
-/** A result as the batch hands it on: the item, its content hash when asked, a stored summary row when reused. */
+/** A result as the batch hands it on: rendered with its row (and content hash when asked), or a stored row when reused. */
 export type BatchItem =
-  | (SummaryItem & { hash?: string; reused?: undefined })
-  | { source: string; report?: undefined; error?: undefined; skipped?: undefined; hash: string; reused: SummaryRow; reusedFile: string };
+  | Done
+  | { source: string; error?: undefined; skipped?: undefined; hash: string; reused: SummaryRow; reusedFile: string; profile: BudgetProfile | null };
 
 /**
  * Runs every input through read → check and calls `emit` once per input (in input order unless
@@ -69,14 +76,13 @@ export async function runBatch(
 
   const one = async (input: Input): Promise<BatchItem> => {
     const got = await readInput(input, opts);
-    if (!got.ok) return got.item;
+    if (!got.ok) return finishItem(got.item, opts.render, null);
     const hash = opts.hash ? createHash('sha256').update(got.bytes).digest('hex') : undefined;
     const reused = opts.reuse && hash ? await opts.reuse(input, hash) : null;
     if (reused) return reused;
     const meta = { contentType: got.contentType, finalUrl: got.finalUrl, filePath: got.filePath, insights: opts.insights };
-    if (opts.jobs > 0) pool ??= new CheckPool(opts.jobs);
-    const item = pool ? await pool.check(got.source, got.bytes, meta) : await checkBytes(got.source, got.bytes, meta);
-    return hash ? { ...item, hash } : item;
+    if (opts.jobs > 0) pool ??= new CheckPool(opts.jobs, { render: opts.render, ignore: opts.ignore });
+    return pool ? pool.check(got.source, got.bytes, meta, hash) : finishItem(await checkBytes(got.source, got.bytes, meta), opts.render, opts.ignore, hash);
   };
 
   const iterator = Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<Input>)[Symbol.iterator]();

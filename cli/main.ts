@@ -10,12 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { checkDocument, toReport } from '../lib/index';
-import type { Report } from '../lib/report/schema';
+import { checkDocument } from '../lib/index';
 import { renderText } from '../lib/report/text';
-import { CSV_BOM, FINDINGS_CSV_HEADER, renderCsv } from '../lib/report/csv';
+import { CSV_BOM, FINDINGS_CSV_HEADER } from '../lib/report/csv';
 import { renderMarkdown } from '../lib/report/markdown';
-import { compareRows, renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryRow, summaryTotals, type SummaryItem, type SummaryRow } from '../lib/report/summary';
+import { compareRows, renderPairsMarkdown, renderPairsText, renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryTotals, type BudgetPair, type SummaryItem, type SummaryRow } from '../lib/report/summary';
 import { decodeHtml, NotHtmlError } from './decode';
 import { checkPdfBytes, isPdfInput } from './pdf';
 import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Fetched, type FetchOptions, type Resolver } from './fetch';
@@ -27,10 +26,11 @@ import { isDocumentFile, readDocumentFile } from './files';
 import { Progress } from './progress';
 import { runBatch, type BatchItem } from './batch';
 import { ResumeIndex } from './resume';
-import { IgnoreFileError, ignoreIn, readIgnoreFile } from './ignore';
+import { IgnoreFileError, readIgnoreFile } from './ignore';
+import { checkedRun, FORMATS, ndjsonLine, renderOne, type Checked, type Format, type RenderSpec, type ReportLang } from './render';
+import { pairBudgets, type BudgetProfile } from '../lib/checks/B-N16';
 
-export const FORMATS = ['text', 'json', 'csv', 'md', 'ndjson'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, ndjsonLine, renderOne, type Format, type ReportLang } from './render';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -140,7 +140,6 @@ interface Options {
   inputs: string[];
 }
 
-export type ReportLang = 'zh' | 'both';
 const LANGS: readonly ReportLang[] = ['zh', 'both'];
 
 class UsageError extends Error {}
@@ -272,7 +271,7 @@ export interface ReadMeta {
 }
 
 /** Dispatches by format, decodes, parses and checks bytes already read (CPU only: what a worker does). Never throws. */
-export async function checkBytes(source: string, bytes: Uint8Array, meta: ReadMeta): Promise<SummaryItem> {
+export async function checkBytes(source: string, bytes: Uint8Array, meta: ReadMeta): Promise<Checked> {
   const { contentType, finalUrl, filePath } = meta;
   const insights = Boolean(meta.insights);
   // Other formats are read into the same DOM of blocks by their own reader.
@@ -290,9 +289,7 @@ export async function checkBytes(source: string, bytes: Uint8Array, meta: ReadMe
   }
   try {
     const { document } = parseHTML(html);
-    const run = checkDocument(document as unknown as Document, { insights });
-    const report = toReport(run, source);
-    return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
+    return checkedRun(checkDocument(document as unknown as Document, { insights }), source, finalUrl);
   } catch (err) {
     // A crash in the core must not stop a batch; the input counts as not checked.
     return { source, error: `internal error while checking · 校验程序内部错误: ${(err as Error)?.message ?? String(err)}` };
@@ -309,13 +306,11 @@ function urlFileName(url: string): string {
 }
 
 /** PDF / Word / Excel / WPS bytes: read by lib/extract/file.ts, then checked like a page. */
-async function checkDocumentFile(source: string, bytes: Uint8Array, name: string, finalUrl: string | null, insights: boolean): Promise<SummaryItem> {
+async function checkDocumentFile(source: string, bytes: Uint8Array, name: string, finalUrl: string | null, insights: boolean): Promise<Checked> {
   const read = await readDocumentFile(bytes, name);
   if (!read.ok) return { source, error: read.error };
   try {
-    const run = checkDocument(read.root, { format: read.format, insights });
-    const report = toReport(run, source);
-    return { source, report: finalUrl !== null && finalUrl !== source ? { ...report, finalUrl } : report };
+    return checkedRun(checkDocument(read.root, { format: read.format, insights }), source, finalUrl);
   } catch (err) {
     return { source, error: `internal error while checking · 校验程序内部错误: ${(err as Error)?.message ?? String(err)}` };
   }
@@ -344,20 +339,6 @@ export function reportFileName(source: string, format: Format, taken: Set<string
   for (let n = 2; taken.has(name.toLowerCase()) || /^(summary|findings)\./i.test(name); n++) name = `${base}-${n}.${EXT[format]}`;
   taken.add(name.toLowerCase());
   return name;
-}
-
-export function renderOne(report: Report, format: Format, lang: ReportLang = 'both'): string {
-  switch (format) {
-    case 'json':
-    case 'ndjson':
-      return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
-    case 'csv':
-      return renderCsv(report, { lang });
-    case 'md':
-      return renderMarkdown(report, { lang });
-    default:
-      return renderText(report, { lang });
-  }
 }
 
 /** What goes to stdout (or --out FILE): one report for one input; for several, all of them and a summary. */
@@ -476,6 +457,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   const progress = new Progress(io, crawled ? null : checkable, opts.quiet || (!crawled && checkable < 2));
   const write = outDir ? null : outPath ? await fileWriter(outPath) : { write: async (t: string) => io.stdout(t), close: async () => undefined };
   const sink = new Sink(opts.format, single, outDir, write, taken, opts.lang);
+  // Reports are rendered where they were checked; a single ndjson input is one line like a batch's.
+  const render: RenderSpec = { format: opts.format, lang: opts.lang, mode: outDir || (single && opts.format !== 'ndjson') ? 'doc' : 'stream' };
   const resume = outDir && opts.resume ? await ResumeIndex.open(outDir, `${VERSION}|${opts.format}${opts.lang === 'zh' ? '|zh' : ''}${ignore ? `|ignore:${ignore.digest}` : ''}${opts.insights ? '|insights' : ''}`) : null;
   if (outDir) for (const p of inputPaths) taken.add(path.basename(p).toLowerCase());
   if (resume) for (const f of resume.files()) taken.add(f.toLowerCase());
@@ -501,9 +484,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         // The content hash: the resume key, and a document key dismissals may name.
         hash: resume !== null || ignore !== null,
         reuse: resume ? async (input, hash) => resume.lookup(input.source, hash) : undefined,
+        render,
+        ignore: ignore?.file ?? null,
       },
-      async (got) => {
-        const item = ignore && got.report ? { ...got, report: ignoreIn(got.report, ignore.file, got.hash) } : got;
+      async (item) => {
         if (item.skipped === undefined) {
           if (item.error !== undefined) {
             unreadable = true;
@@ -511,14 +495,15 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
           }
           progress.tick(item.source);
         }
-        const row = item.reused ?? summaryRow(item as SummaryItem);
+        const row = item.reused ?? item.row;
         if (opts.failOn !== 'never' && (row.errors > 0 || (opts.failOn === 'warning' && row.warnings > 0))) failOnHit = true;
         const file = await sink.add(item, row);
-        if (resume && file && item.hash && !item.reused) await resume.record(item.source, item.hash, file, row);
+        if (resume && file && item.hash && !item.reused) await resume.record(item.source, item.hash, file, row, item.profile);
       },
     );
     progress.finish();
-    await sink.finish();
+    const pairs = await sink.finish();
+    for (const f of pairs.flatMap((p) => p.findings)) if (opts.failOn !== 'never' && (f.severity === 'error' || (opts.failOn === 'warning' && f.severity === 'warning'))) failOnHit = true;
     await write?.close();
     if (outDir && !opts.quiet) io.stderr(`已写入 wrote ${sink.reportCount} reports + summary to ${sanitizeText(opts.out ?? opts.resume ?? '')}\n`);
   } catch (err) {
@@ -547,7 +532,10 @@ class Sink {
   private rows: SummaryRow[] = [];
   private first = true;
   private held: string[] = [];
-  private singleItem: SummaryItem | null = null;
+  private singleText: string | null = null;
+  private singleSeen = false;
+  /** 单位/部门 budget profiles met so far (small), paired at the end (B-N16). */
+  private profiles: { source: string; profile: BudgetProfile }[] = [];
   /** Report files in input order (for findings.csv). */
   private files: string[] = [];
   reportCount = 0;
@@ -564,17 +552,18 @@ class Sink {
   /** Takes one result; returns the report file written in an --out folder (or reused), if any. */
   async add(item: BatchItem, row: SummaryRow): Promise<string | null> {
     this.rows.push(row);
+    if (item.profile) this.profiles.push({ source: item.source, profile: item.profile });
     if (item.reused) {
       this.reportCount++;
       this.files.push(item.reusedFile);
       return item.reusedFile;
     }
     if (this.outDir) {
-      if (!item.report) return null;
+      if (item.text === null) return null;
       const name = reportFileName(item.source, this.format, this.taken);
       // Written under a temporary name and renamed, so a killed run never leaves half a report.
       const tmp = path.join(this.outDir, `.${name}.part`);
-      await writeFile(tmp, renderOne(item.report, this.format, this.lang));
+      await writeFile(tmp, item.text);
       await rename(tmp, path.join(this.outDir, name));
       this.files.push(name);
       this.reportCount++;
@@ -582,25 +571,26 @@ class Sink {
     }
     const out = this.out!;
     if (this.single) {
-      this.singleItem ??= item;
+      if (!this.singleSeen) this.singleText = item.text;
+      this.singleSeen = true;
       return null;
     }
+    const text = item.text;
+    if (text === null) return null;
     switch (this.format) {
       case 'ndjson':
-        await out.write(ndjsonLine(item));
+        await out.write(text);
         break;
       case 'json':
-        if (!item.report) break;
-        await out.write((this.first ? '[\n' : ',\n') + indent(terminalSafeJson(JSON.stringify(item.report, null, 2))));
+        await out.write((this.first ? '[\n' : ',\n') + text);
         this.first = false;
         break;
       case 'text':
-        if (!item.report) break;
-        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderText(item.report, { lang: this.lang }));
+        await out.write((this.first ? '' : TEXT_SEPARATOR) + text);
         this.first = false;
         break;
       case 'md':
-        if (item.report) this.held.push(renderMarkdown(item.report, { level: 2, lang: this.lang }));
+        this.held.push(text);
         break;
       default:
         break; // csv: the summary only
@@ -608,34 +598,36 @@ class Sink {
     return null;
   }
 
-  async finish(): Promise<void> {
+  /** Writes the summaries; returns the unit–department pairs found (B-N16). */
+  async finish(): Promise<BudgetPair[]> {
     const rows = this.rows.sort(compareRows);
+    const pairs = pairBudgets(this.profiles);
     if (this.outDir) {
       const dir = this.outDir;
       await writeFile(path.join(dir, 'summary.csv'), renderSummaryCsv(rows));
-      await writeFile(path.join(dir, 'summary.md'), renderSummaryMarkdown(rows));
+      await writeFile(path.join(dir, 'summary.md'), renderSummaryMarkdown(rows) + renderPairsMarkdown(pairs));
       if (this.format === 'json' || this.format === 'ndjson') {
-        await writeFile(path.join(dir, 'summary.json'), terminalSafeJson(JSON.stringify({ totals: summaryTotals(rows), documents: rows }, null, 2)) + '\n');
+        const json = { totals: summaryTotals(rows), documents: rows, ...(pairs.length ? { pairs } : {}) };
+        await writeFile(path.join(dir, 'summary.json'), terminalSafeJson(JSON.stringify(json, null, 2)) + '\n');
       }
-      if (this.format === 'text') await writeFile(path.join(dir, 'summary.txt'), renderSummaryText(rows));
+      if (this.format === 'text') await writeFile(path.join(dir, 'summary.txt'), renderSummaryText(rows) + renderPairsText(pairs));
       if (this.format === 'csv') await concatFindings(dir, this.files, this.lang);
-      return;
+      return pairs;
     }
     const out = this.out!;
     if (this.single) {
-      if (this.singleItem?.report) await out.write(this.format === 'ndjson' ? ndjsonLine(this.singleItem) : renderOne(this.singleItem.report, this.format, this.lang));
-      else if (this.singleItem && this.format === 'ndjson') await out.write(ndjsonLine(this.singleItem));
-      return;
+      if (this.singleText !== null) await out.write(this.singleText);
+      return pairs;
     }
     switch (this.format) {
       case 'json':
         await out.write(this.first ? '[]\n' : '\n]\n');
         break;
       case 'text':
-        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderSummaryText(rows));
+        await out.write((this.first ? '' : TEXT_SEPARATOR) + renderSummaryText(rows) + renderPairsText(pairs));
         break;
       case 'md':
-        await out.write([renderSummaryMarkdown(rows), ...this.held].join('\n'));
+        await out.write([renderSummaryMarkdown(rows) + renderPairsMarkdown(pairs), ...this.held].join('\n'));
         break;
       case 'csv':
         await out.write(renderSummaryCsv(rows));
@@ -643,20 +635,11 @@ class Sink {
       default:
         break; // ndjson: the lines are the output
     }
+    return pairs;
   }
 }
 
 const TEXT_SEPARATOR = '\n' + '─'.repeat(60) + '\n\n';
-
-function indent(json: string): string {
-  return '  ' + json.replace(/\n/g, '\n  ');
-}
-
-/** One line of --format ndjson: the report, or {source, error} / {source, skipped}. */
-export function ndjsonLine(item: SummaryItem): string {
-  const value = item.report ?? (item.error !== undefined ? { source: item.source, error: item.error } : { source: item.source, skipped: item.skipped });
-  return terminalSafeJson(JSON.stringify(value)) + '\n';
-}
 
 /** findings.csv from the per-report CSV files, one at a time (their header and BOM dropped). */
 async function concatFindings(dir: string, files: readonly string[], lang: ReportLang): Promise<void> {

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { pdfToDocument, type PdfResult } from '../lib/extract/pdf/index';
-import { checkDocument, toReport } from '../lib/index';
-import type { SummaryItem } from '../lib/report/summary';
+import { checkDocument } from '../lib/index';
+import { checkedRun, type Checked } from './render';
 
 const require = createRequire(import.meta.url);
 const PDFJS_ROOT = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -45,12 +45,11 @@ export function isPdfInput(filePath: string | null, contentType: string | null, 
 }
 
 /** Reads and checks one PDF. Never throws: an unreadable PDF becomes the input's error. */
-export async function checkPdfBytes(bytes: Uint8Array, source: string, options: { insights?: boolean } = {}): Promise<SummaryItem> {
+export async function checkPdfBytes(bytes: Uint8Array, source: string, options: { insights?: boolean } = {}): Promise<Checked> {
   try {
     const { document, result } = await readPdf(bytes);
     if (result.problem) return { source, error: `${result.problem.zh} · ${result.problem.en}` };
-    const run = checkDocument(document, { format: 'pdf', insights: options.insights });
-    return { source, report: toReport(run, source) };
+    return checkedRun(checkDocument(document, { format: 'pdf', insights: options.insights }), source, null);
   } catch (err) {
     return { source, error: `internal error while reading the PDF · 读取 PDF 时程序内部错误: ${(err as Error)?.message ?? String(err)}` };
   }

@@ -4,17 +4,24 @@
  * only the document it held; it is replaced and the batch goes on.
  */
 import { Worker } from 'node:worker_threads';
-import type { SummaryItem } from '../lib/report/summary';
+import type { DismissalFile } from '../lib/report/dismiss';
 import type { CheckTask } from './worker';
 import type { ReadMeta } from './main';
+import { finishItem, type Done, type RenderSpec } from './render';
 import { workerBundle } from './worker-bundle';
+
+/** What every worker is started with: how to render, and the dismissals to apply. */
+export interface WorkerInit {
+  render: RenderSpec;
+  ignore: DismissalFile | null;
+}
 
 /** Heap per worker: far above a real disclosure page (tens of MB), far below the machine. */
 export const WORKER_HEAP_MB = 1024;
 
 interface Pending {
   task: CheckTask;
-  resolve: (item: SummaryItem) => void;
+  resolve: (done: Done) => void;
 }
 
 interface Slot {
@@ -36,6 +43,7 @@ export class CheckPool {
 
   constructor(
     readonly size: number,
+    private init: WorkerInit,
     private heapMb = WORKER_HEAP_MB,
   ) {
     this.ready = workerBundle().then((url) => {
@@ -47,13 +55,13 @@ export class CheckPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.boot, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(this.boot, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, current: null };
-    worker.on('message', (msg: { id: number; item: SummaryItem }) => {
+    worker.on('message', (msg: { id: number; done: Done }) => {
       const p = slot.current;
       if (!p || p.task.id !== msg.id) return;
       slot.current = null;
-      p.resolve(msg.item);
+      p.resolve(msg.done);
       this.pump();
     });
     const died = (why: string) => {
@@ -61,7 +69,7 @@ export class CheckPool {
       slot.current = null;
       const i = this.slots.indexOf(slot);
       if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
-      if (p) p.resolve({ source: p.task.source, error: why });
+      if (p) p.resolve(finishItem({ source: p.task.source, error: why }, this.init.render, null, p.task.hash));
       this.pump();
     };
     worker.on('error', (err: Error & { code?: string }) => {
@@ -94,10 +102,10 @@ export class CheckPool {
     for (const slot of this.slots) if (!slot.current) slot.worker.unref();
   }
 
-  check(source: string, bytes: Uint8Array, meta: ReadMeta): Promise<SummaryItem> {
-    if (this.closed) return Promise.resolve({ source, error: 'pool closed' });
+  check(source: string, bytes: Uint8Array, meta: ReadMeta, hash?: string): Promise<Done> {
+    if (this.closed) return Promise.resolve(finishItem({ source, error: 'pool closed' }, this.init.render, null, hash));
     return new Promise((resolve) => {
-      this.queue.push({ task: { id: this.nextId++, source, bytes, meta }, resolve });
+      this.queue.push({ task: { id: this.nextId++, source, bytes, meta, hash }, resolve });
       this.pump();
     });
   }

@@ -1,6 +1,7 @@
 /**
  * Resume (issue 22): an --out folder keeps an index of what it holds, one JSON line per report
- * (`.dc-index.ndjson`: source, content hash, checker version + format, report file, summary row).
+ * (`.dc-index.ndjson`: source, content hash, checker version + format, report file, summary row,
+ * a budget's pairing profile).
  * A later run with --resume skips an input whose content hash, version and format match a line
  * whose report file is still there, and takes its summary row from the index, so the summary of a
  * resumed run covers every document. Lines are appended after the report file is in place (it is
@@ -9,6 +10,7 @@
  */
 import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { BudgetProfile } from '../lib/checks/B-N16';
 import type { SummaryRow } from '../lib/report/summary';
 import type { BatchItem } from './batch';
 
@@ -20,6 +22,8 @@ interface Entry {
   version: string;
   file: string;
   row: SummaryRow;
+  /** A budget's pairing profile (B-N16), so a resumed batch pairs as an uninterrupted one. */
+  profile?: BudgetProfile | null;
 }
 
 export class ResumeIndex {
@@ -63,11 +67,11 @@ export class ResumeIndex {
     } catch {
       return null;
     }
-    return { source, hash, reused: e.row, reusedFile: e.file };
+    return { source, hash, reused: e.row, reusedFile: e.file, profile: e.profile ?? null };
   }
 
-  async record(source: string, hash: string, file: string, row: SummaryRow): Promise<void> {
-    const e: Entry = { source, hash, version: this.version, file, row };
+  async record(source: string, hash: string, file: string, row: SummaryRow, profile: BudgetProfile | null = null): Promise<void> {
+    const e: Entry = { source, hash, version: this.version, file, row, ...(profile ? { profile } : {}) };
     this.entries.set(source, e);
     await appendFile(path.join(this.dir, INDEX_FILE), JSON.stringify(e) + '\n');
   }

@@ -85,6 +85,12 @@ export interface PairFinding {
   subject: string;
 }
 
+/** 元 with thousands separators, as budget tables print them. */
+function yuan(d: Decimal): string {
+  const [i, f] = formatAmount(d, 2).split('.');
+  return `${i.replace(/\B(?=(\d{3})+$)/g, ',')}.${f}`;
+}
+
 /** The unit against its department (the caller pairs them: same department name, same year). */
 export function compareBudgets(unit: BudgetProfile, dept: BudgetProfile): PairFinding[] {
   const out: PairFinding[] = [];
@@ -99,11 +105,11 @@ export function compareBudgets(unit: BudgetProfile, dept: BudgetProfile): PairFi
       severity: 'error',
       subject: code,
       message: {
-        zh: `单位预算 ${code} 支出合计 ${formatAmount(uv, 2)} 元大于部门预算的 ${dv === undefined ? '（部门预算无此科目）0' : formatAmount(limit, 2)} 元（部门预算包含其所属单位）`,
-        en: `The unit budget's ${code} total ${formatAmount(uv, 2)} yuan exceeds the department budget's ${dv === undefined ? '(no such code) 0' : formatAmount(limit, 2)} (a department's budget holds its units')`,
+        zh: `单位预算 ${code} 支出合计 ${yuan(uv)} 元大于部门预算的 ${dv === undefined ? '（部门预算无此科目）0' : yuan(limit)} 元（部门预算包含其所属单位）`,
+        en: `The unit budget's ${code} total ${yuan(uv)} yuan exceeds the department budget's ${dv === undefined ? '(no such code) 0' : yuan(limit)} (a department's budget holds its units')`,
       },
-      expected: `≤ ${formatAmount(limit, 2)}`,
-      actual: formatAmount(uv, 2),
+      expected: `≤ ${yuan(limit)}`,
+      actual: yuan(uv),
     });
   }
   for (const k of Object.keys(unit.prior) as HeadKey[]) {

@@ -26,6 +26,7 @@ import {
 } from './text';
 import { detailsLine, mainLine } from './words';
 import { coverage, coverageLine } from './coverage';
+import { kindLabel } from './kind';
 
 /** Escapes text for a Markdown table cell or paragraph: no markup, no HTML, no line breaks. */
 export function mdEscape(s: string): string {
@@ -61,7 +62,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.finalUrl) out.push(`- ${B('最终地址', 'Final URL')}: ${mdEscape(report.finalUrl)}`);
   if (d.title) out.push(`- ${B('标题', 'Title')}: ${mdEscape(d.title)}`);
   out.push(`- ${B('部门', 'Department')}: ${mdEscape(d.department ?? '—')}`);
-  out.push(`- ${B('年度', 'Year')}: ${d.year ?? '—'} · ${B('单位', 'Unit')}: ${mdEscape(d.unit ?? '—')}`);
+  out.push(`- ${B('年度', 'Year')}: ${d.year ?? '—'} · ${B('金额单位', 'Money unit')}: ${mdEscape(d.unit ?? '—')}`);
+  out.push(`- ${B('类型', 'Kind')}: ${kindLabel(d, zhOnly ? 'zh' : 'both')}`);
   out.push('');
 
   const unrecognised = report.unrecognised ?? [];

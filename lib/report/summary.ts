@@ -6,7 +6,9 @@ import { sanitizeText } from '../sanitize';
 import type { Report } from './schema';
 import { csvDocument } from './csv';
 import { mdEscape, mdTable } from './markdown';
-import { NO_DISCLOSURE } from './text';
+import { NO_DISCLOSURE, SEVERITY_LABEL } from './text';
+import type { PairFinding } from '../checks/B-N16';
+import { kindLabel } from './kind';
 
 /** One input: a report, the reason it could not be read, or why it was skipped (a folder entry not checked). */
 export type SummaryItem =
@@ -154,16 +156,7 @@ function totalsLine(t: SummaryTotals): string {
   );
 }
 
-const KIND_LABEL = { final: { zh: '决算', en: 'final accounts' }, budget: { zh: '预算', en: 'budget' } } as const;
-const SCOPE_LABEL = { department: { zh: '部门', en: 'department' }, unit: { zh: '单位', en: 'unit' } } as const;
-
-/** "部门预算 department budget", "决算 final accounts" (scope unknown), "—" (no kind). */
-export function kindLabel(r: Pick<SummaryRow, 'kind' | 'scope'>): string {
-  if (!r.kind) return '—';
-  const k = KIND_LABEL[r.kind];
-  const s = r.scope ? SCOPE_LABEL[r.scope] : null;
-  return s ? `${s.zh}${k.zh} ${s.en} ${k.en}` : `${k.zh} ${k.en}`;
-}
+export { kindLabel } from './kind';
 
 export const SUMMARY_CSV_HEADER = [
   'source',
@@ -238,4 +231,42 @@ export function renderSummaryText(rows: readonly SummaryRow[]): string {
     for (const t of r.top) out.push(`      ${t}`);
   }
   return sanitizeText(out.join('\n') + '\n');
+}
+
+/** B-N16 across a batch: each 单位预算 beside its 部门预算 (same department and year) and what the pair shows. */
+export interface BudgetPair {
+  unit: string;
+  department: string;
+  findings: PairFinding[];
+}
+
+const PAIRS_HEADING = '单位预算与部门预算 Unit and department budgets (B-N16)';
+
+function pairCounts(pairs: readonly BudgetPair[]): string {
+  const all = pairs.flatMap((p) => p.findings);
+  const n = (s: string) => all.filter((f) => f.severity === s).length;
+  return `${pairs.length} 对 pairs: ${n('error')} 错误 errors · ${n('warning')} 警告 warnings`;
+}
+
+/** The text summary's pairing section ('' when the batch held no unit beside its department). */
+export function renderPairsText(pairs: readonly BudgetPair[]): string {
+  if (pairs.length === 0) return '';
+  const out = ['', PAIRS_HEADING, pairCounts(pairs)];
+  for (const p of pairs) {
+    out.push(`  单位 unit: ${p.unit}  ←  部门 department: ${p.department}`);
+    if (p.findings.length === 0) out.push('      未发现问题 none found');
+    for (const f of p.findings) out.push(`      [B-N16] ${SEVERITY_LABEL[f.severity].zh} ${f.message.zh}`, `              ${f.message.en}`);
+  }
+  return sanitizeText(out.join('\n') + '\n');
+}
+
+export function renderPairsMarkdown(pairs: readonly BudgetPair[], options: { level?: number } = {}): string {
+  if (pairs.length === 0) return '';
+  const h = '#'.repeat((options.level ?? 1) + 1);
+  const rows = pairs.flatMap((p) =>
+    p.findings.length === 0
+      ? [[mdEscape(p.unit), mdEscape(p.department), '—', '未发现问题 none found']]
+      : p.findings.map((f) => [mdEscape(p.unit), mdEscape(p.department), `${SEVERITY_LABEL[f.severity].zh} ${f.severity}`, `${mdEscape(f.message.zh)}<br>${mdEscape(f.message.en)}`]),
+  );
+  return [`${h} ${PAIRS_HEADING}`, '', pairCounts(pairs), '', mdTable(['单位 Unit', '部门 Department', '严重程度 Severity', '问题 Finding'], rows), ''].join('\n');
 }

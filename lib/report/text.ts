@@ -7,6 +7,7 @@ import type { Report, ReportCause, ReportFinding } from './schema';
 import { foldLabel, foldNotices, orderedFindings } from './order';
 import { detailsLine, mainLine, valueLines } from './words';
 import { coverage, coverageLine } from './coverage';
+import { kindLabel } from './kind';
 
 type Severity = ReportFinding['severity'];
 type Cell = ReportFinding['cells'][number];
@@ -149,7 +150,8 @@ export function renderText(report: Report, options: ListOptions = {}): string {
   if (report.finalUrl) out.push(`${B('最终地址', 'Final URL')}: ${report.finalUrl}`);
   if (d.title) out.push(`${B('标题', 'Title')}: ${oneLine(d.title)}`);
   out.push(`${B('部门', 'Department')}: ${d.department ?? '—'}`);
-  out.push(`${B('年度', 'Year')}: ${d.year ?? '—'}   ${B('单位', 'Unit')}: ${d.unit ?? '—'}`);
+  out.push(`${B('年度', 'Year')}: ${d.year ?? '—'}   ${B('金额单位', 'Money unit')}: ${d.unit ?? '—'}`);
+  out.push(`${B('类型', 'Kind')}: ${kindLabel(d, zhOnly ? 'zh' : 'both')}`);
   out.push('');
 
   const unrecognised = report.unrecognised ?? [];

@@ -93,7 +93,7 @@ describe('npm run check (single input)', () => {
     const { code, stdout } = await runCli([SEED]);
     expect(code).toBe(0);
     expect(stdout).toContain('部门 Department: 中共株洲市渌口区委办公室');
-    expect(stdout).toContain('年度 Year: 2024   单位 Unit: 万元');
+    expect(stdout).toContain('年度 Year: 2024   金额单位 Money unit: 万元');
     expect(stdout).toContain('识别的表格 Recognised tables (9):');
     expect(stdout).toMatch(/T1 {2}公开01表 {2}收入支出决算总表/);
     expect(stdout).toMatch(/错误 Errors \(\d+\)/);

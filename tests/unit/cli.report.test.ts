@@ -61,7 +61,9 @@ describe('renderText', () => {
     });
     const t = renderText(r);
     expect(t).toContain('部门 Department: 某部门');
-    expect(t).toContain('年度 Year: 2024   单位 Unit: 万元');
+    expect(t).toContain('年度 Year: 2024   金额单位 Money unit: 万元');
+    expect(t).toContain('类型 Kind: 部门决算 department final accounts');
+    expect(renderMarkdown(r)).toContain('- 类型 Kind: 部门决算 department final accounts');
     expect(t).toContain('T1  公开01表  收入支出决算总表  (30×6)');
     expect(t).toContain('缺少 missing: S-02 机构设置');
     expect(t).toContain('对照 Compared with 896.57 · 所列 Stated 896.58 · 差额 Difference +0.01');
@@ -127,6 +129,7 @@ describe('Chinese only (--lang zh)', () => {
       expect(out).toContain('公开01表 · 本年收入合计 · 决算数 896.58，比各项之和 896.57 多 0.01');
       expect(out).toContain('按明细合计为 896.57 · 所列 896.58 · 差额 +0.01');
       expect(out).toContain('算式：本年收入合计 896.58 ≠ 各项收入之和 896.57 · 规则 I-01');
+      expect(out).toMatch(/类型: 部门决算\n/);
     }
     const both = renderText(r);
     expect(both).toContain('公开01表 · 本年收入合计 · 决算数 is 896.58, 0.01 more than the sum of its parts (896.57)');

@@ -26,7 +26,7 @@ describe('B-N16 a unit beside its department', () => {
     ['identical numbers (a unit merged into its department) pass', profile('unit', '12,029,501.84', HEAD('1,202.95', '100.00')), []],
     ['a smaller unit passes', profile('unit', '3,000,000.00', HEAD('300.00', '10.00')), []],
     // Rounding boundary: 元 amounts are exact — one cent over is over.
-    ['one cent over the department → error per code', profile('unit', '12,029,501.85', HEAD('1,202.95', '100.00')), [['error', '201', '≤ 12029501.84', '12029501.85'], ['error', '2010301', '≤ 12029501.84', '12029501.85']]],
+    ['one cent over the department → error per code', profile('unit', '12,029,501.85', HEAD('1,202.95', '100.00')), [['error', '201', '≤ 12,029,501.84', '12,029,501.85'], ['error', '2010301', '≤ 12,029,501.84', '12,029,501.85']]],
     ['a code the department does not have → error', profile('unit', '3,000,000.00', HEAD('300.00', '10.00'), [['2010302', '一般行政管理事务', '5.00', '5.00', '']]), [['error', '2010302', '≤ 0.00', '5.00']]],
     // 300.00 + 1,002.95 = 1,302.95: the department's prior figure, while this year differs.
     ['the prior-year figure copied from the department → warning', profile('unit', '3,000,000.00', HEAD('300.00', '1,002.95').replace('减少', '增加').replace('300.00万元，比2024年预算增加1,002.95', '300.00万元，比2024年预算减少1,002.95')), [['warning', '财政拨款支出预算', null, '1302.95']]],
