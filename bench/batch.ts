@@ -21,8 +21,8 @@ const CHILD = path.join(ROOT, 'bench/batch-child.ts');
 export interface BatchBench {
   cores: number;
   docs: number;
-  oneWorker: { seconds: number; perSecond: number };
-  allWorkers: { jobs: number; seconds: number; perSecond: number };
+  oneWorker: Run & { perSecond: number };
+  allWorkers: Run & { jobs: number; perSecond: number };
   speedup: number;
   memory: { docs: number; peakMb: number }[];
   flatWithin: number;
@@ -35,12 +35,20 @@ function folder(dir: string, n: number, disclosureEvery: number): string {
   return dir;
 }
 
-/** Runs the CLI in a fresh process; returns its wall time and peak RSS. */
-function run(args: string[]): { seconds: number; peakMb: number } {
+interface Run {
+  seconds: number;
+  peakMb: number;
+  /** CPU seconds of the whole process (all threads) and the main thread's busy seconds. */
+  cpuSeconds: number;
+  mainBusySeconds: number;
+}
+
+/** Runs the CLI in a fresh process; returns its wall time, peak RSS, CPU and main-thread busy time. */
+function run(args: string[]): Run {
   const out = execFileSync(process.execPath, ['--import', TSX, CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
-  const m = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; code: number };
+  const m = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; code: number; cpuSeconds: number; mainBusySeconds: number };
   if (m.code !== 0) throw new Error(`exit ${m.code}`);
-  return { seconds: m.seconds, peakMb: m.maxRssKb / 1024 };
+  return { seconds: m.seconds, peakMb: m.maxRssKb / 1024, cpuSeconds: m.cpuSeconds, mainBusySeconds: m.mainBusySeconds };
 }
 
 export function batchBench(docs = 60): BatchBench {
@@ -60,8 +68,8 @@ export function batchBench(docs = 60): BatchBench {
     return {
       cores,
       docs,
-      oneWorker: { seconds: one.seconds, perSecond: docs / one.seconds },
-      allWorkers: { jobs: cores, seconds: all.seconds, perSecond: docs / all.seconds },
+      oneWorker: { ...one, perSecond: docs / one.seconds },
+      allWorkers: { ...all, jobs: cores, perSecond: docs / all.seconds },
       speedup: one.seconds / all.seconds,
       memory,
       flatWithin: memory[1].peakMb / memory[0].peakMb - 1,
@@ -72,11 +80,15 @@ export function batchBench(docs = 60): BatchBench {
   }
 }
 
+const ms = (s: number) => (s * 1000).toFixed(0);
+
 export function batchTable(b: BatchBench): string {
   return [
     `Batch (CLI, child processes; ${b.cores} cores, load average ${b.load.toFixed(1)} at start — the machine is shared):`,
     `  ${b.docs} × putuo-clean.html  1 worker: ${b.oneWorker.perSecond.toFixed(2)} docs/s (${b.oneWorker.seconds.toFixed(1)} s)` +
       `  ·  ${b.allWorkers.jobs} workers: ${b.allWorkers.perSecond.toFixed(2)} docs/s (${b.allWorkers.seconds.toFixed(1)} s)  ·  ×${b.speedup.toFixed(2)} (target ≥ 1.7 on two cores)`,
+    `  per document: CPU ${ms(b.oneWorker.cpuSeconds / b.docs)} / ${ms(b.allWorkers.cpuSeconds / b.docs)} ms (1 / ${b.allWorkers.jobs} workers, all threads)` +
+      `  ·  main thread busy ${ms(b.oneWorker.mainBusySeconds / b.docs)} / ${ms(b.allWorkers.mainBusySeconds / b.docs)} ms (what caps the pool)`,
     `  peak RSS streamed (ndjson, 1 in 10 a disclosure): ${b.memory.map((m) => `${m.docs} docs ${m.peakMb.toFixed(0)} MB`).join(' · ')}  ·  ${(b.flatWithin * 100).toFixed(0)}% (target within 20%)`,
   ].join('\n');
 }
