@@ -127,7 +127,7 @@ export const rule = defineRule({
         severity: meta.severity,
         message: {
           zh: `说明中的 ${m[0]} ≠ ${t.zh} ${where.zh} ${cell.text} 元折合 ${expected} 万元${why.zh}`,
-          en: `the narrative's ${m[0]} ≠ ${t.en} ${where.en} ${cell.text} yuan = ${expected} (10k yuan, half-up)${why.en}`,
+          en: `the narrative's "${m[0]}" ≠ ${t.en} ${where.en} ${cell.text} yuan = ${expected} (10k yuan, half-up)${why.en}`,
         },
         expected,
         actual: numText,

@@ -1,4 +1,5 @@
 /** B-N02 (budget.md): 财政拨款 income and spending change alike; the three funds add up to the fiscal total and its change. */
+import { wordEn } from '../claims/english';
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
@@ -42,8 +43,8 @@ export const rule = defineRule({
       const exp = fe.change.num;
       k.sum(
         [fi.hit.bs, fe.hit.bs].filter((x, i, a) => a.indexOf(x) === i),
-        { num: exp, bs: fe.hit.bs, label: { zh: `财政拨款支出预算${fe.change.word}额`, en: `the fiscal expenditure's change (${fe.change.word})` }, sign: fe.change.dir as 1 | -1 },
-        [{ num: inc, bs: fi.hit.bs, label: { zh: `财政拨款收入${fi.change.word}额`, en: `the fiscal income's change (${fi.change.word})` }, sign: fi.change.dir as 1 | -1 }],
+        { num: exp, bs: fe.hit.bs, label: { zh: `财政拨款支出预算${fe.change.word}额`, en: `the fiscal expenditure's change (${wordEn(fe.change.word)})` }, sign: fe.change.dir as 1 | -1 },
+        [{ num: inc, bs: fi.hit.bs, label: { zh: `财政拨款收入${fi.change.word}额`, en: `the fiscal income's change (${wordEn(fi.change.word)})` }, sign: fi.change.dir as 1 | -1 }],
       );
     }
     if (fe) {
@@ -57,7 +58,7 @@ export const rule = defineRule({
         if (de && fe.change?.num && changes.every((c): c is { value: Decimal; decimals: number | null } => c !== null)) {
           k.sum(
             bss,
-            { num: fe.change.num, bs: fe.hit.bs, label: { zh: `财政拨款支出预算${fe.change.word}额`, en: `the fiscal expenditure's change (${fe.change.word})` }, sign: fe.change.dir as 1 | -1 },
+            { num: fe.change.num, bs: fe.hit.bs, label: { zh: `财政拨款支出预算${fe.change.word}额`, en: `the fiscal expenditure's change (${wordEn(fe.change.word)})` }, sign: fe.change.dir as 1 | -1 },
             funds.map((x) => {
               const c = x.head.change!;
               return c.num

@@ -1,4 +1,5 @@
 /** B-N03 (budget.md): "财政拨款收入支出增加/减少的主要原因是…" — the word fits the change, no template text, a reason given. */
+import { wordEn } from '../claims/english';
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
@@ -37,7 +38,7 @@ export const rule = defineRule({
       const template = TEMPLATE.exec(bs.text);
       if (template && (m || /原因/.test(bs.text))) {
         k.touched = true;
-        k.report(bs, 'error', { zh: `模板残留：“${template[0]}”未按实际改为“增加”或“减少”`, en: `Template residue: "${template[0]}" was not replaced by 增加 or 减少` }, change ? DIR_ZH[String(change.dir)] : null, template[0]);
+        k.report(bs, 'error', { zh: `模板残留：“${template[0]}”未按实际改为“增加”或“减少”`, en: `Template residue: "${template[0]}" was not replaced by "增加" (increase) or "减少" (decrease)` }, change ? DIR_ZH[String(change.dir)] : null, template[0]);
         continue;
       }
       if (!m) continue;
@@ -51,7 +52,7 @@ export const rule = defineRule({
           'error',
           {
             zh: `原因句写“${word}”，而上文“${c}”为${DIR_ZH[String(change.dir)]}`,
-            en: `The reason sentence says ${word}, but the stated change "${c}" is ${DIR_EN[String(change.dir)]}`,
+            en: `The reason sentence says ${wordEn(word)}, but the stated change "${c}" is ${DIR_EN[String(change.dir)]}`,
           },
           DIR_ZH[String(change.dir)],
           word,

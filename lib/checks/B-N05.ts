@@ -1,4 +1,5 @@
 /** B-N05 (budget.md): per 项 "Y−1年当年预算执行数 A，Y年预算安排 B，比…执行数增加/减少 P%" — P = (B − A) / A, the word fits. */
+import { wordEn } from '../claims/english';
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
 import type { RuleDoc } from './helpers';
@@ -51,7 +52,7 @@ export const rule = defineRule({
       const diff = B.minus(A);
       // The word against the sign, when the intervals leave no doubt.
       if ((up && diff.lt(h.neg())) || (!up && diff.gt(h))) {
-        k.report(bs, 'error', { zh: `预算安排 ${b.num.text} ${diff.isNeg() ? '少于' : '多于'}执行数 ${a.num.text}，应为“${diff.isNeg() ? '减少' : '增加'}”而不是“${word}”`, en: `The budget ${b.num.text} is ${diff.isNeg() ? 'below' : 'above'} the execution ${a.num.text}: ${diff.isNeg() ? '减少' : '增加'}, not ${word}` }, diff.isNeg() ? '减少' : '增加', word);
+        k.report(bs, 'error', { zh: `预算安排 ${b.num.text} ${diff.isNeg() ? '少于' : '多于'}执行数 ${a.num.text}，应为“${diff.isNeg() ? '减少' : '增加'}”而不是“${word}”`, en: `The budget ${b.num.text} is ${diff.isNeg() ? 'below' : 'above'} the execution ${a.num.text}: ${wordEn(diff.isNeg() ? '减少' : '增加')}, not ${wordEn(word)}` }, diff.isNeg() ? '减少' : '增加', word);
         continue;
       }
       const r = checkPercent({ value: p.num.value, decimals: p.num.decimals }, { value: diff.abs(), decimals: null, half: h }, { value: A, decimals: a.num.decimals });

@@ -2,6 +2,7 @@
  * B-N06 (budget.md): per 项 the prior year's budget "Y−1年(度)预算 C万元" — Σ C = last year's total
  * where the text states it (the 财政拨款支出预算 X with its "比Y−1年预算增加/减少 D": X ∓ D).
  */
+import { wordEn } from '../claims/english';
 import Decimal from 'decimal.js';
 import { defineRule } from './types';
 import type { RuleMeta } from './types';
@@ -78,7 +79,7 @@ export const rule = defineRule({
       'warning',
       {
         zh: `按项列出的 ${hits.length} 项上年预算合计 ${formatAmount(sum, dec)} 万元 ≠ 上年预算 ${formatAmount(prior, dec)} 万元（本年 ${total.hit.num.text.trim()}，比上年${word} ${total.change!.num?.text.trim() ?? '0'}）：可能漏列或多列了项目，或上年数有误`,
-        en: `The ${hits.length} per-项 prior-year budgets add up to ${formatAmount(sum, dec)} (10k yuan), but last year's total is ${formatAmount(prior, dec)} (this year ${total.hit.num.text.trim()}, ${word} ${total.change!.num?.text.trim() ?? '0'}): an item may be missing or extra, or a prior figure wrong`,
+        en: `The ${hits.length} per-item prior-year budgets add up to ${formatAmount(sum, dec)} (10k yuan), but last year's total is ${formatAmount(prior, dec)} (this year ${total.hit.num.text.trim()}, ${wordEn(word)} ${total.change!.num?.text.trim() ?? '0'}): an item may be missing or extra, or a prior figure wrong`,
       },
       formatAmount(prior, dec),
       formatAmount(sum, dec),

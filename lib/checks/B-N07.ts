@@ -26,7 +26,7 @@ export const doc: RuleDoc = {
 };
 
 const ITEMS: Array<{ key: string; re: RegExp; label: Bilingual }> = [
-  { key: 'total', re: /[“"]?三公[”"]?经费(?:财政拨款)?预算(?:数)?(?:合计)?(?:为|是)?/, label: { zh: '“三公”经费预算', en: 'the 三公 total' } },
+  { key: 'total', re: /[“"]?三公[”"]?经费(?:财政拨款)?预算(?:数)?(?:合计)?(?:为|是)?/, label: { zh: '“三公”经费预算', en: 'the "three public expenses" total' } },
   { key: 'abroad', re: /因公出国[（(]境[)）]费(?:预算)?(?:为)?/, label: { zh: '因公出国（境）费', en: 'travel abroad' } },
   { key: 'car', re: /公务用车购置及运行(?:维护)?费(?:预算)?(?:为)?/, label: { zh: '公务用车购置及运行费', en: 'official cars' } },
   { key: 'carPurchase', re: /公务用车购置费(?:预算)?(?:为)?/, label: { zh: '公务用车购置费', en: 'car purchase' } },
@@ -91,7 +91,7 @@ function changes(k: BudgetClaims, heads: Record<string, Head & { label: Bilingua
       'error',
       {
         zh: `${w.label.zh}写“持平”，但各项增减额之和为 ${sum.toFixed()} 万元（${nonzero.map((p) => `${p.label.zh}${p.change!.word}${p.change!.num!.text}`).join('、')}）`,
-        en: `${w.label.en} is said to be unchanged (持平), but the items' changes add up to ${sum.toFixed()} (10k yuan)`,
+        en: `${w.label.en} is said to be unchanged, but the items' changes add up to ${sum.toFixed()} (10k yuan)`,
       },
       sum.toFixed(),
       '持平',

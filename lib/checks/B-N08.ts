@@ -64,7 +64,7 @@ export const rule = defineRule({
           'warning',
           {
             zh: `机关运行经费说明写“${counts[i]}家${word}”，机构设置为“${otherWord}${other}家”`,
-            en: `The running-costs paragraph counts ${counts[i]} (${word}), 机构设置 says ${other} (${otherWord})`,
+            en: `The running-costs paragraph counts ${counts[i]} ("${word}"), the organisation section says ${other} ("${otherWord}")`,
           },
           `${other}家`,
           `${counts[i]}家`,

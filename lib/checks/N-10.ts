@@ -4,6 +4,7 @@ import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import { sentenceFinding } from '../claims/checks';
 import { opOf, totalRow, where } from '../claims/tables';
+import { TABLE_NAMES } from './names';
 
 export const meta: RuleMeta = {
   id: 'N-10',
@@ -53,7 +54,7 @@ export const rule = claimRule(meta, {
           it.sentence,
           'error',
           `叙述称没有相关收支，但${where(d, key, '合计行')}有数据（${nonzero.map((c) => c.text).join('、')}）`,
-          `The text says there is none, but the ${key} total row has data (${nonzero.map((c) => c.text).join(', ')})`,
+          `The text says there is none, but the total row of ${TABLE_NAMES[key].en} has data (${nonzero.map((c) => c.text).join(', ')})`,
           nonzero[0].text,
           '无',
           nonzero.map((cell) => ({ cell, role: 'value' as const })),

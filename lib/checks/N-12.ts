@@ -45,7 +45,7 @@ export const rule = claimRule(meta, {
         c,
         'error',
         `${c.concept!.name} ${c.fact.num.text.trim()} 超过${wholeName} ${whole.fact.num.text.trim()}`,
-        `${c.concept!.name} ${c.fact.num.text.trim()} exceeds ${wholeName === '政府采购支出总额' ? 'total procurement' : 'the contracts awarded to SMEs'} ${whole.fact.num.text.trim()}`,
+        `${c.concept!.nameEn} ${c.fact.num.text.trim()} exceeds ${wholeName === '政府采购支出总额' ? 'total procurement' : 'the contracts awarded to SMEs'} ${whole.fact.num.text.trim()}`,
         `≤ ${whole.fact.num.text.trim()}`,
         c.fact.num.text.trim(),
       );

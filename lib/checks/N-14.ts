@@ -64,7 +64,7 @@ export const rule = claimRule(meta, {
           c.fact.sentence,
           r.outcome === 'notice' ? 'notice' : 'error',
           `${c.concept!.name}前文为 ${first.fact.num.text.trim()}，此处为 ${c.fact.num.text.trim()}`,
-          `${c.concept!.name} is stated as ${first.fact.num.text.trim()} earlier and ${c.fact.num.text.trim()} here`,
+          `${c.concept!.nameEn} is stated as ${first.fact.num.text.trim()} earlier and ${c.fact.num.text.trim()} here`,
           first.fact.num.text.trim(),
           c.fact.num.text.trim(),
         );

@@ -4,6 +4,22 @@ import type { RuleDoc } from './helpers';
 import { claimRule } from '../claims/rule';
 import type { Claim } from '../claims/index';
 import { staffCategory } from '../claims/concepts';
+
+/** Staff categories (staffCategory) and named rates in English. */
+const STAFF_EN: Record<string, string> = {
+  公务员: 'civil servants',
+  参公: 'staff managed as civil servants',
+  事业编: 'public-institution staff',
+  工勤: 'support workers',
+  行政编: 'administrative staff',
+};
+const RATE_EN: [RegExp, string][] = [
+  [/办结率/, 'closure rate'],
+  [/完成率/, 'completion rate'],
+  [/解决率/, 'resolution rate'],
+  [/答复率/, 'reply rate'],
+  [/满意率/, 'satisfaction rate'],
+];
 import { checkPercent } from '../money/operands';
 import { sentenceFinding } from '../claims/checks';
 import type { ClaimChecker } from '../claims/checks';
@@ -46,6 +62,7 @@ function staffCheck(k: ClaimChecker) {
   for (const c of list) k.mark(c.paragraph, c.fact.num);
   if (sum === total.fact.num.value.toNumber()) return;
   const texts = list.map((c) => `${staffCategory(c.fact.label)}${c.fact.num.text.trim()}`).join(' + ');
+  const textsEn = list.map((c) => `${STAFF_EN[staffCategory(c.fact.label) ?? ''] ?? `"${c.fact.label}"`} ${c.fact.num.text.trim()}`).join(' + ');
   // The previous year, when both the total's change and every category's previous value are stated.
   let prevZh = '';
   let prevEn = '';
@@ -63,7 +80,7 @@ function staffCheck(k: ClaimChecker) {
     total.fact.sentence,
     'error',
     `实有人数 ${total.fact.num.text.trim()} 与各类人员之和 ${texts} = ${sum}人 不符${prevZh}`,
-    `Staff ${total.fact.num.text.trim()} does not equal the categories ${texts} = ${sum}${prevEn}`,
+    `Staff ${total.fact.num.text.trim()} does not equal the categories ${textsEn} = ${sum}${prevEn}`,
     `${sum}人`,
     total.fact.num.text.trim(),
   );
@@ -93,7 +110,7 @@ export const rule = claimRule(meta, {
             it.sentence,
             res.outcome === 'notice' ? 'notice' : 'error',
             `${r.label}应为 ${numer.num.text.trim()} ÷ ${denom.num.text.trim()} = ${res.expected}%，叙述为 ${r.num.text.trim()}`,
-            `${r.label} should be ${numer.num.text.trim()} / ${denom.num.text.trim()} = ${res.expected}%, the text states ${r.num.text.trim()}`,
+            `The ${RATE_EN.find(([re]) => re.test(r.label))?.[1] ?? 'rate'} should be ${numer.num.text.trim()} / ${denom.num.text.trim()} = ${res.expected}%, the text states ${r.num.text.trim()}`,
             `${res.expected}%`,
             r.num.text.trim(),
           ),

@@ -36,6 +36,7 @@ export const doc: RuleDoc = {
 
 const MARK = /[（(](类|款|项)[）)]/g;
 const LEVEL: Record<string, NameLevel> = { 类: 'lei', 款: 'kuan', 项: 'xiang' };
+const LEVEL_EN: Record<NameLevel, string> = { lei: 'class', kuan: 'category', xiang: 'item' };
 const TABLES = ['T5', 'T3', 'T2', 'T7', 'T8'] as const;
 
 /** Names at each level printed in the function-classification tables. */
@@ -96,7 +97,7 @@ export const rule = defineRule({
             it.sentence,
             'warning',
             `叙述中的${m[1]}级科目名称“${name}”在本文件的表中找不到（表中名称：${[...names[level]].slice(0, 6).join('、')}${names[level].size > 6 ? '…' : ''}）`,
-            `The ${level} name "${name}" in the text is not among the tables' names at that level`,
+            `The ${LEVEL_EN[level]} name "${name}" in the text is not among the tables' names at that level`,
             null,
             name,
           ),

@@ -61,7 +61,7 @@ export const rule = defineRule({
       for (const i of index.get(it.paragraph) ?? []) if (items[i].sentence.start <= pos && pos < items[i].sentence.end) return i;
       return -1;
     };
-    const changes = new Map<number, string>();
+    const changes = new Map<number, { zh: string; en: string }>();
     for (const c of a.claims) {
       if (!ASKS.has(c.topic)) continue;
       const f = c.fact;
@@ -69,18 +69,24 @@ export const rule = defineRule({
       const n = ch && !ch.num.value.isZero() ? ch.num : f.growth && !f.growth.num.value.isZero() ? f.growth.num : null;
       if (!n) continue;
       const i = at(c.item, n.start);
-      if (i >= 0 && !changes.has(i)) changes.set(i, ch && n === ch.num ? `${ch.dir > 0 ? '增加' : '减少'}${n.text.trim()}` : `${f.growth!.dir > 0 ? '增长' : '下降'}${n.text.trim()}`);
+      if (i >= 0 && !changes.has(i))
+        changes.set(
+          i,
+          ch && n === ch.num
+            ? { zh: `${ch.dir > 0 ? '增加' : '减少'}${n.text.trim()}`, en: `${ch.dir > 0 ? 'up' : 'down'} ${n.text.trim()}` }
+            : { zh: `${f.growth!.dir > 0 ? '增长' : '下降'}${n.text.trim()}`, en: `${f.growth!.dir > 0 ? 'up' : 'down'} ${n.text.trim()}` },
+        );
     }
     items.forEach((it, i) => {
       if (!ASKS.has(it.topic) || changes.has(i)) return;
-      for (const dir of it.directions) if (dir.word !== 'eq') return void changes.set(i, dir.text);
+      for (const dir of it.directions) if (dir.word !== 'eq') return void changes.set(i, { zh: dir.text, en: `"${dir.text}"` });
     });
     for (const [i, what] of [...changes].sort((x, y) => x[0] - y[0])) {
       if (hasReason(items, i)) continue;
       const it = items[i];
       ctx.report({
         rule: meta.id,
-        ...sentenceFinding(it.paragraph, it.sentence, 'warning', `写明了变动（${what}），但没有说明主要原因`, `A change is stated (${what}) without its main reason`, '主要原因', '（未说明）'),
+        ...sentenceFinding(it.paragraph, it.sentence, 'warning', `写明了变动（${what.zh}），但没有说明主要原因`, `A change is stated (${what.en}) without its main reason`, '主要原因', '（未说明）'),
       });
     }
     if (changes.size === 0) ctx.notApplicable('no stated change where a reason is asked for');

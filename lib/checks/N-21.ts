@@ -74,7 +74,7 @@ export const rule = defineRule({
           it.sentence,
           'warning',
           `句中单位“${m[1]}”不是本部门（${own}），部门概况中也没有列出该单位：可能抄自其他单位的报告`,
-          `The sentence speaks of "${m[1]}", which is neither the reporting department (${own}) nor a unit the overview lists: possibly copied from another report`,
+          `The sentence speaks of "${m[1]}", which is neither the reporting department ("${own}") nor a unit the overview lists: possibly copied from another report`,
           own,
           m[1],
         ),

@@ -109,7 +109,7 @@ export const rule = defineRule({
           cl.item.sentence,
           'notice',
           `${cl.concept.name}支出决算${actualText}与年初预算${f.budget.num.text.trim()}相差${pctText(p)}（超过30%），没有说明原因`,
-          `${cl.concept.name}: the actual ${actualText} differs from its budget ${f.budget.num.text.trim()} by ${pctText(p)} (more than 30%), and no reason is given`,
+          `${cl.concept.nameEn}: the actual ${actualText} differs from its budget ${f.budget.num.text.trim()} by ${pctText(p)} (more than 30%), and no reason is given`,
           f.budget.num.text.trim(),
           actualText,
           cell ? [{ cell, role: 'value' }] : [],

@@ -1,4 +1,5 @@
 /** Checks shared by the budget narrative rules (B-N…): direction words against their figures. */
+import { wordEn } from '../claims/english';
 import type { Bilingual } from './types';
 import type { BudgetClaims, Head } from '../claims/budget';
 
@@ -17,7 +18,7 @@ export function zeroChangeWords(k: BudgetClaims, head: Head | undefined, label: 
       'warning',
       {
         zh: `${label.zh}“${text}”：增减额为 0 时应写“持平”，而不是“${c.word}”`,
-        en: `${label.en} "${text}": a change of 0 is 持平 (no change), not ${c.word}`,
+        en: `${label.en} "${text}": a change of 0 is "持平" (no change), not ${wordEn(c.word)}`,
       },
       '持平',
       c.word,

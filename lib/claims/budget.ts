@@ -20,6 +20,7 @@ import { toInt } from '../int';
 import type { Check } from '../money/operands';
 import type { Rule } from '../checks/types';
 import { numKey } from './index';
+import { messageEn } from './english';
 
 export interface BSentence {
   paragraph: ParagraphBlock;
@@ -239,7 +240,8 @@ export class BudgetClaims {
     return (
       this.ctx.report({
         severity,
-        message,
+        // Units said in English (the page's words in quotes stay as printed).
+        message: { zh: message.zh, en: messageEn(message.en) },
         expected,
         actual,
         cells,
@@ -282,12 +284,13 @@ export class BudgetClaims {
     let finding: Finding | null = null;
     if (outcome !== 'pass') {
       const cellText = cell.value.kind === 'empty' ? '（空）' : `${cell.text}${unit === '元' ? ' 元' : ''}`;
+      const cellTextEn = cell.value.kind === 'empty' ? '(blank)' : `${cell.text}${unit === '元' ? ' yuan' : ''}`;
       finding = this.report(
         h.bs,
         outcome === 'notice' ? 'notice' : this.meta.severity,
         {
           zh: `叙述中${what.zh} ${show(h.num)} ≠ ${where.zh} ${cellText}${unit === '元' ? `（折合 ${expected} 万元）` : ''}${outcome === 'notice' ? '（尾数差异）' : ''}`,
-          en: `the text states ${what.en} ${show(h.num)}, but ${where.en} shows ${cellText}${unit === '元' ? ` (${expected} in 10k yuan)` : ''}${outcome === 'notice' ? ' (rounding difference)' : ''}`,
+          en: `the text states ${what.en} ${show(h.num)}, but ${where.en} shows ${cellTextEn}${unit === '元' ? ` (${expected} in 10k yuan)` : ''}${outcome === 'notice' ? ' (rounding difference)' : ''}`,
         },
         expected,
         show(h.num),

@@ -22,6 +22,9 @@ import { shownInTableUnit } from './tables';
 import type { RelationSink, RelationTerm, StatedNumber } from '../localize/relation';
 import { exact } from '../money';
 import { half } from './numbers';
+import { cellLabel } from '../checks/describe';
+import type { Disclosure } from '../model/types';
+import { messageEn, unitsEn } from './english';
 
 export type Report = RuleContext['report'];
 
@@ -32,6 +35,25 @@ const BASE_NAMES: Record<string, string> = {
   'T5.total': '一般公共预算财政拨款支出',
   'T9.actual.total': '“三公”经费决算数',
 };
+const BASE_NAMES_EN: Record<string, string> = {
+  'T3.total': 'total expenditure of the year',
+  'T1.income': 'total income of the year',
+  'T6.basic': 'basic expenditure',
+  'T5.total': 'general public budget appropriation expenditure',
+  'T9.actual.total': 'the "three public expenses" actual',
+};
+
+/**
+ * Where a table value is, in English: each cell as cited in the English UI (the table's standard
+ * name, row code and name as printed, the column), one table named once.
+ */
+export function placeEn(d: Disclosure, tv: TableValue): string {
+  const labels = tv.cells.map((c) => cellLabel(d, c).en);
+  if (labels.length < 2) return labels[0] ?? '';
+  const head = labels[0].split(' · ')[0];
+  if (!labels.every((l) => l.startsWith(`${head} · `))) return labels.join(' + ');
+  return `${head} · ${labels.map((l) => l.slice(head.length + 3)).join(' + ')}`;
+}
 
 export const opNum = (n: Num): Operand => ({ value: n.value, decimals: n.kind === 'count' ? null : n.decimals });
 
@@ -60,7 +82,8 @@ export function sentenceFinding(
   if (found && (found.clause.start > sentence.start || found.clause.end < sentence.end)) span.clause = found.clause;
   return {
     severity,
-    message: { zh, en },
+    // Units said in English (896.57万元 → 896.57 (10k yuan)); the page's words in quotes stay as printed.
+    message: { zh, en: messageEn(en) },
     expected,
     actual,
     cells,
@@ -215,7 +238,7 @@ export class ClaimChecker {
           c,
           s,
           `叙述中${concept.name} ${f.num.text.trim()} 与${tv.where} ${shown} 不一致${s === 'notice' ? '（尾数差异）' : ''}${unitSlip ? '（两数相差一万倍，疑为元与万元混用）' : ''}`,
-          `The text states ${concept.name} ${f.num.text.trim()}, but ${tv.where} shows ${shown}${s === 'notice' ? ' (rounding difference)' : ''}${unitSlip ? ' (off by a factor of 10,000: yuan and 10,000 yuan likely mixed up)' : ''}`,
+          `The text states ${concept.nameEn} ${f.num.text.trim()}, but ${placeEn(this.a.disclosure, tv)} shows ${unitsEn(shown)}${s === 'notice' ? ' (rounding difference)' : ''}${unitSlip ? ' (off by a factor of 10,000: yuan and 10,000 yuan likely mixed up)' : ''}`,
           shown,
           f.num.text.trim(),
           cellRefs(tv, 'value'),
@@ -237,7 +260,7 @@ export class ClaimChecker {
           c,
           s,
           `叙述中预算数 ${f.budget.num.text.trim()} 与${bv.where} ${bv.cells[0]?.text} 不一致`,
-          `The text states a budget of ${f.budget.num.text.trim()}, but ${bv.where} shows ${bv.cells[0]?.text}`,
+          `The text states a budget of ${f.budget.num.text.trim()}, but ${placeEn(this.a.disclosure, bv)} shows ${bv.cells[0]?.text}`,
           bv.cells[0]?.text ?? r.expected,
           f.budget.num.text.trim(),
           cellRefs(bv, 'value'),
@@ -248,14 +271,15 @@ export class ClaimChecker {
   }
 
   /** The base a share 占P% is taken of. */
-  base(c: Claim): { op: Operand; num?: Num; p?: ParagraphBlock; tv?: TableValue; label: string } | null {
+  base(c: Claim): { op: Operand; num?: Num; p?: ParagraphBlock; tv?: TableValue; label: string; labelEn: string } | null {
     const f = c.fact;
     const b = f.share!.base;
     const d = this.a.disclosure;
-    const stated = (x: Claim | undefined) => (x ? { op: opNum(x.fact.num), num: x.fact.num, p: x.paragraph, label: x.fact.label } : null);
+    const stated = (x: Claim | undefined) =>
+      x ? { op: opNum(x.fact.num), num: x.fact.num, p: x.paragraph, label: x.fact.label, labelEn: x.concept?.nameEn ?? `"${x.fact.label}"` } : null;
     const fromTable = (k: string) => {
       const tv = tableValueOf(d, k);
-      return tv ? { op: tv.op, tv, label: BASE_NAMES[k] ?? k } : null;
+      return tv ? { op: tv.op, tv, label: BASE_NAMES[k] ?? k, labelEn: BASE_NAMES_EN[k] ?? k } : null;
     };
     // The other claims of the same topic, searched in place (no filtered copy per share: that was
     // quadratic on long pages).
@@ -306,7 +330,7 @@ export class ClaimChecker {
     const cells = base.tv ? cellRefs(base.tv, 'total') : [];
     if (base.op.value.isZero()) {
       if (P.value.isZero() && f.num.value.isZero()) return;
-      this.emit(c, 'error', `${base.label}为0，占比 ${f.share.num.text.trim()} 无从计算`, `The base (${base.label}) is 0, so the share ${f.share.num.text.trim()} cannot be computed`, '无法计算', f.share.num.text.trim(), cells, [f.share.num, f.num]);
+      this.emit(c, 'error', `${base.label}为0，占比 ${f.share.num.text.trim()} 无从计算`, `The base (${base.labelEn}) is 0, so the share ${f.share.num.text.trim()} cannot be computed`, '无法计算', f.share.num.text.trim(), cells, [f.share.num, f.num]);
       return;
     }
     const r = checkPercent(P, opNum(f.num), base.op, { plug: true });

@@ -79,6 +79,8 @@ export interface Concept {
   rule: string;
   /** Chinese name for messages. */
   name: string;
+  /** English name for messages: a standard name, or a table row's name as printed, in quotes. */
+  nameEn: string;
   /** The table value it restates (null = no table counterpart, or the table is missing). */
   table(d: Disclosure): TableValue | null;
   /** Table comparison is only a warning (机关运行经费 ≈ 公用经费). */
@@ -215,13 +217,76 @@ function memo(key: string, fn: (d: Disclosure) => TableValue | null): (d: Disclo
   };
 }
 
-function concept(key: string, rule: string, name: string, table: Concept['table'], extra?: Pick<Concept, 'soft' | 'repeatable' | 'budget'>): Concept {
+/** English names of the concepts with a standard name; others are row names, quoted as printed. */
+const NAME_EN: Record<string, string> = {
+  收支总计: 'total income and expenditure',
+  本年收入合计: 'total income of the year',
+  财政拨款收入: 'fiscal appropriation income',
+  一般公共预算财政拨款收入: 'general public budget appropriation income',
+  政府性基金预算财政拨款收入: 'government fund appropriation income',
+  国有资本经营预算财政拨款收入: 'state capital appropriation income',
+  上级补助收入: 'subsidy from the higher level',
+  事业收入: 'public-service revenue',
+  经营收入: 'operating income',
+  附属单位上缴收入: 'payments from affiliated units',
+  其他收入: 'other income',
+  使用非财政拨款结余: 'use of non-appropriation balances',
+  年初结转和结余: 'opening balance',
+  年末结转和结余: 'closing balance',
+  本年支出合计: 'total expenditure of the year',
+  基本支出: 'basic expenditure',
+  项目支出: 'project expenditure',
+  上缴上级支出: 'payments to the higher level',
+  经营支出: 'operating expenditure',
+  对附属单位补助支出: 'subsidies to affiliated units',
+  财政拨款收支总计: 'total fiscal appropriation income and expenditure',
+  一般公共预算财政拨款支出: 'general public budget appropriation expenditure',
+  人员经费: 'personnel expenses',
+  公用经费: 'public expenses',
+  工资福利支出: 'wages and benefits',
+  商品和服务支出: 'goods and services',
+  对个人和家庭的补助: 'subsidies to individuals and households',
+  资本性支出: 'capital expenditure',
+  '本年支出 基本支出': 'basic expenditure',
+  '本年支出 项目支出': 'project expenditure',
+  本年收入: 'income of the year',
+  本年支出: 'expenditure of the year',
+  机关运行经费: 'administrative running costs',
+  授予中小企业合同金额: 'contracts awarded to SMEs',
+  授予小微企业合同金额: 'contracts awarded to small and micro firms',
+  政府采购货物支出: 'procurement of goods',
+  政府采购工程支出: 'procurement of works',
+  政府采购服务支出: 'procurement of services',
+  政府采购支出总额: 'total procurement',
+  公务用车保有量: 'official vehicles held',
+  车辆数: 'vehicles',
+  实有人数: 'staff',
+  编制数: 'authorised staff',
+};
+
+/** The three public expenses and their items (T9) in English. */
+const T9_EN: Record<string, string> = {
+  abroad: 'travel abroad',
+  car: 'official cars (purchase and running)',
+  carPurchase: 'official car purchase',
+  carRunning: 'official car running',
+  reception: 'official reception',
+  total: 'the "three public expenses"',
+};
+
+/** A concept's English name: its standard one, else its Chinese name (a row's) quoted as printed. */
+export function conceptNameEn(name: string): string {
+  return NAME_EN[name] ?? `"${name}"`;
+}
+
+function concept(key: string, rule: string, name: string, table: Concept['table'], extra?: Pick<Concept, 'soft' | 'repeatable' | 'budget'>, nameEn = conceptNameEn(name)): Concept {
   // Every field present from the start (one object shape: reads of .soft/.budget stay monomorphic);
   // no default object and spread per tied fact.
   return {
     key,
     rule,
     name,
+    nameEn,
     table: memo(key, table),
     soft: extra?.soft,
     repeatable: extra?.repeatable,
@@ -396,9 +461,14 @@ function fundItem(d: Disclosure, key: 'T7' | 'T8', L: string, chainText: string)
 
 function sangong(item: string, n: string, isBudget: boolean): Concept {
   const part = isBudget ? 'budget' : 'actual';
-  return concept(`T9.${part}.${item}`, 'N-09', `${n}${isBudget ? '预算数' : '决算数'}`, (dd) => t9(dd, `${part}.${item}`, `${isBudget ? '预算数' : '决算数'} ${n}`), {
-    budget: isBudget ? undefined : (dd) => t9(dd, `budget.${item}`, `预算数 ${n}`),
-  });
+  return concept(
+    `T9.${part}.${item}`,
+    'N-09',
+    `${n}${isBudget ? '预算数' : '决算数'}`,
+    (dd) => t9(dd, `${part}.${item}`, `${isBudget ? '预算数' : '决算数'} ${n}`),
+    { budget: isBudget ? undefined : (dd) => t9(dd, `budget.${item}`, `预算数 ${n}`) },
+    `${T9_EN[item] ?? `"${n}"`} ${isBudget ? 'budget' : 'actual'}`,
+  );
 }
 
 function tieCount(topic: Topic, L: string, unit: string): Concept | null {

@@ -9,6 +9,7 @@ import Decimal from 'decimal.js';
 import { parseAmount } from '../money';
 import type { Report, ReportFinding } from './schema';
 import { findingKey } from './order';
+import { valueEn } from '../claims/english';
 
 type Lang = 'zh' | 'en';
 type Words = { zh: string; en: string };
@@ -60,10 +61,11 @@ export function expectedKind(report: Pick<Report, 'causes'>, f: ReportFinding): 
   return expectedOf(report, f).kind;
 }
 
-/** A value as shown: blank reads （空）. */
+/** A value as shown: blank reads （空）; in English, units and the narrative's value words in English. */
 export function shownValue(v: string | null, lang: Lang): string | null {
   if (v === null) return null;
-  return v.trim() === '' || v === BLANK.zh || v === BLANK.en ? BLANK[lang] : v;
+  if (v.trim() === '' || v === BLANK.zh || v === BLANK.en) return BLANK[lang];
+  return lang === 'en' ? valueEn(v) : v;
 }
 
 /** The value lines of a finding: [words, value] pairs, expected first (null values left out). */

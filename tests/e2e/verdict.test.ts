@@ -237,6 +237,12 @@ describe('Chromium: the verdict, first', () => {
     await popup.setViewportSize({ width: 480, height: 900 });
     await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
     await popup.waitForSelector('[data-state="done"]');
+    // Narrative findings in English too: tables by their English names, units in English (issue 15).
+    const narrative = await popup.$$eval('.finding', (els) =>
+      els.filter((e) => /^N-/.test(e.querySelector('.rule')?.textContent ?? '')).map((e) => `${e.querySelector('.msg')?.textContent ?? ''} | ${e.querySelector('.values')?.textContent ?? ''}`),
+    );
+    expect(narrative.length).toBeGreaterThan(0);
+    for (const line of narrative) expect(line).not.toMatch(/万元|《|叙述|无法计算/);
     await popup.screenshot({ path: screenshotPath('popup-en.png'), fullPage: true });
     await w.evaluate(() => chrome.storage.local.set({ settings: { lang: 'zh', showNotices: true, hosts: [] } }));
     await popup.close();
