@@ -29,6 +29,7 @@ import { Capped } from './capped';
 import { tablesInAttachment } from '../../lib/ext/attachments';
 import { DismissControl, DismissedList, isDismissed } from './dismiss';
 import { detailsLine, mainLine, shareText, valueLines } from '../../lib/report/words';
+import { unitNameEn } from '../../lib/claims/english';
 import { isInsight } from '../../lib/checks/insights';
 import './style.css';
 
@@ -272,7 +273,7 @@ function Results(props: {
           <dt>{t(lang, 'yearLabel')}</dt>
           <dd>{report.document.year ?? t(lang, 'unknown')}</dd>
           <dt>{t(lang, 'unitLabel')}</dt>
-          <dd>{report.document.unit ?? t(lang, 'unknown')}</dd>
+          <dd>{report.document.unit ? (lang === 'en' ? unitNameEn(report.document.unit) : report.document.unit) : t(lang, 'unknown')}</dd>
           <dt>{t(lang, 'tablesLabel')}</dt>
           <dd class="tables" title={report.tables.map((tb) => `${tb.id} ${tb.name}`).join('\n')}>
             {report.tables.map((tb) => tb.id).join(' ')}

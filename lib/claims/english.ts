@@ -108,3 +108,8 @@ export function wordEn(word: string): string {
   const en = WORD_EN[word];
   return en ? `"${word}" (${en})` : `"${word}"`;
 }
+
+/** A document's amount unit (元 / 万元 / 亿元) in English. */
+export function unitNameEn(unit: string): string {
+  return ({ 元: 'yuan', 万元: '10k yuan', 亿元: '100m yuan' } as Record<string, string>)[unit] ?? unit;
+}
