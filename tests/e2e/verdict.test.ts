@@ -13,6 +13,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings, type CliResult } from './cli-findings';
 import { findingKey } from '../../lib/report/order';
+import { parseHTML } from 'linkedom';
+import { checkDocument } from '../../lib/index';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -24,6 +26,7 @@ let server: FixtureServer;
 let ctx: BrowserContext;
 let extId: string;
 let cli: CliResult;
+let noT7: string;
 
 async function worker(): Promise<Worker> {
   const live = ctx.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
@@ -63,7 +66,12 @@ beforeAll(async () => {
   requireBinary(CHROMIUM, 'chromium');
   ensureBuilt();
   cli = cliFindings(LUKOU, 'lukou');
-  server = await serve({ '/lukou.html': { file: LUKOU } });
+  // The seed page without one required table (公开07表): the table map must say it is missing.
+  const { document } = parseHTML(readFileSync(LUKOU, 'utf8'));
+  for (const b of checkDocument(document as unknown as Document).disclosure.tables.T7!.blocks) b.el?.remove();
+  noT7 = join(mkdtempSync(join(tmpdir(), 'dc-no-t7-')), 'no-t7.html');
+  writeFileSync(noT7, document.toString());
+  server = await serve({ '/lukou.html': { file: LUKOU }, '/no-t7.html': { file: noT7 } });
   ctx = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
@@ -163,6 +171,31 @@ describe('Chromium: the verdict, first', () => {
     await page.close();
   });
 
+  it('the table map names a required table the page lacks as not found', async () => {
+    const r = cliFindings(noT7, 'no-t7').report;
+    expect(r.tables.map((t) => t.id)).not.toContain('T7');
+    const page = await openChecked('/no-t7.html');
+    const tabId = await tabIdOf(page);
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 480, height: 900 });
+    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-state="done"]');
+    const line = await popup.locator('summary[data-action="table-map"]').innerText();
+    expect(line).toBe(`已核对 ${r.tables.length} 张表、${r.summary.relations} 项比对、${r.claims!.reconciled} 个叙述数字；1 张必备表格未找到：${r.summary.errors} 处错误 · ${r.summary.warnings} 处警告 · ${r.summary.notices} 处提示`);
+    await popup.locator('summary[data-action="table-map"]').click();
+    const rows = await popup.locator('.map-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-table')}:${e.getAttribute('data-status')}`));
+    expect(rows).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'].map((id) => `${id}:${id === 'T7' ? 'missing' : 'checked'}`));
+    const t7 = popup.locator('.map-row[data-table="T7"]');
+    expect(await t7.innerText()).toBe('T7 政府性基金预算财政拨款收入支出决算表 — 未找到');
+    expect(await t7.locator('button').isDisabled()).toBe(true);
+    // Shown as a problem (the error colour), not as a quiet row.
+    expect(await t7.getAttribute('class')).toContain('error');
+    await t7.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: screenshotPath('popup-table-map-missing.png'), clip: { x: 0, y: 0, width: 480, height: 620 } });
+    await popup.close();
+    await page.close();
+  });
+
   it('a narrative finding marks its clause, not its sentence or the list', async () => {
     // N-08 on the seed page: 商品和服务支出314.20万元 in a list sentence of four items (T6 says 298.44).
     const f = cli.report.findings.find((x) => x.rule === 'N-08' && x.severity === 'error' && x.actual === '314.20万元');
@@ -243,6 +276,7 @@ describe('Chromium: the verdict, first', () => {
     );
     expect(narrative.length).toBeGreaterThan(0);
     for (const line of narrative) expect(line).not.toMatch(/万元|《|叙述|无法计算/);
+    expect(await popup.locator('dl').first().innerText()).toMatch(/Unit\s+10k yuan/);
     await popup.screenshot({ path: screenshotPath('popup-en.png'), fullPage: true });
     await w.evaluate(() => chrome.storage.local.set({ settings: { lang: 'zh', showNotices: true, hosts: [] } }));
     await popup.close();
