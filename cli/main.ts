@@ -11,10 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { checkDocument } from '../lib/index';
-import { renderText } from '../lib/report/text';
 import { CSV_BOM, FINDINGS_CSV_HEADER } from '../lib/report/csv';
-import { renderMarkdown } from '../lib/report/markdown';
-import { compareRows, renderPairsMarkdown, renderPairsText, renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summarize, summaryTotals, type BudgetPair, type SummaryItem, type SummaryRow } from '../lib/report/summary';
+import { compareRows, renderPairsMarkdown, renderPairsText, renderSummaryCsv, renderSummaryMarkdown, renderSummaryText, summaryTotals, type BudgetPair, type SummaryItem, type SummaryRow } from '../lib/report/summary';
 import { decodeHtml, NotHtmlError } from './decode';
 import { checkPdfBytes, isPdfInput } from './pdf';
 import { fetchPage, FetchError, MAX_BODY_BYTES, USER_AGENT, VERSION, type Fetched, type FetchOptions, type Resolver } from './fetch';
@@ -27,10 +25,10 @@ import { Progress } from './progress';
 import { runBatch, type BatchItem } from './batch';
 import { ResumeIndex } from './resume';
 import { IgnoreFileError, readIgnoreFile } from './ignore';
-import { checkedRun, FORMATS, ndjsonLine, renderOne, type Checked, type Format, type RenderSpec, type ReportLang } from './render';
+import { checkedRun, FORMATS, type Checked, type Format, type RenderSpec, type ReportLang } from './render';
 import { pairBudgets, type BudgetProfile } from '../lib/checks/B-N16';
 
-export { FORMATS, ndjsonLine, renderOne, type Format, type ReportLang } from './render';
+export { FORMATS, type Format, type ReportLang } from './render';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -339,25 +337,6 @@ export function reportFileName(source: string, format: Format, taken: Set<string
   for (let n = 2; taken.has(name.toLowerCase()) || /^(summary|findings)\./i.test(name); n++) name = `${base}-${n}.${EXT[format]}`;
   taken.add(name.toLowerCase());
   return name;
-}
-
-/** What goes to stdout (or --out FILE): one report for one input; for several, all of them and a summary. */
-export function renderAll(items: readonly SummaryItem[], format: Format, single: boolean, lang: ReportLang = 'both'): string {
-  const reports = items.flatMap((i) => (i.report ? [i.report] : []));
-  if (single) return reports.length ? renderOne(reports[0], format, lang) : '';
-  const rows = summarize(items);
-  switch (format) {
-    case 'json':
-      return terminalSafeJson(JSON.stringify(reports, null, 2)) + '\n';
-    case 'ndjson':
-      return items.map(ndjsonLine).join('');
-    case 'csv':
-      return renderSummaryCsv(rows);
-    case 'md':
-      return [renderSummaryMarkdown(rows), ...reports.map((r) => renderMarkdown(r, { level: 2, lang }))].join('\n');
-    default:
-      return [...reports.map((r) => renderText(r, { lang })), renderSummaryText(rows)].join('\n' + '─'.repeat(60) + '\n\n');
-  }
 }
 
 async function isDirTarget(out: string, resolved: string): Promise<boolean> {
