@@ -17,7 +17,7 @@ import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot'
 import { ToContentSchema, InjectResultSchema, parseMessage, PAGE_TEXT_LIMITS, type PageState, type PageText, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
 import { t, pick } from '../lib/i18n';
-import { docBody, docElement } from '../lib/dom/safe';
+import { docBody, docElement, docReadyState, docTitleText, query } from '../lib/dom/safe';
 import { pageAttachments, articleRoot } from '../lib/ext/attachments';
 import { Timings, TIMINGS_KEY } from '../lib/ext/timings';
 
@@ -167,7 +167,7 @@ class PageController {
    * frame's document is there to be read and not the empty one it starts with.
    */
   private framesLoaded(): Promise<void> {
-    if (document.readyState === 'complete' || !document.querySelector('iframe, frame')) return Promise.resolve();
+    if (docReadyState(document) === 'complete' || !query(document, 'iframe, frame')) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, FRAME_WAIT_MS);
       window.addEventListener('load', () => (clearTimeout(timer), resolve()), { once: true });
@@ -260,12 +260,12 @@ class PageController {
     const checker = await this.loadChecker();
     const root = articleRoot(document) ?? docBody(document) ?? docElement(document);
     const cap = (s: string) => s.slice(0, PAGE_TEXT_LIMITS.chars);
-    const h1 = document.querySelector('h1');
+    const h1 = query(document, 'h1');
     const heading = h1 && !root?.contains(h1) ? (h1.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
     const paragraphs = root ? checker.pageParagraphs(root) : [];
     return {
       url: location.href,
-      title: cap(document.title),
+      title: cap(docTitleText(document)),
       heading: cap(heading),
       paragraphs: paragraphs.slice(0, PAGE_TEXT_LIMITS.paragraphs).map(cap),
     };

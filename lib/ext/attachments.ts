@@ -4,6 +4,7 @@
  * pass over the page's links plus one over its paragraphs): the content script runs it when the
  * popup asks for the page's state. See docs/attachments.md for the heuristic.
  */
+import { docBaseURI, docBody, docElement, docTitleText, query, queryAll } from '../dom/safe';
 
 export type AttachmentExt = 'pdf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'wps' | 'et';
 
@@ -77,7 +78,7 @@ const PARA_MIN = 12;
  * of PARA_MIN characters.
  */
 export function articleRoot(doc: Document): Element | null {
-  const body = doc.body ?? doc.documentElement;
+  const body = docBody(doc) ?? docElement(doc);
   if (!body) return null;
   const score = new Map<Element, number>();
   const add = (el: Element | null, n: number) => {
@@ -127,7 +128,7 @@ function nearArticle(a: Element, root: Element): boolean {
  * article root. Without an article root (a page of links), only links whose block says 附件 count.
  */
 export function findAttachments(doc: Document, baseUrl?: string, root: Element | null = articleRoot(doc)): Attachment[] {
-  const base = baseUrl ?? doc.baseURI ?? undefined;
+  const base = baseUrl ?? docBaseURI(doc) ?? undefined;
   const out: Attachment[] = [];
   const seen = new Set<string>();
   let self = '';
@@ -138,7 +139,7 @@ export function findAttachments(doc: Document, baseUrl?: string, root: Element |
   } catch {
     /* no address: nothing is the page itself */
   }
-  for (const a of doc.querySelectorAll('a[href]')) {
+  for (const a of queryAll(doc, 'a[href]')) {
     if (out.length >= MAX_ATTACHMENTS) break;
     let u: URL;
     try {
@@ -180,10 +181,10 @@ const MAX_TEXT = 200_000;
  * document's or its first heading) or its text, and three distinct narrative words in its text.
  */
 export function looksLikeNarrative(doc: Document, root: Element | null = articleRoot(doc)): boolean {
-  const scope = root ?? doc.body;
+  const scope = root ?? docBody(doc);
   if (!scope) return false;
   const text = (scope.textContent ?? '').slice(0, MAX_TEXT);
-  const title = `${doc.title ?? ''} ${doc.querySelector('h1')?.textContent ?? ''}`;
+  const title = `${docTitleText(doc)} ${query(doc, 'h1')?.textContent ?? ''}`;
   if (!/决算|预算/.test(title) && !/决算|预算/.test(text)) return false;
   const words = new Set<string>();
   for (const m of text.matchAll(NARRATIVE_WORDS)) {

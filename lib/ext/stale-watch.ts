@@ -11,7 +11,7 @@
  * the page has been quiet for `quietMs`, and disconnects: no loop, no polling.
  */
 
-import { docBody, docElement } from '../dom/safe';
+import { docBody, docElement, docView } from '../dom/safe';
 
 /** Records looked at per batch: a page rewriting thousands of nodes has changed anyway. */
 const MAX_RECORDS = 500;
@@ -49,7 +49,7 @@ export class StaleWatch {
     }
     for (const root of roots) {
       // This world's observer; else the document's window's (a DOM without globals: tests).
-      const view = (root.nodeType === 9 ? (root as Document) : root.ownerDocument)?.defaultView as { MutationObserver?: typeof MutationObserver } | null;
+      const view = docView(root.nodeType === 9 ? (root as Document) : root.ownerDocument) as { MutationObserver?: typeof MutationObserver } | null;
       const MO = (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver ?? view?.MutationObserver;
       if (!MO) continue;
       const mo = new MO((records) => this.onRecords(records));

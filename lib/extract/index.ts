@@ -7,7 +7,7 @@
  * prototypes have little to bite on. The walk builds a light "flow" (text runs, breaks, tables);
  * tables are decided (data grid vs. layout wrapper) when they close, and blocks are emitted at the end.
  */
-import { docBody, docElement } from '../dom/safe';
+import { builtinMethod, byTag, docBody, docElement, queryAll } from '../dom/safe';
 import { buildGridSteps, parseSpan, type RawCell, type GridResult, type RawRow } from './grid';
 import { cleanText } from './text';
 import type { Block, ExtractedDocument, TableBlock } from './types';
@@ -317,9 +317,9 @@ export function isNative(fn: unknown): boolean {
  */
 function withAttribute(root: Document | Element, selector: string): Set<Element> | null {
   try {
-    if (!isNative(root.querySelectorAll)) return null;
+    if (!isNative(builtinMethod(root, 'querySelectorAll'))) return null;
     const found = new Set<Element>();
-    const list = root.querySelectorAll(selector);
+    const list = queryAll(root, selector);
     for (let i = 0, n = list.length; i < n; i++) found.add(list[i]);
     // querySelectorAll does not include an element root itself.
     if (root.nodeType === 1 && (root as Element).matches(selector)) found.add(root as Element);
@@ -544,7 +544,7 @@ const NODES_PER_STEP = 1024;
  */
 export function extractionWork(root: Document | Element): number {
   try {
-    return 2 * (root.getElementsByTagName('td').length + root.getElementsByTagName('th').length);
+    return 2 * (byTag(root, 'td').length + byTag(root, 'th').length);
   } catch {
     return 0;
   }
@@ -996,7 +996,7 @@ function* emitBlocks(rootFlow: Item[], blocks: Block[], opts: ExtractOptions, de
 
 function* extractSteps(root: Document | Element | DocumentFragment, opts: ExtractOptions, depth: number): Generator<number, ExtractedDocument, void> {
   const isDoc = root.nodeType === 9;
-  const start: Node | null = isDoc ? (root as Document).documentElement : root;
+  const start: Node | null = isDoc ? docElement(root as Document) : root;
   // With an isHidden (the reference walk in tests) every element is asked directly.
   const hiddenEls = opts.isHidden === undefined ? withAttribute(root as Element, '[hidden]') : null;
   const walk = new Walk(opts, depth, hiddenEls);

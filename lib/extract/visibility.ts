@@ -1,3 +1,5 @@
+import { docView } from '../dom/safe';
+
 /**
  * An `isHidden` for live pages: elements hidden by stylesheet rules (class/id selectors), which the
  * inline-style check in extractDocument cannot see. Standard DOM only (getComputedStyle reads the
@@ -7,7 +9,7 @@
  */
 export function computedHidden(el: Element): boolean {
   if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
-  const view = el.ownerDocument?.defaultView;
+  const view = docView(el.ownerDocument);
   if (!view || typeof view.getComputedStyle !== 'function') return false;
   const cs = view.getComputedStyle(el);
   return cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse';

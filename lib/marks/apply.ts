@@ -7,7 +7,7 @@ import type { MarkPlan, ElementMark } from './plan';
 import { locateTextRange } from './text-range';
 import { markStylesheet, STYLE_ID, HIGHLIGHT_PREFIX } from './style';
 import { Tooltip, type TooltipEntry } from './tooltip';
-import { docElement, docHead } from '../dom/safe';
+import { createEl, createRange, docElement, docHead, docView, listen, queryAll, unlisten } from '../dom/safe';
 import type { Severity } from '../checks/types';
 
 export const MARK_ATTRS = [
@@ -42,7 +42,7 @@ interface HighlightApi {
 }
 
 function highlightApi(doc: Document): HighlightApi | null {
-  const view = doc.defaultView as (Window & { CSS?: { highlights?: Map<string, unknown> }; Highlight?: unknown }) | null;
+  const view = docView(doc) as (Window & { CSS?: { highlights?: Map<string, unknown> }; Highlight?: unknown }) | null;
   const highlights = view?.CSS?.highlights;
   const Highlight = view?.Highlight ?? (globalThis as { Highlight?: unknown }).Highlight;
   if (!highlights || typeof Highlight !== 'function') return null;
@@ -97,13 +97,13 @@ export class MarkSession {
   prepare(): void {
     if (this.style?.isConnected) return;
     const doc = this.doc;
-    const style = doc.createElement('style');
+    const style = createEl(doc, 'style');
     style.id = STYLE_ID;
     style.textContent = markStylesheet();
     const root = docElement(doc);
-    (docHead(doc) ?? root ?? doc.documentElement).append(style);
+    (docHead(doc) ?? root)?.append(style);
     this.style = style;
-    const view = doc.defaultView;
+    const view = docView(doc);
     if (root && typeof view?.getComputedStyle === 'function') void view.getComputedStyle(root).color;
   }
 
@@ -126,7 +126,7 @@ export class MarkSession {
         const loc = locateTextRange(s.el, s.text, s.start, s.end);
         if (loc) {
           try {
-            const r = doc.createRange();
+            const r = createRange(doc);
             r.setStart(loc.start.node, loc.start.offset);
             r.setEnd(loc.end.node, loc.end.offset);
             ranges[s.severity].push(r);
@@ -203,7 +203,7 @@ export class MarkSession {
       if (!r || seen.has(r)) continue;
       seen.add(r);
       const owner = r.nodeType === 9 ? (r as Document) : el.ownerDocument;
-      const style = owner.createElement('style');
+      const style = createEl(owner, 'style');
       style.id = STYLE_ID;
       style.textContent = markStylesheet();
       if (r.nodeType === 9) {
@@ -281,7 +281,7 @@ export class MarkSession {
     for (const root of new Set(roots)) {
       let found: ArrayLike<Element> = [];
       try {
-        found = root.querySelectorAll('[data-dc-severity],[data-dc-finding],[data-dc-findings],[data-dc-kind],[data-dc-role],[data-dc-flash],[data-dc-lit],[data-dc-cause],[data-dc-affected]');
+        found = queryAll(root as Element, '[data-dc-severity],[data-dc-finding],[data-dc-findings],[data-dc-kind],[data-dc-role],[data-dc-flash],[data-dc-lit],[data-dc-cause],[data-dc-affected]');
       } catch {
         continue;
       }
@@ -295,7 +295,7 @@ export class MarkSession {
 
   /** remove() except the stylesheet. */
   private clearMarks(): void {
-    for (const [d, type, fn] of this.listeners) d.removeEventListener(type, fn, true);
+    for (const [d, type, fn] of this.listeners) unlisten(d, type, fn, true);
     this.listeners = [];
     for (const st of this.extraStyles) st.remove();
     this.extraStyles = [];
@@ -339,7 +339,7 @@ export class MarkSession {
 
   private listen(type: string, fn: EventListener): void {
     for (const d of [this.doc, ...this.extraDocs]) {
-      d.addEventListener(type, fn, true);
+      listen(d, type, fn, true);
       this.listeners.push([d, type, fn]);
     }
   }

@@ -4,7 +4,7 @@
  * purpose or by accident) would otherwise have its class construct our host — every tooltip broken
  * or read by page code. Found by tests and print CSS through `data-dc-ui="tooltip|verdict"`.
  */
-import { docElement } from '../dom/safe';
+import { createEl, docElement } from '../dom/safe';
 
 export const UI_ATTR = 'data-dc-ui';
 export type UiKind = 'tooltip' | 'verdict';
@@ -30,9 +30,9 @@ export function uiTagName(kind: UiKind): string {
  * `host.shadowRoot` later.
  */
 export function createUiHost(doc: Document, kind: UiKind): { host: HTMLElement; root: ShadowRoot } {
-  const host = doc.createElement(uiTagName(kind));
+  const host = createEl(doc, uiTagName(kind));
   host.setAttribute(UI_ATTR, kind);
   const root = host.attachShadow({ mode: 'open' });
-  (docElement(doc) ?? doc.documentElement).append(host);
+  docElement(doc)?.append(host);
   return { host, root };
 }

@@ -5,6 +5,7 @@
 import type { Severity } from '../checks/types';
 import { COLORS } from './style';
 import { createUiHost } from './host';
+import { createEl, docView } from '../dom/safe';
 import { displayText } from '../sanitize';
 
 /** Page text in the tooltip: controls visible, cut (the popup has the full text: issue 21). */
@@ -41,7 +42,7 @@ function viewportRect(el: Element, top: Document): { top: number; bottom: number
   let dx = 0;
   let d: Document | null = el.ownerDocument;
   for (let hops = 0; d && d !== top && hops < 8; hops++) {
-    const frame: Element | null = d.defaultView?.frameElement ?? null;
+    const frame: Element | null = docView(d)?.frameElement ?? null;
     if (!frame) break;
     const fr = frame.getBoundingClientRect();
     dy += fr.top + (frame as HTMLElement).clientTop;
@@ -64,23 +65,23 @@ export class Tooltip {
     const worst = entries[0].severity;
     box.style.borderLeftColor = COLORS[worst].line;
     for (const e of entries) {
-      const div = this.doc.createElement('div');
+      const div = createEl(this.doc, 'div');
       div.className = 'entry';
-      const title = this.doc.createElement('div');
+      const title = createEl(this.doc, 'div');
       title.className = 'title';
       title.style.color = COLORS[e.severity].line;
       title.textContent = shown(e.title);
-      const msg = this.doc.createElement('div');
+      const msg = createEl(this.doc, 'div');
       msg.className = 'msg';
       msg.textContent = shown(e.message);
       div.append(title, msg);
       for (const [k, v] of e.lines) {
-        const line = this.doc.createElement('div');
+        const line = createEl(this.doc, 'div');
         line.className = 'line';
-        const ks = this.doc.createElement('span');
+        const ks = createEl(this.doc, 'span');
         ks.className = 'k';
         ks.textContent = k;
-        const vs = this.doc.createElement('span');
+        const vs = createEl(this.doc, 'span');
         vs.className = 'v';
         vs.textContent = shown(v);
         line.append(ks, vs);
@@ -89,7 +90,7 @@ export class Tooltip {
       box.append(div);
     }
     if (moreText) {
-      const more = this.doc.createElement('div');
+      const more = createEl(this.doc, 'div');
       more.className = 'more';
       more.textContent = moreText;
       box.append(more);
@@ -100,7 +101,7 @@ export class Tooltip {
 
   private place(anchor: Element): void {
     const box = this.box!;
-    const view = this.doc.defaultView;
+    const view = docView(this.doc);
     const r = viewportRect(anchor, this.doc);
     const vw = view?.innerWidth ?? 1024;
     const vh = view?.innerHeight ?? 768;
@@ -129,9 +130,9 @@ export class Tooltip {
   private ensure(): void {
     if (this.host && this.host.isConnected) return;
     const { host, root } = createUiHost(this.doc, 'tooltip');
-    const style = this.doc.createElement('style');
+    const style = createEl(this.doc, 'style');
     style.textContent = TIP_CSS;
-    const box = this.doc.createElement('div');
+    const box = createEl(this.doc, 'div');
     box.className = 'tip off';
     box.setAttribute('role', 'tooltip');
     root.append(style, box);

@@ -9,6 +9,7 @@
 import type { Severity } from '../checks/types';
 import { COLORS } from './style';
 import { createUiHost } from './host';
+import { createEl, createText } from '../dom/safe';
 
 export interface VerdictEntry {
   finding: number;
@@ -80,17 +81,17 @@ export class VerdictBar {
     }
     const root = this.root!;
     root.replaceChildren();
-    const style = doc.createElement('style');
+    const style = createEl(doc, 'style');
     style.textContent = CSS;
-    const bar = doc.createElement('div');
+    const bar = createEl(doc, 'div');
     bar.className = 'bar';
     bar.setAttribute('role', 'region');
     bar.setAttribute('aria-label', content.title);
     const worst = content.counts[0]?.[0] ?? 'clean';
     bar.style.borderLeftColor = worst === 'clean' ? '#2e7d32' : COLORS[worst].line;
-    const row = doc.createElement('div');
+    const row = createEl(doc, 'div');
     row.className = 'row';
-    const title = doc.createElement('span');
+    const title = createEl(doc, 'span');
     title.className = 'title';
     title.textContent = `${content.title}：`;
     row.append(title);
@@ -104,7 +105,7 @@ export class VerdictBar {
     let list: HTMLUListElement | null = null;
     if (content.entries.length > 0) {
       row.append(this.span('sep', '·'));
-      const view = doc.createElement('button');
+      const view = createEl(doc, 'button');
       view.type = 'button';
       view.dataset.action = 'view';
       view.textContent = this.open ? content.hide : content.view;
@@ -117,27 +118,27 @@ export class VerdictBar {
       });
       row.append(view);
       if (this.open) {
-        list = doc.createElement('ul');
+        list = createEl(doc, 'ul');
         for (const e of content.entries) {
-          const li = doc.createElement('li');
-          const b = doc.createElement('button');
+          const li = createEl(doc, 'li');
+          const b = createEl(doc, 'button');
           b.type = 'button';
           b.dataset.finding = String(e.finding);
           b.style.borderLeftColor = COLORS[e.severity].line;
-          b.append(this.span('where', e.where), doc.createTextNode(e.text));
+          b.append(this.span('where', e.where), createText(doc, e.text));
           b.addEventListener('click', () => this.opts.onReveal(e.finding));
           li.append(b);
           list.append(li);
         }
         if (content.more) {
-          const more = doc.createElement('li');
+          const more = createEl(doc, 'li');
           more.className = 'more';
           more.textContent = content.more;
           list.append(more);
         }
       }
     }
-    const x = doc.createElement('button');
+    const x = createEl(doc, 'button');
     x.type = 'button';
     x.className = 'x';
     x.dataset.action = 'dismiss';
@@ -155,7 +156,7 @@ export class VerdictBar {
   }
 
   private span(cls: string, text: string): HTMLSpanElement {
-    const s = this.doc.createElement('span');
+    const s = createEl(this.doc, 'span');
     s.className = cls;
     s.textContent = text;
     return s;

@@ -3,6 +3,7 @@
  * whole page. It looks only at each <table>'s first rows and at the short element(s) just before
  * the table, and stops at the first table that carries a disclosure title or header words.
  */
+import { builtinMethod, byTag, createWalker, queryAll } from '../dom/safe';
 
 /** Rows of each table read (title rows inside the table + the header). */
 const FIRST_ROWS = 3;
@@ -169,18 +170,19 @@ export function looksLikeDisclosure(root: Document | Element | DocumentFragment,
 /** `tally.budget` counts budget tables across the frames and shadow roots of one page. */
 function scan(root: Document | Element | DocumentFragment, depth: number, tally: { budget: number }): boolean {
   // getElementsByTagName where there is one (cheaper, the common case); a shadow root has only queries.
+  // Through the prototype (lib/dom/safe): a document's methods can be shadowed by named elements.
   const tables: ArrayLike<Element> =
-    typeof (root as Element).getElementsByTagName === 'function'
-      ? (root as Element).getElementsByTagName('table')
-      : typeof (root as Element).querySelectorAll === 'function'
-        ? (root as Element).querySelectorAll('table')
+    typeof builtinMethod(root, 'getElementsByTagName') === 'function'
+      ? byTag(root as Element, 'table')
+      : typeof builtinMethod(root, 'querySelectorAll') === 'function'
+        ? queryAll(root, 'table')
         : [];
   for (let i = 0; i < tables.length; i++) {
     const hit = tableHits(tables[i]);
     if (hit === 'final' || (hit === 'budget' && ++tally.budget >= BUDGET_TABLES)) return true;
   }
-  if (depth >= 3 || typeof (root as Element).querySelectorAll !== 'function') return false;
-  for (const f of Array.from((root as Element).querySelectorAll('iframe, frame'))) {
+  if (depth >= 3 || typeof builtinMethod(root, 'querySelectorAll') !== 'function') return false;
+  for (const f of Array.from(queryAll(root, 'iframe, frame'))) {
     let d: Document | null = null;
     try {
       d = (f as HTMLIFrameElement).contentDocument;
@@ -191,8 +193,8 @@ function scan(root: Document | Element | DocumentFragment, depth: number, tally:
   }
   // Shadow hosts: no selector finds them; a bounded walk over the elements does.
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  if (!doc || typeof doc.createTreeWalker !== 'function') return false;
-  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+  if (!doc || typeof builtinMethod(doc, 'createTreeWalker') !== 'function') return false;
+  const walker = createWalker(doc, root, 1 /* SHOW_ELEMENT */);
   for (let n = walker.nextNode(), seen = 0; n && seen < MAX_HOST_SCAN; n = walker.nextNode(), seen++) {
     const sr = (n as Element).shadowRoot;
     if (sr && scan(sr, depth + 1, tally)) return true;

@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { MarkSession, planMarks, uiTagName, UI_ATTR, VerdictBar } from '../../lib/marks';
 import { docBody, docElement, docHead } from '../../lib/dom/safe';
+import { looksLikeDisclosure } from '../../lib/recognize/detect';
+import { extractDocument } from '../../lib/extract';
+import { pageAttachments } from '../../lib/ext/attachments';
 import { installChecker, installedChecker } from '../../lib/ext/checker-slot';
 import type { Checker } from '../../lib/ext/checker';
 
@@ -59,6 +62,63 @@ describe('document built-ins read past clobbering', () => {
     expect(host!.shadowRoot!.textContent).toContain('I-01');
     s.remove();
     expect(docElement(doc)!.querySelector(`[${UI_ATTR}]`)).toBeNull();
+  });
+});
+
+describe('document methods read past clobbering', () => {
+  /** What `<form name="querySelector">`, `<img name="createElement">` … do to a document in a browser's main world. */
+  const METHODS = ['querySelector', 'querySelectorAll', 'createElement', 'createTextNode', 'createRange', 'createTreeWalker', 'getElementsByTagName', 'addEventListener', 'removeEventListener', 'defaultView', 'title', 'baseURI', 'readyState'];
+  const DISCLOSURE = `<!doctype html><html><head><title>部门决算</title></head><body><article><h1>2024年度部门决算公开</h1>
+    <p>一、收入支出决算总表 本部门2024年度收入支出决算总计100.00万元，与上年相比增加10.00万元，增长11.1%，主要原因是业务增加。</p>
+    <p>附件：<a href="/files/2024决算报表.xlsx">2024年度部门决算报表.xlsx</a></p>
+    <p>收入支出决算总表</p><table><tr><td>项目</td><td>决算数</td></tr><tr><td>一般公共预算财政拨款收入</td><td id="a">1.00</td></tr><tr><td>合计</td><td id="b">2.00</td></tr></table></article></body></html>`;
+
+  function clobbered(names = METHODS) {
+    const { doc, win } = page(DISCLOSURE);
+    const before = { detect: looksLikeDisclosure(doc), attachments: pageAttachments(doc, 'http://www.example.gov.cn/a.html'), blocks: extractDocument(doc).blocks.length };
+    const a = doc.getElementById('a')!;
+    const els = names.map((m) => {
+      const el = doc.createElement(m.length % 2 ? 'img' : 'form');
+      el.setAttribute('name', m);
+      doc.body.append(el);
+      return el;
+    });
+    names.forEach((m, i) => clobber(doc, m, els[i]));
+    return { doc, win, before, a };
+  }
+
+  it('the clobbering takes effect (self-test)', () => {
+    const { doc } = clobbered();
+    expect(typeof doc.querySelector).toBe('object');
+    expect(() => doc.createElement('div')).toThrow();
+  });
+
+  it('detection, extraction and the attachments see the same page as without the clobbering', () => {
+    const { doc, before } = clobbered();
+    expect(before.detect).toBe(true);
+    expect(looksLikeDisclosure(doc)).toBe(true);
+    expect(extractDocument(doc).blocks.length).toBe(before.blocks);
+    expect(pageAttachments(doc, 'http://www.example.gov.cn/a.html')).toEqual(before.attachments);
+    expect(before.attachments.attachments.length).toBe(1);
+  });
+
+  it('marks, tooltip and verdict chip work; marks off takes everything out', () => {
+    // Not createTextNode and querySelectorAll here: happy-dom's own textContent setter and
+    // getComputedStyle call them on the document (a browser's native code does not).
+    const { doc, win, a } = clobbered(METHODS.filter((m) => m !== 'createTextNode' && m !== 'querySelectorAll'));
+    const s = new MarkSession(doc, { describe: () => [{ severity: 'error', title: 'I-01', message: '应为 3.00', lines: [['应为', '3.00']] }] });
+    s.apply(planMarks([{ severity: 'error', cells: [{ el: a, role: 'total' }], spans: [] }]));
+    expect(a.getAttribute('data-dc-severity')).toBe('error');
+    a.dispatchEvent(new (win as unknown as typeof globalThis).MouseEvent('mouseover', { bubbles: true }));
+    const tip = docElement(doc)!.querySelector(`[${UI_ATTR}="tooltip"]`)!;
+    expect(tip.shadowRoot!.textContent).toContain('应为 3.00');
+    const bar = new VerdictBar(doc, { onReveal: () => {}, onDismiss: () => {} });
+    bar.show({ title: '决算公开校验', counts: [['error', '1 处错误']], entries: [], view: '查看', hide: '收起', dismiss: '关闭', more: null });
+    expect(docElement(doc)!.querySelector(`[${UI_ATTR}="verdict"]`)!.shadowRoot!.textContent).toContain('1 处错误');
+    bar.remove();
+    s.remove();
+    expect(a.hasAttribute('data-dc-severity')).toBe(false);
+    expect(docElement(doc)!.querySelector(`[${UI_ATTR}], #dc-marks-style`)).toBeNull();
   });
 });
 
