@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { PORTAL_HOST, ensureBuilt, screenshotPath, serve, until, type FixtureServer } from './harness';
-import { launchFirefox } from './firefox-harness';
+import { launchFirefox, openFirefoxPopup } from './firefox-harness';
 import { cliFindings, type CliResult } from './cli-findings';
-import { LUKOU_FILE, RESET_BODY_ACTION, afterMarksJs, clobberPage, framesPage, shadowPage, withHeadScript } from './hostile-pages';
+import { CLOBBERED_METHODS, LUKOU_FILE, RESET_BODY_ACTION, afterMarksJs, clobberPage, displayedPage, framesPage, shadowPage, withHeadScript } from './hostile-pages';
 
 const lukouHtml = readFileSync(LUKOU_FILE, 'utf8');
 const PAGES: Record<string, string> = {
@@ -20,6 +20,7 @@ const PAGES: Record<string, string> = {
   '/reset-body.html': withHeadScript(lukouHtml, afterMarksJs(RESET_BODY_ACTION)),
   '/lukou-frame.html': lukouHtml,
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
+  '/displayed.html': displayedPage(lukouHtml),
 };
 
 let server: FixtureServer;
@@ -35,7 +36,9 @@ function cliOn(html: string): CliResult {
 /** The tooltip's text and whether it is shown (from its open shadow root). */
 function tip(page: Page) {
   return page.evaluate(() => {
-    const box = document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip');
+    // Through the prototype: the clobbering page shadows document.querySelector (CLOBBERED_METHODS).
+    const host = Document.prototype.querySelector.call(document, '[data-dc-ui="tooltip"]');
+    const box = host?.shadowRoot?.querySelector('.tip');
     if (!box) return { shown: false, text: '' };
     return { shown: !box.classList.contains('off'), text: (box.textContent ?? '').replace(/\s+/g, ' ') };
   });
@@ -70,19 +73,22 @@ describe('Firefox: hostile pages', () => {
   it('DOM clobbering (ids/names like our globals and document built-ins) and page-defined dc-tooltip/dc-verdict: checked, marked, tooltips work', async () => {
     const cli = cliOn(PAGES['/clobber.html']);
     const { page, errors } = await openPortal('/clobber.html');
-    // Self-test: the clobbering is live in the page.
+    // Self-test: the clobbering is live in the page (document's methods shadowed as well).
     expect(await page.evaluate(() => [(document.body as Element).localName, typeof (window as unknown as { __dcContent: unknown }).__dcContent])).toEqual(['img', 'object']);
+    expect(await page.evaluate((names) => names.map((n) => typeof (document as unknown as Record<string, unknown>)[n]), [...CLOBBERED_METHODS])).toEqual(CLOBBERED_METHODS.map(() => 'object'));
+    // The page's document methods are shadowed: the test reads through the prototype too.
+    const count = (sel: string) => page.evaluate((s) => Document.prototype.querySelectorAll.call(document, s).length, sel);
     // Bound: the seed page checks in a few seconds; 30 s on a loaded machine.
-    const marked = await until(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n >= cli.elements, 'the marks', 30_000);
+    const marked = await until(() => count('[data-dc-severity]'), (n) => n >= cli.elements, 'the marks', 30_000);
     expect(marked).toBe(cli.elements);
     const err = cli.report.findings.findIndex((f) => f.severity === 'error' && f.cells.length > 0);
     const sel = `[data-dc-finding="${err}"]`;
-    await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel);
+    await page.evaluate((s) => Document.prototype.querySelector.call(document, s)?.scrollIntoView({ block: 'center' }), sel);
     await page.hover(sel);
     const shown = await until(() => tip(page), (v) => v.shown, 'the tooltip', 10_000);
     expect(shown.text).toContain(cli.report.findings[err].rule);
-    await until(() => page.evaluate(() => !!document.querySelector('[data-dc-ui="verdict"]')), (v) => v, 'the verdict chip', 10_000);
-    expect(await page.evaluate(() => document.querySelector('[data-dc-ui="verdict"]')!.shadowRoot!.textContent)).toContain('决算公开校验');
+    await until(() => count('[data-dc-ui="verdict"]'), (n) => n > 0, 'the verdict chip', 10_000);
+    expect(await page.evaluate(() => Document.prototype.querySelector.call(document, '[data-dc-ui="verdict"]')!.shadowRoot!.textContent)).toContain('决算公开校验');
     await page.screenshot({ path: screenshotPath('hostile-clobber-firefox.png') });
     expect(await page.evaluate(() => (window as unknown as { __hijacked: number }).__hijacked)).toBe(0);
     expect(errors).toEqual([]);
@@ -117,6 +123,32 @@ describe('Firefox: hostile pages', () => {
       page.evaluate(() => (document.getElementById('same') as HTMLIFrameElement).contentDocument?.querySelectorAll('[data-dc-severity]').length ?? -1);
     expect(await until(inFrame, (n) => n >= cli.elements, 'the marks in the frame', 30_000)).toBe(cli.elements);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cells shown other than their DOM text (<bdo>, U+202E) are unreadable: warned like the CLI, never reconciled; the popup keeps its order', async () => {
+    const cli = cliOn(PAGES['/displayed.html']);
+    const SAYS = '显示的内容与网页文本不一致';
+    // Self-test: the CLI (linkedom) warns on both cells; Firefox must read the page the same way.
+    const warned = cli.report.findings.filter((f) => f.message.includes(SAYS));
+    expect(warned.some((f) => f.cells.some((c) => c.text === '38.875'))).toBe(true);
+    expect(warned.some((f) => f.cells.some((c) => c.text === '‹U+202E›78.551'))).toBe(true);
+    const { page, errors } = await openPortal('/displayed.html');
+    // Bound: the seed page checks in a few seconds; 30 s on a loaded machine.
+    const marked = await until(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n >= cli.elements, 'the marks', 30_000);
+    expect(marked).toBe(cli.elements);
+    const popup = await openFirefoxPopup(browser, page);
+    await until(() => popup.evaluate(() => document.querySelectorAll('button.finding').length), (n) => n > 0, 'the findings in the popup', 15_000);
+    const body = await popup.evaluate(() => document.querySelector('main')!.innerText);
+    expect(body).toContain(SAYS);
+    expect(body).toContain('‹U+202E›78.551');
+    expect(body).toContain('38.875');
+    expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    // Same findings as the CLI: the two cells are warned about, no rule reconciles their DOM numbers.
+    const rows = await popup.evaluate(() => Array.from(document.querySelectorAll('button.finding .rule')).map((r) => r.textContent));
+    expect([...rows].sort()).toEqual(cli.report.findings.filter((f) => f.severity !== 'notice').map((f) => f.rule).sort());
+    expect(errors).toEqual([]);
+    await popup.close();
     await page.close();
   });
 

@@ -212,11 +212,30 @@ export const HIJACK_ELEMENTS_JS = `(function(){
 
 /**
  * Elements named like the extension's globals and like document built-ins (DOM clobbering):
- * `window.__dcContent`, `window.__dcChecker`, `document.body`, `document.head`, `document.documentElement`.
+ * `window.__dcContent`, `window.__dcChecker`, `document.body`, `document.head`, `document.documentElement`,
+ * and the document methods the extension calls (CLOBBERED_METHODS).
  */
+export const CLOBBERED_METHODS = [
+  'querySelector',
+  'querySelectorAll',
+  'createElement',
+  'createTextNode',
+  'createRange',
+  'createTreeWalker',
+  'getElementById',
+  'getElementsByTagName',
+  'addEventListener',
+  'removeEventListener',
+  'contains',
+] as const;
 export const CLOBBER_HTML =
   '<div id="__dcContent"></div><div id="__dcChecker"></div><form name="__dcCheckerWaiting"></form>' +
-  '<img name="body" alt=""><img name="head" alt=""><form name="documentElement"></form><div id="browser"></div><div id="chrome"></div>';
+  '<img name="body" alt=""><img name="head" alt=""><form name="documentElement"></form><div id="browser"></div><div id="chrome"></div>' +
+  CLOBBERED_METHODS.map((m, i) => (i % 2 ? `<img name="${m}" alt="">` : `<form name="${m}"></form>`)).join('') +
+  '<img name="defaultView" alt=""><form name="title"></form><img name="readyState" alt="">' +
+  // Window's named properties sit above EventTarget.prototype: these ids are `window.addEventListener` …
+  // in Chromium's isolated world as well.
+  '<div id="addEventListener"></div><div id="removeEventListener"></div><div id="dispatchEvent"></div>';
 
 /** The lukou page with both of the above. */
 export function clobberPage(lukouHtml: string): string {
@@ -276,3 +295,13 @@ export function afterMarksJs(action: string): string {
 export const UPDATE_CELL_ACTION = "var c = document.querySelector('td[data-dc-severity]'); c.textContent = '12345.67'";
 /** An accessibility toolbar's font-size reset: the whole body re-parsed from its own markup. */
 export const RESET_BODY_ACTION = 'document.body.innerHTML = document.body.innerHTML';
+
+/**
+ * lukou with two T6 cells shown other than their DOM text: shown as 578.83 and 155.87, read from
+ * the DOM as 38.875 (a `<bdo dir="rtl">`) and 78.551 (after a U+202E).
+ */
+export function displayedPage(lukouHtml: string): string {
+  return lukouHtml
+    .replace('>578.83</span></p></td>', '><bdo dir="rtl">38.875</bdo></span></p></td>')
+    .replace('>155.87</span></p></td>', '>\u202e78.551</span></p></td>');
+}
