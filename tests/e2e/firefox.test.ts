@@ -7,8 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX, FIREFOX_BUILD, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
+import type { Browser, Page } from 'puppeteer-core';
+import { FIREFOX, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, screenshotPath, serve, until, type FixtureServer } from './harness';
+import { geckoId, launchFirefox, openFirefoxExtensionPage, openFirefoxPopup } from './firefox-harness';
+import { TIMINGS_KEY } from '../../lib/ext/timings';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
 import { BUSY_LOOP_JS, stopsDuringCheck, withHeadScript } from './hostile-pages';
 import { readFileSync } from 'node:fs';
@@ -16,30 +18,18 @@ import { mainLine, valueLines } from '../../lib/report/words';
 import { findingKey } from '../../lib/report/order';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
+// The add-on's id stays what users installed (their settings are stored under it); the harness fixes
+// the extension's uuid through the extensions.webextensions.uuids pref, so a test knows the popup's address.
 const GECKO_ID = '{8f3b2c71-5d4e-4a96-b1c0-7e2d9a6f4c35}';
-// Fixed through the extensions.webextensions.uuids pref, so the test knows the popup's address.
-const EXT_UUID = '5d0c1f3e-7a42-4b8e-9d61-3c2b7e0a9f14';
-const EXT_ORIGIN = `moz-extension://${EXT_UUID}`;
 
 let server: FixtureServer;
 let browser: Browser;
 let cli: CliResult;
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v)) {
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    v = await fn();
-  }
-  return v;
-}
-
 /** The (finding, severity, element text) of every mark, once at least `count` are there. */
 function marksOn(page: Page, count: number, timeoutMs?: number): Promise<string[]> {
   const severities = cli.report.findings.map((f) => f.severity);
-  return waitFor(
+  return until(
     () =>
       page.evaluate((sev) => {
         const out: string[] = [];
@@ -51,6 +41,7 @@ function marksOn(page: Page, count: number, timeoutMs?: number): Promise<string[
         return out.sort();
       }, severities),
     (m) => m.length >= count,
+    `${count} marks`,
     timeoutMs,
   );
 }
@@ -62,25 +53,17 @@ beforeAll(async () => {
   server = await serve({
     '/lukou.html': { file: LUKOU },
     '/busy.html': { html: withHeadScript(readFileSync(LUKOU, 'utf8'), BUSY_LOOP_JS) },
-  });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // Firefox 153 lets WebDriver BiDi navigate a tab to moz-extension:// only with system access.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXT_UUID }),
-      // Grant optional host permissions without the doorhanger headless Firefox cannot show (the
-      // options page asks for a host the user adds).
-      'extensions.webextOptionalPermissionPrompts': false,
-      // Firefox has no host-resolver-rules: resolve every name to the local fixture server.
-      'network.dns.forceResolve': '127.0.0.1',
-      'network.dns.disableIPv6': true,
+    // lukou without the reasons given for its 公务接待费 (an insight, X-02, when insights are on).
+    '/no-reason.html': {
+      html: readFileSync(LUKOU, 'utf8')
+        .replace('决算数小于预算数的主要原因是未产生公务接待费用。', '')
+        .replace('决算数小于预算数的主要原因是压缩相关费用支出。决算数小于上年数的主要原因是压缩相关费用支出。', ''),
     },
   });
-  const id = await browser.installExtension(FIREFOX_BUILD);
-  expect(id).toBe(GECKO_ID);
+  expect(geckoId()).toBe(GECKO_ID);
+  // Grant optional host permissions without the doorhanger headless Firefox cannot show (the
+  // options page asks for a host the user adds).
+  browser = await launchFirefox({ 'extensions.webextOptionalPermissionPrompts': false });
 });
 
 afterAll(async () => {
@@ -88,46 +71,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * An extension page in a tab of its own. Firefox moves the tab into the extension's process on the
- * way, and BiDi never reports that navigation as loaded: goto times out although the page is there,
- * so the page's own readiness is what is waited for.
- */
-async function openExtensionPage(path: string): Promise<Page> {
-  const ext = await browser.newPage();
-  // Any error but that timeout is real, and fails at once (a late one, e.g. the tab closing, is moot).
-  const failed = ext.goto(`${EXT_ORIGIN}/${path}`, { timeout: 5_000 }).then(
-    () => new Promise<never>(() => {}),
-    (err: Error) => (err.name === 'TimeoutError' ? new Promise<never>(() => {}) : Promise.reject(err)),
-  );
-  failed.catch(() => {});
-  await Promise.race([
-    ext.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 }),
-    failed,
-  ]);
-  return ext;
-}
+const openExtensionPage = (path: string) => openFirefoxExtensionPage(browser, path);
+const openPopup = (target: Page) => openFirefoxPopup(browser, target);
 
-/**
- * The popup pointed at `target`'s tab with ?tab= (as in the Chromium suite: a popup opened in a tab
- * would otherwise take that tab for the active one).
- */
-async function openPopup(target: Page): Promise<Page> {
-  const popup = await openExtensionPage('popup.html');
-  await popup.setViewport({ width: 480, height: 900 });
-  const targetUrl = target.url();
-  const tabId = await popup.evaluate((url) => {
-    // The page's `browser` (WebExtension API), not puppeteer's.
-    const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-    return ext.tabs.query({}).then((tabs) => tabs.find((t) => t.url === url)?.id ?? null);
-  }, targetUrl);
-  expect(tabId, `no tab shows ${targetUrl}`).not.toBeNull();
-  await popup.evaluate((url) => {
-    location.href = url;
-  }, `${EXT_ORIGIN}/popup.html?tab=${tabId}`);
-  await popup.waitForFunction((id) => location.search === `?tab=${id}` && document.readyState === 'complete', { timeout: 15_000 }, tabId);
-  await popup.waitForSelector('[data-state="done"]', { timeout: 15_000 });
-  return popup;
+/** The content script's performance marks (lib/ext/timings.ts) on or off, from an extension page. */
+async function debugTimings(on: boolean): Promise<void> {
+  const ext = await openExtensionPage('options.html');
+  await ext.evaluate(
+    ([key, v]) =>
+      (globalThis as unknown as { browser: { storage: { local: { set(x: object): Promise<void> } } } }).browser.storage.local.set({ [key as string]: v }),
+    [TIMINGS_KEY, on] as const,
+  );
+  await ext.close();
 }
 
 describe('Firefox (MV2 build)', () => {
@@ -162,7 +117,7 @@ describe('Firefox (MV2 build)', () => {
     const sel = `[data-dc-finding="${idx}"]`;
     await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), sel);
     await page.hover(sel);
-    const hovered = await waitFor(tip, (v) => v.shown, 10_000);
+    const hovered = await until(tip, (v) => v.shown, 'the tooltip on hover', 10_000);
     expect(hovered.text).toContain(f.rule);
     // The popup's and the exports' words: the plain line, then 应为 / 按明细合计为 … and the value.
     expect(hovered.text).toContain(mainLine(f, 'zh'));
@@ -170,9 +125,9 @@ describe('Firefox (MV2 build)', () => {
     await page.screenshot({ path: screenshotPath('firefox-tooltip.png') });
     // Away, then focus by keyboard: Tab from the element before the mark reaches it.
     await page.mouse.move(2, 2);
-    await waitFor(tip, (v) => !v.shown, 10_000);
+    await until(tip, (v) => !v.shown, 'the tooltip to go', 10_000);
     await page.evaluate((s) => (document.querySelector(s) as HTMLElement).focus(), sel);
-    const focused = await waitFor(tip, (v) => v.shown, 10_000);
+    const focused = await until(tip, (v) => v.shown, 'the tooltip on focus', 10_000);
     expect(focused.text).toContain(f.rule);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   });
@@ -208,7 +163,7 @@ describe('Firefox (MV2 build)', () => {
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight ? 'in-view' : `out:${Math.round(r.top)}`;
       }, target);
-    expect(await waitFor(inView, (v) => v === 'in-view', 10_000)).toBe('in-view');
+    expect(await until(inView, (v) => v === 'in-view', 'the finding in view', 10_000)).toBe('in-view');
 
     // Marks off: the page's DOM is the one Firefox loaded (reference: the same page where the
     // extension does not run), and no highlight is left.
@@ -218,9 +173,10 @@ describe('Firefox (MV2 build)', () => {
     await plain.close();
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(original);
     await popup.click('input[data-action="marks"]');
-    const off = await waitFor(
+    const off = await until(
       () => page.evaluate(() => document.documentElement.outerHTML),
       (html) => html === original,
+      'the page as loaded',
       10_000,
     );
     expect(off).toBe(original);
@@ -243,13 +199,13 @@ describe('Firefox (MV2 build)', () => {
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight ? 'in-view' : `out:${Math.round(r.top)}`;
       }, target);
-    expect(await waitFor(inView, (v) => v === 'in-view', 20_000)).toBe('in-view');
+    expect(await until(inView, (v) => v === 'in-view', 'the linked finding in view', 20_000)).toBe('in-view');
     const tipText = () =>
       linked.evaluate(() => {
         const box = document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip');
         return box && !box.classList.contains('off') ? (box.textContent ?? '') : '';
       });
-    expect(await waitFor(tipText, (v) => v.includes(cli.report.findings[target].rule), 10_000)).toContain(cli.report.findings[target].rule);
+    expect(await until(tipText, (v) => v.includes(cli.report.findings[target].rule), 'its explanation', 10_000)).toContain(cli.report.findings[target].rule);
     await linked.screenshot({ path: screenshotPath('firefox-finding-link.png') });
     // The chip: in the first screen, bottom corner (never over the page's header), with the counts.
     await linked.evaluate(() => window.scrollTo(0, 0));
@@ -260,7 +216,7 @@ describe('Firefox (MV2 build)', () => {
         const r = bar.getBoundingClientRect();
         return { text: bar.textContent ?? '', top: r.top, bottom: r.bottom, right: r.right, vh: window.innerHeight, vw: window.innerWidth };
       });
-    const c = (await waitFor(chip, (v) => v !== null, 10_000))!;
+    const c = (await until(chip, (v) => v !== null, 'the verdict chip', 10_000))!;
     expect(c.text).toContain(`${cli.report.summary.errors} 处错误`);
     expect(c.top).toBeGreaterThan(c.vh / 2);
     expect(c.bottom).toBeLessThanOrEqual(c.vh);
@@ -283,7 +239,7 @@ describe('Firefox (MV2 build)', () => {
 
     await options.type('input[data-setting="host"]', host);
     await options.click('button[type="submit"]');
-    expect(await waitFor(registered, (m) => m.length > 0, 10_000)).toEqual([`*://${host}/*`]);
+    expect(await until(registered, (m) => m.length > 0, 'the host registered', 10_000)).toEqual([`*://${host}/*`]);
     expect(await options.$$eval('.hosts code', (cs) => cs.map((c) => c.textContent))).toContain(host);
     await options.screenshot({ path: screenshotPath('firefox-options.png') });
 
@@ -312,7 +268,7 @@ describe('Firefox (MV2 build)', () => {
         tabId,
       );
     // The script starts at document_idle, after load: wait for it to answer.
-    const untilAnswered = (tabId: number) => waitFor(() => ask(tabId), (a) => a === 'content script', 20_000);
+    const untilAnswered = (tabId: number) => until(() => ask(tabId), (a) => a === 'content script', 'the content script to answer', 20_000);
 
     const { page: added, tabId: addedTab } = await openInNewTab(`${server.origin(host)}/lukou.html`);
     expect(await untilAnswered(addedTab)).toBe('content script');
@@ -324,7 +280,7 @@ describe('Firefox (MV2 build)', () => {
       const item = [...document.querySelectorAll('.hosts li')].find((li) => li.querySelector('code')?.textContent === h);
       (item?.querySelector('button') as HTMLButtonElement | null)?.click();
     }, host);
-    expect(await waitFor(registered, (m) => m.length === 0, 10_000)).toEqual([]);
+    expect(await until(registered, (m) => m.length === 0, 'the host unregistered', 10_000)).toEqual([]);
     expect(await options.$$eval('.hosts code', (cs) => cs.map((c) => c.textContent))).not.toContain(host);
     // A fresh load of the same page: no content script any more, no marks. Asked only once a portal
     // page loaded after it has its (static) content script answering, so it has had the same time.
@@ -338,8 +294,48 @@ describe('Firefox (MV2 build)', () => {
     await options.close();
   });
 
+  it('insights on: an item off its budget with no reason is one 分析提示 in the popup, outside the counts', async () => {
+    // The options page stays open beside the popup, as a user would have it (two extension pages).
+    const options = await openExtensionPage('options.html');
+    const setting = () =>
+      options.evaluate(() => {
+        const ext = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
+        return ext.storage.local.get('settings').then((g) => (g.settings as { insights?: boolean } | undefined)?.insights ?? false);
+      });
+    const box = 'input[data-setting="insights"]';
+    await options.waitForSelector(box);
+    expect(await setting()).toBe(false);
+    await options.click(box);
+    await until(setting, (v) => v, 'insights on', 10_000);
+    try {
+      const target = await browser.newPage();
+      await target.goto(`${server.origin(PORTAL_HOST)}/no-reason.html`);
+      const popup = await openPopup(target);
+      // The counts are those of the page without insights (the CLI's, for lukou).
+      const counts = await popup.$eval('.counts', (el) => (el as HTMLElement).innerText);
+      const { errors, warnings } = cli.report.summary;
+      for (const part of [`${errors} 个错误`, `${warnings} 个警告`]) expect(counts).toContain(part);
+      const fold = await popup.$eval('[data-action="insights"]', (el) => (el as HTMLElement).innerText);
+      expect(fold).toContain('分析提示 1 条');
+      expect(await popup.$$eval('[data-severity-group="insight"]', (els) => els.length)).toBe(0);
+      await popup.click('[data-action="insights"]');
+      await popup.waitForSelector('[data-severity-group="insight"]', { timeout: 10_000 });
+      const group = await popup.$eval('[data-severity-group="insight"]', (el) => (el as HTMLElement).innerText);
+      expect(group).toContain('X-02');
+      expect(await popup.$$eval('[data-severity-group="insight"] button.finding', (b) => b.length)).toBe(1);
+      await popup.close();
+      await target.close();
+    } finally {
+      if (await setting()) await options.click(box);
+      await until(setting, (v) => !v, 'insights off', 10_000);
+      await options.close();
+    }
+  });
+
   it('checks a page whose main thread never goes quiet, and the page\'s own loop keeps running', async () => {
     // Bound: 60 s (a background-priority pause never gets a turn there; each gives up after 250 ms).
+    // The check's start and end are performance marks, recorded only with the debug setting on.
+    await debugTimings(true);
     const busy = await browser.newPage();
     await busy.goto(`${server.origin(PORTAL_HOST)}/busy.html`);
     const expected = cli.marks.map(markKey).sort();
@@ -350,5 +346,6 @@ describe('Firefox (MV2 build)', () => {
     expect(loop.turns).toBeGreaterThan(10);
     expect(loop.max).toBeLessThan(500);
     await busy.close();
+    await debugTimings(false);
   });
 });
