@@ -20,6 +20,7 @@ import { t, pick } from '../lib/i18n';
 import { docBody, docElement, docReadyState, docTitleText, query } from '../lib/dom/safe';
 import { pageAttachments, articleRoot } from '../lib/ext/attachments';
 import { Timings, TIMINGS_KEY } from '../lib/ext/timings';
+import { capReport, capString, capStrings, FULL_STRING_CAP, STATE_STRING_CAP } from '../lib/ext/cap';
 
 /**
  * "The content script already runs in this world". Symbol-keyed, not `window.__dcContent`: a page
@@ -49,6 +50,8 @@ const FINDING_DISMISSALS_KEY = 'findingDismissals';
 const FINDING_HASH = /^#dc-finding=([^&]+)/;
 const QUIET_MS = 400;
 const FRAME_WAIT_MS = 5_000;
+/** Characters of the page's address in the state (it keys dismissals and share links: kept whole in practice). */
+const URL_CAP = 8192;
 
 /** The address without its #fragment: following a table-of-contents link is not a new article. */
 const pageAddress = (href: string): string => {
@@ -97,8 +100,23 @@ class PageController {
       if (sender.id !== browser.runtime.id) return false;
       const msg = parseMessage(ToContentSchema, raw, 'content');
       if (!msg) return false;
-      const answer = msg.type === 'dc:page-text' ? this.pageText() : this.handle(msg);
-      answer.then(sendResponse, (err) => sendResponse({ error: String(err) }));
+      const answer: Promise<unknown> =
+        msg.type === 'dc:page-text' ? this.pageText() : msg.type === 'dc:full-text' ? Promise.resolve(this.fullText(msg.kind, msg.index)) : this.handle(msg).then(() => this.outgoing());
+      // An answer the browser cannot send (over its message size limit) is reported, so the asker
+      // does not wait forever.
+      const reply = (r: unknown) => {
+        try {
+          sendResponse(r);
+        } catch (err) {
+          console.warn('[disclosure-checker] answer not sent', err);
+          try {
+            sendResponse({ error: `answer not sent: ${String(err)}` });
+          } catch {
+            /* the channel is gone */
+          }
+        }
+      };
+      answer.then(reply, (err) => reply({ error: String(err) }));
       return true;
     });
     browser.storage.onChanged.addListener((changes, area) => {
@@ -575,8 +593,47 @@ class PageController {
   }
 
   private broadcast(): void {
-    browser.runtime.sendMessage({ type: 'dc:state', state: this.state }).catch(() => {
-      /* no listener (popup closed, background asleep): the state is fetched on demand */
-    });
+    try {
+      browser.runtime.sendMessage({ type: 'dc:state', state: this.outgoing() }).catch(() => {
+        /* no listener (popup closed, background asleep): the state is fetched on demand */
+      });
+    } catch (err) {
+      // Thrown, not rejected (a message the browser will not carry): the popup asks again on demand.
+      console.warn('[disclosure-checker] state not sent', err);
+    }
+  }
+
+  /** The last report capped for sending, and what it was capped from. */
+  private sent: { from: PageState['report']; items: PageState['items']; report: PageState['report']; cappedItems: PageState['items'] } | null = null;
+
+  /**
+   * The state as it is sent: every page string (cell texts, quotes, titles, messages) cut to
+   * STATE_STRING_CAP characters (lib/ext/cap); a finding or cause that lost text is marked
+   * `truncated` and its full text is sent when the popup asks for it (dc:full-text).
+   */
+  private outgoing(): PageState {
+    const s = this.state;
+    if (!this.sent || this.sent.from !== s.report || this.sent.items !== s.items) {
+      this.sent = {
+        from: s.report,
+        items: s.items,
+        report: s.report ? capReport(s.report, STATE_STRING_CAP).report : null,
+        cappedItems: capStrings(s.items, STATE_STRING_CAP).value,
+      };
+    }
+    return {
+      ...s,
+      url: capString(s.url, URL_CAP),
+      error: s.error === null ? null : capString(s.error, STATE_STRING_CAP),
+      report: this.sent.report,
+      items: this.sent.cappedItems,
+    };
+  }
+
+  /** One finding or cause with its page strings whole (up to FULL_STRING_CAP each), for the popup. */
+  private fullText(kind: 'finding' | 'cause', index: number): { item: unknown } {
+    const list: readonly unknown[] | undefined = kind === 'finding' ? this.state.report?.findings : this.state.report?.causes;
+    const item = list?.[index];
+    return { item: item === undefined ? null : capStrings(item, FULL_STRING_CAP).value };
   }
 }

@@ -56,14 +56,24 @@ export function isDismissed(f: Finding | undefined): boolean {
 }
 
 /** The button under a finding, opening a note field, then writing the dismissal. */
-export function DismissControl(props: { finding: Finding; index: number; url: string; lang: Lang; flash: (text: string) => void }) {
-  const { finding, index, url, lang, flash } = props;
+/**
+ * A finding whose page strings the state carried cut (`truncated`, lib/ext/cap) is named by its whole
+ * text (`whole` asks the page), so that the dismissal matches the finding the content script sees.
+ */
+async function named(finding: Finding, whole: (() => Promise<Finding | null>) | undefined): Promise<Finding> {
+  if ((finding as { truncated?: unknown }).truncated !== true || !whole) return finding;
+  return (await whole()) ?? finding;
+}
+
+export function DismissControl(props: { finding: Finding; index: number; url: string; lang: Lang; flash: (text: string) => void; whole?: () => Promise<Finding | null> }) {
+  const { finding, index, url, lang, flash, whole } = props;
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const s = tx(lang);
   const save = async () => {
     try {
-      await updateDismissals(area(), (file) => withDismissals(file, [dismissalOf(finding, documentOf(url), note, new Date().toISOString())]));
+      const f = await named(finding, whole);
+      await updateDismissals(area(), (file) => withDismissals(file, [dismissalOf(f, documentOf(url), note, new Date().toISOString())]));
       setOpen(false);
     } catch {
       flash(s.failed);
@@ -93,14 +103,15 @@ export function DismissControl(props: { finding: Finding; index: number; url: st
 }
 
 /** The dismissed findings, apart, each with its note and an undo. */
-export function DismissedList(props: { report: ReportLike; url: string; lang: Lang; flash: (text: string) => void; onReveal: (index: number) => void }) {
-  const { report, url, lang, flash, onReveal } = props;
+export function DismissedList(props: { report: ReportLike; url: string; lang: Lang; flash: (text: string) => void; onReveal: (index: number) => void; whole?: (index: number) => Promise<Finding | null> }) {
+  const { report, url, lang, flash, onReveal, whole } = props;
   const s = tx(lang);
   const list = report.findings.map((f, index) => ({ f, index })).filter(({ f }) => isDismissed(f));
   if (list.length === 0) return null;
-  const undo = async (f: Finding) => {
+  const undo = async (f: Finding, index: number) => {
     try {
-      await updateDismissals(area(), (file) => withoutDismissal(file, f, documentOf(url)));
+      const named_ = await named(f, whole && (() => whole(index)));
+      await updateDismissals(area(), (file) => withoutDismissal(file, named_, documentOf(url)));
     } catch {
       flash(s.failed);
     }
@@ -121,7 +132,7 @@ export function DismissedList(props: { report: ReportLike; url: string; lang: La
                 <span class="msg"><Capped text={lang === 'en' ? f.messageEn || f.message : f.message} lang={lang} /></span>
                 {d.note && <span class="quote">{d.note}</span>}
               </button>
-              <button type="button" class="link" data-action="undismiss" data-finding={index} onClick={() => void undo(f)}>
+              <button type="button" class="link" data-action="undismiss" data-finding={index} onClick={() => void undo(f, index)}>
                 {s.undo}
               </button>
             </li>

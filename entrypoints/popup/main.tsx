@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { t, pick, type Lang } from '../../lib/i18n';
 import {
   PageStateSchema,
+  FullTextSchema,
   InjectResultSchema,
   StateMessageSchema,
   parseMessage,
@@ -323,8 +324,8 @@ function Results(props: {
         </span>
       </section>
 
-      <FindingList state={state} report={report} lang={lang} send={send} flash={flash} />
-      <DismissedList report={report} url={state.url} lang={lang} flash={flash} onReveal={(i) => void send({ type: 'dc:reveal', finding: i })} />
+      <FindingList state={state} report={report} tabId={tabId} lang={lang} send={send} flash={flash} />
+      <DismissedList report={report} url={state.url} lang={lang} flash={flash} onReveal={(i) => void send({ type: 'dc:reveal', finding: i })} whole={(i) => wholeFinding(tabId, i)} />
     </>
   );
 }
@@ -333,8 +334,34 @@ function Results(props: {
  * Findings in reading order: errors, then warnings, each by table then row (lib/report/order);
  * notices (rounding-level) folded behind one line until asked for.
  */
-function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; send: (msg: unknown) => Promise<void>; flash: (text: string) => void }) {
-  const { state, report, lang, send, flash } = props;
+type Finding = ReportLike['findings'][number];
+
+/** A finding with its page strings whole (the state carries them cut, lib/ext/cap); null if the page cannot say. */
+async function wholeFinding(tabId: number | null, index: number): Promise<Finding | null> {
+  if (tabId == null) return null;
+  const raw = await toTab(tabId, { type: 'dc:full-text', kind: 'finding', index });
+  const answer = raw === undefined ? null : parseMessage(FullTextSchema, raw, 'popup');
+  const item = answer?.item;
+  return item && typeof (item as { rule?: unknown }).rule === 'string' ? (item as Finding) : null;
+}
+
+const isTruncated = (f: unknown): boolean => (f as { truncated?: unknown } | undefined)?.truncated === true;
+
+function FindingList(props: { state: PageState; report: ReportLike; tabId: number | null; lang: Lang; send: (msg: unknown) => Promise<void>; flash: (text: string) => void }) {
+  const { state, tabId, lang, send, flash } = props;
+  // Findings the reader asked to see whole, by index (kept while the same rule sits there).
+  const [whole, setWhole] = useState<Map<number, Finding>>(new Map());
+  const report = useMemo(() => {
+    const r = props.report;
+    if (whole.size === 0) return r;
+    return { ...r, findings: r.findings.map((f, i) => (whole.get(i)?.rule === f.rule ? whole.get(i)! : f)) };
+  }, [props.report, whole]);
+  const fetchWhole = async (index: number): Promise<Finding | null> => {
+    const f = await wholeFinding(tabId, index);
+    if (f) setWhole((m) => new Map(m).set(index, f));
+    else flash(lang === 'en' ? 'The page did not send the full text' : '页面未能提供全文');
+    return f;
+  };
   const [unfolded, setUnfolded] = useState(false);
   const [insightsOpen, setInsightsOpen] = useState(false);
   const items = useMemo(() => new Map(state.items.map((it) => [it.index, it])), [state.items]);
@@ -367,8 +394,8 @@ function FindingList(props: { state: PageState; report: ReportLike; lang: Lang; 
             const head = key !== lastGroup ? <li class="table-head" key={`h${index}`}><Capped text={groupTitle(lang, it.group)} lang={lang} /></li> : null;
             lastGroup = key;
             const row = (
-              <FindingRow key={index} item={it} report={report} lang={lang} url={state.url} flash={flash} onReveal={() => void send({ type: 'dc:reveal', finding: index })}>
-                <DismissControl finding={report.findings[index]} index={index} url={state.url} lang={lang} flash={flash} />
+              <FindingRow key={index} item={it} report={report} lang={lang} url={state.url} flash={flash} onReveal={() => void send({ type: 'dc:reveal', finding: index })} onWhole={() => void fetchWhole(index)}>
+                <DismissControl finding={report.findings[index]} index={index} url={state.url} lang={lang} flash={flash} whole={() => fetchWhole(index)} />
               </FindingRow>
             );
             return head ? [head, row] : [row];
@@ -403,8 +430,8 @@ function groupTitle(lang: Lang, g: FindingItem['group']): string {
   return g.kind === 'table' ? `${g.key} ${g.title}` : g.kind === 'section' ? t(lang, 'groupNarrative', { title: g.title }) : t(lang, 'groupDocument');
 }
 
-function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; url: string; onReveal: () => void; flash: (text: string) => void; children?: ComponentChildren }) {
-  const { item, report, lang, url, onReveal, flash, children } = props;
+function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; url: string; onReveal: () => void; onWhole: () => void; flash: (text: string) => void; children?: ComponentChildren }) {
+  const { item, report, lang, url, onReveal, onWhole, flash, children } = props;
   const f = report.findings[item.index] as Report['findings'][number] | undefined;
   if (!f) return null;
   // The same words as the tooltip and the exports (lib/report/words): a plain line, then the formula.
@@ -442,6 +469,12 @@ function FindingRow(props: { item: FindingItem; report: ReportLike; lang: Lang; 
       >
         {lang === 'en' ? 'Copy' : '复制'}
       </button>
+      {/* Page text cut in the state message (a cell of megabytes): the whole finding on request. */}
+      {isTruncated(f) && (
+        <button type="button" class="link whole" data-action="finding-whole" data-finding={item.index} onClick={onWhole}>
+          {lang === 'en' ? 'Full text' : '显示全文'}
+        </button>
+      )}
       {children}
     </li>
   );

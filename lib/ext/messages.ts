@@ -12,6 +12,42 @@ import { lazySchema, type SafeParser } from './lazy-schema';
 const severity = () => z.enum(['error', 'warning', 'notice']);
 const bilingual = () => z.object({ zh: z.string(), en: z.string() });
 
+/** A finding as the popup gets it (page strings cut: `truncated` when one was, lib/ext/cap). */
+const finding = () =>
+  z.looseObject({
+    rule: z.string(),
+    severity: severity(),
+    message: z.string(),
+    messageEn: z.optional(z.string()),
+    expected: z.nullable(z.string()),
+    actual: z.nullable(z.string()),
+    cells: z.array(
+      z.looseObject({
+        table: z.string(),
+        row: z.int(),
+        col: z.int(),
+        text: z.string(),
+        role: z.enum(['total', 'part', 'value']),
+        label: z.string(),
+      }),
+    ),
+    quote: z.nullable(z.string()),
+  });
+
+const cause = () =>
+  z.looseObject({
+    id: z.string(),
+    confidence: z.enum(['unique', 'ambiguous', 'none']),
+    message: z.string(),
+    messageEn: z.optional(z.string()),
+    explains: z.array(z.int()),
+    cells: z.array(z.looseObject({ table: z.string(), row: z.int(), col: z.int(), text: z.string() })),
+    quote: z.nullable(z.string()),
+    stated: z.nullable(z.string()),
+    suggested: z.nullable(z.string()),
+    pattern: z.nullable(z.string()),
+  });
+
 const reportLike = () => z.looseObject({
   source: z.string(),
   // Loose: kind / scope / format and later additions pass through to the popup and exports.
@@ -26,27 +62,7 @@ const reportLike = () => z.looseObject({
   ),
   unrecognised: z.optional(z.array(z.object({ title: z.string(), reason: z.string() }))),
   sections: z.array(z.object({ id: z.string(), title: z.string(), present: z.boolean() })),
-  findings: z.array(
-    z.looseObject({
-      rule: z.string(),
-      severity: severity(),
-      message: z.string(),
-      messageEn: z.optional(z.string()),
-      expected: z.nullable(z.string()),
-      actual: z.nullable(z.string()),
-      cells: z.array(
-        z.looseObject({
-          table: z.string(),
-          row: z.int(),
-          col: z.int(),
-          text: z.string(),
-          role: z.enum(['total', 'part', 'value']),
-          label: z.string(),
-        }),
-      ),
-      quote: z.nullable(z.string()),
-    }),
-  ),
+  findings: z.array(finding()),
   rules: z.array(
     z.object({
       id: z.string(),
@@ -55,22 +71,7 @@ const reportLike = () => z.looseObject({
     }),
   ),
   claims: z.optional(z.object({ found: z.int(), reconciled: z.int(), skipped: z.int() })),
-  causes: z.optional(
-    z.array(
-      z.looseObject({
-        id: z.string(),
-        confidence: z.enum(['unique', 'ambiguous', 'none']),
-        message: z.string(),
-        messageEn: z.optional(z.string()),
-        explains: z.array(z.int()),
-        cells: z.array(z.looseObject({ table: z.string(), row: z.int(), col: z.int(), text: z.string() })),
-        quote: z.nullable(z.string()),
-        stated: z.nullable(z.string()),
-        suggested: z.nullable(z.string()),
-        pattern: z.nullable(z.string()),
-      }),
-    ),
-  ),
+  causes: z.optional(z.array(cause())),
   // Loose: summary.causes and later counts pass through.
   summary: z.looseObject({ errors: z.int(), warnings: z.int(), notices: z.int(), rulesRun: z.int() }),
 });
@@ -136,6 +137,8 @@ const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:reveal-cause'), cause: z.string().check(z.maxLength(16)) }),
   // From the check page (combined check): the article's text, as paragraphs.
   z.object({ type: z.literal('dc:page-text') }),
+  // From the popup: one finding or cause with its page strings whole (the state carries them cut).
+  z.object({ type: z.literal('dc:full-text'), kind: z.enum(['finding', 'cause']), index: z.int().check(z.gte(0)) }),
 ]);
 export type ToContent = z.infer<ReturnType<typeof toContent>>;
 export const ToContentSchema = lazySchema(toContent);
@@ -171,6 +174,11 @@ const pageText = () => z.object({
 });
 export type PageText = z.infer<ReturnType<typeof pageText>>;
 export const PageTextSchema = lazySchema(pageText);
+
+/** The content script's answer to dc:full-text (FULL_STRING_CAP characters per string at most). */
+const fullText = () => z.object({ item: z.nullable(z.union([finding(), cause()])) });
+export type FullText = z.infer<ReturnType<typeof fullText>>;
+export const FullTextSchema = lazySchema(fullText);
 
 const injectResult = () => z.object({ ok: z.boolean(), error: z.optional(z.string()) });
 export type InjectResult = z.infer<ReturnType<typeof injectResult>>;

@@ -305,3 +305,17 @@ export function displayedPage(lukouHtml: string): string {
     .replace('>578.83</span></p></td>', '><bdo dir="rtl">38.875</bdo></span></p></td>')
     .replace('>155.87</span></p></td>', '>\u202e78.551</span></p></td>');
 }
+
+/** Characters of the big cell in bigCellPage: 10 MB of page text in one number cell. */
+export const BIG_CELL_CHARS = 10_000_000;
+
+/**
+ * lukou with a 10-million-character text in an empty amount cell of the basic-expenditure table
+ * (I-20: not a number): the finding's message and cell text carry it (40 MB of JSON uncut).
+ */
+export function bigCellPage(lukouHtml: string): string {
+  const big = 'ab'.repeat(BIG_CELL_CHARS / 2);
+  const html = lukouHtml.replace(/(> {2}伙食补助费<\/span><\/p><\/td><td[^>]*><p[^>]*><span[^>]*>)&nbsp;/, (_m, a: string) => a + big);
+  if (html === lukouHtml) throw new Error('bigCellPage: the cell was not found');
+  return html;
+}

@@ -26,6 +26,8 @@ import {
   clobberPage,
   CLOBBERED_METHODS,
   displayedPage,
+  bigCellPage,
+  BIG_CELL_CHARS,
   afterMarksJs,
   UPDATE_CELL_ACTION,
   RESET_BODY_ACTION,
@@ -41,6 +43,7 @@ import {
 } from './hostile-pages';
 import { readFileSync } from 'node:fs';
 import { TIMINGS_KEY } from '../../lib/ext/timings';
+import { STATE_STRING_CAP } from '../../lib/ext/cap';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
@@ -95,6 +98,7 @@ const PAGES: Record<string, string> = {
   '/lukou-frame.html': lukouHtml,
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
   '/displayed.html': displayedPage(lukouHtml),
+  '/big-cell.html': bigCellPage(lukouHtml),
 };
 
 let server: FixtureServer;
@@ -754,6 +758,35 @@ describe('Chromium: hostile pages', () => {
     const row = popup.locator('button.finding', { hasText: '‹U+202E›78.551' }).first();
     await row.scrollIntoViewIfNeeded();
     await popup.screenshot({ path: screenshotPath('hostile-displayed-text-popup.png') });
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a 10 MB cell: the state carries its text cut (marked truncated), the popup settles and shows the whole finding on request', async () => {
+    // Bound: a 10 MB page; 60 s on a loaded machine.
+    const { page, tabId, state, watch: w } = await openPortal('/big-cell.html', 60_000);
+    expect(state.status).toBe('done');
+    const big = state.report!.findings.findIndex((f) => f.cells.some((c) => (c.text ?? '').startsWith('abab')));
+    expect(big).toBeGreaterThanOrEqual(0);
+    const f = state.report!.findings[big] as Finding & { truncated?: boolean };
+    expect(f.rule).toBe('I-20');
+    expect(f.cells[0].text).toBe(`${'ab'.repeat(STATE_STRING_CAP / 2)}…`);
+    expect(f.message.length).toBeLessThanOrEqual(STATE_STRING_CAP + 1);
+    expect(f.truncated).toBe(true);
+    // The whole state: a few kilobytes per finding, not 40 MB.
+    expect(JSON.stringify(state).length).toBeLessThan(200_000);
+    expect(state.report!.findings.filter((x) => (x as { truncated?: boolean }).truncated)).toHaveLength(1);
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
+    const row = popup.locator('li.finding-row', { has: popup.locator(`button.finding[data-finding="${big}"]`) });
+    expect(await row.locator('button.finding').innerText()).toContain('abab');
+    await row.locator('[data-action="finding-whole"]').click();
+    // The finding whole (each string up to FULL_STRING_CAP): the display cut now counts the rest.
+    await expect.poll(() => row.locator('[data-action="finding-whole"]').count()).toBe(0);
+    const more = await row.locator('button.finding .msg [data-action="full-text"]').innerText();
+    expect(Number(/另 (\d+) 字/.exec(more)?.[1] ?? 0)).toBeGreaterThan(50_000);
+    expect(BIG_CELL_CHARS).toBeGreaterThan(50_000);
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
     await page.close();
