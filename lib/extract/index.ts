@@ -16,7 +16,8 @@ import { sanitizeText } from '../sanitize';
 
 export type { Block, ExtractedDocument, ParagraphBlock, TableBlock, SourceCell, GridSlot } from './types';
 export { buildGrid } from './grid';
-export { computedHidden } from './visibility';
+export { computedHidden, stylesheetHiding } from './visibility';
+import { stylesheetHiding } from './visibility';
 
 export interface ExtractOptions {
   /** Extra visibility test (e.g. computed style in the browser); called once per element, top-down. */
@@ -539,6 +540,22 @@ export function extractDocument(root: Document | Element, opts: ExtractOptions =
 const NODES_PER_STEP = 1024;
 
 /**
+ * The elements extraction takes as hidden, from native queries (null: no native query, every
+ * element is asked): `[hidden]`, and those the page's own stylesheets hide (stylesheetHiding: a
+ * class with display:none, or a zero font size on an element without element children). A cell
+ * with digits among them is unreadable (issue 21). A selector the engine refuses leaves the
+ * stylesheet part out.
+ */
+function hiddenElements(root: Document | Element): Set<Element> | null {
+  const found = withAttribute(root, '[hidden]');
+  if (found === null) return null;
+  const { hide, zero } = stylesheetHiding(root);
+  if (hide) for (const el of withAttribute(root, hide) ?? []) found.add(el);
+  if (zero) for (const el of withAttribute(root, zero) ?? []) if (el.firstElementChild === null) found.add(el);
+  return found;
+}
+
+/**
  * Units of work extractDocumentSteps reports progress in (each table cell counts twice: walked,
  * then its text read), from one native count; 0 when the DOM cannot say. Only for progress display.
  */
@@ -998,7 +1015,7 @@ function* extractSteps(root: Document | Element | DocumentFragment, opts: Extrac
   const isDoc = root.nodeType === 9;
   const start: Node | null = isDoc ? docElement(root as Document) : root;
   // With an isHidden (the reference walk in tests) every element is asked directly.
-  const hiddenEls = opts.isHidden === undefined ? withAttribute(root as Element, '[hidden]') : null;
+  const hiddenEls = opts.isHidden === undefined ? hiddenElements(root as Element) : null;
   const walk = new Walk(opts, depth, hiddenEls);
   yield* walk.run(start);
   const blocks: Block[] = [];

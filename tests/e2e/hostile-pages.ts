@@ -319,3 +319,19 @@ export function bigCellPage(lukouHtml: string): string {
   if (html === lukouHtml) throw new Error('bigCellPage: the cell was not found');
   return html;
 }
+
+/**
+ * lukou with two T6 cells holding a digit the page's stylesheet hides: shown as 578.83 and 155.87,
+ * read from the DOM as 5978.83 (a span of a class with display:none) and 1559.87 (a class with
+ * font-size:0); and a container of a class with font-size:0 whose children set a size again (a
+ * layout trick, not hidden text).
+ */
+export function cssHiddenPage(lukouHtml: string): string {
+  const html = lukouHtml
+    .replace('</head>', '<style>.dc-h{display:none}.dc-z{font-size:0}.dc-row{font-size:0}.dc-row span{font-size:12px}</style></head>')
+    .replace('>578.83</span></p></td>', '>5<span class="dc-h">9</span>78.83</span></p></td>')
+    .replace('>155.87</span></p></td>', '>155<span class="dc-z">9</span>.87</span></p></td>')
+    .replace(/<body([^>]*)>/i, (m) => `${m}<div class="dc-row"><span>页面顶部</span> <span>导航</span></div>`);
+  if (!html.includes('dc-h') || !html.includes('dc-z">9')) throw new Error('cssHiddenPage: a cell was not found');
+  return html;
+}

@@ -26,6 +26,7 @@ import {
   clobberPage,
   CLOBBERED_METHODS,
   displayedPage,
+  cssHiddenPage,
   bigCellPage,
   BIG_CELL_CHARS,
   afterMarksJs,
@@ -99,6 +100,7 @@ const PAGES: Record<string, string> = {
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
   '/displayed.html': displayedPage(lukouHtml),
   '/big-cell.html': bigCellPage(lukouHtml),
+  '/css-hidden.html': cssHiddenPage(lukouHtml),
 };
 
 let server: FixtureServer;
@@ -758,6 +760,26 @@ describe('Chromium: hostile pages', () => {
     const row = popup.locator('button.finding', { hasText: '‹U+202E›78.551' }).first();
     await row.scrollIntoViewIfNeeded();
     await popup.screenshot({ path: screenshotPath('hostile-displayed-text-popup.png') });
+    expect([...w.problems, ...problems]).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('digits hidden by the page\'s stylesheet (a class with display:none, one with font-size:0) make the cell unreadable: warned, never reconciled', async () => {
+    const { page, tabId, state, watch: w } = await openPortal('/css-hidden.html', 30_000);
+    expect(state.status).toBe('done');
+    // Self-test: the browser shows 578.83 and 155.87 where the DOM says 5978.83 and 1559.87.
+    expect(await page.evaluate(() => [getComputedStyle(document.querySelector('.dc-h')!).display, getComputedStyle(document.querySelector('.dc-z')!).fontSize])).toEqual(['none', '0px']);
+    const findings = state.report!.findings;
+    const SAYS = '显示的内容与网页文本不一致';
+    const unreadable = findings.filter((f) => f.message.includes(SAYS) && f.severity === 'warning');
+    expect(unreadable.filter((f) => f.cells.some((c) => /78\.83/.test(c.text ?? ''))).length).toBeGreaterThan(0);
+    expect(unreadable.filter((f) => f.cells.some((c) => /\.87$/.test(c.text ?? ''))).length).toBeGreaterThan(0);
+    // No finding reconciles anything with the DOM's numbers.
+    expect(findings.filter((f) => !f.message.includes(SAYS) && /5978\.83|1559\.87/.test(`${f.expected} ${f.actual} ${f.message}`))).toEqual([]);
+    // The container with font-size:0 (children sized again) is read as usual: its text is in the page's paragraphs.
+    const { popup, problems } = await openPopup(tabId);
+    expect(await popupVerdict(popup)).toBe('done');
     expect([...w.problems, ...problems]).toEqual([]);
     await popup.close();
     await page.close();

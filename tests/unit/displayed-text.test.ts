@@ -4,9 +4,9 @@
  * unreadable (no value, not checked, said so), never as the number in the DOM.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extractDocument } from '../../lib/extract';
+import { extractDocument, stylesheetHiding } from '../../lib/extract';
 import { checkDocument, toReport } from '../../lib/index';
 
 const doc = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
@@ -71,5 +71,36 @@ describe('in a real disclosure: the cell is reported as unreadable, and nothing 
     }
     // No finding does arithmetic with the DOM's 38.875.
     expect(report.findings.some((f) => `${f.expected} ${f.actual} ${f.message}`.includes('38.875') && !f.message.includes('显示的内容与网页文本不一致'))).toBe(false);
+  });
+});
+
+describe('stylesheetHiding: the page\'s own rules that hide text (issue 21)', () => {
+  const rule = (selectorText: string, style: Record<string, string>, type = 1) => ({ type, selectorText, style: { display: '', visibility: '', fontSize: '', ...style } });
+  const doc = (...sheets: unknown[]) => ({ styleSheets: Object.assign(sheets, { length: sheets.length }) }) as unknown as Node;
+
+  it('display:none and visibility:hidden rules → hide; a zero font size → zero; others, @media, pseudo-classes and attribute selectors left out', () => {
+    const sheet = {
+      cssRules: [
+        rule('.h, td .gone', { display: 'none' }),
+        rule('.v', { visibility: 'hidden' }),
+        rule('.z', { fontSize: '0px' }),
+        rule('.row', { fontSize: '0' }),
+        rule('.big', { fontSize: '12px' }),
+        rule('a:hover span', { display: 'none' }),
+        rule('[title="a,b"]', { display: 'none' }),
+        rule('.m', { display: 'none' }, 4), // inside @media: not a style rule at the top level
+      ],
+    };
+    expect(stylesheetHiding(doc(sheet))).toEqual({ hide: '.h,td .gone,.v', zero: '.z,.row' });
+  });
+
+  it('a sheet whose rules cannot be read (cross-origin) is skipped; a DOM without stylesheets gives nothing', () => {
+    const foreign = {
+      get cssRules(): never {
+        throw new Error('SecurityError');
+      },
+    };
+    expect(stylesheetHiding(doc(foreign, { cssRules: [rule('.h', { display: 'none' })] }))).toEqual({ hide: '.h', zero: '' });
+    expect(stylesheetHiding({} as Node)).toEqual({ hide: '', zero: '' });
   });
 });
