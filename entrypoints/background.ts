@@ -21,6 +21,7 @@ import {
   chromeMajor,
   type DnrRule,
 } from '../lib/ext/pdf-route';
+import { BudgetTabs, pageAddress, PEER_LIMITS, type PeerUpdate, type TabBudget } from '../lib/ext/budget-tabs';
 
 const CONTENT_FILE = '/content-scripts/content.js';
 const CHECKER_FILE = '/checker.js';
@@ -205,6 +206,38 @@ function dropNativeRule(tabId: number): void {
   void dnr()?.updateSessionRules({ removeRuleIds: [nativeRule(tabId).id] }).catch(() => undefined);
 }
 
+/**
+ * B-N16 across tabs: the checked budget pages' profiles by tab. In memory, and in storage.session
+ * where there is one (Chrome may stop the service worker between two checks; trusted contexts only,
+ * cleared when the browser closes). Nothing leaves the browser.
+ */
+const BUDGETS_KEY = 'budgetTabs';
+type SessionArea = { get(k: string): Promise<Record<string, unknown>>; set(o: Record<string, unknown>): Promise<void> };
+const sessionArea = (): SessionArea | undefined => (browser.storage as unknown as { session?: SessionArea }).session;
+let budgets: Promise<BudgetTabs> | null = null;
+
+function budgetTabs(): Promise<BudgetTabs> {
+  budgets ??= (async () => {
+    try {
+      const saved = (await sessionArea()?.get(BUDGETS_KEY))?.[BUDGETS_KEY];
+      return new BudgetTabs(Array.isArray(saved) ? (saved as TabBudget[]) : []);
+    } catch {
+      return new BudgetTabs();
+    }
+  })();
+  return budgets;
+}
+
+/** Apply a change to the record, store it, and tell each unit tab it concerns its department page (or none). */
+async function budgetsChanged(change: (b: BudgetTabs) => PeerUpdate[]): Promise<void> {
+  const b = await budgetTabs();
+  const updates = change(b);
+  if (updates.length === 0 && !b.dirty) return;
+  b.dirty = false;
+  await sessionArea()?.set({ [BUDGETS_KEY]: b.toJSON() }).catch(() => undefined);
+  for (const u of updates) void browser.tabs.sendMessage(u.tabId, { type: 'dc:budget-pair', peer: u.peer }, { frameId: 0 }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     (raw: unknown, sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number }, sendResponse: (r: unknown) => void) => {
@@ -265,6 +298,16 @@ export default defineBackground(() => {
         );
         return true;
       }
+      if (msg.type === 'dc:budget-profile') {
+        // The top frame's content script reports its own tab's page; the address is the browser's.
+        const tab = sender.tab as { id?: number; incognito?: boolean } | undefined;
+        const url = sender.url;
+        if (tab?.id == null || (sender.frameId ?? 0) !== 0 || !url) return false;
+        const tabId = tab.id;
+        const entry = msg.profile ? { url: url.slice(0, PEER_LIMITS.url), title: msg.title, incognito: tab.incognito === true, profile: msg.profile } : null;
+        void budgetsChanged((b) => b.set(tabId, entry));
+        return false;
+      }
       if (msg.type === 'dc:sync-hosts') {
         void syncPdfRedirect().catch(() => undefined);
         syncUserHosts().then(
@@ -278,8 +321,16 @@ export default defineBackground(() => {
   );
 
   // Cleared on navigation: a new page has not been checked yet.
-  browser.tabs.onUpdated.addListener((tabId, info) => {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status === 'loading') void setBadge(tabId, null);
+    // Another page in the tab (not a #fragment of the same one, not a reload): its budget profile goes.
+    if (info.status === 'loading' || info.url) {
+      const url = info.url ?? tab?.url;
+      void budgetsChanged((b) => {
+        const held = b.get(tabId);
+        return held && (!url || pageAddress(url) !== pageAddress(held.url)) ? b.forget(tabId) : [];
+      });
+    }
     // The PDF let through to the browser's own viewer has loaded: later ones go to ours again.
     if (info.status === 'complete') dropNativeRule(tabId);
   });
@@ -287,6 +338,7 @@ export default defineBackground(() => {
     handoff.delete(tabId);
     dropNativeRule(tabId);
     nativeOnce.delete(tabId);
+    void budgetsChanged((b) => b.forget(tabId));
   });
 
   // Firefox (MV2): a *.gov.cn page answered with a PDF goes to the viewer instead.

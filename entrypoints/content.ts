@@ -13,6 +13,7 @@ import type { Progress } from '../lib/ext/page-check';
 import type { MarkSession, TooltipEntry, VerdictBar } from '../lib/marks';
 import type { Checker } from '../lib/ext/checker';
 import type { StaleWatch } from '../lib/ext/stale-watch';
+import type { PairPeer } from '../lib/ext/budget-tabs';
 import { installedChecker, whenCheckerInstalled } from '../lib/ext/checker-slot';
 import { ToContentSchema, InjectResultSchema, parseMessage, PAGE_TEXT_LIMITS, type PageState, type PageText, type ToContent } from '../lib/ext/messages';
 import { readSettings, SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../lib/ext/settings';
@@ -93,6 +94,9 @@ class PageController {
   private attachmentsFor: string | null = null;
   /** Performance marks for the bench and debugging: off unless the extension's storage turns them on. */
   private timings = new Timings();
+  /** B-N16 across tabs: this page's own run, and the department page the background pairs it with. */
+  private baseRun: CheckRun | null = null;
+  private pairPeer: PairPeer | null = null;
 
   start(): void {
     // sendResponse + `return true` works in both Chrome and Firefox.
@@ -174,6 +178,8 @@ class PageController {
     this.marks?.remove();
     this.bar?.remove();
     this.run = null;
+    this.baseRun = null;
+    this.pairPeer = null;
     this.fullReport = null;
     this.attachmentsFor = null;
     this.setState({ status: 'idle', progress: null, error: null, report: null, items: [], trigger: 'auto', attachments: undefined, narrative: undefined });
@@ -325,6 +331,10 @@ class PageController {
         }
         this.marks?.revealCause(msg.cause);
         break;
+      case 'dc:budget-pair':
+        this.pairPeer = msg.peer;
+        this.applyPair();
+        break;
     }
     return this.state;
   }
@@ -406,7 +416,7 @@ class PageController {
         const checker = await this.loadChecker();
         let lastSent = 0;
         const unread: Element[] = [];
-        const run = await checker.checkDocumentSliced(document, {
+        const base = await checker.checkDocumentSliced(document, {
           unread,
           // The options page's insights (X-xx notices), off by default.
           insights: this.settings.insights,
@@ -428,6 +438,8 @@ class PageController {
         this.timings.mark('dc:check:end');
         this.timings.measure('dc:check', 'dc:check:start', 'dc:check:end');
         const t0 = this.timings.now();
+        this.baseRun = base;
+        const run = checker.withPair(base, this.pairPeer);
         this.fullReport = checker.toReport(run, location.href);
         const frames = checker.unreadFrames(unread);
         if (frames.length > 0) this.fullReport.unrecognised = [...(this.fullReport.unrecognised ?? []), ...frames];
@@ -452,6 +464,7 @@ class PageController {
         this.attachmentsFor = null;
         this.findAttachments();
         this.setState({ status: none ? 'no-disclosure' : 'done', progress: null });
+        this.sendProfile(none ? null : checker.budgetProfile(base));
         if (!none) {
           this.watchChanges(checker);
           this.showVerdict();
@@ -516,6 +529,29 @@ class PageController {
       this.bar?.remove();
       this.setState({ stale: true });
     });
+  }
+
+  /** B-N16 across tabs: the background pairs budget pages by their profiles (lib/ext/budget-tabs). */
+  private sendProfile(profile: ReturnType<Checker['budgetProfile']>): void {
+    browser.runtime.sendMessage({ type: 'dc:budget-profile', profile, title: document.title.slice(0, 200) }).catch(() => {
+      /* background unavailable: no pairing */
+    });
+  }
+
+  /** The department page beside this unit page came or went: this page's findings with (or without) B-N16's. */
+  private applyPair(): void {
+    const checker = installedChecker();
+    const base = this.baseRun;
+    // During a check the pair is applied when it ends.
+    if (!checker || !base || !this.fullReport || this.running || this.state.status !== 'done') return;
+    const run = checker.withPair(base, this.pairPeer);
+    if (run === this.run) return;
+    this.run = run;
+    this.fullReport = { ...checker.toReport(run, location.href), unrecognised: this.fullReport.unrecognised };
+    this.state = { ...this.state, report: checker.dismiss(this.fullReport, this.dismissals, location.href), items: checker.buildItems(run) };
+    if (this.state.marksOn && this.marks?.isActive) this.applyMarks();
+    if (this.state.marksOn) this.showVerdict();
+    this.broadcast();
   }
 
   /** The reviewer dismissed or restored a finding (popup, options import): new counts, badge, chip. */

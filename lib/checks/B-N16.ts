@@ -3,7 +3,8 @@
  * per 功能 code the unit's amount ≤ the department's (the department's budget holds all its units'),
  * and a unit prior-year figure identical to the department's while the current figures differ is a
  * copy (warning). Two documents are needed, so the single-document check reports it not applicable;
- * the CLI batch pairs the documents' profiles (budgetProfile) and compares them (compareBudgets).
+ * the CLI batch pairs the documents' profiles (budgetProfile) and compares them (compareBudgets), and
+ * so does the extension for two open tabs (lib/ext/budget-tabs, lib/ext/budget-pair).
  */
 import Decimal from 'decimal.js';
 import { defineRule } from './types';
@@ -24,15 +25,16 @@ export const meta: RuleMeta = {
 
 export const doc: RuleDoc = {
   rationale: {
-    zh: '部门预算包含其所属各单位的预算：同一年度、同一部门的单位预算与部门预算同时核对时（命令行批量核对），每个功能科目的单位支出预算（BT3 合计）不得大于部门的；单位预算中的上年预算数（说明中的本年数 ∓ 比上年增减额）与部门的完全相同、而本年数不同，多半是从部门预算抄来的（警告）。单位并入部门、两份文件数字相同是正确的。',
-    en: 'A department\'s budget holds its units\': when a unit budget and its department\'s budget of the same year are checked together (a CLI batch), per 功能 code the unit\'s BT3 total must not exceed the department\'s; a unit prior-year figure (the text\'s X ∓ its change) identical to the department\'s while the current figures differ was likely copied (warning). A unit merged into its department, with identical numbers, is correct.',
+    zh: '部门预算包含其所属各单位的预算：同一年度、同一部门的单位预算与部门预算同时核对时（命令行批量核对，或在浏览器的两个标签页中同时打开），每个功能科目的单位支出预算（BT3 合计）不得大于部门的；单位预算中的上年预算数（说明中的本年数 ∓ 比上年增减额）与部门的完全相同、而本年数不同，多半是从部门预算抄来的（警告）。单位并入部门、两份文件数字相同是正确的。',
+    en: 'A department\'s budget holds its units\': when a unit budget and its department\'s budget of the same year are checked together (a CLI batch, or both open in two browser tabs), per 功能 code the unit\'s BT3 total must not exceed the department\'s; a unit prior-year figure (the text\'s X ∓ its change) identical to the department\'s while the current figures differ was likely copied (warning). A unit merged into its department, with identical numbers, is correct.',
   },
   relation: { zh: '每个编码：单位 ≤ 部门；上年数相同而本年数不同 → 警告', en: 'per code: unit ≤ department; same prior figure, different current → warning' },
   pass: '部门 BT3 2010301 合计 12,029,501.84；单位 BT3 2010301 合计 3,000,000.00',
   fail: '单位 BT3 2010301 合计 **13,000,000.00** > 部门 12,029,501.84 → error',
   limits: [
-    { zh: '只在命令行批量核对中、部门名称和年度相同的一份部门预算与单位预算之间核对；单份文件核对时不适用。', en: 'Only in a CLI batch, between a department budget and a unit budget with the same department name and year; not applicable to one document.' },
-    { zh: '结果在批量汇总（Markdown、文本、summary.json）中列出，不写入单份报告。', en: 'Results are listed in the batch summary (Markdown, text, summary.json), not in the per-document reports.' },
+    { zh: '只在部门名称和年度相同的一份部门预算与单位预算之间核对：命令行批量核对，或扩展中两个标签页同时打开（单位预算页面显示结果）；单份文件核对时不适用。', en: 'Only between a department budget and a unit budget with the same department name and year: in a CLI batch, or with both open in two tabs of the extension (the unit page shows the findings); not applicable to one document.' },
+    { zh: '命令行：结果在批量汇总（Markdown、文本、summary.json）中列出，不写入单份报告。', en: 'CLI: results are listed in the batch summary (Markdown, text, summary.json), not in the per-document reports.' },
+    { zh: '扩展：单位预算页面的单元格（BT3 合计）和说明中的句子被标注，问题列出部门预算页面的标题和地址；部门预算标签页关闭或打开其他页面后，这些问题随之消失。PDF 查看器中的预算不参与。', en: 'Extension: the unit page\'s BT3 total cells and the sentence are marked, and each finding names the department page (title and address); when the department tab closes or shows another page, the findings go. Budgets in the PDF viewer take no part.' },
   ],
 };
 

@@ -17,6 +17,9 @@ import type { Cause } from '../localize';
 import { applyDismissals, documentAddress, readDismissals } from '../report/dismiss';
 import type { Report } from '../report/schema';
 import { extractDocument } from '../extract';
+import { budgetProfile } from '../checks/B-N16';
+import { withPair } from './budget-pair';
+import type { PairPeer } from './budget-tabs';
 
 /** The paragraphs' text under `root`, as a check reads them (tables left out): a combined check's page half. */
 function pageParagraphs(root: Element): string[] {
@@ -61,5 +64,9 @@ export const checker = {
   dismiss,
   findingWords,
   pageParagraphs,
+  /** This page's budget profile for B-N16 across tabs (null: no budget, or no department/year). */
+  budgetProfile: (run: CheckRun) => budgetProfile(run.disclosure),
+  /** The run with the B-N16 findings against the department page open beside it (lib/ext/budget-pair). */
+  withPair: (run: CheckRun, peer: PairPeer | null) => withPair(run, budgetProfile(run.disclosure), peer),
 };
 export type Checker = typeof checker;

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { lazySchema, type SafeParser } from './lazy-schema';
+import { PEER_LIMITS } from './budget-tabs';
 
 // Schemas are built by functions and wrapped in lazySchema: building zod schema objects costs
 // milliseconds in a cold page, and the content script runs on every portal page, most of which
@@ -128,6 +129,28 @@ const pageState = () => z.object({
 export type PageState = z.infer<ReturnType<typeof pageState>>;
 export const PageStateSchema = lazySchema(pageState);
 
+/** An amount as BudgetProfile carries it (Decimal.toFixed: no grouping, no exponent). */
+const profileAmount = () => z.string().check(z.regex(/^-?\d{1,18}(\.\d{1,12})?$/));
+/** lib/claims/budget HEAD_LABEL's keys (not imported: the claims would come into this bundle; a test keeps them equal). */
+export const HEAD_KEYS = ['income', 'fiscalIncome', 'business', 'operating', 'other', 'expense', 'fiscalExpense', 'general', 'govfund', 'soe'] as const;
+const headKey = () => z.string().check(z.regex(new RegExp(`^(${HEAD_KEYS.join('|')})$`)));
+const fewKeys = (max: number) => z.refine<Record<string, string>>((o) => Object.keys(o).length <= max);
+/** lib/checks/B-N16 BudgetProfile, as a content script reports it and the background passes it on. */
+const budgetProfile = () => z.object({
+  department: z.string().check(z.minLength(1), z.maxLength(200)),
+  year: z.int().check(z.gte(1900), z.lte(2200)),
+  scope: z.enum(['department', 'unit']),
+  codes: z.record(z.string().check(z.regex(/^\d{1,12}$/)), profileAmount()).check(fewKeys(5000)),
+  current: z.record(headKey(), profileAmount()),
+  prior: z.record(headKey(), profileAmount()),
+});
+/** The department page paired with a unit page (lib/ext/budget-tabs PairPeer). */
+const pairPeer = () => z.object({
+  profile: budgetProfile(),
+  title: z.string().check(z.maxLength(PEER_LIMITS.title)),
+  url: z.string().check(z.maxLength(PEER_LIMITS.url)),
+});
+
 /** Popup/background → content script. */
 const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:get-state') }),
@@ -139,6 +162,8 @@ const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:page-text') }),
   // From the popup: one finding or cause with its page strings whole (the state carries them cut).
   z.object({ type: z.literal('dc:full-text'), kind: z.enum(['finding', 'cause']), index: z.int().check(z.gte(0)) }),
+  // From the background: the department budget page open beside this unit budget page (B-N16), or none.
+  z.object({ type: z.literal('dc:budget-pair'), peer: z.nullable(pairPeer()) }),
 ]);
 export type ToContent = z.infer<ReturnType<typeof toContent>>;
 export const ToContentSchema = lazySchema(toContent);
@@ -159,6 +184,8 @@ const toBackground = () =>
     z.object({ type: z.literal('dc:open-native'), url: z.url({ protocol: /^https?$/ }) }),
     // From the PDF viewer: the PDF the background fetched for its tab (toolbar on a PDF tab), if any.
     z.object({ type: z.literal('dc:take-pdf'), url: z.string() }),
+    // From the content script of a tab: its checked page's budget profile (null: none) for B-N16 across tabs.
+    z.object({ type: z.literal('dc:budget-profile'), profile: z.nullable(budgetProfile()), title: z.string().check(z.maxLength(PEER_LIMITS.title)) }),
   ]);
 export type ToBackground = z.infer<ReturnType<typeof toBackground>>;
 export const ToBackgroundSchema = lazySchema(toBackground);

@@ -10,7 +10,7 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
-export type BackgroundMessageType = 'dc:state' | 'dc:inject' | 'dc:load-checker' | 'dc:sync-hosts' | 'dc:take-pdf' | 'dc:open-native';
+export type BackgroundMessageType = 'dc:state' | 'dc:inject' | 'dc:load-checker' | 'dc:sync-hosts' | 'dc:take-pdf' | 'dc:open-native' | 'dc:budget-profile';
 
 /** `extBase`: the extension's own origin URL with a trailing slash (runtime.getURL('/')). */
 export function fromExtensionPage(sender: SenderInfo, extBase: string): boolean {
@@ -28,7 +28,9 @@ export function senderAllowed(type: BackgroundMessageType, sender: SenderInfo, e
     case 'dc:state':
       // A content script's own tab (the viewer, an extension page in a tab, reports too).
       return tab != null;
+    // The checker, and a checked page's budget profile (B-N16 across tabs): for a content script's own tab.
     case 'dc:load-checker':
+    case 'dc:budget-profile':
       return tab != null && !page;
     case 'dc:take-pdf':
     case 'dc:open-native':

@@ -143,6 +143,8 @@ export function plainLine(f: ReportFinding, lang: Lang): string | null {
       : `${named(total, lang)} is ${A}; ${what.en} ${E}${tail}`;
   }
   if (f.basis === 'bound') {
+    // A bound from another document (B-N16: the department's page) names no cell here: the message reads.
+    if (!total) return null;
     if (lang === 'zh') return `${named(part, lang)} ${A} 超过 ${named(total, lang)} ${E}${diff ? `，多 ${diff}` : ''}${tail}`;
     return `${named(part, lang)} (${A}) exceeds ${named(total, lang)} (${E})${diff ? ` by ${diff}` : ''}${tail}`;
   }

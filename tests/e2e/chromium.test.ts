@@ -37,6 +37,16 @@ const PUTUO = join(ROOT, 'tests/fixtures/putuo-2025.html');
 // truncated instead of rounded half-up (B-21 names the sentence and the BT5 cell).
 const BUDGET_SRC = join(ROOT, 'tests/fixtures/budget/putuo-dept-budget-2025.html');
 const BUDGET = join(tmpdir(), `dc-e2e-budget-slip-${process.pid}.html`);
+// B-N16 across tabs: the same budget restated as one of its units' (cover and label lines say 单位),
+// with its BT3 2010301 行政运行 合计 raised by one million 元 (as tests/unit/cli.pairs.test.ts makes it).
+function overBudgetUnit(): string {
+  const html = readFileSync(BUDGET_SRC, 'utf8').replace('区级部门预算</h1>', '区级单位预算</h1>').replace('2025年部门预算</title>', '2025年单位预算</title>').replace('预算主管部门：', '预算单位：');
+  const at = html.indexOf('<p>2025年部门支出预算总表</p>');
+  const end = html.indexOf('</table>', at);
+  const bt3 = html.slice(at, end).replace('<td>行政运行</td><td>12,029,501.84</td>', '<td>行政运行</td><td>13,029,501.84</td>');
+  if (!bt3.includes('13,029,501.84')) throw new Error('the fixture changed: BT3 行政运行 合计 not found');
+  return html.slice(0, at) + bt3 + html.slice(end);
+}
 const NO_DISCLOSURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知</title></head>
 <body><h1>关于开展春季植树活动的通知</h1><p>各单位：为改善生态环境，定于三月十二日开展植树活动。</p>
 <table border="1"><tr><th>单位</th><th>联系人</th><th>电话</th></tr><tr><td>办公室</td><td>张三</td><td>0731-1234567</td></tr></table></body></html>`;
@@ -141,6 +151,8 @@ beforeAll(async () => {
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/putuo.html': { file: PUTUO },
     '/budget.html': { file: BUDGET },
+    '/budget-dept.html': { file: BUDGET_SRC },
+    '/budget-unit.html': { html: overBudgetUnit() },
     // lukou without the reasons given for its 公务接待费 (an insight, X-02, when insights are on).
     '/no-reason.html': {
       html: readFileSync(LUKOU, 'utf8')
@@ -405,6 +417,64 @@ describe('Chromium: other pages', () => {
     await page.close();
   });
 
+  it('B-N16 across tabs: a unit budget page gains the error against its department page open in another tab, and loses it when that tab closes', async () => {
+    const unit = await ctx.newPage();
+    await unit.goto(`http://www.shpt.gov.cn:${server.port}/budget-unit.html`);
+    const tabId = await tabIdOf(unit);
+    const alone = await waitForStatus(tabId, ['done', 'no-disclosure', 'failed']);
+    expect(alone.status).toBe('done');
+    const rules = (s: State) => s.report!.findings.map((f) => (f as unknown as { rule: string }).rule);
+    expect(rules(alone)).not.toContain('B-N16');
+    const base = alone.report!.findings.length;
+    const pairedState = async (want: boolean) => {
+      const end = Date.now() + 10_000;
+      for (;;) {
+        const s = await stateOf(tabId);
+        if (s?.report && rules(s).includes('B-N16') === want) return s;
+        if (Date.now() > end) throw new Error(`B-N16 never ${want ? 'appeared' : 'went'}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    };
+    const dept = await ctx.newPage();
+    await dept.goto(`http://www.shpt.gov.cn:${server.port}/budget-dept.html`);
+    const paired = await pairedState(true);
+    const pair = paired.report!.findings.slice(base) as unknown as { rule: string; severity: string; expected: string; actual: string; message: string }[];
+    expect(pair.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['B-N16', 'error', '12,029,501.84', '13,029,501.84']]);
+    expect(pair[0].message).toContain(`budget-dept.html`);
+    expect(paired.report!.summary.errors).toBe(alone.report!.summary.errors + 1);
+    const w = await worker();
+    expect(await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(paired.report!.summary.errors));
+    // The unit's BT3 cell carries the mark, and its tooltip the bound.
+    const cell = unit.locator(`[data-dc-findings~="${base}"]`);
+    expect(await cell.count()).toBe(1);
+    expect((await cell.innerText()).trim()).toBe('13,029,501.84');
+    expect(await cell.getAttribute('data-dc-severity')).toBe('error');
+    // The cell carries the unit's own findings too (its BT3 sums no longer add up): revealing the
+    // B-N16 finding (as the popup does) puts it on top of the tooltip.
+    await unit.bringToFront();
+    await w.evaluate(([id, f]) => chrome.tabs.sendMessage(id, { type: 'dc:reveal', finding: f }), [tabId, base] as const);
+    await unit.waitForFunction(() => !!document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.textContent);
+    const tip = await unit.evaluate(() => document.querySelector('[data-dc-ui="tooltip"]')?.shadowRoot?.querySelector('.tip')?.textContent ?? '');
+    // (After the cell's root cause, which leads every tooltip on it.)
+    expect(tip).toContain('错误 · B-N16 单位预算与所属部门预算一致单位预算 2010301 支出合计 13,029,501.84 元大于部门预算的 12,029,501.84 元');
+    expect(tip).toContain('budget-dept.html）应不超过12,029,501.84所列13,029,501.84差额+1,000,000.00');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('[data-state="done"]');
+    expect(await popup.locator('button.finding', { hasText: 'B-N16' }).count()).toBe(1);
+    const item = popup.locator(`button.finding[data-finding="${base}"]`);
+    expect(await item.innerText()).toContain('对照：部门预算页面「');
+    expect(await popup.locator('[data-count="error"]').innerText()).toContain(String(paired.report!.summary.errors));
+    await item.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: screenshotPath('chromium-popup-budget-pair.png'), fullPage: true });
+    await popup.close();
+    // The department tab closes: the finding goes, and its mark with it.
+    await dept.close();
+    const after = await pairedState(false);
+    expect(after.report!.summary.errors).toBe(alone.report!.summary.errors);
+    expect(await unit.locator(`[data-dc-findings~="${base}"]`).count()).toBe(0);
+    await unit.close();
+  });
+
   it('does nothing on a portal page without a disclosure, and the popup says so; navigation clears the badge', async () => {
     const page = await ctx.newPage();
     await page.goto(`${server.origin(PORTAL_HOST)}/lukou.html`);
@@ -625,7 +695,7 @@ describe('Chromium: other pages', () => {
   });
 
   it('the extension made no network request', async () => {
-    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/budget.html', '/no-reason.html', '/favicon.ico']);
+    const allowed = new Set(['/lukou.html', '/notice.html', '/ajax.html', '/hostile.html', '/big.html', '/putuo.html', '/budget.html', '/budget-dept.html', '/budget-unit.html', '/no-reason.html', '/favicon.ico']);
     const http = requests.filter((u) => /^https?:/.test(u));
     // Only the fixture server (127.0.0.1 or a *.gov.cn name mapped to it).
     const foreign = http.filter((u) => {

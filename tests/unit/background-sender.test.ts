@@ -28,6 +28,9 @@ describe('senderAllowed', () => {
     ['dc:take-pdf', content, 'content script', false],
     ['dc:open-native', viewer, 'viewer', true],
     ['dc:open-native', content, 'content script', false],
+    ['dc:budget-profile', content, 'content script', true],
+    ['dc:budget-profile', viewer, 'extension page in a tab', false],
+    ['dc:budget-profile', popup, 'popup', false],
   ];
   for (const [type, sender, who, ok] of table) {
     it(`${type} from ${who}: ${ok ? 'accepted' : 'refused'}`, () => {
@@ -35,7 +38,7 @@ describe('senderAllowed', () => {
     });
   }
   it('nothing from another extension', () => {
-    for (const type of ['dc:inject', 'dc:sync-hosts', 'dc:state', 'dc:load-checker', 'dc:take-pdf', 'dc:open-native'] as const) {
+    for (const type of ['dc:inject', 'dc:sync-hosts', 'dc:state', 'dc:load-checker', 'dc:take-pdf', 'dc:open-native', 'dc:budget-profile'] as const) {
       expect(senderAllowed(type, other, ID, BASE)).toBe(false);
     }
   });
