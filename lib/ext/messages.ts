@@ -127,7 +127,7 @@ const pageState = () => z.object({
   narrative: z.optional(z.boolean()),
 });
 export type PageState = z.infer<ReturnType<typeof pageState>>;
-export const PageStateSchema = lazySchema(pageState);
+export const PageStateSchema = /* @__PURE__ */ lazySchema(pageState);
 
 /** An amount as BudgetProfile carries it (Decimal.toFixed: no grouping, no exponent). */
 const profileAmount = () => z.string().check(z.regex(/^-?\d{1,18}(\.\d{1,12})?$/));
@@ -166,12 +166,12 @@ const toContent = () => z.discriminatedUnion('type', [
   z.object({ type: z.literal('dc:budget-pair'), peer: z.nullable(pairPeer()) }),
 ]);
 export type ToContent = z.infer<ReturnType<typeof toContent>>;
-export const ToContentSchema = lazySchema(toContent);
+export const ToContentSchema = /* @__PURE__ */ lazySchema(toContent);
 
 /** Content script → background and popup (broadcast on every state change). */
 const stateMessage = () => z.object({ type: z.literal('dc:state'), state: pageState() });
 export type StateMessage = z.infer<ReturnType<typeof stateMessage>>;
-export const StateMessageSchema = lazySchema(stateMessage);
+export const StateMessageSchema = /* @__PURE__ */ lazySchema(stateMessage);
 
 /** Popup/options/content script → background. */
 const toBackground = () =>
@@ -188,7 +188,7 @@ const toBackground = () =>
     z.object({ type: z.literal('dc:budget-profile'), profile: z.nullable(budgetProfile()), title: z.string().check(z.maxLength(PEER_LIMITS.title)) }),
   ]);
 export type ToBackground = z.infer<ReturnType<typeof toBackground>>;
-export const ToBackgroundSchema = lazySchema(toBackground);
+export const ToBackgroundSchema = /* @__PURE__ */ lazySchema(toBackground);
 
 /** The content script's answer to dc:page-text: the article's paragraphs, capped (PAGE_TEXT_LIMITS). */
 export const PAGE_TEXT_LIMITS = { paragraphs: 3000, chars: 10_000 } as const;
@@ -200,7 +200,7 @@ const pageText = () => z.object({
   paragraphs: z.array(z.string().check(z.maxLength(PAGE_TEXT_LIMITS.chars))).check(z.maxLength(PAGE_TEXT_LIMITS.paragraphs)),
 });
 export type PageText = z.infer<ReturnType<typeof pageText>>;
-export const PageTextSchema = lazySchema(pageText);
+export const PageTextSchema = /* @__PURE__ */ lazySchema(pageText);
 
 /** The content script's answer to dc:full-text (FULL_STRING_CAP characters per string at most). */
 const fullText = () => z.object({ item: z.nullable(z.union([finding(), cause()])) });
@@ -209,7 +209,7 @@ export const FullTextSchema = lazySchema(fullText);
 
 const injectResult = () => z.object({ ok: z.boolean(), error: z.optional(z.string()) });
 export type InjectResult = z.infer<ReturnType<typeof injectResult>>;
-export const InjectResultSchema = lazySchema(injectResult);
+export const InjectResultSchema = /* @__PURE__ */ lazySchema(injectResult);
 
 /** Validate or log-and-reject. Returns null for anything malformed. */
 export function parseMessage<T>(

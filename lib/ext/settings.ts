@@ -15,7 +15,7 @@ const settings = () =>
   });
 export type Settings = z.infer<ReturnType<typeof settings>>;
 /** Built on first use (see lazy-schema.ts). */
-export const SettingsSchema = lazySchema(settings);
+export const SettingsSchema = /* @__PURE__ */ lazySchema(settings);
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'zh', showNotices: true, hosts: [], pdfViewer: true, insights: false };
 export const SETTINGS_KEY = 'settings';
