@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Browser, Page as PPage } from 'puppeteer-core';
 import {
-  CHROME_BUILD,
   CHROMIUM,
   PORTAL_HOST,
   ROOT,
-  chromiumArgs,
   ensureBuilt,
+  launchChromium,
+  openChromiumPopup,
   requireBinary,
   screenshotPath,
   serve,
@@ -111,15 +111,7 @@ describe('causes in Chromium', () => {
 
   beforeAll(async () => {
     requireBinary(CHROMIUM, 'chromium');
-    ctx = await chromium.launchPersistentContext('', {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: chromiumArgs(CHROME_BUILD),
-      ignoreDefaultArgs: ['--disable-extensions'],
-      viewport: { width: 1280, height: 900 },
-    });
-    const sw: Worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    extId = sw.url().split('/')[2];
+    ({ ctx, extId } = await launchChromium());
   });
   afterAll(async () => {
     await ctx?.close();
@@ -152,9 +144,7 @@ describe('causes in Chromium', () => {
       await page.bringToFront();
       return sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs.query({ active: true }).then((t) => t[0].id!));
     });
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    const popup = await openChromiumPopup(ctx, extId, tabId);
     await popup.waitForSelector('[data-state="done"]');
     expect(await popup.locator('section.causes li.cause').count()).toBe(1);
     const first = popup.locator('section.causes li.cause').first();

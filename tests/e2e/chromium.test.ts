@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page, type Worker, type CDPSession } from 'playwright-core';
+import type { BrowserContext, Page, Worker, CDPSession } from 'playwright-core';
 import {
-  CHROME_BUILD,
   CHROMIUM,
   PORTAL_HOST,
   ROOT,
-  chromiumArgs,
   ensureBuilt,
+  launchChromium,
+  openChromiumPopup,
   requireBinary,
   screenshotPath,
   serve,
@@ -134,12 +134,7 @@ function pageMarks(page: Page, severities: string[]) {
   }, severities);
 }
 
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await ctx.newPage();
-  await popup.setViewportSize({ width: 480, height: 900 });
-  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-  return popup;
-}
+const openPopup = (tabId: number): Promise<Page> => openChromiumPopup(ctx, extId, tabId);
 
 beforeAll(async () => {
   requireBinary(CHROMIUM, 'chromium');
@@ -164,16 +159,7 @@ beforeAll(async () => {
     '/hostile.html': { html: hostilePage(), headers: { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'unsafe-inline'" } },
     '/big.html': { html: bigPage(10) },
   });
-  ctx = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: chromiumArgs(CHROME_BUILD),
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-  });
-  ctx.on('request', (r) => requests.push(r.url()));
-  sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  extId = sw.url().split('/')[2];
+  ({ ctx, sw, extId } = await launchChromium({ onLaunch: (c) => c.on('request', (r) => requests.push(r.url())) }));
   // The dc:* performance marks some cases read are a debug setting, off in what ships (lib/ext/timings).
   await sw.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: true }), TIMINGS_KEY);
   cdp = await ctx.browser()!.newBrowserCDPSession();

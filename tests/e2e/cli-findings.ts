@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { checkDocument, toReport } from '../../lib/index';
 import type { Report } from '../../lib/report/schema';
-import { normText, type ExpectedMark } from './harness';
+import { PORTAL_HOST, ROOT, normText, type ExpectedMark } from './harness';
+import { main } from '../../cli/main';
 
 export interface CliResult {
   report: Report;
@@ -45,4 +46,22 @@ export function cliFindings(file: string, source: string): CliResult {
 
 export function markKey(m: ExpectedMark): string {
   return `${m.finding}|${m.severity}|${m.text}`;
+}
+
+/**
+ * The CLI (cli/main.ts, in process) run with `args` against the local fixture server under the
+ * portal's host name, as the browsers' host-resolver rule makes it: fetches go to 127.0.0.1.
+ */
+export async function cliOnPortal(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    stderrIsTTY: false,
+    cwd: ROOT,
+    fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(PORTAL_HOST, '127.0.0.1'), init),
+    resolve: async () => ['127.0.0.1'],
+  });
+  return { code, out, err };
 }

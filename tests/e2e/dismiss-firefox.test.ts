@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import { PORTAL_HOST, ROOT, ensureBuilt, serve, until, type FixtureServer } from './harness';
 import { launchFirefox, openFirefoxExtensionPage, openFirefoxPopup } from './firefox-harness';
-import { main } from '../../cli/main';
+import { cliOnPortal } from './cli-findings';
 
 const LUKOU = join(ROOT, 'tests/fixtures/lukou-2024.html');
 type Summary = { errors: number; warnings: number; notices: number; dismissed?: number };
@@ -81,16 +81,7 @@ describe('Firefox: dismissing a finding', () => {
     const file = await ext.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.storage.local.get('findingDismissals').then((g) => g.findingDismissals ?? null));
     const ignore = join(tmp, 'dismissals.json');
     writeFileSync(ignore, JSON.stringify(file));
-    let out = '';
-    let err = '';
-    const code = await main(['-q', '-f', 'json', '--ignore', ignore, url], {
-      stdout: (s) => void (out += s),
-      stderr: (s) => void (err += s),
-      stderrIsTTY: false,
-      cwd: ROOT,
-      fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(PORTAL_HOST, '127.0.0.1'), init),
-      resolve: async () => ['127.0.0.1'],
-    });
+    const { code, out, err } = await cliOnPortal(['-q', '-f', 'json', '--ignore', ignore, url]);
     expect(code, err).toBe(0);
     expect((JSON.parse(out) as { summary: Summary }).summary).toMatchObject({ errors: sum.errors - 1, warnings: sum.warnings, notices: sum.notices, dismissed: 1 });
 

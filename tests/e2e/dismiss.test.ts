@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, serve, until, type FixtureServer } from './harness';
-import { main } from '../../cli/main';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { CHROMIUM, PORTAL_HOST, ROOT, ensureBuilt, launchChromium, openChromiumPopup, requireBinary, serve, until, type FixtureServer } from './harness';
+import { cliOnPortal } from './cli-findings';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
@@ -35,9 +35,7 @@ const badge = (tabId: number) => worker().evaluate((id) => chrome.action.getBadg
 const stored = () => worker().evaluate(() => chrome.storage.local.get('findingDismissals').then((g) => g.findingDismissals ?? null));
 
 async function openPopup(tabId: number): Promise<Page> {
-  const popup = await ctx.newPage();
-  await popup.setViewportSize({ width: 480, height: 900 });
-  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+  const popup = await openChromiumPopup(ctx, extId, tabId);
   await popup.waitForSelector('[data-state="done"]');
   return popup;
 }
@@ -47,15 +45,7 @@ beforeAll(async () => {
   ensureBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'dc-dismiss-'));
   server = await serve({ '/lukou.html': { file: LUKOU } });
-  ctx = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: chromiumArgs(CHROME_BUILD),
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-  });
-  sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  extId = sw.url().split('/')[2];
+  ({ ctx, sw, extId } = await launchChromium());
 });
 
 afterAll(async () => {
@@ -103,17 +93,7 @@ describe('Chromium: dismissing a finding', () => {
     const file = await stored();
     const ignore = join(tmp, 'dismissals.json');
     writeFileSync(ignore, JSON.stringify(file));
-    let out = '';
-    let err = '';
-    const code = await main(['-q', '-f', 'json', '--ignore', ignore, url], {
-      stdout: (s) => void (out += s),
-      stderr: (s) => void (err += s),
-      stderrIsTTY: false,
-      cwd: ROOT,
-      // The portal host is the local fixture server (as the browser's host-resolver rule makes it).
-      fetch: (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(PORTAL_HOST, '127.0.0.1'), init),
-      resolve: async () => ['127.0.0.1'],
-    });
+    const { code, out, err } = await cliOnPortal(['-q', '-f', 'json', '--ignore', ignore, url]);
     expect(code, err).toBe(0);
     const cli = JSON.parse(out) as { summary: Summary; findings: { dismissed?: unknown }[] };
     expect(cli.summary).toMatchObject({ errors: sum.errors - 1, warnings: sum.warnings, notices: sum.notices, dismissed: 1 });

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -106,6 +107,43 @@ export function chromiumArgs(ext: string): string[] {
     '--enable-unsafe-extension-debugging',
     '--lang=zh-CN',
   ];
+}
+
+export interface ChromiumExtension {
+  ctx: BrowserContext;
+  /** The extension's service worker as it started. */
+  sw: Worker;
+  extId: string;
+}
+
+/**
+ * Debian Chromium, headless, with the built MV3 extension loaded (chromiumArgs), and its service
+ * worker. `onLaunch` runs on the context before anything else is awaited (a request log that must
+ * see the extension's first requests).
+ */
+export async function launchChromium(
+  opts: { viewport?: { width: number; height: number }; acceptDownloads?: boolean; onLaunch?: (ctx: BrowserContext) => void } = {},
+): Promise<ChromiumExtension> {
+  requireBinary(CHROMIUM, 'chromium');
+  const ctx = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(CHROME_BUILD),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    ...(opts.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  opts.onLaunch?.(ctx);
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  return { ctx, sw, extId: sw.url().split('/')[2] };
+}
+
+/** The popup in a tab of its own, pointed at tab `tabId` with ?tab= (else it takes its own tab for the active one). */
+export async function openChromiumPopup(ctx: BrowserContext, extId: string, tabId: number, height = 900): Promise<Page> {
+  const popup = await ctx.newPage();
+  await popup.setViewportSize({ width: 480, height });
+  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+  return popup;
 }
 
 export function screenshotPath(name: string): string {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM, PORTAL_HOST, ROOT, chromiumArgs, ensureBuilt, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { CHROMIUM, PORTAL_HOST, ROOT, ensureBuilt, launchChromium, openChromiumPopup, requireBinary, screenshotPath, serve, type FixtureServer } from './harness';
 import { cliFindings, type CliResult } from './cli-findings';
 import { findingKey } from '../../lib/report/order';
 import { parseHTML } from 'linkedom';
@@ -36,6 +36,13 @@ async function worker(): Promise<Worker> {
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();
   return (await worker()).evaluate(() => chrome.tabs.query({ active: true }).then((t) => t[0].id!));
+}
+
+/** The popup of tab `tabId`, its check shown. */
+async function openPopup(tabId: number): Promise<Page> {
+  const popup = await openChromiumPopup(ctx, extId, tabId);
+  await popup.waitForSelector('[data-state="done"]');
+  return popup;
 }
 
 /** A checked page: marks on and the chip (unless closed for the site) in place. */
@@ -72,15 +79,7 @@ beforeAll(async () => {
   noT7 = join(mkdtempSync(join(tmpdir(), 'dc-no-t7-')), 'no-t7.html');
   writeFileSync(noT7, document.toString());
   server = await serve({ '/lukou.html': { file: LUKOU }, '/no-t7.html': { file: noT7 } });
-  ctx = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: chromiumArgs(CHROME_BUILD),
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 800 },
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  extId = sw.url().split('/')[2];
+  ({ ctx, extId } = await launchChromium({ viewport: { width: 1280, height: 800 } }));
 });
 
 afterAll(async () => {
@@ -122,10 +121,7 @@ describe('Chromium: the verdict, first', () => {
   it('the popup opens on an error, notices folded; a jump opens the explanation on the page', async () => {
     const page = await openChecked('/lukou.html');
     const tabId = await tabIdOf(page);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('[data-state="done"]');
+    const popup = await openPopup(tabId);
     expect(await popup.locator('button.finding').first().getAttribute('class')).toContain('error');
     expect(await popup.locator('button.finding.notice').count()).toBe(0);
     expect(await popup.locator('button[data-action="notices"]').innerText()).toContain(`${cli.report.summary.notices} 处`);
@@ -147,10 +143,7 @@ describe('Chromium: the verdict, first', () => {
   it('the table map says what was checked: every table, its comparisons and findings; a row jumps to its first finding', async () => {
     const page = await openChecked('/lukou.html');
     const tabId = await tabIdOf(page);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('[data-state="done"]');
+    const popup = await openPopup(tabId);
     const r = cli.report;
     const line = await popup.locator('summary[data-action="table-map"]').innerText();
     expect(line).toBe(`已核对 ${r.tables.length} 张表、${r.summary.relations} 项比对、${r.claims!.reconciled} 个叙述数字：${r.summary.errors} 处错误 · ${r.summary.warnings} 处警告 · ${r.summary.notices} 处提示`);
@@ -176,10 +169,7 @@ describe('Chromium: the verdict, first', () => {
     expect(r.tables.map((t) => t.id)).not.toContain('T7');
     const page = await openChecked('/no-t7.html');
     const tabId = await tabIdOf(page);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('[data-state="done"]');
+    const popup = await openPopup(tabId);
     const line = await popup.locator('summary[data-action="table-map"]').innerText();
     expect(line).toBe(`已核对 ${r.tables.length} 张表、${r.summary.relations} 项比对、${r.claims!.reconciled} 个叙述数字；1 张必备表格未找到：${r.summary.errors} 处错误 · ${r.summary.warnings} 处警告 · ${r.summary.notices} 处提示`);
     await popup.locator('summary[data-action="table-map"]').click();
@@ -266,10 +256,7 @@ describe('Chromium: the verdict, first', () => {
     }
     await page.screenshot({ path: screenshotPath('verdict-chip-en.png') });
     const tabId = await tabIdOf(page);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('[data-state="done"]');
+    const popup = await openPopup(tabId);
     // Narrative findings in English too: tables by their English names, units in English (issue 15).
     const narrative = await popup.$$eval('.finding', (els) =>
       els.filter((e) => /^N-/.test(e.querySelector('.rule')?.textContent ?? '')).map((e) => `${e.querySelector('.msg')?.textContent ?? ''} | ${e.querySelector('.values')?.textContent ?? ''}`),

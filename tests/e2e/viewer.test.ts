@@ -10,16 +10,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker, type CDPSession } from 'playwright-core';
+import type { BrowserContext, Page, Worker, CDPSession } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PPage } from 'puppeteer-core';
 import {
-  CHROME_BUILD,
   CHROMIUM,
   FIREFOX,
   FIREFOX_BUILD,
   ROOT,
-  chromiumArgs,
   ensureBuilt,
+  launchChromium,
+  openChromiumPopup,
   requireBinary,
   screenshotPath,
   serve,
@@ -146,17 +146,11 @@ describe('PDF viewer in Chromium', () => {
       '/art/narrative.html': { html: ARTICLE_NARRATIVE_ONLY },
       ...ATTACHMENT_ROUTES,
     });
-    ctx = await chromium.launchPersistentContext('', {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: chromiumArgs(CHROME_BUILD),
-      ignoreDefaultArgs: ['--disable-extensions'],
+    ({ ctx, sw, extId } = await launchChromium({
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
-    });
-    ctx.on('request', (r) => requests.push(r.url()));
-    sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    extId = sw.url().split('/')[2];
+      onLaunch: (c) => c.on('request', (r) => requests.push(r.url())),
+    }));
     cdp = await ctx.browser()!.newBrowserCDPSession();
     // The background installs its redirect rules as it starts: a navigation before that is not
     // redirected (a freshly installed extension, not a state a user meets after the first second).
@@ -248,9 +242,7 @@ describe('PDF viewer in Chromium', () => {
   });
 
   it('the popup works on the viewer tab: verdict, jump to a finding, JSON and CSV exports', async () => {
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${viewerTab}`);
+    const popup = await openChromiumPopup(ctx, extId, viewerTab);
     await popup.waitForSelector('[data-state="done"]');
     expect(await popup.locator('[data-count="error"]').textContent()).toContain(String(want.report.summary.errors));
     // (Notices are folded in the list: jump to the first placed error.)
@@ -348,9 +340,7 @@ describe('PDF viewer in Chromium', () => {
     const article = await ctx.newPage();
     await article.goto(`${server.origin(PORTAL)}/art/lukou.html`);
     const articleTab = await tabIdOf(article);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 900 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${articleTab}`);
+    const popup = await openChromiumPopup(ctx, extId, articleTab);
     await popup.waitForSelector('section.verdict[data-state="done"]', { timeout: 60_000 });
     await expect.poll(() => popup.locator('[data-attachment]').count()).toBe(3);
     expect(await popup.locator('.att-name').allTextContents()).toEqual([
@@ -377,9 +367,7 @@ describe('PDF viewer in Chromium', () => {
     const article = await ctx.newPage();
     await article.goto(`${server.origin(PORTAL)}/art/narrative.html`);
     const articleTab = await tabIdOf(article);
-    const popup = await ctx.newPage();
-    await popup.setViewportSize({ width: 480, height: 700 });
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${articleTab}`);
+    const popup = await openChromiumPopup(ctx, extId, articleTab, 700);
     await popup.waitForSelector('[data-state="tables-in-attachment"]', { timeout: 60_000 });
     expect(await popup.locator('[data-state="tables-in-attachment"]').textContent()).toContain('本页表格在附件中：部门决算公开表.xlsx');
     await popup.screenshot({ path: screenshotPath('popup-tables-in-attachment.png') });
