@@ -11,7 +11,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PORTAL_HOST, ensureBuilt, screenshotPath, serve, until, type FixtureServer } from './harness';
 import { launchFirefox, openFirefoxPopup } from './firefox-harness';
 import { cliFindings, type CliResult } from './cli-findings';
-import { CLOBBERED_METHODS, LUKOU_FILE, RESET_BODY_ACTION, afterMarksJs, clobberPage, displayedPage, framesPage, shadowPage, withHeadScript } from './hostile-pages';
+import { CLOBBERED_METHODS, LUKOU_FILE, RESET_BODY_ACTION, afterMarksJs, clobberPage, cssHiddenPage, displayedPage, framesPage, shadowPage, withHeadScript } from './hostile-pages';
 
 const lukouHtml = readFileSync(LUKOU_FILE, 'utf8');
 const PAGES: Record<string, string> = {
@@ -21,6 +21,7 @@ const PAGES: Record<string, string> = {
   '/lukou-frame.html': lukouHtml,
   '/other.html': '<!doctype html><html><body><p>另一网站的内容</p></body></html>',
   '/displayed.html': displayedPage(lukouHtml),
+  '/css-hidden.html': cssHiddenPage(lukouHtml),
 };
 
 let server: FixtureServer;
@@ -149,6 +150,22 @@ describe('Firefox: hostile pages', () => {
     // Same findings as the CLI: the two cells are warned about, no rule reconciles their DOM numbers.
     const rows = await popup.evaluate(() => Array.from(document.querySelectorAll('button.finding .rule')).map((r) => r.textContent));
     expect([...rows].sort()).toEqual(cli.report.findings.filter((f) => f.severity !== 'notice').map((f) => f.rule).sort());
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('digits hidden by the page\'s stylesheet (display:none and font-size:0 classes): both cells warned as unreadable (CSSOM read through Xrays)', async () => {
+    const { page, errors } = await openPortal('/css-hidden.html');
+    // Bound: the seed page checks in a few seconds; 30 s on a loaded machine.
+    await until(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n > 0, 'the marks', 30_000);
+    const popup = await openFirefoxPopup(browser, page).catch(() => openFirefoxPopup(browser, page));
+    await until(() => popup.evaluate(() => document.querySelectorAll('button.finding').length), (n) => n > 0, 'the findings in the popup', 15_000);
+    const rows = await popup.evaluate(() => Array.from(document.querySelectorAll('button.finding')).map((b) => (b as HTMLElement).innerText));
+    const SAYS = '显示的内容与网页文本不一致';
+    expect(rows.filter((r) => r.includes(SAYS) && /78\.83/.test(r)).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.includes(SAYS) && /\.87/.test(r)).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !r.includes(SAYS) && /5978\.83|1559\.87/.test(r))).toEqual([]);
     expect(errors).toEqual([]);
     await popup.close();
     await page.close();
