@@ -22,6 +22,7 @@ import {
   type FixtureServer,
 } from './harness';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
+import { BUDGET_DEPT, overBudgetUnit } from './budget-pages';
 import { TIMINGS_KEY } from '../../lib/ext/timings';
 
 // Extension APIs as used inside the service worker (these callbacks run in the browser).
@@ -37,16 +38,6 @@ const PUTUO = join(ROOT, 'tests/fixtures/putuo-2025.html');
 // truncated instead of rounded half-up (B-21 names the sentence and the BT5 cell).
 const BUDGET_SRC = join(ROOT, 'tests/fixtures/budget/putuo-dept-budget-2025.html');
 const BUDGET = join(tmpdir(), `dc-e2e-budget-slip-${process.pid}.html`);
-// B-N16 across tabs: the same budget restated as one of its units' (cover and label lines say 单位),
-// with its BT3 2010301 行政运行 合计 raised by one million 元 (as tests/unit/cli.pairs.test.ts makes it).
-function overBudgetUnit(): string {
-  const html = readFileSync(BUDGET_SRC, 'utf8').replace('区级部门预算</h1>', '区级单位预算</h1>').replace('2025年部门预算</title>', '2025年单位预算</title>').replace('预算主管部门：', '预算单位：');
-  const at = html.indexOf('<p>2025年部门支出预算总表</p>');
-  const end = html.indexOf('</table>', at);
-  const bt3 = html.slice(at, end).replace('<td>行政运行</td><td>12,029,501.84</td>', '<td>行政运行</td><td>13,029,501.84</td>');
-  if (!bt3.includes('13,029,501.84')) throw new Error('the fixture changed: BT3 行政运行 合计 not found');
-  return html.slice(0, at) + bt3 + html.slice(end);
-}
 const NO_DISCLOSURE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>关于开展春季植树活动的通知</title></head>
 <body><h1>关于开展春季植树活动的通知</h1><p>各单位：为改善生态环境，定于三月十二日开展植树活动。</p>
 <table border="1"><tr><th>单位</th><th>联系人</th><th>电话</th></tr><tr><td>办公室</td><td>张三</td><td>0731-1234567</td></tr></table></body></html>`;
@@ -146,7 +137,7 @@ beforeAll(async () => {
     '/notice.html': { html: NO_DISCLOSURE_HTML },
     '/putuo.html': { file: PUTUO },
     '/budget.html': { file: BUDGET },
-    '/budget-dept.html': { file: BUDGET_SRC },
+    '/budget-dept.html': { file: BUDGET_DEPT },
     '/budget-unit.html': { html: overBudgetUnit() },
     // lukou without the reasons given for its 公务接待费 (an insight, X-02, when insights are on).
     '/no-reason.html': {

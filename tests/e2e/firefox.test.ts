@@ -12,6 +12,7 @@ import { FIREFOX, PORTAL_HOST, ROOT, ensureBuilt, requireBinary, screenshotPath,
 import { geckoId, launchFirefox, openFirefoxExtensionPage, openFirefoxPopup } from './firefox-harness';
 import { TIMINGS_KEY } from '../../lib/ext/timings';
 import { cliFindings, markKey, type CliResult } from './cli-findings';
+import { BUDGET_DEPT, overBudgetUnit } from './budget-pages';
 import { BUSY_LOOP_JS, stopsDuringCheck, withHeadScript } from './hostile-pages';
 import { readFileSync } from 'node:fs';
 import { mainLine, valueLines } from '../../lib/report/words';
@@ -53,6 +54,8 @@ beforeAll(async () => {
   server = await serve({
     '/lukou.html': { file: LUKOU },
     '/busy.html': { html: withHeadScript(readFileSync(LUKOU, 'utf8'), BUSY_LOOP_JS) },
+    '/budget-dept.html': { file: BUDGET_DEPT },
+    '/budget-unit.html': { html: overBudgetUnit() },
     // lukou without the reasons given for its 公务接待费 (an insight, X-02, when insights are on).
     '/no-reason.html': {
       html: readFileSync(LUKOU, 'utf8')
@@ -330,6 +333,33 @@ describe('Firefox (MV2 build)', () => {
       await until(setting, (v) => !v, 'insights off', 10_000);
       await options.close();
     }
+  });
+
+  it('B-N16 across tabs (MV2 background): a unit budget page gains the error against its department page, and loses it when that tab closes', async () => {
+    const unit = await browser.newPage();
+    await unit.setViewport({ width: 1280, height: 900 });
+    await unit.goto(`http://www.shpt.gov.cn:${server.port}/budget-unit.html`);
+    // The findings on the raised BT3 cell (the unit's own: its sums no longer add up), once checked.
+    const onCell = () =>
+      unit.evaluate(() => {
+        const el = [...document.querySelectorAll('[data-dc-severity]')].find((e) => (e.textContent ?? '').trim() === '13,029,501.84');
+        return (el?.getAttribute('data-dc-findings') ?? '').split(' ').filter(Boolean);
+      });
+    const own = await until(onCell, (f) => f.length > 0, 'the unit page checked');
+    const dept = await browser.newPage();
+    await dept.goto(`http://www.shpt.gov.cn:${server.port}/budget-dept.html`);
+    const paired = await until(onCell, (f) => f.length === own.length + 1, 'the B-N16 mark', 20_000);
+    const added = paired.find((f) => !own.includes(f))!;
+    const popup = await openPopup(unit);
+    expect(await popup.$$eval('button.finding', (bs) => bs.filter((b) => (b.textContent ?? '').includes('B-N16')).length)).toBe(1);
+    const item = await popup.$eval(`button.finding[data-finding="${added}"]`, (b) => (b as HTMLElement).innerText);
+    expect(item).toContain('B-N16');
+    expect(item).toContain('对照：部门预算页面「');
+    expect(item).toContain('budget-dept.html');
+    await popup.close();
+    await dept.close();
+    expect(await until(onCell, (f) => f.length === own.length, 'the B-N16 mark to go', 20_000)).toEqual(own);
+    await unit.close();
   });
 
   it('checks a page whose main thread never goes quiet, and the page\'s own loop keeps running', async () => {
