@@ -138,9 +138,7 @@ describe('Firefox: hostile pages', () => {
     // Bound: the seed page checks in a few seconds; 30 s on a loaded machine.
     const marked = await until(() => page.evaluate(() => document.querySelectorAll('[data-dc-severity]').length), (n) => n >= cli.elements, 'the marks', 30_000);
     expect(marked).toBe(cli.elements);
-    // Once more if the first try loses the race between the popup's own navigation (to ?tab=) and
-    // BiDi's wait in it ("Waiting failed … right-hand side of 'in' … got null", seen 2 in 3 runs here).
-    const popup = await openFirefoxPopup(browser, page).catch(() => openFirefoxPopup(browser, page));
+    const popup = await openFirefoxPopup(browser, page);
     await until(() => popup.evaluate(() => document.querySelectorAll('button.finding').length), (n) => n > 0, 'the findings in the popup', 15_000);
     const body = await popup.evaluate(() => document.querySelector('main')!.innerText);
     expect(body).toContain(SAYS);
