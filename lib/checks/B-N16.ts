@@ -14,7 +14,7 @@ import { cellOf, panel, valueRows } from './helpers';
 import type { Disclosure } from '../model/types';
 import { budgetText, headlines, HEAD_LABEL, signed } from '../claims/budget';
 import type { HeadKey } from '../claims/budget';
-import { formatAmount } from '../money';
+import { formatAmount, groupThousands } from '../money';
 
 export const meta: RuleMeta = {
   id: 'B-N16',
@@ -88,10 +88,7 @@ export interface PairFinding {
 }
 
 /** 元 with thousands separators, as budget tables print them. */
-function yuan(d: Decimal): string {
-  const [i, f] = formatAmount(d, 2).split('.');
-  return `${i.replace(/\B(?=(\d{3})+$)/g, ',')}.${f}`;
-}
+const yuan = (d: Decimal) => groupThousands(formatAmount(d, 2));
 
 /** The unit against its department (the caller pairs them: same department name, same year). */
 export function compareBudgets(unit: BudgetProfile, dept: BudgetProfile): PairFinding[] {

@@ -3,21 +3,12 @@
  * "应为 X" is said only of a value a cause names; a one-sided bound says "应不超过 X".
  */
 import type Decimal from 'decimal.js';
-import { formatAmount } from '../money';
+import { formatAmount, groupThousands } from '../money';
 import type { Disclosure } from '../model/types';
 import type { Bilingual } from '../checks/types';
 import { BLANK_TEXT, cellLabel } from '../checks/helpers';
 import type { Cause, Change } from './index';
 import { PATTERN_TEXT } from './patterns';
-
-/** 1234567.5 → "1,234,567.50" when the page prints thousands separators. */
-function grouped(s: string): string {
-  const [int, frac] = s.split('.');
-  const neg = int.startsWith('-');
-  const digits = neg ? int.slice(1) : int;
-  const g = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}${g}${frac !== undefined ? `.${frac}` : ''}`;
-}
 
 /** Decimals printed in a stated number's text ("1,293.60 万元" → 2). */
 function printedDecimals(text: string): number {
@@ -35,7 +26,7 @@ export function printed(ch: Change, v: Decimal): string {
   }
   const text = ch.x.cell.text;
   const s = formatAmount(v, ch.decimals);
-  return /[,，]/.test(text) ? grouped(s) : s;
+  return /[,，]/.test(text) ? groupThousands(s) : s;
 }
 
 /** The stated value as the page shows it (a blank cell is （空）, never 0.00). */

@@ -229,6 +229,14 @@ export function isEmptyAmount(a: Amount): boolean {
   return a.kind === 'empty';
 }
 
+/** "-1234567.50" → "-1,234,567.50": thousands separators in a plain fixed-point text. */
+export function groupThousands(s: string): string {
+  const [int, frac] = s.split('.');
+  const neg = int.startsWith('-');
+  const digits = neg ? int.slice(1) : int;
+  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
 /** Fixed-point text with `decimals` places (half-up), no thousands separators; never "-0.00". */
 export function formatAmount(d: Decimal, decimals: number): string {
   const places = sanitizePrecision(decimals);

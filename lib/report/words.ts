@@ -6,7 +6,7 @@
  * Pure and browser-safe: a function of the JSON report only; the popup, tooltip and exports share it.
  */
 import Decimal from 'decimal.js';
-import { parseAmount } from '../money';
+import { groupThousands, parseAmount } from '../money';
 import type { Report, ReportFinding } from './schema';
 import { findingKey } from './order';
 import { valueEn } from '../claims/english';
@@ -100,10 +100,7 @@ export function signedDifference(expected: string | null, actual: string | null)
 /** "3742.46" → "3,742.46" when the page prints thousands separators (a cell of the finding has one). */
 function asPrinted(v: string, grouped: boolean): string {
   if (!grouped || !/^-?\d+(\.\d+)?$/.test(v)) return v;
-  const [int, frac] = v.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+  return groupThousands(v);
 }
 
 /** The cell as people cite it, in the reader's language (English where the report has it). */
