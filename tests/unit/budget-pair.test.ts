@@ -4,7 +4,6 @@
  * carry the profiles, and the unit page's run gaining the findings (cells, sentence, basis, words).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { checkDocument, toReport } from '../../lib/index';
 import { budgetProfile, type BudgetProfile } from '../../lib/checks/B-N16';
@@ -15,20 +14,8 @@ import { HEAD_KEYS, ToBackgroundSchema, ToContentSchema } from '../../lib/ext/me
 import { mainLine, valueLines } from '../../lib/report/words';
 import type { CheckRun } from '../../lib/run';
 import { budgetDoc, yuan } from './rules/budget-build';
+import { asUnit, DEPT_BUDGET_HTML as DEPT_HTML, overBudget } from '../fixtures/budget/pair';
 
-const DEPT_HTML = readFileSync(new URL('../fixtures/budget/putuo-dept-budget-2025.html', import.meta.url), 'utf8');
-const BT3_TITLE = '<p>2025年部门支出预算总表</p>';
-
-/** The department's budget restated as a unit's (as tests/unit/cli.pairs.test.ts makes it). */
-const asUnit = (html: string) => html.replace('区级部门预算</h1>', '区级单位预算</h1>').replace('2025年部门预算</title>', '2025年单位预算</title>').replace('预算主管部门：', '预算单位：');
-/** …with its BT3 2010301 行政运行 合计 raised by one million 元. */
-function overBudget(html: string): string {
-  const at = html.indexOf(BT3_TITLE);
-  const end = html.indexOf('</table>', at);
-  const bt3 = html.slice(at, end).replace('<td>行政运行</td><td>12,029,501.84</td>', '<td>行政运行</td><td>13,029,501.84</td>');
-  expect(bt3).toContain('13,029,501.84');
-  return html.slice(0, at) + bt3 + html.slice(end);
-}
 const check = (html: string) => checkDocument(parseHTML(html).document as unknown as Document);
 
 const profile = (scope: 'department' | 'unit', extra: Partial<BudgetProfile> = {}): BudgetProfile => ({

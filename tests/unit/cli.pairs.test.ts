@@ -9,27 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../cli/main';
+import { asUnit, DEPT_BUDGET_HTML as DEPT, overBudget } from '../fixtures/budget/pair';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEPT = readFileSync(path.join(ROOT, 'tests/fixtures/budget/putuo-dept-budget-2025.html'), 'utf8');
-const BT3_TITLE = '<p>2025年部门支出预算总表</p>';
-
-/** The department's budget restated as one of its units' (cover and label lines say 单位). */
-function asUnit(html: string): string {
-  return html.replace('区级部门预算</h1>', '区级单位预算</h1>').replace('2025年部门预算</title>', '2025年单位预算</title>').replace('预算主管部门：', '预算单位：');
-}
-
-/** The unit with its BT3 2010301 行政运行 total raised by one million 元. */
-function overBudget(html: string): string {
-  const at = html.indexOf(BT3_TITLE);
-  const end = html.indexOf('</table>', at);
-  const bt3 = html.slice(at, end).replace('<td>行政运行</td><td>12,029,501.84</td>', '<td>行政运行</td><td>13,029,501.84</td>');
-  expect(bt3).toContain('13,029,501.84');
-  return html.slice(0, at) + bt3 + html.slice(end);
-}
-
 async function runCli(argv: string[]) {
   let stdout = '';
   let stderr = '';
